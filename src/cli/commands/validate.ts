@@ -1,0 +1,51 @@
+// `kvnet validate [paths…] [--strict] [--format text|json]`
+import { parseArgs } from 'node:util';
+import {
+  renderFindingsJson,
+  renderFindingsText,
+  summarizeFindings,
+} from '../../engine/render/findings.js';
+import { compareFindings, hasErrors } from '../../engine/spec/findings.js';
+import { validateSpecSet } from '../../engine/spec/validate.js';
+import { EXIT_ERROR, EXIT_OK, today, UsageError, type CliIo } from '../io.js';
+import { collectSpecSources } from '../../adapters/filesystem/spec-files.js';
+
+export const VALIDATE_USAGE = `Usage: kvnet validate <spec file, directory or glob>... [--strict] [--format text|json]
+
+Checks a spec set without calling Azure. Exit 0 when valid, 1 otherwise.
+  --strict         warnings fail too
+  --format FORMAT  text (default) or json`;
+
+export async function runValidate(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      strict: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.out(VALIDATE_USAGE);
+    return EXIT_OK;
+  }
+  if (values.format !== 'text' && values.format !== 'json') {
+    throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  }
+  if (positionals.length === 0)
+    throw new UsageError('name at least one spec file, directory or glob');
+
+  const collected = await collectSpecSources(positionals);
+  const result = validateSpecSet(collected.sources, { today: today(io.env) });
+  const findings = [...collected.findings, ...result.findings].sort(compareFindings);
+  const valid = !hasErrors(findings, values.strict) && collected.sources.length > 0;
+
+  if (values.format === 'json') {
+    io.out(renderFindingsJson(findings, valid));
+  } else {
+    if (findings.length > 0) io.out(renderFindingsText(findings));
+    io.out(`${summarizeFindings(findings, collected.sources.length)}${valid ? '' : ' — invalid'}`);
+  }
+  return valid ? EXIT_OK : EXIT_ERROR;
+}

@@ -1,0 +1,32 @@
+// The CLI's contact with the terminal: where output goes and the exit codes of DESIGN.md §8.
+export const EXIT_OK = 0;
+export const EXIT_ERROR = 1;
+export const EXIT_CHANGES = 2;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  env: process.env,
+  cwd: process.cwd(),
+};
+
+/** A mistake in how the CLI was called: printed as one line, never as a stack trace. */
+export class UsageError extends Error {}
+
+/** Today's date (UTC, YYYY-MM-DD); KVNET_TODAY pins it for reproducible runs. */
+export function today(env: NodeJS.ProcessEnv): string {
+  const pinned = env.KVNET_TODAY;
+  if (pinned !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned))
+      throw new UsageError(`KVNET_TODAY must be a date written YYYY-MM-DD, not "${pinned}"`);
+    return pinned;
+  }
+  return new Date().toISOString().slice(0, 10);
+}

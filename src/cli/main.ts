@@ -1,0 +1,61 @@
+// The CLI's composition root: picks the command, turns every failure into one clear line
+// and an exit code. Stack traces are printed only with KVNET_DEBUG=1.
+import { closest } from '../engine/spec/suggest.js';
+import { singleLine } from '../engine/render/untrusted.js';
+import { runValidate } from './commands/validate.js';
+import { EXIT_ERROR, EXIT_OK, UsageError, type CliIo } from './io.js';
+
+type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  validate: { run: runValidate, summary: 'check a spec set without calling Azure' },
+  emulator: {
+    run: async (argv, io) => (await import('./commands/emulator.js')).runEmulator(argv, io),
+    summary: 'serve the local Azure Resource Manager endpoint (tests, demo, benchmarks)',
+  },
+};
+
+export const USAGE = `kvnet: network security for Azure Key Vault as code
+
+Usage: kvnet <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`)
+  .join('\n')}
+
+Run "kvnet <command> --help" for a command's options.`;
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name === undefined ? EXIT_ERROR : EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    const suggestion = closest(name, Object.keys(COMMANDS));
+    io.err(
+      `kvnet: unknown command "${singleLine(name)}"${suggestion ? `: did you mean "${suggestion}"?` : ''}\n\n${USAGE}`,
+    );
+    return EXIT_ERROR;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.err(`kvnet ${name}: ${singleLine((error as Error).message)} (see "kvnet ${name} --help")`);
+      return EXIT_ERROR;
+    }
+    io.err(
+      `kvnet ${name}: unexpected failure: ${singleLine(error instanceof Error ? error.message : String(error))}`,
+    );
+    if (io.env.KVNET_DEBUG === '1' && error instanceof Error && error.stack) io.err(error.stack);
+    return EXIT_ERROR;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

@@ -1,0 +1,47 @@
+// What every domain check sees of one spec file, and how it reports.
+import type { Finding, Severity } from '../findings.js';
+import type { Spec } from '../schema.js';
+import type { Path, PositionIndex } from '../yaml-loader.js';
+
+export interface CheckOptions {
+  /** Today's date, YYYY-MM-DD, from the caller's clock (the engine has none). */
+  readonly today: string;
+}
+
+export interface LoadedSpecFile {
+  readonly file: string;
+  readonly spec: Spec;
+  readonly positions: PositionIndex;
+}
+
+export class FindingSink {
+  readonly findings: Finding[] = [];
+
+  constructor(private readonly source: LoadedSpecFile) {}
+
+  /** Reports at the value at `path` (or at its key when `at` is 'key'). */
+  report(
+    severity: Severity,
+    rule: string,
+    path: Path,
+    message: string,
+    at: 'value' | 'key' = 'value',
+  ): void {
+    const position =
+      at === 'key' ? this.source.positions.keyAt(path) : this.source.positions.valueAt(path);
+    this.findings.push({ file: this.source.file, ...position, severity, rule, message });
+  }
+
+  error(rule: string, path: Path, message: string): void {
+    this.report('error', rule, path, message);
+  }
+
+  warning(rule: string, path: Path, message: string): void {
+    this.report('warning', rule, path, message);
+  }
+
+  where(path: Path): string {
+    const position = this.source.positions.valueAt(path);
+    return `${this.source.file}:${position.line}:${position.column}`;
+  }
+}

@@ -1,0 +1,88 @@
+// Configurations that are valid but probably not what the author meant.
+import { CLOUD_PROFILES } from '../../model/clouds.js';
+import { parseResourceId } from '../../model/resource-id.js';
+import type { Spec, VaultSpec } from '../schema.js';
+import type { Path } from '../yaml-loader.js';
+import type { FindingSink } from './context.js';
+
+export function checkSemantics(
+  spec: Spec,
+  vault: VaultSpec,
+  vaultPath: Path,
+  sink: FindingSink,
+): void {
+  const { firewall } = vault;
+  const hasRules = firewall.ipRules.length > 0 || firewall.virtualNetworkRules.length > 0;
+  const rulesPath = [
+    ...vaultPath,
+    'firewall',
+    firewall.ipRules.length > 0 ? 'ipRules' : 'virtualNetworkRules',
+  ];
+  if (vault.publicNetworkAccess === 'Disabled' && hasRules) {
+    sink.warning(
+      'semantics/rules-ignored',
+      rulesPath,
+      `vault "${vault.name}" disables public network access, so Azure ignores its IP and VNet rules: remove the rules, or set publicNetworkAccess to Enabled`,
+    );
+  } else if (firewall.defaultAction === 'Allow' && hasRules) {
+    sink.warning(
+      'semantics/allow-with-rules',
+      [...vaultPath, 'firewall', 'defaultAction'],
+      `vault "${vault.name}" allows every network (defaultAction: Allow), so its IP and VNet rules have no effect: set defaultAction to Deny to enforce them`,
+    );
+  }
+  if (firewall.bypass === 'None') {
+    sink.warning(
+      'semantics/bypass-none',
+      [...vaultPath, 'firewall', 'bypass'],
+      `vault "${vault.name}" sets bypass: None, so trusted Azure services (Backup, Disk Encryption, App Service certificates and others) lose access: keep AzureServices unless you are sure none of them use this vault`,
+    );
+  }
+  checkPrivateDns(spec, vault, vaultPath, sink);
+}
+
+function checkPrivateDns(spec: Spec, vault: VaultSpec, vaultPath: Path, sink: FindingSink): void {
+  const expectedZone = CLOUD_PROFILES[spec.defaults.cloud].privateLinkZone;
+  vault.privateEndpoints.forEach((endpoint, index) => {
+    const dns = endpoint.dns;
+    if (!dns) return;
+    const dnsPath = [...vaultPath, 'privateEndpoints', index, 'dns'];
+    if (dns.zone !== undefined && dns.zoneId !== undefined) {
+      sink.error(
+        'dns/zone-and-zone-id',
+        [...dnsPath, 'zoneId'],
+        'give either "zone" (a zone kvnet creates if absent) or "zoneId" (an existing zone), not both',
+      );
+    }
+    if (dns.zone === undefined && dns.zoneId === undefined) {
+      if (dns.zoneGroup !== undefined) {
+        sink.error(
+          'dns/zone-group-without-zone',
+          [...dnsPath, 'zoneGroup'],
+          `zone group "${dns.zoneGroup}" has no zone to write records into: add "zone: ${expectedZone}" or "zoneId: <zone resource id>"`,
+        );
+      }
+      if (dns.links.length > 0) {
+        sink.error(
+          'dns/links-without-zone',
+          [...dnsPath, 'links'],
+          `these VNet links have no zone to belong to: add "zone: ${expectedZone}" or "zoneId: <zone resource id>"`,
+        );
+      }
+    }
+    const zoneName = dns.zone ?? zoneNameOf(dns.zoneId);
+    if (zoneName !== undefined && zoneName.toLowerCase() !== expectedZone) {
+      sink.warning(
+        'dns/zone-name',
+        [...dnsPath, dns.zone !== undefined ? 'zone' : 'zoneId'],
+        `the zone "${zoneName}" is not ${expectedZone}, the zone Key Vault private endpoints use in ${spec.defaults.cloud}; Azure only writes records automatically into that zone: use it`,
+      );
+    }
+  });
+}
+
+function zoneNameOf(zoneId: string | undefined): string | undefined {
+  if (zoneId === undefined) return undefined;
+  const parsed = parseResourceId(zoneId);
+  return parsed.ok ? parsed.id.segments[0]?.[1] : undefined;
+}

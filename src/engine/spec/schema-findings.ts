@@ -1,0 +1,199 @@
+// Turns zod issues into findings a person can act on: the place, what is wrong, how to fix
+// it, and a "did you mean" where a key or value looks misspelt.
+import { z } from 'zod';
+import type { Finding } from './findings.js';
+import { closest } from './suggest.js';
+import type { Path, PositionIndex } from './yaml-loader.js';
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.ZodType;
+
+export function schemaFindings(
+  file: string,
+  schema: AnySchema,
+  input: unknown,
+  issues: readonly Issue[],
+  positions: PositionIndex,
+): Finding[] {
+  const findings: Finding[] = [];
+  convert(issues, [], schema);
+  return findings;
+
+  function convert(list: readonly Issue[], base: Path, baseSchema: AnySchema): void {
+    for (const issue of list) {
+      const path: Path = [
+        ...base,
+        ...issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
+      ];
+      const here = schemaAt(baseSchema, issue.path as PathLike);
+      if (issue.code === 'invalid_union') {
+        const chosen = chooseUnionBranch(issue.errors);
+        const options = here instanceof z.ZodUnion ? (here.options as AnySchema[]) : [];
+        const branchSchema = options[chosen.index];
+        if (chosen.issues && branchSchema) {
+          convert(chosen.issues, path, branchSchema);
+        } else {
+          add(
+            path,
+            'value',
+            'schema/type',
+            `${describeValue(valueAt(input, path))} is not valid here: ${expectedOf(here)}`,
+          );
+        }
+        continue;
+      }
+      addIssue(issue, path, here);
+    }
+  }
+
+  function addIssue(issue: Issue, path: Path, here: AnySchema | undefined): void {
+    const actual = valueAt(input, path);
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const known = knownKeys(here);
+        for (const key of issue.keys) {
+          const suggestion = closest(key, known);
+          const fix = suggestion
+            ? `did you mean "${suggestion}"?`
+            : `remove it; the keys allowed here are ${known.map((k) => `"${k}"`).join(', ')}`;
+          add([...path, key], 'key', 'schema/unknown-key', `unknown key "${key}": ${fix}`);
+        }
+        return;
+      }
+      case 'invalid_type': {
+        const key = path[path.length - 1];
+        if (actual === undefined) {
+          add(
+            path,
+            'parent',
+            'schema/required',
+            `the required key "${String(key)}" is missing: add it (${expectedOf(here)})`,
+          );
+        } else {
+          add(
+            path,
+            'value',
+            'schema/type',
+            `${describeValue(actual)} is not valid here: ${expectedOf(here)}`,
+          );
+        }
+        return;
+      }
+      case 'invalid_value': {
+        const options = issue.values.map((value) => String(value));
+        const suggestion = typeof actual === 'string' ? closest(actual, options) : undefined;
+        const allowed = options.map((option) => `"${option}"`).join(' or ');
+        const fix = suggestion
+          ? `did you mean "${suggestion}"? (allowed: ${allowed})`
+          : `use ${allowed}`;
+        add(path, 'value', 'schema/value', `${describeValue(actual)} is not allowed here: ${fix}`);
+        return;
+      }
+      case 'too_small':
+      case 'too_big':
+      case 'invalid_format':
+      case 'custom':
+      default:
+        add(
+          path,
+          'value',
+          'schema/value',
+          `${describeValue(actual)} is not valid here: ${issue.message}`,
+        );
+    }
+  }
+
+  function add(path: Path, at: 'key' | 'value' | 'parent', rule: string, message: string): void {
+    const position =
+      at === 'key'
+        ? positions.keyAt(path)
+        : at === 'parent'
+          ? positions.valueAt(path.slice(0, -1))
+          : positions.valueAt(path);
+    findings.push({ file, ...position, severity: 'error', rule, message });
+  }
+}
+
+type PathLike = readonly PropertyKey[];
+
+/** Picks the union member the author most likely meant: the one with the fewest misfits. */
+function chooseUnionBranch(branches: readonly (readonly Issue[])[]): {
+  index: number;
+  issues?: readonly Issue[];
+} {
+  let best: { index: number; score: number } | undefined;
+  branches.forEach((issues, index) => {
+    const wrongTypeOutright =
+      issues.length === 1 && issues[0]?.code === 'invalid_type' && issues[0].path.length === 0;
+    if (wrongTypeOutright) return;
+    const score = issues.reduce(
+      (sum, issue) => sum + (issue.code === 'unrecognized_keys' ? issue.keys.length : 1),
+      0,
+    );
+    if (!best || score < best.score) best = { index, score };
+  });
+  return best ? { index: best.index, issues: branches[best.index] } : { index: -1 };
+}
+
+function unwrap(schema: AnySchema | undefined): AnySchema | undefined {
+  let current = schema;
+  while (
+    current instanceof z.ZodOptional ||
+    current instanceof z.ZodDefault ||
+    current instanceof z.ZodNullable
+  ) {
+    current = current.unwrap() as AnySchema;
+  }
+  return current;
+}
+
+function schemaAt(schema: AnySchema, path: PathLike): AnySchema | undefined {
+  let current: AnySchema | undefined = unwrap(schema);
+  for (const segment of path) {
+    if (current instanceof z.ZodObject)
+      current = unwrap(current.shape[String(segment)] as AnySchema | undefined);
+    else if (current instanceof z.ZodArray) current = unwrap(current.element as AnySchema);
+    else return undefined;
+  }
+  return current;
+}
+
+function knownKeys(schema: AnySchema | undefined): string[] {
+  const object = unwrap(schema);
+  return object instanceof z.ZodObject ? Object.keys(object.shape) : [];
+}
+
+function expectedOf(schema: AnySchema | undefined): string {
+  const target = unwrap(schema);
+  if (target === undefined) return 'see the spec reference';
+  if (target instanceof z.ZodEnum)
+    return `one of ${target.options.map((o) => `"${String(o)}"`).join(', ')}`;
+  if (target instanceof z.ZodLiteral)
+    return `exactly ${[...target.values].map((v) => JSON.stringify(v)).join(' or ')}`;
+  if (target instanceof z.ZodString) return 'a text value';
+  if (target instanceof z.ZodBoolean) return 'true or false';
+  if (target instanceof z.ZodArray) return 'a list (each item on a line starting with "- ")';
+  if (target instanceof z.ZodObject)
+    return `a mapping with the keys ${Object.keys(target.shape).join(', ')}`;
+  if (target instanceof z.ZodUnion)
+    return (target.options as AnySchema[]).map((option) => expectedOf(option)).join(', or ');
+  return target.description ?? 'see the spec reference';
+}
+
+function valueAt(input: unknown, path: Path): unknown {
+  let current: unknown = input;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
+  return String(value);
+}
