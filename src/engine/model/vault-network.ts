@@ -1,0 +1,133 @@
+// The part of a vault kvnet owns (networkAcls and publicNetworkAccess), in one normal form
+// so that desired and live compare equal whenever Azure would treat them the same
+// (AZURE-FACTS.md §1a, §6.1): canonical CIDRs, case-insensitive subnet ids, sets not lists,
+// and Azure's defaults made explicit.
+import { canonicalCidr, parseIpv4Rule, rangeSortKey } from './ipv4.js';
+import { formatResourceId, parseResourceId, resourceIdKey } from './resource-id.js';
+
+export type DefaultAction = 'Allow' | 'Deny';
+export type Bypass = 'AzureServices' | 'None';
+export type PublicNetworkAccess = 'Enabled' | 'Disabled';
+
+export interface VirtualNetworkRule {
+  /** Canonical subnet id. */
+  readonly subnetId: string;
+  /** Sent as ignoreMissingVnetServiceEndpoint; never compared (Azure does not echo it). */
+  readonly ignoreMissingServiceEndpoint: boolean;
+}
+
+export interface VaultNetwork {
+  /** A value Azure may report that we do not model (e.g. perimeter modes) is kept verbatim. */
+  readonly publicNetworkAccess: PublicNetworkAccess | string;
+  readonly defaultAction: DefaultAction;
+  readonly bypass: Bypass;
+  /** Canonical CIDRs, unique, in numeric order. */
+  readonly ipRules: readonly string[];
+  /** Unique by subnet (case-insensitive), ordered by canonical id. */
+  readonly virtualNetworkRules: readonly VirtualNetworkRule[];
+  /** Which properties were absent on read and so take Azure's default. */
+  readonly defaulted: readonly ('publicNetworkAccess' | 'defaultAction' | 'bypass')[];
+}
+
+/** What a GET of a vault carries, loosely typed because Azure's answers vary. */
+export interface RawVaultNetwork {
+  readonly publicNetworkAccess?: string | null;
+  readonly networkAcls?: {
+    readonly defaultAction?: string | null;
+    readonly bypass?: string | null;
+    readonly ipRules?: readonly { readonly value?: string | null }[] | null;
+    readonly virtualNetworkRules?:
+      | readonly {
+          readonly id?: string | null;
+          readonly ignoreMissingVnetServiceEndpoint?: boolean | null;
+        }[]
+      | null;
+  } | null;
+}
+
+function canonicalSubnetId(id: string): string {
+  const parsed = parseResourceId(id);
+  return parsed.ok ? formatResourceId(parsed.id) : id;
+}
+
+export function normalizeIpRules(values: readonly string[]): string[] {
+  const unique = new Map<string, string>();
+  for (const value of values) {
+    const cidr = canonicalCidr(value) ?? value.trim();
+    unique.set(cidr, cidr);
+  }
+  return [...unique.values()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+}
+
+function sortKey(cidr: string): string {
+  const parsed = parseIpv4Rule(cidr);
+  return parsed.kind === 'ok' ? rangeSortKey(parsed.range) : `~${cidr}`;
+}
+
+export function normalizeVirtualNetworkRules(
+  rules: readonly VirtualNetworkRule[],
+): VirtualNetworkRule[] {
+  const unique = new Map<string, VirtualNetworkRule>();
+  for (const rule of rules) {
+    const key = resourceIdKey(rule.subnetId);
+    const previous = unique.get(key);
+    unique.set(key, {
+      subnetId: previous?.subnetId ?? canonicalSubnetId(rule.subnetId),
+      ignoreMissingServiceEndpoint:
+        (previous?.ignoreMissingServiceEndpoint ?? false) || rule.ignoreMissingServiceEndpoint,
+    });
+  }
+  return [...unique.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, rule]) => rule);
+}
+
+function capitalized<T extends string>(
+  value: string | null | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === null || value === undefined) return undefined;
+  return allowed.find((option) => option.toLowerCase() === value.toLowerCase());
+}
+
+/** Normalises a vault as read from Azure; an absent networkAcls means Azure's defaults. */
+export function normalizeLiveNetwork(raw: RawVaultNetwork): VaultNetwork {
+  const acls = raw.networkAcls ?? undefined;
+  const defaulted: VaultNetwork['defaulted'][number][] = [];
+  const publicNetworkAccess =
+    capitalized(raw.publicNetworkAccess, ['Enabled', 'Disabled'] as const) ??
+    raw.publicNetworkAccess ??
+    undefined;
+  if (publicNetworkAccess === undefined) defaulted.push('publicNetworkAccess');
+  const defaultAction = capitalized(acls?.defaultAction, ['Allow', 'Deny'] as const);
+  if (defaultAction === undefined) defaulted.push('defaultAction');
+  const bypass = capitalized(acls?.bypass, ['AzureServices', 'None'] as const);
+  if (bypass === undefined) defaulted.push('bypass');
+  return {
+    publicNetworkAccess: publicNetworkAccess ?? 'Enabled',
+    defaultAction: defaultAction ?? 'Allow',
+    bypass: bypass ?? 'AzureServices',
+    ipRules: normalizeIpRules(
+      (acls?.ipRules ?? []).flatMap((rule) => (rule.value ? [rule.value] : [])),
+    ),
+    virtualNetworkRules: normalizeVirtualNetworkRules(
+      (acls?.virtualNetworkRules ?? []).flatMap((rule) =>
+        rule.id ? [{ subnetId: rule.id, ignoreMissingServiceEndpoint: false }] : [],
+      ),
+    ),
+    defaulted,
+  };
+}
+
+/** The owned properties as plain comparable values (ignore flags excluded: never echoed). */
+export function comparableNetwork(network: VaultNetwork): Record<string, unknown> {
+  return {
+    publicNetworkAccess: network.publicNetworkAccess,
+    defaultAction: network.defaultAction,
+    bypass: network.bypass,
+    ipRules: [...network.ipRules],
+    virtualNetworkRules: network.virtualNetworkRules.map((rule) => resourceIdKey(rule.subnetId)),
+  };
+}
+
+export function sameNetwork(a: VaultNetwork, b: VaultNetwork): boolean {
+  return JSON.stringify(comparableNetwork(a)) === JSON.stringify(comparableNetwork(b));
+}

@@ -1,0 +1,301 @@
+// Builds the plan: desired state against the live snapshot, into ordered steps with their
+// impact, the reachability of every vault before and after, findings, and a fingerprint.
+import { isLockedOut, reachability } from '../analysis/reachability.js';
+import { resourceIdKey } from '../model/resource-id.js';
+import { comparableNetwork, type VaultNetwork } from '../model/vault-network.js';
+import type { DesiredState, DesiredVault } from '../state/desired.js';
+import type { LiveVault } from '../state/live.js';
+import type { LiveSnapshot } from '../state/read-live.js';
+import { fingerprint } from './fingerprint.js';
+import { LiveLookup } from './live-lookup.js';
+import { orderSteps } from './order.js';
+import { privateLinkSteps, stepId, type EndpointChain } from './private-link-steps.js';
+import { StepCollector } from './step-collector.js';
+import { PLAN_SCHEMA_VERSION, type Plan, type PlanStep, type VaultPlan } from './types.js';
+import { overallImpact, vaultNetworkSteps } from './vault-steps.js';
+
+const KEY_VAULT_SERVICE = 'Microsoft.KeyVault';
+
+export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot): Plan {
+  const lookup = new LiveLookup(snapshot);
+  const readErrors = lookup.failures();
+  if (readErrors.length > 0) {
+    // A plan computed from partial state could claim "no changes" falsely: refuse to make one.
+    return {
+      schemaVersion: PLAN_SCHEMA_VERSION,
+      outcome: 'error',
+      fingerprint: fingerprint([], { readErrors }),
+      vaults: [],
+      steps: [],
+      findings: [],
+      readErrors,
+    };
+  }
+  const steps = new StepCollector();
+  const vaultPlans: VaultPlan[] = [];
+  const liveBasis: Record<string, unknown> = {};
+  for (const vault of desired.vaults) {
+    const live = lookup.vault(vault.id);
+    if (live.status !== 'ok') {
+      steps.finding({
+        level: 'error',
+        rule: 'vault/missing',
+        vault: vault.name,
+        source: vault.source,
+        message: `vault "${vault.name}" does not exist in resource group "${vault.resourceGroup}" of subscription ${vault.subscription}; kvnet manages the network of existing vaults: create the vault first, or fix its name or placement`,
+      });
+      continue;
+    }
+    vaultPlans.push(planVault(vault, live.value, lookup, steps));
+    liveBasis[resourceIdKey(vault.id)] = {
+      network: comparableNetwork(live.value.network),
+      connections: live.value.connections.map((connection) => [
+        resourceIdKey(connection.privateEndpointId),
+        connection.status,
+      ]),
+    };
+  }
+  const ordered = orderSteps(steps.all());
+  for (const step of ordered) liveBasis[step.id] ??= basisOf(step, lookup);
+  const hasError = steps.findings.some((finding) => finding.level === 'error');
+  return {
+    schemaVersion: PLAN_SCHEMA_VERSION,
+    outcome: hasError ? 'error' : ordered.length > 0 ? 'changes' : 'no-changes',
+    fingerprint: fingerprint(ordered, liveBasis),
+    vaults: vaultPlans,
+    steps: ordered,
+    findings: steps.findings,
+    readErrors: [],
+  };
+}
+
+/** The live state a step was computed against, normalised. */
+function basisOf(step: PlanStep, lookup: LiveLookup): unknown {
+  switch (step.kind) {
+    case 'subnet':
+      return (
+        lookup
+          .subnet(step.resourceId)
+          ?.serviceEndpoints.map((service) => service.toLowerCase())
+          .sort() ?? null
+      );
+    case 'privateEndpoint': {
+      const endpoint = lookup.privateEndpoint(step.resourceId);
+      return endpoint
+        ? { subnet: resourceIdKey(endpoint.subnetId), connections: endpoint.connections }
+        : null;
+    }
+    case 'zoneGroup':
+      return lookup.zoneGroup(step.resourceId)?.zoneIds.map(resourceIdKey) ?? null;
+    case 'dnsZone':
+      return lookup.zoneExists(step.resourceId);
+    default:
+      return null;
+  }
+}
+
+function subnetSteps(vault: DesiredVault, lookup: LiveLookup, steps: StepCollector): string[] {
+  const ids: string[] = [];
+  for (const subnetId of vault.ensureServiceEndpointOn) {
+    const subnet = lookup.subnet(subnetId);
+    if (!subnet) {
+      steps.finding({
+        level: 'error',
+        rule: 'subnet/missing',
+        vault: vault.name,
+        source: vault.source,
+        message: `the subnet ${subnetId} of a VNet rule does not exist: create it, or fix the reference`,
+      });
+      continue;
+    }
+    const hasEndpoint = subnet.serviceEndpoints.some(
+      (service) => service.toLowerCase() === KEY_VAULT_SERVICE.toLowerCase(),
+    );
+    if (hasEndpoint) continue;
+    const step = steps.add({
+      id: stepId('subnet', subnetId),
+      kind: 'subnet',
+      action: 'update',
+      phase: 'open',
+      resourceId: subnet.id,
+      resourceName: subnet.name,
+      vaults: [vault.name],
+      changes: [
+        { property: 'serviceEndpoints', op: 'add', after: KEY_VAULT_SERVICE, impact: 'neutral' },
+      ],
+      dependsOn: [],
+      impact: 'neutral',
+      flags: { destructive: false, lockout: false, blocked: false },
+      notes: [
+        'every other property of the subnet (NSG, route table, delegations, other endpoints) is kept as it is',
+      ],
+      payload: { kind: 'subnet', addServiceEndpoint: 'Microsoft.KeyVault' },
+    });
+    ids.push(step.id);
+  }
+  return ids;
+}
+
+function subnetsWithoutEndpoint(
+  network: VaultNetwork,
+  lookup: LiveLookup,
+  plannedSubnets: readonly string[],
+): Set<string> {
+  const missing = new Set<string>();
+  const planned = new Set(plannedSubnets.map((id) => id.replace(/^subnet:/, '')));
+  for (const rule of network.virtualNetworkRules) {
+    const key = resourceIdKey(rule.subnetId);
+    const subnet = lookup.subnet(rule.subnetId);
+    if (!subnet || planned.has(key)) continue;
+    if (!subnet.serviceEndpoints.some((service) => service.toLowerCase() === 'microsoft.keyvault'))
+      missing.add(key);
+  }
+  return missing;
+}
+
+function chainGaps(chain: EndpointChain, zone: string): string[] {
+  const gaps: string[] = [];
+  if (!chain.connectionApproved) gaps.push('an Approved connection');
+  if (!chain.zoneReady) gaps.push('its private DNS zone');
+  else if (!chain.zoneNameCorrect) gaps.push(`a zone named ${zone}`);
+  if (!chain.linkReady) gaps.push("a DNS link to the endpoint's VNet");
+  if (!chain.recordReady)
+    gaps.push('an A record for the vault pointing at the endpoint (declare dns.zoneGroup)');
+  return gaps;
+}
+
+function planVault(
+  vault: DesiredVault,
+  live: LiveVault,
+  lookup: LiveLookup,
+  steps: StepCollector,
+): VaultPlan {
+  const subnetStepIds = subnetSteps(vault, lookup, steps);
+  const chains = privateLinkSteps(vault, live, lookup, steps);
+  const { open, narrow } = vaultNetworkSteps(vault, live.network);
+  if (open) steps.add({ ...open, dependsOn: [...open.dependsOn, ...subnetStepIds] });
+
+  for (const rule of vault.expiringRules) {
+    steps.finding({
+      level: 'warning',
+      rule: 'ip/expires-soon',
+      vault: vault.name,
+      source: rule.source,
+      message: `the IP rule ${rule.cidr} expires on ${rule.expires ?? ''} and will be removed by the first plan after that date`,
+    });
+  }
+  if (live.usesAccessPolicies) {
+    steps.finding({
+      level: 'info',
+      rule: 'vault/access-policies',
+      vault: vault.name,
+      source: vault.source,
+      message: `vault "${vault.name}" uses access policies: whoever may write its network settings (Microsoft.KeyVault/vaults/write) can also grant themselves data access; consider the RBAC permission model`,
+    });
+  }
+
+  // Reachability after: the chains the plan completes, and the connections it leaves alone.
+  const declared = new Set(vault.privateEndpoints.map((endpoint) => resourceIdKey(endpoint.id)));
+  const rejected = new Set(
+    steps
+      .all()
+      .filter((step) => step.payload.kind === 'connection' && step.payload.status === 'Rejected')
+      .map((step) =>
+        step.payload.kind === 'connection' ? resourceIdKey(step.payload.privateEndpointId) : '',
+      ),
+  );
+  const deleted = new Set(
+    steps
+      .all()
+      .filter((step) => step.kind === 'privateEndpoint' && step.action === 'delete')
+      .map((step) => resourceIdKey(step.resourceId)),
+  );
+  const approvedBefore = live.connections.filter((connection) => connection.status === 'Approved');
+  const approvedAfter = [
+    ...chains.filter((chain) => chain.connectionApproved).map((chain) => chain.endpoint.name),
+    ...approvedBefore
+      .filter((connection) => {
+        const key = resourceIdKey(connection.privateEndpointId);
+        return !declared.has(key) && !rejected.has(key) && !deleted.has(key);
+      })
+      .map((connection) => connection.privateEndpointId.split('/').pop() ?? connection.name),
+  ];
+  const before = reachability({
+    network: live.network,
+    approvedEndpoints: approvedBefore.map(
+      (connection) => connection.privateEndpointId.split('/').pop() ?? connection.name,
+    ),
+    subnetsWithoutEndpoint: subnetsWithoutEndpoint(live.network, lookup, []),
+  });
+  const after = reachability({
+    network: vault.network,
+    approvedEndpoints: approvedAfter,
+    subnetsWithoutEndpoint: subnetsWithoutEndpoint(vault.network, lookup, subnetStepIds),
+  });
+
+  if (narrow) {
+    const notes: string[] = [];
+    let blocked = false;
+    const disabling =
+      vault.network.publicNetworkAccess === 'Disabled' &&
+      live.network.publicNetworkAccess !== 'Disabled';
+    if (disabling) {
+      const complete = chains.find(
+        (chain) => chainGaps(chain, vault.cloud.privateLinkZone).length === 0,
+      );
+      if (!complete) {
+        const gaps =
+          chains.length === 0
+            ? ['a private endpoint (none is declared)']
+            : chainGaps(chains[0] as EndpointChain, vault.cloud.privateLinkZone);
+        const message = `disabling public access before a private endpoint chain is complete would cut clients off; missing and not planned: ${gaps.join(', ')}`;
+        if (vault.acknowledgeLockout)
+          notes.push(`${message} (accepted: acknowledgeLockout is set)`);
+        else {
+          blocked = true;
+          notes.push(
+            `${message}: declare what is missing, or set acknowledgeLockout: true to accept it`,
+          );
+        }
+      }
+    }
+    const lockout = isLockedOut(after);
+    if (lockout) notes.push("after this step no client can reach the vault's data plane");
+    const chainDependencies = chains.flatMap((chain) => chain.stepIds);
+    steps.add({
+      ...narrow,
+      dependsOn: [...narrow.dependsOn, ...subnetStepIds, ...chainDependencies],
+      flags: { ...narrow.flags, blocked, lockout },
+      notes: [...narrow.notes, ...notes],
+    });
+  }
+  if (isLockedOut(after) && !isLockedOut(before)) {
+    steps.finding({
+      level: vault.acknowledgeLockout ? 'warning' : 'error',
+      rule: 'lockout',
+      vault: vault.name,
+      source: vault.source,
+      message: vault.acknowledgeLockout
+        ? `after this plan no client can reach vault "${vault.name}" (accepted: acknowledgeLockout is set)`
+        : `after this plan no client could reach vault "${vault.name}": no public path, no approved private endpoint, no trusted-service bypass; add a path, or set acknowledgeLockout: true if that is intended`,
+    });
+  }
+
+  const vaultSteps = steps.all().filter((step) => step.vaults.includes(vault.name));
+  const allChanges = vaultSteps.flatMap((step) => step.changes);
+  return {
+    id: vault.id,
+    name: vault.name,
+    source: vault.source,
+    before,
+    after,
+    adds:
+      vaultSteps.filter((step) => step.action === 'create').length +
+      allChanges.filter((change) => change.op === 'add').length,
+    changes: allChanges.filter((change) => change.op === 'set').length,
+    removals:
+      vaultSteps.filter((step) => step.action === 'delete').length +
+      allChanges.filter((change) => change.op === 'remove').length,
+    impact: overallImpact(allChanges),
+  };
+}

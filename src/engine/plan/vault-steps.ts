@@ -1,0 +1,196 @@
+// Vault network steps. A change that both opens and narrows is split in two PATCHes: the
+// first only adds (rules, Allow, Enabled, bypass), the second only takes away, so there is
+// no moment in between where a caller that should keep access has lost it.
+import { resourceIdKey } from '../model/resource-id.js';
+import {
+  normalizeIpRules,
+  normalizeVirtualNetworkRules,
+  sameNetwork,
+  type VaultNetwork,
+  type VirtualNetworkRule,
+} from '../model/vault-network.js';
+import type { DesiredVault } from '../state/desired.js';
+import type { Impact, PlanStep, PropertyChange, VaultNetworkPayload } from './types.js';
+
+const ruleKey = (rule: VirtualNetworkRule) => resourceIdKey(rule.subnetId);
+
+/** The least restrictive combination of before and after: after's openings, nothing removed. */
+export function openingNetwork(before: VaultNetwork, after: VaultNetwork): VaultNetwork {
+  const afterRuleKeys = new Map(after.virtualNetworkRules.map((rule) => [ruleKey(rule), rule]));
+  return {
+    publicNetworkAccess:
+      after.publicNetworkAccess === 'Enabled' ? 'Enabled' : before.publicNetworkAccess,
+    defaultAction: after.defaultAction === 'Allow' ? 'Allow' : before.defaultAction,
+    bypass: after.bypass === 'AzureServices' ? 'AzureServices' : before.bypass,
+    ipRules: normalizeIpRules([...before.ipRules, ...after.ipRules]),
+    // Rules kept from before take after's ignore flag when after also has them.
+    virtualNetworkRules: normalizeVirtualNetworkRules([
+      ...before.virtualNetworkRules.map((rule) => afterRuleKeys.get(ruleKey(rule)) ?? rule),
+      ...after.virtualNetworkRules,
+    ]),
+    defaulted: [],
+  };
+}
+
+function scalarChange(
+  property: string,
+  before: string,
+  after: string,
+  widensWhen: (after: string) => boolean,
+  beforeIsDefault: boolean,
+): PropertyChange[] {
+  if (before === after) return [];
+  return [
+    {
+      property,
+      op: 'set',
+      before,
+      after,
+      impact: widensWhen(after) ? 'widens' : 'narrows',
+      beforeIsDefault,
+    },
+  ];
+}
+
+export function networkChanges(
+  before: VaultNetwork,
+  after: VaultNetwork,
+  reasons: ReadonlyMap<string, string> = new Map(),
+): PropertyChange[] {
+  const changes: PropertyChange[] = [
+    ...scalarChange(
+      'publicNetworkAccess',
+      before.publicNetworkAccess,
+      after.publicNetworkAccess,
+      (value) => value === 'Enabled',
+      before.defaulted.includes('publicNetworkAccess'),
+    ),
+    ...scalarChange(
+      'networkAcls.defaultAction',
+      before.defaultAction,
+      after.defaultAction,
+      (value) => value === 'Allow',
+      before.defaulted.includes('defaultAction'),
+    ),
+    ...scalarChange(
+      'networkAcls.bypass',
+      before.bypass,
+      after.bypass,
+      (value) => value === 'AzureServices',
+      before.defaulted.includes('bypass'),
+    ),
+  ];
+  const beforeIps = new Set(before.ipRules);
+  const afterIps = new Set(after.ipRules);
+  for (const cidr of after.ipRules) {
+    if (!beforeIps.has(cidr))
+      changes.push({ property: 'networkAcls.ipRules', op: 'add', after: cidr, impact: 'widens' });
+  }
+  for (const cidr of before.ipRules) {
+    if (!afterIps.has(cidr)) {
+      changes.push({
+        property: 'networkAcls.ipRules',
+        op: 'remove',
+        before: cidr,
+        impact: 'narrows',
+        reason: reasons.get(cidr),
+      });
+    }
+  }
+  const beforeRules = new Set(before.virtualNetworkRules.map(ruleKey));
+  const afterRules = new Set(after.virtualNetworkRules.map(ruleKey));
+  for (const rule of after.virtualNetworkRules) {
+    if (!beforeRules.has(ruleKey(rule))) {
+      changes.push({
+        property: 'networkAcls.virtualNetworkRules',
+        op: 'add',
+        after: rule.subnetId,
+        impact: 'widens',
+      });
+    }
+  }
+  for (const rule of before.virtualNetworkRules) {
+    if (!afterRules.has(ruleKey(rule))) {
+      changes.push({
+        property: 'networkAcls.virtualNetworkRules',
+        op: 'remove',
+        before: rule.subnetId,
+        impact: 'narrows',
+      });
+    }
+  }
+  return changes;
+}
+
+export function toPayload(network: VaultNetwork): VaultNetworkPayload {
+  return {
+    publicNetworkAccess: network.publicNetworkAccess,
+    networkAcls: {
+      defaultAction: network.defaultAction,
+      bypass: network.bypass,
+      ipRules: [...network.ipRules],
+      virtualNetworkRules: network.virtualNetworkRules.map((rule) => ({
+        id: rule.subnetId,
+        ignoreMissingVnetServiceEndpoint: rule.ignoreMissingServiceEndpoint,
+      })),
+    },
+  };
+}
+
+export function overallImpact(changes: readonly { impact: Impact }[]): Impact {
+  const widens = changes.some((change) => change.impact === 'widens');
+  const narrows = changes.some((change) => change.impact === 'narrows');
+  if (widens && !narrows) return 'widens';
+  if (narrows && !widens) return 'narrows';
+  return widens ? 'widens' : 'neutral';
+}
+
+export interface VaultNetworkSteps {
+  readonly open?: PlanStep;
+  readonly narrow?: PlanStep;
+}
+
+export function vaultNetworkSteps(desired: DesiredVault, live: VaultNetwork): VaultNetworkSteps {
+  const after = desired.network;
+  if (sameNetwork(live, after)) return {};
+  const reasons = new Map(
+    desired.expiredRules.map((rule) => [rule.cidr, `expired on ${rule.expires ?? ''}`] as const),
+  );
+  const opening = openingNetwork(live, after);
+  const base = {
+    kind: 'vault' as const,
+    action: 'update' as const,
+    resourceId: desired.id,
+    resourceName: desired.name,
+    vaults: [desired.name],
+    dependsOn: [],
+    flags: { destructive: false, lockout: false, blocked: false },
+    notes: [],
+  };
+  const openChanges = networkChanges(live, opening, reasons);
+  const narrowChanges = networkChanges(opening, after, reasons);
+  const open: PlanStep | undefined =
+    openChanges.length > 0
+      ? {
+          ...base,
+          id: `vault:${resourceIdKey(desired.id)}:open`,
+          phase: 'open',
+          changes: openChanges,
+          impact: overallImpact(openChanges),
+          payload: { kind: 'vault', network: toPayload(opening) },
+        }
+      : undefined;
+  const narrow: PlanStep | undefined =
+    narrowChanges.length > 0
+      ? {
+          ...base,
+          id: `vault:${resourceIdKey(desired.id)}:narrow`,
+          phase: 'narrow',
+          changes: narrowChanges,
+          impact: overallImpact(narrowChanges),
+          dependsOn: open ? [open.id] : [],
+          payload: { kind: 'vault', network: toPayload(after) },
+        }
+      : undefined;
+  return { open, narrow };
+}

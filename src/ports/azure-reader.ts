@@ -1,0 +1,26 @@
+// What the planner needs to read from Azure. The Azure adapter implements it with the real
+// SDK clients; every method reports failure as data (ReadOutcome), never by throwing.
+import type {
+  LiveARecordSet,
+  LiveDnsZone,
+  LivePrivateEndpoint,
+  LiveVault,
+  LiveVirtualNetwork,
+  LiveVirtualNetworkLink,
+  LiveZoneGroup,
+  ReadOutcome,
+} from '../engine/state/live.js';
+
+export interface AzureReader {
+  getVault(vaultId: string): Promise<ReadOutcome<LiveVault>>;
+  listVaults(subscription: string, resourceGroup: string): Promise<ReadOutcome<LiveVault[]>>;
+  getVirtualNetwork(virtualNetworkId: string): Promise<ReadOutcome<LiveVirtualNetwork>>;
+  listPrivateEndpoints(
+    subscription: string,
+    resourceGroup: string,
+  ): Promise<ReadOutcome<LivePrivateEndpoint[]>>;
+  getZoneGroup(zoneGroupId: string): Promise<ReadOutcome<LiveZoneGroup>>;
+  getDnsZone(zoneId: string): Promise<ReadOutcome<LiveDnsZone>>;
+  listVirtualNetworkLinks(zoneId: string): Promise<ReadOutcome<LiveVirtualNetworkLink[]>>;
+  listARecordSets(zoneId: string): Promise<ReadOutcome<LiveARecordSet[]>>;
+}
