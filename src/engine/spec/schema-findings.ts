@@ -26,6 +26,12 @@ export function schemaFindings(
         ...issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
       ];
       const here = schemaAt(baseSchema, issue.path as PathLike);
+      if (path.length > 0 && valueAt(input, path) === undefined) {
+        // Zod reports a missing key as a type, value or union mismatch, depending on what
+        // the key holds; to the author it is always the same mistake.
+        addMissing(path, here);
+        continue;
+      }
       if (issue.code === 'invalid_union') {
         const chosen = chooseUnionBranch(issue.errors);
         const options = here instanceof z.ZodUnion ? (here.options as AnySchema[]) : [];
@@ -33,12 +39,7 @@ export function schemaFindings(
         if (chosen.issues && branchSchema) {
           convert(chosen.issues, path, branchSchema);
         } else {
-          add(
-            path,
-            'value',
-            'schema/type',
-            `${describeValue(valueAt(input, path))} is not valid here: ${expectedOf(here)}`,
-          );
+          add(path, 'value', 'schema/type', wrongType(valueAt(input, path), here));
         }
         continue;
       }
@@ -61,28 +62,24 @@ export function schemaFindings(
         return;
       }
       case 'invalid_type': {
-        const key = path[path.length - 1];
-        if (actual === undefined) {
-          add(
-            path,
-            'parent',
-            'schema/required',
-            `the required key "${String(key)}" is missing: add it (${expectedOf(here)})`,
-          );
-        } else {
-          add(
-            path,
-            'value',
-            'schema/type',
-            `${describeValue(actual)} is not valid here: ${expectedOf(here)}`,
-          );
-        }
+        add(path, 'value', 'schema/type', wrongType(actual, here));
         return;
       }
       case 'invalid_value': {
+        const literal = issue.values.find((value) => typeof value !== 'string');
+        if (literal !== undefined && typeof actual !== typeof literal) {
+          // `version: "1"` is the text "1", not the number 1: suggesting "1" would not help.
+          add(
+            path,
+            'value',
+            'schema/value',
+            `${describeValue(actual)} is not allowed here: write ${String(literal)} without quotes (a ${typeof literal}, not text)`,
+          );
+          return;
+        }
         const options = issue.values.map((value) => String(value));
         const suggestion = typeof actual === 'string' ? closest(actual, options) : undefined;
-        const allowed = options.map((option) => `"${option}"`).join(' or ');
+        const allowed = issue.values.map((value) => JSON.stringify(value)).join(' or ');
         const fix = suggestion
           ? `did you mean "${suggestion}"? (allowed: ${allowed})`
           : `use ${allowed}`;
@@ -90,7 +87,34 @@ export function schemaFindings(
         return;
       }
       case 'too_small':
+        if (issue.origin === 'string' && Number(issue.minimum) === 1) {
+          add(path, 'value', 'schema/value', 'the value is empty: write it out, or remove the key');
+          return;
+        }
+        add(
+          path,
+          'value',
+          'schema/value',
+          `${describeValue(actual)} is too short: ${issue.message}`,
+        );
+        return;
       case 'too_big':
+        if (issue.origin === 'string' && typeof actual === 'string') {
+          add(
+            path,
+            'value',
+            'schema/value',
+            `${describeValue(actual)} is ${actual.length} characters long, more than the ${String(issue.maximum)} allowed: shorten it`,
+          );
+          return;
+        }
+        add(
+          path,
+          'value',
+          'schema/value',
+          `${describeValue(actual)} is too long: ${issue.message}`,
+        );
+        return;
       case 'invalid_format':
       case 'custom':
       default:
@@ -101,6 +125,20 @@ export function schemaFindings(
           `${describeValue(actual)} is not valid here: ${issue.message}`,
         );
     }
+  }
+
+  function addMissing(path: Path, here: AnySchema | undefined): void {
+    const key = path[path.length - 1];
+    if (typeof key === 'number') {
+      add(path, 'parent', 'schema/type', `this list item is empty: ${expectedOf(here)}`);
+      return;
+    }
+    add(
+      path,
+      'parent',
+      'schema/required',
+      `the required key "${String(key)}" is missing: add it (${expectedOf(here)})`,
+    );
   }
 
   function add(path: Path, at: 'key' | 'value' | 'parent', rule: string, message: string): void {
@@ -147,9 +185,21 @@ function unwrap(schema: AnySchema | undefined): AnySchema | undefined {
   return current;
 }
 
+/** Where a path goes through a union, the member that has the next key (or is a list). */
+function unionMemberFor(union: z.ZodUnion, segment: PropertyKey): AnySchema | undefined {
+  return (union.options as AnySchema[])
+    .map((option) => unwrap(option))
+    .find((option) =>
+      typeof segment === 'number'
+        ? option instanceof z.ZodArray
+        : option instanceof z.ZodObject && String(segment) in option.shape,
+    );
+}
+
 function schemaAt(schema: AnySchema, path: PathLike): AnySchema | undefined {
   let current: AnySchema | undefined = unwrap(schema);
   for (const segment of path) {
+    if (current instanceof z.ZodUnion) current = unionMemberFor(current, segment);
     if (current instanceof z.ZodObject)
       current = unwrap(current.shape[String(segment)] as AnySchema | undefined);
     else if (current instanceof z.ZodArray) current = unwrap(current.element as AnySchema);
@@ -158,9 +208,22 @@ function schemaAt(schema: AnySchema, path: PathLike): AnySchema | undefined {
   return current;
 }
 
+/** The keys a mapping may hold here; for a union, those of its mapping members. */
 function knownKeys(schema: AnySchema | undefined): string[] {
-  const object = unwrap(schema);
-  return object instanceof z.ZodObject ? Object.keys(object.shape) : [];
+  const target = unwrap(schema);
+  if (target instanceof z.ZodObject) return Object.keys(target.shape);
+  if (target instanceof z.ZodUnion) {
+    return [...new Set((target.options as AnySchema[]).flatMap((option) => knownKeys(option)))];
+  }
+  return [];
+}
+
+function wrongType(actual: unknown, here: AnySchema | undefined): string {
+  const target = unwrap(here);
+  if (target instanceof z.ZodBoolean && (actual === 'true' || actual === 'false')) {
+    return `${describeValue(actual)} is text, not a boolean: write ${actual} without quotes`;
+  }
+  return `${describeValue(actual)} is not valid here: write ${expectedOf(here)}`;
 }
 
 function expectedOf(schema: AnySchema | undefined): string {

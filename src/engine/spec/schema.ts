@@ -7,11 +7,7 @@ export type CloudName = (typeof CLOUDS)[number];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const name = (what: string) =>
-  z
-    .string()
-    .min(1, { error: `${what} must not be empty` })
-    .describe(what);
+const name = (what: string) => z.string().min(1).describe(what);
 
 const subscriptionId = z.string().describe('Azure subscription id (a GUID).');
 

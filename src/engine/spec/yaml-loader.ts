@@ -127,7 +127,7 @@ export function loadYaml(file: string, text: string): LoadResult {
     );
     return refuse(
       'yaml/multiple-documents',
-      source.positionAt(offsetOfNext(events, second)),
+      source.positionAt(secondDocumentOffset(events, second, text)),
       'the file holds more than one YAML document ("---"): keep one spec per file, or move the rest into another file of the set',
     );
   }
@@ -143,19 +143,36 @@ export function loadYaml(file: string, text: string): LoadResult {
   }
 }
 
-function offsetOfNext(events: readonly Event[], from: number): number {
-  for (let index = from; index < events.length; index += 1) {
+/**
+ * Where the second document starts: its first node, or, when it is empty ("---" and nothing
+ * after), its "---" marker, found after the last node of the first document.
+ */
+function secondDocumentOffset(events: readonly Event[], second: number, text: string): number {
+  for (let index = second; index < events.length; index += 1) {
     const offset = startOf(events[index]);
     if (offset >= 0) return offset;
   }
-  return 0;
+  let endOfFirst = 0;
+  for (let index = 0; index < second; index += 1) {
+    const event = events[index];
+    const end = event?.type === EVENT_ID.SCALAR ? event.valueEnd : startOf(event);
+    endOfFirst = Math.max(endOfFirst, end);
+  }
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  marker.lastIndex = endOfFirst;
+  return marker.exec(text)?.index ?? endOfFirst;
 }
 
 function startOf(event: Event | undefined): number {
   if (!event) return -1;
   switch (event.type) {
-    case EVENT_ID.SCALAR:
-      return firstPresent(event.anchorStart, event.tagStart, event.valueStart);
+    case EVENT_ID.SCALAR: {
+      // A quoted scalar starts at its opening quote, one before its value.
+      const quoted =
+        event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+      const value = event.valueStart >= 0 && quoted ? event.valueStart - 1 : event.valueStart;
+      return firstPresent(event.anchorStart, event.tagStart, value);
+    }
     case EVENT_ID.MAPPING:
     case EVENT_ID.SEQUENCE:
       return firstPresent(event.anchorStart, event.tagStart, event.start);
@@ -174,6 +191,7 @@ function firstPresent(...offsets: number[]): number {
 /** Builds a fresh value (null-prototype objects) from the event stream of one document. */
 class TreeBuilder {
   private index = 0;
+  private lastPosition: Position = { line: 1, column: 1 };
 
   constructor(
     private readonly events: readonly Event[],
@@ -193,7 +211,10 @@ class TreeBuilder {
     if (!event)
       throw new RefusedYaml('yaml/syntax', this.text.length, 'the document ends unexpectedly');
     const offset = startOf(event);
-    this.positions.set(path, { value: this.source.positionAt(offset), key: keyPosition });
+    // An empty value ("firewall:" and nothing under it) has no place of its own: use its key's.
+    const value = offset >= 0 ? this.source.positionAt(offset) : (keyPosition ?? this.lastPosition);
+    this.lastPosition = value;
+    this.positions.set(path, { value, key: keyPosition });
     this.refuseAnchorsAndTags(event);
     this.index += 1;
     switch (event.type) {
@@ -262,7 +283,7 @@ class TreeBuilder {
         throw new RefusedYaml(
           'yaml/complex-key',
           keyOffset,
-          'a mapping key must be a plain name, not a list or mapping',
+          'a mapping key must be a plain name, not a list or mapping: write the key as plain text',
         );
       }
       this.refuseAnchorsAndTags(keyEvent);

@@ -1,6 +1,6 @@
 // What every domain check sees of one spec file, and how it reports.
 import type { Finding, Severity } from '../findings.js';
-import type { Spec } from '../schema.js';
+import type { Spec, VaultSpec } from '../schema.js';
 import type { Path, PositionIndex } from '../yaml-loader.js';
 
 export interface CheckOptions {
@@ -12,6 +12,25 @@ export interface LoadedSpecFile {
   readonly file: string;
   readonly spec: Spec;
   readonly positions: PositionIndex;
+}
+
+/** A vault and its index in the file's `vaults` list (paths in findings use that index). */
+export interface IndexedVault {
+  readonly vault: VaultSpec;
+  readonly index: number;
+}
+
+/**
+ * What the domain checks run on: every vault of a file that matched the schema, or, when
+ * some vaults of a file did not, the vaults that did (so their mistakes are reported too).
+ */
+export interface CheckTarget {
+  readonly source: LoadedSpecFile;
+  readonly vaults: readonly IndexedVault[];
+}
+
+export function wholeFile(source: LoadedSpecFile): CheckTarget {
+  return { source, vaults: source.spec.vaults.map((vault, index) => ({ vault, index })) };
 }
 
 export class FindingSink {

@@ -150,7 +150,7 @@ function checkExpiry(
     sink.warning(
       'ip/expires-soon',
       path,
-      `the rule for ${address} expires on ${expires} (in ${days} day${days === 1 ? '' : 's'}), after which the planner removes it: extend the date if it is still needed`,
+      `the rule for ${address} expires on ${expires} (${days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`}), after which the planner removes it: extend the date if it is still needed`,
     );
   }
 }

@@ -94,7 +94,7 @@ export function checkResourceId(
     sink.error(
       'id/wrong-type',
       path,
-      `"${text}" is the id of a ${actualType} resource, but a ${what} (${expectedType}) is expected here`,
+      `"${text}" is the id of a ${actualType} resource, but a ${what} (${expectedType}) is expected here: give the id of the ${what}`,
     );
     return false;
   }
@@ -112,6 +112,12 @@ export function checkSubnetRef(ref: SubnetRef, path: Path, sink: FindingSink): v
     checkResourceGroupName(ref.resourceGroup, [...path, 'resourceGroup'], sink);
     checkSubscription(ref.subscription, [...path, 'subscription'], sink);
   }
+}
+
+/** The defaults every vault of the file inherits. */
+export function checkDefaults(spec: Spec, sink: FindingSink): void {
+  checkSubscription(spec.defaults.subscription, ['defaults', 'subscription'], sink);
+  checkResourceGroupName(spec.defaults.resourceGroup, ['defaults', 'resourceGroup'], sink);
 }
 
 /** Names, ids and the places (subscription, resource group) every vault resolves to. */

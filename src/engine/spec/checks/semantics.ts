@@ -1,9 +1,10 @@
 // Configurations that are valid but probably not what the author meant.
 import { CLOUD_PROFILES } from '../../model/clouds.js';
-import { parseResourceId } from '../../model/resource-id.js';
+import { parseResourceId, resourceTypeKey } from '../../model/resource-id.js';
 import type { Spec, VaultSpec } from '../schema.js';
 import type { Path } from '../yaml-loader.js';
 import type { FindingSink } from './context.js';
+import { DNS_ZONE_TYPE } from './names.js';
 
 export function checkSemantics(
   spec: Spec,
@@ -51,7 +52,7 @@ function checkPrivateDns(spec: Spec, vault: VaultSpec, vaultPath: Path, sink: Fi
       sink.error(
         'dns/zone-and-zone-id',
         [...dnsPath, 'zoneId'],
-        'give either "zone" (a zone kvnet creates if absent) or "zoneId" (an existing zone), not both',
+        'both "zone" and "zoneId" are given, and they exclude each other: keep "zone" (a zone kvnet creates if absent) or "zoneId" (an existing zone), not both',
       );
     }
     if (dns.zone === undefined && dns.zoneId === undefined) {
@@ -81,8 +82,10 @@ function checkPrivateDns(spec: Spec, vault: VaultSpec, vaultPath: Path, sink: Fi
   });
 }
 
+/** The zone name in a private DNS zone id; undefined for any other id (reported elsewhere). */
 function zoneNameOf(zoneId: string | undefined): string | undefined {
   if (zoneId === undefined) return undefined;
   const parsed = parseResourceId(zoneId);
-  return parsed.ok ? parsed.id.segments[0]?.[1] : undefined;
+  if (!parsed.ok || resourceTypeKey(parsed.id) !== DNS_ZONE_TYPE) return undefined;
+  return parsed.id.segments[0]?.[1];
 }

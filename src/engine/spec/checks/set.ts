@@ -1,21 +1,21 @@
 // Checks across every file of a spec set: one declaration per vault and per endpoint.
 import { vaultPlacement } from '../refs.js';
 import type { Path } from '../yaml-loader.js';
-import { FindingSink, type LoadedSpecFile } from './context.js';
+import { FindingSink, type CheckTarget } from './context.js';
 
 interface Declaration {
   readonly sink: FindingSink;
   readonly path: Path;
 }
 
-export function checkSpecSet(files: readonly LoadedSpecFile[]): FindingSink[] {
+export function checkSpecSet(targets: readonly CheckTarget[]): FindingSink[] {
   const vaults = new Map<string, Declaration>();
   const endpoints = new Map<string, Declaration>();
   const sinks: FindingSink[] = [];
-  for (const loaded of files) {
+  for (const { source: loaded, vaults: indexed } of targets) {
     const sink = new FindingSink(loaded);
     sinks.push(sink);
-    loaded.spec.vaults.forEach((vault, vaultIndex) => {
+    indexed.forEach(({ vault, index: vaultIndex }) => {
       const vaultPath = ['vaults', vaultIndex, 'name'];
       // Vault names are global DNS names, so one name is one vault whatever its group.
       const vaultKey = vault.name.toLowerCase();
