@@ -2,6 +2,7 @@
 // and an exit code. Stack traces are printed only with KVNET_DEBUG=1.
 import { closest } from '../engine/spec/suggest.js';
 import { singleLine } from '../engine/render/untrusted.js';
+import { runPlan } from './commands/plan.js';
 import { runValidate } from './commands/validate.js';
 import { EXIT_ERROR, EXIT_OK, UsageError, type CliIo } from './io.js';
 
@@ -9,6 +10,10 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   validate: { run: runValidate, summary: 'check a spec set without calling Azure' },
+  plan: {
+    run: runPlan,
+    summary: 'read live state and show what would change (exit 0 none, 2 changes, 1 error)',
+  },
   emulator: {
     run: async (argv, io) => (await import('./commands/emulator.js')).runEmulator(argv, io),
     summary: 'serve the local Azure Resource Manager endpoint (tests, demo, benchmarks)',

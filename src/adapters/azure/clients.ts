@@ -1,0 +1,120 @@
+// One place that builds the SDK clients: the endpoint AND the token scope are set explicitly
+// for every client (AZURE-FACTS.md §0: some SDKs otherwise default to the public cloud's
+// scope), the user agent names kvnet, and in plan mode a pipeline policy refuses every
+// request that is not a GET, so a plan can never write.
+import type { TokenCredential } from '@azure/core-auth';
+import { KeyVaultManagementClient } from '@azure/arm-keyvault';
+import { NetworkManagementClient } from '@azure/arm-network';
+import { PrivateDnsManagementClient } from '@azure/arm-privatedns';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { rootCertificates } from 'node:tls';
+import type { CloudProfile } from '../../engine/model/clouds.js';
+import { KVNET_VERSION } from '../../version.js';
+
+export interface ClientSettings {
+  readonly cloud: CloudProfile;
+  /** Overrides the cloud's ARM endpoint (the local ARM endpoint, a private ARM). */
+  readonly armEndpoint?: string;
+  readonly credential: TokenCredential;
+  /** Plan mode: only GET requests may leave the process. */
+  readonly readOnly: boolean;
+  /** Extra CA certificates (PEM) to trust, e.g. the local endpoint's. */
+  readonly caCertificates?: string;
+}
+
+export class WriteRefusedError extends Error {
+  constructor(method: string, url: string) {
+    super(
+      `kvnet refused to send ${method} ${url}: this run is read-only (plan), and only GET requests are allowed`,
+    );
+  }
+}
+
+const readOnlyPolicy: PipelinePolicy = {
+  name: 'kvnetReadOnly',
+  sendRequest: async (request, next) => {
+    if (request.method !== 'GET')
+      throw new WriteRefusedError(request.method, request.url.split('?')[0] ?? request.url);
+    return next(request);
+  },
+};
+
+export class AzureClients {
+  private readonly keyVault = new Map<string, KeyVaultManagementClient>();
+  private readonly network = new Map<string, NetworkManagementClient>();
+  private readonly privateDns = new Map<string, PrivateDnsManagementClient>();
+  readonly endpoint: string;
+  private readonly scope: string;
+
+  constructor(private readonly settings: ClientSettings) {
+    this.endpoint = (settings.armEndpoint ?? settings.cloud.armEndpoint).replace(/\/+$/, '');
+    // A custom endpoint for a real cloud still wants that cloud's audience; the local endpoint
+    // accepts any token, so the cloud's scope is right in every case.
+    this.scope = settings.cloud.tokenScope;
+  }
+
+  private commonOptions() {
+    return {
+      endpoint: this.endpoint,
+      userAgentOptions: { userAgentPrefix: `kvnet/${KVNET_VERSION}` },
+      ...(this.settings.caCertificates
+        ? { tlsOptions: { ca: this.withSystemRoots(this.settings.caCertificates) } }
+        : {}),
+    };
+  }
+
+  /** Setting `ca` replaces Node's roots, so keep them and add ours. */
+  private withSystemRoots(extra: string): string[] {
+    return [...rootCertificates, extra];
+  }
+
+  private guard<T extends { pipeline: { addPolicy(policy: PipelinePolicy): void } }>(client: T): T {
+    if (this.settings.readOnly) client.pipeline.addPolicy(readOnlyPolicy);
+    return client;
+  }
+
+  keyVaultFor(subscription: string): KeyVaultManagementClient {
+    const key = subscription.toLowerCase();
+    let client = this.keyVault.get(key);
+    if (!client) {
+      client = this.guard(
+        new KeyVaultManagementClient(this.settings.credential, subscription, {
+          ...this.commonOptions(),
+          credentials: { scopes: [this.scope] },
+        }),
+      );
+      this.keyVault.set(key, client);
+    }
+    return client;
+  }
+
+  networkFor(subscription: string): NetworkManagementClient {
+    const key = subscription.toLowerCase();
+    let client = this.network.get(key);
+    if (!client) {
+      client = this.guard(
+        new NetworkManagementClient(this.settings.credential, subscription, {
+          ...this.commonOptions(),
+          credentialScopes: [this.scope],
+        }),
+      );
+      this.network.set(key, client);
+    }
+    return client;
+  }
+
+  privateDnsFor(subscription: string): PrivateDnsManagementClient {
+    const key = subscription.toLowerCase();
+    let client = this.privateDns.get(key);
+    if (!client) {
+      client = this.guard(
+        new PrivateDnsManagementClient(this.settings.credential, subscription, {
+          ...this.commonOptions(),
+          credentialScopes: [this.scope],
+        }),
+      );
+      this.privateDns.set(key, client);
+    }
+    return client;
+  }
+}

@@ -1,0 +1,121 @@
+// Maps SDK models to the engine's live types. Pure functions: one per resource type.
+import type { Vault } from '@azure/arm-keyvault';
+import type { PrivateDnsZoneGroup, PrivateEndpoint, VirtualNetwork } from '@azure/arm-network';
+import type { RecordSet, VirtualNetworkLink } from '@azure/arm-privatedns';
+import { normalizeLiveNetwork } from '../../engine/model/vault-network.js';
+import type {
+  LiveARecordSet,
+  LivePrivateEndpoint,
+  LivePrivateLinkConnection,
+  LiveVault,
+  LiveVirtualNetwork,
+  LiveVirtualNetworkLink,
+  LiveZoneGroup,
+} from '../../engine/state/live.js';
+
+function lastSegment(id: string | undefined): string {
+  return id?.split('/').pop() ?? '';
+}
+
+export function toLiveVault(vault: Vault): LiveVault {
+  const properties = vault.properties;
+  return {
+    id: vault.id ?? '',
+    name: vault.name ?? lastSegment(vault.id),
+    location: vault.location ?? '',
+    network: normalizeLiveNetwork({
+      publicNetworkAccess: properties.publicNetworkAccess,
+      networkAcls: properties.networkAcls,
+    }),
+    connections: (properties.privateEndpointConnections ?? []).map((connection) => ({
+      id: connection.id ?? '',
+      name: lastSegment(connection.id),
+      privateEndpointId: connection.privateEndpoint?.id ?? '',
+      status: connection.privateLinkServiceConnectionState?.status ?? 'Unknown',
+      description: connection.privateLinkServiceConnectionState?.description ?? '',
+      provisioningState: connection.provisioningState,
+    })),
+    usesAccessPolicies: properties.enableRbacAuthorization !== true,
+  };
+}
+
+export function toLiveVirtualNetwork(vnet: VirtualNetwork): LiveVirtualNetwork {
+  return {
+    id: vnet.id ?? '',
+    name: vnet.name ?? lastSegment(vnet.id),
+    location: vnet.location ?? '',
+    subnets: (vnet.subnets ?? []).map((subnet) => ({
+      id: subnet.id ?? '',
+      name: subnet.name ?? lastSegment(subnet.id),
+      addressPrefixes:
+        subnet.addressPrefixes ?? (subnet.addressPrefix ? [subnet.addressPrefix] : []),
+      serviceEndpoints: (subnet.serviceEndpoints ?? []).flatMap((endpoint) =>
+        endpoint.service ? [endpoint.service] : [],
+      ),
+      provisioningState: subnet.provisioningState,
+    })),
+  };
+}
+
+export function toLivePrivateEndpoint(endpoint: PrivateEndpoint): LivePrivateEndpoint {
+  const connections: LivePrivateLinkConnection[] = [
+    ...(endpoint.privateLinkServiceConnections ?? []).map((connection) => ({
+      connection,
+      manual: false,
+    })),
+    ...(endpoint.manualPrivateLinkServiceConnections ?? []).map((connection) => ({
+      connection,
+      manual: true,
+    })),
+  ].map(({ connection, manual }) => ({
+    name: connection.name ?? '',
+    targetId: connection.privateLinkServiceId ?? '',
+    groupIds: connection.groupIds ?? [],
+    manual,
+    status: connection.privateLinkServiceConnectionState?.status,
+  }));
+  const ips = new Set<string>();
+  for (const config of endpoint.customDnsConfigs ?? [])
+    for (const ip of config.ipAddresses ?? []) ips.add(ip);
+  for (const config of endpoint.ipConfigurations ?? [])
+    if (config.privateIPAddress) ips.add(config.privateIPAddress);
+  return {
+    id: endpoint.id ?? '',
+    name: endpoint.name ?? lastSegment(endpoint.id),
+    location: endpoint.location ?? '',
+    subnetId: endpoint.subnet?.id ?? '',
+    tags: { ...(endpoint.tags ?? {}) },
+    connections,
+    privateIps: [...ips],
+    provisioningState: endpoint.provisioningState,
+  };
+}
+
+export function toLiveZoneGroup(group: PrivateDnsZoneGroup): LiveZoneGroup {
+  return {
+    id: group.id ?? '',
+    name: group.name ?? lastSegment(group.id),
+    zoneIds: (group.privateDnsZoneConfigs ?? []).flatMap((config) =>
+      config.privateDnsZoneId ? [config.privateDnsZoneId] : [],
+    ),
+  };
+}
+
+export function toLiveLink(link: VirtualNetworkLink): LiveVirtualNetworkLink {
+  return {
+    id: link.id ?? '',
+    name: link.name ?? lastSegment(link.id),
+    virtualNetworkId: link.virtualNetwork?.id ?? '',
+    state: link.virtualNetworkLinkState,
+  };
+}
+
+export function toLiveARecordSet(record: RecordSet): LiveARecordSet {
+  return {
+    id: record.id ?? '',
+    name: record.name ?? lastSegment(record.id),
+    ipv4Addresses: (record.aRecords ?? []).flatMap((entry) =>
+      entry.ipv4Address ? [entry.ipv4Address] : [],
+    ),
+  };
+}

@@ -1,0 +1,150 @@
+// The AzureReader port over the real SDK clients. Every method answers with a ReadOutcome;
+// none throws.
+import { parseResourceId, type ResourceId } from '../../engine/model/resource-id.js';
+import type { ReadOutcome } from '../../engine/state/live.js';
+import type { AzureReader } from '../../ports/azure-reader.js';
+import type { AzureClients } from './clients.js';
+import { readOutcome } from './errors.js';
+import {
+  toLiveARecordSet,
+  toLiveLink,
+  toLivePrivateEndpoint,
+  toLiveVault,
+  toLiveVirtualNetwork,
+  toLiveZoneGroup,
+} from './live-mapping.js';
+
+const PERMISSION = {
+  vault: 'Reader (Microsoft.KeyVault/vaults/read) on the vault or its resource group',
+  virtualNetwork: 'Reader (Microsoft.Network/virtualNetworks/read) on the virtual network',
+  privateEndpoint: 'Reader (Microsoft.Network/privateEndpoints/read) on the resource group',
+  zone: 'Reader (Microsoft.Network/privateDnsZones/read) on the private DNS zone, which may live in a hub subscription',
+};
+
+async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterator) items.push(item);
+  return items;
+}
+
+function parsed(id: string): ResourceId {
+  const result = parseResourceId(id);
+  if (!result.ok) throw new Error(`not a resource id: ${id} (${result.reason})`);
+  return result.id;
+}
+
+function nameAt(id: ResourceId, index: number): string {
+  return id.segments[index]?.[1] ?? '';
+}
+
+export class SdkAzureReader implements AzureReader {
+  constructor(private readonly clients: AzureClients) {}
+
+  getVault(vaultId: string) {
+    return readOutcome({ resourceId: vaultId, readPermission: PERMISSION.vault }, async () => {
+      const id = parsed(vaultId);
+      return toLiveVault(
+        await this.clients.keyVaultFor(id.subscription).vaults.get(id.resourceGroup, nameAt(id, 0)),
+      );
+    });
+  }
+
+  listVaults(subscription: string, resourceGroup: string) {
+    const scope = `/subscriptions/${subscription}/resourceGroups/${resourceGroup}`;
+    return readOutcome({ resourceId: scope, readPermission: PERMISSION.vault }, async () =>
+      (
+        await collect(
+          this.clients.keyVaultFor(subscription).vaults.listByResourceGroup(resourceGroup),
+        )
+      ).map(toLiveVault),
+    );
+  }
+
+  getVirtualNetwork(virtualNetworkId: string) {
+    return readOutcome(
+      { resourceId: virtualNetworkId, readPermission: PERMISSION.virtualNetwork },
+      async () => {
+        const id = parsed(virtualNetworkId);
+        return toLiveVirtualNetwork(
+          await this.clients
+            .networkFor(id.subscription)
+            .virtualNetworks.get(id.resourceGroup, nameAt(id, 0)),
+        );
+      },
+    );
+  }
+
+  listPrivateEndpoints(subscription: string, resourceGroup: string) {
+    const scope = `/subscriptions/${subscription}/resourceGroups/${resourceGroup}`;
+    return readOutcome(
+      { resourceId: scope, readPermission: PERMISSION.privateEndpoint },
+      async () =>
+        (
+          await collect(this.clients.networkFor(subscription).privateEndpoints.list(resourceGroup))
+        ).map(toLivePrivateEndpoint),
+    );
+  }
+
+  getZoneGroup(zoneGroupId: string) {
+    return readOutcome(
+      { resourceId: zoneGroupId, readPermission: PERMISSION.privateEndpoint },
+      async () => {
+        const id = parsed(zoneGroupId);
+        return toLiveZoneGroup(
+          await this.clients
+            .networkFor(id.subscription)
+            .privateDnsZoneGroups.get(id.resourceGroup, nameAt(id, 0), nameAt(id, 1)),
+        );
+      },
+    );
+  }
+
+  getDnsZone(zoneId: string) {
+    return readOutcome({ resourceId: zoneId, readPermission: PERMISSION.zone }, async () => {
+      const id = parsed(zoneId);
+      const zone = await this.clients
+        .privateDnsFor(id.subscription)
+        .privateZones.get(id.resourceGroup, nameAt(id, 0));
+      return { id: zone.id ?? zoneId, name: zone.name ?? nameAt(id, 0) };
+    });
+  }
+
+  async listVirtualNetworkLinks(zoneId: string) {
+    const outcome = await readOutcome(
+      { resourceId: zoneId, readPermission: PERMISSION.zone },
+      async () => {
+        const id = parsed(zoneId);
+        return (
+          await collect(
+            this.clients
+              .privateDnsFor(id.subscription)
+              .virtualNetworkLinks.list(id.resourceGroup, nameAt(id, 0)),
+          )
+        ).map(toLiveLink);
+      },
+    );
+    return absentAsEmpty(outcome);
+  }
+
+  async listARecordSets(zoneId: string) {
+    const outcome = await readOutcome(
+      { resourceId: zoneId, readPermission: PERMISSION.zone },
+      async () => {
+        const id = parsed(zoneId);
+        return (
+          await collect(
+            this.clients
+              .privateDnsFor(id.subscription)
+              .recordSets.listByType(id.resourceGroup, nameAt(id, 0), 'A'),
+          )
+        ).map(toLiveARecordSet);
+      },
+    );
+    return absentAsEmpty(outcome);
+  }
+}
+
+/** The children of a zone that does not exist yet are none, not unknown. */
+function absentAsEmpty<T>(outcome: ReadOutcome<T[]>): ReadOutcome<T[]> {
+  return outcome.status === 'not-found' ? { status: 'ok', value: [] } : outcome;
+}

@@ -1,0 +1,100 @@
+// `kvnet plan [spec…] [--format md|text|json] [--out FILE] [--arm-endpoint URL] [--cloud NAME]`
+// Exit 0: no changes; 2: changes; 1: error (invalid spec, failed read, lockout…).
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { collectSpecSources } from '../../adapters/filesystem/spec-files.js';
+import { SdkAzureReader } from '../../adapters/azure/reader.js';
+import { makePlan } from '../../engine/plan/make-plan.js';
+import type { Plan } from '../../engine/plan/types.js';
+import { renderFindingsText, summarizeFindings } from '../../engine/render/findings.js';
+import { renderJson } from '../../engine/render/json.js';
+import { renderMarkdown } from '../../engine/render/markdown.js';
+import { renderText } from '../../engine/render/text.js';
+import { compareFindings, hasErrors } from '../../engine/spec/findings.js';
+import { validateSpecSet } from '../../engine/spec/validate.js';
+import { resolveDesiredState } from '../../engine/state/desired.js';
+import { createClients } from '../azure-setup.js';
+import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, today, UsageError, type CliIo } from '../io.js';
+
+export const PLAN_USAGE = `Usage: kvnet plan <spec file, directory or glob>... [options]
+
+Reads live state from Azure (GET requests only), diffs it against the spec and prints the plan.
+Exit 0: no changes. 2: changes. 1: error.
+  --format FORMAT      text (default), md (the pull-request comment) or json
+  --out FILE           write the rendering to FILE instead of standard output
+  --arm-endpoint URL   Azure Resource Manager endpoint (default: the cloud's; or KVNET_ARM_ENDPOINT)
+  --cloud NAME         AzureCloud, AzureUSGovernment or AzureChinaCloud (default: the spec's)
+  --auth KIND          token (KVNET_ACCESS_TOKEN, the default when set), azure-cli or default
+  --max-parallel N     concurrent ARM reads (default 16)`;
+
+export function renderPlan(plan: Plan, format: string, io: CliIo): string {
+  if (format === 'json') return renderJson(plan);
+  if (format === 'md') return renderMarkdown(plan);
+  const color = process.stdout.isTTY === true && io.env.NO_COLOR === undefined;
+  return renderText(plan, { color });
+}
+
+export function exitCodeFor(plan: Plan): number {
+  return plan.outcome === 'error'
+    ? EXIT_ERROR
+    : plan.outcome === 'changes'
+      ? EXIT_CHANGES
+      : EXIT_OK;
+}
+
+export async function runPlan(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      out: { type: 'string' },
+      'arm-endpoint': { type: 'string' },
+      cloud: { type: 'string' },
+      auth: { type: 'string' },
+      'max-parallel': { type: 'string', default: '16' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.out(PLAN_USAGE);
+    return EXIT_OK;
+  }
+  if (!['text', 'md', 'json'].includes(values.format))
+    throw new UsageError(`--format must be text, md or json, not "${values.format}"`);
+  const concurrency = Number(values['max-parallel']);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    throw new UsageError(
+      `--max-parallel must be a whole number from 1 to 64, not "${values['max-parallel']}"`,
+    );
+  }
+  if (positionals.length === 0)
+    throw new UsageError('name at least one spec file, directory or glob');
+
+  const date = today(io.env);
+  const collected = await collectSpecSources(positionals);
+  const validation = validateSpecSet(collected.sources, { today: date });
+  const findings = [...collected.findings, ...validation.findings].sort(compareFindings);
+  if (hasErrors(findings) || collected.sources.length === 0) {
+    io.err(renderFindingsText(findings));
+    io.err(`${summarizeFindings(findings, collected.sources.length)} — invalid, no plan made`);
+    return EXIT_ERROR;
+  }
+
+  const clients = createClients(
+    validation.files,
+    { cloud: values.cloud, armEndpoint: values['arm-endpoint'], auth: values.auth },
+    io.env,
+    true,
+  );
+  const desired = resolveDesiredState(validation.files, date);
+  const plan = await makePlan(desired, new SdkAzureReader(clients), { concurrency });
+  const rendered = renderPlan(plan, values.format, io);
+  if (values.out) {
+    await writeFile(values.out, rendered.endsWith('\n') ? rendered : `${rendered}\n`);
+    io.out(`plan written to ${values.out}: ${plan.outcome}`);
+  } else {
+    io.out(rendered);
+  }
+  return exitCodeFor(plan);
+}

@@ -1,0 +1,23 @@
+// The planning use case: read what the desired state needs through the reader port, then diff.
+import type { AzureReader } from '../../ports/azure-reader.js';
+import type { DesiredState } from '../state/desired.js';
+import { DEFAULT_READ_CONCURRENCY, readLiveState } from '../state/read-live.js';
+import { buildPlan } from './build-plan.js';
+import type { Plan } from './types.js';
+
+export interface MakePlanOptions {
+  readonly concurrency?: number;
+}
+
+export async function makePlan(
+  desired: DesiredState,
+  reader: AzureReader,
+  options: MakePlanOptions = {},
+): Promise<Plan> {
+  const snapshot = await readLiveState(
+    desired,
+    reader,
+    options.concurrency ?? DEFAULT_READ_CONCURRENCY,
+  );
+  return buildPlan(desired, snapshot);
+}
