@@ -17,18 +17,22 @@ const ruleKey = (rule: VirtualNetworkRule) => resourceIdKey(rule.subnetId);
 /** The least restrictive combination of before and after: after's openings, nothing removed. */
 export function openingNetwork(before: VaultNetwork, after: VaultNetwork): VaultNetwork {
   const afterRuleKeys = new Map(after.virtualNetworkRules.map((rule) => [ruleKey(rule), rule]));
-  return {
+  const scalars = {
     publicNetworkAccess:
       after.publicNetworkAccess === 'Enabled' ? 'Enabled' : before.publicNetworkAccess,
-    defaultAction: after.defaultAction === 'Allow' ? 'Allow' : before.defaultAction,
-    bypass: after.bypass === 'AzureServices' ? 'AzureServices' : before.bypass,
+    defaultAction: after.defaultAction === 'Allow' ? ('Allow' as const) : before.defaultAction,
+    bypass: after.bypass === 'AzureServices' ? ('AzureServices' as const) : before.bypass,
+  };
+  return {
+    ...scalars,
     ipRules: normalizeIpRules([...before.ipRules, ...after.ipRules]),
     // Rules kept from before take after's ignore flag when after also has them.
     virtualNetworkRules: normalizeVirtualNetworkRules([
       ...before.virtualNetworkRules.map((rule) => afterRuleKeys.get(ruleKey(rule)) ?? rule),
       ...after.virtualNetworkRules,
     ]),
-    defaulted: [],
+    // A value the opening step leaves alone is still Azure's default, and is shown as such.
+    defaulted: before.defaulted.filter((property) => scalars[property] === before[property]),
   };
 }
 
