@@ -2,6 +2,7 @@
 // and an exit code. Stack traces are printed only with KVNET_DEBUG=1.
 import { closest } from '../engine/spec/suggest.js';
 import { singleLine } from '../engine/render/untrusted.js';
+import { runExport } from './commands/export.js';
 import { runPlan } from './commands/plan.js';
 import { runValidate } from './commands/validate.js';
 import { EXIT_ERROR, EXIT_OK, UsageError, type CliIo } from './io.js';
@@ -13,6 +14,10 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   plan: {
     run: runPlan,
     summary: 'read live state and show what would change (exit 0 none, 2 changes, 1 error)',
+  },
+  export: {
+    run: runExport,
+    summary: 'write a spec for existing vaults (plan on it shows no changes)',
   },
   emulator: {
     run: async (argv, io) => (await import('./commands/emulator.js')).runEmulator(argv, io),

@@ -14,6 +14,7 @@ import type {
 export interface AzureReader {
   getVault(vaultId: string): Promise<ReadOutcome<LiveVault>>;
   listVaults(subscription: string, resourceGroup: string): Promise<ReadOutcome<LiveVault[]>>;
+  listVaultsInSubscription(subscription: string): Promise<ReadOutcome<LiveVault[]>>;
   getVirtualNetwork(virtualNetworkId: string): Promise<ReadOutcome<LiveVirtualNetwork>>;
   listPrivateEndpoints(
     subscription: string,

@@ -44,9 +44,11 @@ export class AzureClients {
   private readonly network = new Map<string, NetworkManagementClient>();
   private readonly privateDns = new Map<string, PrivateDnsManagementClient>();
   readonly endpoint: string;
+  readonly cloudName: CloudProfile['name'];
   private readonly scope: string;
 
   constructor(private readonly settings: ClientSettings) {
+    this.cloudName = settings.cloud.name;
     this.endpoint = (settings.armEndpoint ?? settings.cloud.armEndpoint).replace(/\/+$/, '');
     // A custom endpoint for a real cloud still wants that cloud's audience; the local endpoint
     // accepts any token, so the cloud's scope is right in every case.

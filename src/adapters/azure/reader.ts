@@ -60,6 +60,16 @@ export class SdkAzureReader implements AzureReader {
     );
   }
 
+  listVaultsInSubscription(subscription: string) {
+    return readOutcome(
+      { resourceId: `/subscriptions/${subscription}`, readPermission: PERMISSION.vault },
+      async () =>
+        (await collect(this.clients.keyVaultFor(subscription).vaults.listBySubscription())).map(
+          toLiveVault,
+        ),
+    );
+  }
+
   getVirtualNetwork(virtualNetworkId: string) {
     return readOutcome(
       { resourceId: virtualNetworkId, readPermission: PERMISSION.virtualNetwork },

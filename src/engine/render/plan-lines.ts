@@ -1,5 +1,6 @@
 // Plain-text lines that describe a plan, shared by the Markdown and terminal renderers. Each
 // line may carry untrusted text (names from Azure or the spec); callers put them in code.
+import type { ReadFailure } from '../state/live.js';
 import type {
   Plan,
   PlanFinding,
@@ -103,12 +104,14 @@ export function findingLine(finding: PlanFinding): string {
   return `${finding.level.padEnd(7)} ${where}${finding.message}  [${finding.rule}]`;
 }
 
+export function readErrorLine(error: ReadFailure): string {
+  const status = [error.httpStatus, error.code].filter((part) => part !== undefined).join(' ');
+  const role = error.roleHint ? ` — needs ${error.roleHint}` : '';
+  return `could not read ${error.resourceId}${status ? ` (${status})` : ''}: ${error.message}${role}`;
+}
+
 export function readErrorLines(plan: Plan): string[] {
-  return plan.readErrors.map((error) => {
-    const status = [error.httpStatus, error.code].filter((part) => part !== undefined).join(' ');
-    const role = error.roleHint ? ` — needs ${error.roleHint}` : '';
-    return `could not read ${error.resourceId}${status ? ` (${status})` : ''}: ${error.message}${role}`;
-  });
+  return plan.readErrors.map(readErrorLine);
 }
 
 export interface PlanCounts {

@@ -1,0 +1,89 @@
+// `kvnet export --subscription S [--resource-group RG] [--vault NAME] [--out FILE]`
+// Writes a spec for existing vaults such that `kvnet plan` on it reports no changes.
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { SdkAzureReader } from '../../adapters/azure/reader.js';
+import { isGuid } from '../../engine/model/resource-id.js';
+import { exportSpec } from '../../engine/spec/export.js';
+import { readErrorLine } from '../../engine/render/plan-lines.js';
+import { singleLine } from '../../engine/render/untrusted.js';
+import { createClients } from '../azure-setup.js';
+import { EXIT_ERROR, EXIT_OK, UsageError, type CliIo } from '../io.js';
+
+export const EXPORT_USAGE = `Usage: kvnet export --subscription ID [--resource-group NAME] [--vault NAME] [options]
+
+Writes a spec describing the network of existing vaults, so that "kvnet plan" on it reports
+no changes: the way to adopt kvnet on an existing estate.
+  --subscription ID     subscription to export (required)
+  --resource-group NAME only vaults in this resource group
+  --vault NAME          only this vault
+  --out FILE            write to FILE instead of standard output
+  --arm-endpoint URL, --cloud NAME, --auth KIND   as for kvnet plan`;
+
+export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      subscription: { type: 'string' },
+      'resource-group': { type: 'string' },
+      vault: { type: 'string' },
+      out: { type: 'string' },
+      'arm-endpoint': { type: 'string' },
+      cloud: { type: 'string' },
+      auth: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.out(EXPORT_USAGE);
+    return EXIT_OK;
+  }
+  const subscription = values.subscription;
+  if (subscription === undefined) throw new UsageError('--subscription is required');
+  if (!isGuid(subscription))
+    throw new UsageError(
+      `--subscription must be a subscription id (a GUID), not "${subscription}"`,
+    );
+
+  const clients = createClients(
+    [],
+    { cloud: values.cloud, armEndpoint: values['arm-endpoint'], auth: values.auth },
+    io.env,
+    true,
+  );
+  const reader = new SdkAzureReader(clients);
+  const group = values['resource-group'];
+  const outcome = group
+    ? await reader.listVaults(subscription, group)
+    : await reader.listVaultsInSubscription(subscription);
+  if (outcome.status === 'error') {
+    io.err(`kvnet export: ${singleLine(readErrorLine(outcome.error))}`);
+    return EXIT_ERROR;
+  }
+  const all = outcome.status === 'ok' ? outcome.value : [];
+  const vaults = values.vault
+    ? all.filter((vault) => vault.name.toLowerCase() === values.vault?.toLowerCase())
+    : all;
+  if (vaults.length === 0) {
+    io.err(
+      `kvnet export: no vault found${values.vault ? ` named "${values.vault}"` : ''} in ${group ? `resource group "${group}" of ` : ''}subscription ${subscription}`,
+    );
+    return EXIT_ERROR;
+  }
+  const command = [
+    'kvnet export',
+    `--subscription ${subscription}`,
+    group ? `--resource-group ${group}` : '',
+    values.vault ? `--vault ${values.vault}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const text = exportSpec(vaults, { subscription, cloud: clients.cloudName, generatedBy: command });
+  if (values.out) {
+    await writeFile(values.out, text);
+    io.out(`exported ${vaults.length} vault${vaults.length === 1 ? '' : 's'} to ${values.out}`);
+  } else {
+    io.out(text);
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,65 @@
+// Writes a spec that describes live vaults exactly as they are, so that adopting kvnet on an
+// existing estate starts from a plan with no changes. VNet rules are exported with
+// serviceEndpoint: ignore (kvnet then never touches those subnets), and existing private
+// endpoint connections are left to be reported, not managed.
+import { dump } from 'js-yaml';
+import { parseResourceId } from '../model/resource-id.js';
+import type { LiveVault } from '../state/live.js';
+import type { CloudName } from './schema.js';
+
+export interface ExportOptions {
+  readonly subscription: string;
+  readonly cloud: CloudName;
+  /** Written into the header comment, e.g. the command that produced the file. */
+  readonly generatedBy: string;
+}
+
+function resourceGroupOf(id: string): string {
+  const parsed = parseResourceId(id);
+  return parsed.ok ? parsed.id.resourceGroup : '';
+}
+
+export function exportSpec(vaults: readonly LiveVault[], options: ExportOptions): string {
+  const sorted = [...vaults].sort((a, b) => a.name.localeCompare(b.name));
+  const groups = new Set(sorted.map((vault) => resourceGroupOf(vault.id)));
+  const sharedGroup = groups.size === 1 ? [...groups][0] : undefined;
+  const spec = {
+    version: 1,
+    defaults: {
+      subscription: options.subscription,
+      ...(sharedGroup ? { resourceGroup: sharedGroup } : {}),
+      ...(options.cloud === 'AzureCloud' ? {} : { cloud: options.cloud }),
+    },
+    vaults: sorted.map((vault) => ({
+      name: vault.name,
+      ...(sharedGroup ? {} : { resourceGroup: resourceGroupOf(vault.id) }),
+      publicNetworkAccess: vault.network.publicNetworkAccess,
+      firewall: {
+        defaultAction: vault.network.defaultAction,
+        bypass: vault.network.bypass,
+        ...(vault.network.ipRules.length > 0
+          ? {
+              ipRules: vault.network.ipRules.map((cidr) =>
+                cidr.endsWith('/32') ? cidr.slice(0, -3) : cidr,
+              ),
+            }
+          : {}),
+        ...(vault.network.virtualNetworkRules.length > 0
+          ? {
+              virtualNetworkRules: vault.network.virtualNetworkRules.map((rule) => ({
+                subnet: rule.subnetId,
+                serviceEndpoint: 'ignore',
+              })),
+            }
+          : {}),
+      },
+    })),
+  };
+  const header = [
+    `# Exported from live state by ${options.generatedBy}.`,
+    '# VNet rules are exported with serviceEndpoint: ignore, so kvnet leaves those subnets alone;',
+    '# switch a rule to ensure to let kvnet add the Microsoft.KeyVault endpoint when missing.',
+    '# Private endpoint connections are not exported: declare endpoints under privateEndpoints to manage them.',
+  ];
+  return `${header.join('\n')}\n${dump(spec, { lineWidth: -1, noRefs: true })}`;
+}
