@@ -1,0 +1,61 @@
+// The apply's contract: what it is given, and the report it returns. The applier re-reads
+// live state, re-plans, refuses a stale reviewed plan, runs the steps in dependency order
+// through the writer port, verifies each write, and re-plans at the end (DESIGN.md §5).
+import type { Plan, PlanStep } from '../plan/types.js';
+
+export interface ApplyOptions {
+  /** The fingerprint reviewers saw; when it differs from the fresh plan's, nothing is written. */
+  readonly reviewedFingerprint?: string;
+  /** The reviewed plan itself (JSON plan), to name the fields that moved on a mismatch. */
+  readonly reviewedPlan?: Plan;
+  readonly allowDestructive: boolean;
+  /** Vaults (and their steps) processed at once. */
+  readonly maxParallel: number;
+  /** Longest single wait between retries or polls, in ms (default 120 s). */
+  readonly maxWaitMs?: number;
+  /** Base of the exponential backoff between retries, in ms (default 2 s). */
+  readonly backoffBaseMs?: number;
+  /** Reports each step as it starts and ends (the CLI prints progress from it). */
+  readonly onProgress?: (event: ApplyProgress) => void;
+}
+
+export type StepStatus = 'done' | 'failed' | 'not-started';
+
+export interface StepResult {
+  readonly step: PlanStep;
+  readonly status: StepStatus;
+  /** For failed steps: Azure's error code (or one we derived) and message. */
+  readonly code?: string;
+  readonly message?: string;
+  /** For not-started steps: why (a failed dependency, blocked, destructive not allowed…). */
+  readonly reason?: string;
+  readonly attempts: number;
+}
+
+export type ApplyOutcome =
+  /** Everything applied and the re-plan is empty. */
+  | 'applied'
+  /** Nothing to do: the fresh plan had no changes. */
+  | 'no-changes'
+  /** Refused before any write: invalid plan, stale fingerprint, destructive steps not allowed… */
+  | 'refused'
+  /** Some step failed; independent steps ran. Re-running converges. */
+  | 'failed'
+  /** All steps ran but the re-plan still has changes. */
+  | 'not-converged';
+
+export interface ApplyReport {
+  readonly outcome: ApplyOutcome;
+  /** Why the apply was refused or did not converge, in sentences for a person. */
+  readonly messages: readonly string[];
+  /** The plan that was executed (the fresh one). */
+  readonly plan: Plan;
+  readonly results: readonly StepResult[];
+  /** The re-plan after the apply; empty when converged. */
+  readonly residual?: Plan;
+}
+
+export type ApplyProgress =
+  | { readonly kind: 'step-started'; readonly step: PlanStep; readonly attempt: number }
+  | { readonly kind: 'step-finished'; readonly result: StepResult }
+  | { readonly kind: 'waiting'; readonly step: PlanStep; readonly ms: number; readonly reason: string };
