@@ -1,0 +1,38 @@
+// What a resource handler sees and returns. Handlers are synchronous and pure over the store:
+// no sockets, no timers, so the server alone decides about latency, faults and resets.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { LroOverride, LroSettings, OperationTracker } from './lro.js';
+import type { Store } from './store.js';
+
+export interface ArmRequest {
+  readonly method: string;
+  /** Decoded URL path, without the query. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: IncomingHttpHeaders;
+  /** Parsed JSON body, or undefined when there was none. */
+  readonly body: unknown;
+  /** `https://host:port` as the client addressed us, for URLs we hand back. */
+  readonly baseUrl: string;
+  /** Path parameters by the names in the route pattern, as sent (decoded). */
+  readonly params: Readonly<Record<string, string>>;
+  readonly apiVersion: string;
+  /** Consumes a matching `lro` fault for the operation this request starts, if any. */
+  readonly takeLroOverride: () => LroOverride | undefined;
+}
+
+export interface ArmResponse {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface Services {
+  readonly store: Store;
+  readonly operations: OperationTracker;
+  readonly lroSettings: () => LroSettings;
+  readonly newId: () => string;
+  readonly now: () => Date;
+}
+
+export type Handler = (request: ArmRequest, services: Services) => ArmResponse;

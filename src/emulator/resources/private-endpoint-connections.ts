@@ -1,0 +1,185 @@
+// Private endpoint connections on a vault (AZURE-FACTS §1c): list; get answers 200, or 204 with
+// no body when absent; put approves or rejects (synchronous 200); delete is a long-running
+// operation (202 + Location). Connections are born when a private endpoint targets the vault
+// (private-endpoints.ts): Approved for an automatic connection, Pending for a manual one.
+import type { ArmRequest, ArmResponse, Services } from '../context.js';
+import {
+  badRequest,
+  parentResourceNotFound,
+  preconditionFailed,
+  resourceNotFound,
+} from '../errors.js';
+import { sameId } from '../ids.js';
+import { operationHeaders } from '../lro.js';
+import type { ArmBody, StoredResource } from '../store.js';
+import { listBody, objectAt, objectBody, requireGroupForRead, stringAt } from './common.js';
+
+export const CONNECTION_TYPE = 'Microsoft.KeyVault/vaults/privateEndpointConnections';
+const STATUSES = ['Pending', 'Approved', 'Rejected', 'Disconnected'];
+
+export function vaultIdOf(p: Readonly<Record<string, string>>): string {
+  return `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroupName}/providers/Microsoft.KeyVault/vaults/${p.vaultName}`;
+}
+
+/** As the vault body embeds a connection: id, etag and properties only. */
+export function embeddedConnection(record: StoredResource): ArmBody {
+  const { id, etag, properties } = record.body;
+  return { id, etag, properties };
+}
+
+export function connectionForEndpoint(
+  services: Services,
+  vaultId: string,
+  endpointId: string,
+): StoredResource | undefined {
+  return services.store
+    .children(vaultId, 'privateEndpointConnections')
+    .find((record) =>
+      sameId(stringAt(objectAt(objectAt(record.body.properties).privateEndpoint).id), endpointId),
+    );
+}
+
+export function createConnection(
+  services: Services,
+  vaultId: string,
+  endpointId: string,
+  endpointName: string,
+  state: { status: 'Approved' | 'Pending'; description: string },
+): StoredResource {
+  const name = `${endpointName}.${services.newId()}`;
+  const id = `${vaultId}/privateEndpointConnections/${name}`;
+  return services.store.put(id, CONNECTION_TYPE, {
+    id,
+    name,
+    type: CONNECTION_TYPE,
+    etag: services.newId(),
+    properties: {
+      privateEndpoint: { id: endpointId },
+      privateLinkServiceConnectionState: {
+        status: state.status,
+        description: state.description,
+        actionsRequired: 'None',
+      },
+      provisioningState: 'Succeeded',
+    },
+  });
+}
+
+function requireVault(services: Services, request: ArmRequest): StoredResource {
+  const p = request.params;
+  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
+  const vault = services.store.get(vaultIdOf(p));
+  if (!vault) throw parentResourceNotFound(p.vaultName as string);
+  return vault;
+}
+
+export function listConnections(request: ArmRequest, services: Services): ArmResponse {
+  const p = request.params;
+  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
+  const vault = services.store.get(vaultIdOf(p));
+  if (!vault)
+    throw resourceNotFound(
+      'Microsoft.KeyVault/vaults',
+      p.vaultName as string,
+      p.resourceGroupName as string,
+    );
+  return {
+    status: 200,
+    body: listBody(
+      services.store.children(vault.id, 'privateEndpointConnections').map((r) => r.body),
+    ),
+  };
+}
+
+export function getConnection(request: ArmRequest, services: Services): ArmResponse {
+  const vault = requireVault(services, request);
+  const record = services.store.get(
+    `${vault.id}/privateEndpointConnections/${request.params.connectionName}`,
+  );
+  // The service's documented answer for "no such connection" is 204 No Content.
+  return record ? { status: 200, body: record.body } : { status: 204 };
+}
+
+export function putConnection(request: ArmRequest, services: Services): ArmResponse {
+  const vault = requireVault(services, request);
+  const name = request.params.connectionName as string;
+  const record = services.store.get(`${vault.id}/privateEndpointConnections/${name}`);
+  if (!record)
+    throw resourceNotFound(
+      CONNECTION_TYPE,
+      `${request.params.vaultName}/${name}`,
+      request.params.resourceGroupName as string,
+    );
+  const body = objectBody(request);
+  const etag = stringAt(body.etag);
+  if (etag !== undefined && etag !== '' && etag !== record.body.etag) {
+    throw preconditionFailed(
+      `The etag '${etag}' does not match the current etag of the private endpoint connection '${name}'.`,
+    );
+  }
+  const state = objectAt(objectAt(body.properties).privateLinkServiceConnectionState);
+  const status = STATUSES.find((s) => s.toLowerCase() === stringAt(state.status)?.toLowerCase());
+  if (!status || status === 'Pending') {
+    throw badRequest(
+      'BadRequest',
+      `Invalid value found at properties.privateLinkServiceConnectionState.status: '${String(state.status)}'. Allowed values are Approved, Rejected, Disconnected.`,
+    );
+  }
+  const properties = objectAt(record.body.properties);
+  record.body = {
+    ...record.body,
+    etag: services.newId(),
+    properties: {
+      ...properties,
+      privateLinkServiceConnectionState: {
+        status,
+        description: stringAt(state.description) ?? '',
+        actionsRequired: stringAt(state.actionsRequired) ?? 'None',
+      },
+      provisioningState: 'Succeeded',
+    },
+  };
+  return { status: 200, body: record.body };
+}
+
+export function deleteConnection(request: ArmRequest, services: Services): ArmResponse {
+  const vault = requireVault(services, request);
+  const record = services.store.get(
+    `${vault.id}/privateEndpointConnections/${request.params.connectionName}`,
+  );
+  if (!record) return { status: 204 };
+  const previous = record.body;
+  record.body = {
+    ...previous,
+    properties: { ...objectAt(previous.properties), provisioningState: 'Deleting' },
+  };
+  const disconnected: ArmBody = {
+    id: previous.id,
+    name: previous.name,
+    type: previous.type,
+    properties: { provisioningState: 'Disconnected' },
+  };
+  const operation = services.operations.start({
+    style: {
+      kind: 'keyvault',
+      subscription: request.params.subscriptionId as string,
+      location: stringAt(vault.body.location) ?? 'westus',
+    },
+    apiVersion: request.apiVersion,
+    baseUrl: request.baseUrl,
+    override: request.takeLroOverride(),
+    onSucceeded: () => services.store.delete(record.id),
+    onFailed: () => {
+      if (services.store.get(record.id))
+        record.body = {
+          ...previous,
+          properties: { ...objectAt(previous.properties), provisioningState: 'Failed' },
+        };
+    },
+    finalAnswer: () => ({ status: 200, body: disconnected }),
+  });
+  return {
+    status: 202,
+    headers: operationHeaders(operation, services.lroSettings().retryAfterSeconds),
+  };
+}

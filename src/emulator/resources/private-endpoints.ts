@@ -1,0 +1,457 @@
+// Private endpoints (AZURE-FACTS §3): get, list by resource group and subscription, PUT and
+// DELETE as long-running operations. Creating one allocates a NIC with the lowest free address
+// of the subnet (or the static address asked for) and, when it targets a vault, creates the
+// vault-side connection: Approved for an automatic connection, Pending for a manual one. The
+// endpoint's view of its connection follows the vault's (approve/reject/remove on the vault).
+import type { ArmRequest, ArmResponse, Services } from '../context.js';
+import { badRequest, resourceNotFound, type ArmError } from '../errors.js';
+import { idKey, lastName, parseResourceId, resourceTypeOf, sameId } from '../ids.js';
+import { allocateAddress, inPrefix } from '../ip.js';
+import { operationHeaders } from '../lro.js';
+import type { ArmBody, StoredResource } from '../store.js';
+import {
+  arrayAt,
+  listBody,
+  objectAt,
+  objectBody,
+  requireGroupForRead,
+  requireGroupForWrite,
+  stringAt,
+  weakEtag,
+  without,
+} from './common.js';
+import { removeZoneGroupRecords } from './dns-records.js';
+import { connectionForEndpoint, createConnection } from './private-endpoint-connections.js';
+import { assertVnetIdle, vnetLockKey } from './virtual-networks.js';
+
+export const ENDPOINT_TYPE = 'Microsoft.Network/privateEndpoints';
+export const NIC_TYPE = 'Microsoft.Network/networkInterfaces';
+const CONNECTION_KINDS = [
+  'privateLinkServiceConnections',
+  'manualPrivateLinkServiceConnections',
+] as const;
+
+export function endpointIdOf(p: Readonly<Record<string, string>>): string {
+  return `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroupName}/providers/Microsoft.Network/privateEndpoints/${p.privateEndpointName}`;
+}
+
+function isVaultId(id: string): boolean {
+  const parsed = parseResourceId(id);
+  return (
+    parsed !== undefined && resourceTypeOf(parsed).toLowerCase() === 'microsoft.keyvault/vaults'
+  );
+}
+
+/** The endpoint's private address: the first address of its NIC. */
+export function endpointAddress(services: Services, endpoint: StoredResource): string | undefined {
+  const nicId = stringAt(
+    objectAt(arrayAt(objectAt(endpoint.body.properties).networkInterfaces)[0]).id,
+  );
+  const nic = nicId ? services.store.get(nicId) : undefined;
+  const config = objectAt(arrayAt(objectAt(nic?.body.properties).ipConfigurations)[0]);
+  return stringAt(objectAt(config.properties).privateIPAddress);
+}
+
+/** Vault ids this endpoint connects to (automatic or manual). */
+export function targetVaults(endpoint: ArmBody): string[] {
+  const properties = objectAt(endpoint.properties);
+  return CONNECTION_KINDS.flatMap((kind) => arrayAt(properties[kind]))
+    .map((c) => stringAt(objectAt(objectAt(c).properties).privateLinkServiceId))
+    .filter((id): id is string => id !== undefined && isVaultId(id));
+}
+
+/** The endpoint as GET shows it: each vault connection reports the vault's current state. */
+export function endpointView(services: Services, record: StoredResource): ArmBody {
+  const properties = objectAt(record.body.properties);
+  const overlay = (connection: unknown): unknown => {
+    const body = objectAt(connection);
+    const target = stringAt(objectAt(body.properties).privateLinkServiceId);
+    if (!target || !isVaultId(target) || !services.store.get(target)) return connection;
+    const vaultSide = connectionForEndpoint(services, target, record.id);
+    const state = vaultSide
+      ? objectAt(objectAt(vaultSide.body.properties).privateLinkServiceConnectionState)
+      : {
+          status: 'Disconnected',
+          description: 'The connection was removed by the owner of the resource.',
+          actionsRequired: 'None',
+        };
+    return {
+      ...body,
+      properties: { ...objectAt(body.properties), privateLinkServiceConnectionState: state },
+    };
+  };
+  const view: ArmBody = { ...properties };
+  for (const kind of CONNECTION_KINDS) view[kind] = arrayAt(properties[kind]).map(overlay);
+  return { ...record.body, properties: view };
+}
+
+function requireEndpoint(request: ArmRequest, services: Services): StoredResource {
+  const p = request.params;
+  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
+  const record = services.store.get(endpointIdOf(p));
+  if (!record)
+    throw resourceNotFound(
+      ENDPOINT_TYPE,
+      p.privateEndpointName as string,
+      p.resourceGroupName as string,
+    );
+  return record;
+}
+
+export function getEndpoint(request: ArmRequest, services: Services): ArmResponse {
+  return { status: 200, body: endpointView(services, requireEndpoint(request, services)) };
+}
+
+export function listEndpointsByGroup(request: ArmRequest, services: Services): ArmResponse {
+  const p = request.params;
+  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
+  return {
+    status: 200,
+    body: listBody(
+      services.store
+        .list(ENDPOINT_TYPE, p.subscriptionId, p.resourceGroupName)
+        .map((r) => endpointView(services, r)),
+    ),
+  };
+}
+
+export function listEndpointsBySubscription(request: ArmRequest, services: Services): ArmResponse {
+  return {
+    status: 200,
+    body: listBody(
+      services.store
+        .list(ENDPOINT_TYPE, request.params.subscriptionId)
+        .map((r) => endpointView(services, r)),
+    ),
+  };
+}
+
+export function getNic(request: ArmRequest, services: Services): ArmResponse {
+  const p = request.params;
+  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
+  const record = services.store.get(
+    `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroupName}/providers/Microsoft.Network/networkInterfaces/${p.networkInterfaceName}`,
+  );
+  if (!record)
+    throw resourceNotFound(
+      NIC_TYPE,
+      p.networkInterfaceName as string,
+      p.resourceGroupName as string,
+    );
+  return { status: 200, body: record.body };
+}
+
+function usedAddresses(services: Services, subnetId: string): Set<string> {
+  const used = new Set<string>();
+  for (const nic of services.store.list(NIC_TYPE)) {
+    for (const config of arrayAt(objectAt(nic.body.properties).ipConfigurations)) {
+      const properties = objectAt(objectAt(config).properties);
+      const address = stringAt(properties.privateIPAddress);
+      if (address && sameId(stringAt(objectAt(properties.subnet).id), subnetId)) used.add(address);
+    }
+  }
+  return used;
+}
+
+function invalidReference(referenced: string, by: string): ArmError {
+  return badRequest(
+    'InvalidResourceReference',
+    `Resource ${referenced} referenced by resource ${by} was not found. Please make sure that the referenced resource exists, and that both resources are in the same region.`,
+  );
+}
+
+interface Connection {
+  kind: (typeof CONNECTION_KINDS)[number];
+  body: ArmBody;
+  target: string;
+}
+
+function readConnections(
+  services: Services,
+  properties: ArmBody,
+  endpointId: string,
+): Connection[] {
+  const connections: Connection[] = [];
+  for (const kind of CONNECTION_KINDS) {
+    for (const entry of arrayAt(properties[kind])) {
+      const body = objectAt(entry);
+      const target = stringAt(objectAt(body.properties).privateLinkServiceId);
+      if (!target)
+        throw badRequest(
+          'InvalidRequestFormat',
+          `Cannot parse the request: ${kind}[].properties.privateLinkServiceId is required.`,
+        );
+      if (!services.store.get(target)) throw invalidReference(target, endpointId);
+      const groupIds = arrayAt(objectAt(body.properties).groupIds);
+      if (
+        isVaultId(target) &&
+        (groupIds.length !== 1 || String(groupIds[0]).toLowerCase() !== 'vault')
+      ) {
+        throw badRequest(
+          'PrivateEndpointBadRequest',
+          `Call to Microsoft.KeyVault/vaults failed. Error message: the group id must be 'vault' for a key vault (got ${JSON.stringify(groupIds)}).`,
+        );
+      }
+      connections.push({ kind, body, target });
+    }
+  }
+  if (connections.length !== 1) {
+    throw badRequest(
+      'PrivateEndpointBadRequest',
+      'A private endpoint must have exactly one private link service connection (automatic or manual).',
+    );
+  }
+  return connections;
+}
+
+export function putEndpoint(request: ArmRequest, services: Services): ArmResponse {
+  const p = request.params;
+  const body = objectBody(request);
+  const location = stringAt(body.location);
+  if (!location)
+    throw badRequest('LocationRequired', 'The location property is required for this definition.');
+  requireGroupForWrite(
+    services,
+    p.subscriptionId as string,
+    p.resourceGroupName as string,
+    location,
+  );
+  const id = endpointIdOf(p);
+  const sent = objectAt(body.properties);
+  const subnetId = stringAt(objectAt(sent.subnet).id);
+  if (!subnetId)
+    throw badRequest(
+      'InvalidRequestFormat',
+      'Cannot parse the request: properties.subnet.id is required.',
+    );
+  const subnet = services.store.get(subnetId);
+  if (!subnet) throw invalidReference(subnetId, id);
+  const connections = readConnections(services, sent, id);
+  const existing = services.store.get(id);
+  if (existing) {
+    const before = objectAt(existing.body.properties);
+    const beforeTargets = CONNECTION_KINDS.flatMap((k) =>
+      arrayAt(before[k]).map(
+        (c) =>
+          `${k}:${idKey(stringAt(objectAt(objectAt(c).properties).privateLinkServiceId) ?? '')}`,
+      ),
+    );
+    const sameTargets = connections.every((c) =>
+      beforeTargets.includes(`${c.kind}:${idKey(c.target)}`),
+    );
+    if (!sameId(stringAt(objectAt(before.subnet).id), subnetId) || !sameTargets) {
+      throw badRequest(
+        'PrivateEndpointImmutablePropertyChanged',
+        'The subnet and the private link service connections of an existing private endpoint cannot be changed; delete and re-create it.',
+      );
+    }
+  }
+  assertVnetIdle(services, subnetId);
+
+  // Address: kept on update; a static one when asked; else the lowest free one in the subnet.
+  let nicId = stringAt(
+    objectAt(arrayAt(objectAt(existing?.body.properties).networkInterfaces)[0]).id,
+  );
+  if (!nicId) {
+    const prefix =
+      stringAt(objectAt(subnet.body.properties).addressPrefix) ??
+      stringAt(arrayAt(objectAt(subnet.body.properties).addressPrefixes)[0]) ??
+      '';
+    const used = usedAddresses(services, subnetId);
+    const staticAddress = stringAt(
+      objectAt(objectAt(arrayAt(sent.ipConfigurations)[0]).properties).privateIPAddress,
+    );
+    if (staticAddress !== undefined) {
+      if (!inPrefix(staticAddress, prefix))
+        throw badRequest(
+          'PrivateIPAddressNotInSubnet',
+          `Private static IP address ${staticAddress} does not belong to the range of subnet prefix ${prefix}.`,
+        );
+      if (used.has(staticAddress))
+        throw badRequest(
+          'PrivateIPAddressInUse',
+          `IP configuration ${id} is using the private IP address ${staticAddress} which is already allocated to another resource.`,
+        );
+    }
+    const address = staticAddress ?? allocateAddress(prefix, used);
+    if (!address)
+      throw badRequest(
+        'SubnetIsFull',
+        `Subnet ${lastName(subnetId)} with address prefix ${prefix} does not have enough capacity for 1 IP addresses.`,
+      );
+    const nicName =
+      stringAt(sent.customNetworkInterfaceName) ||
+      `${p.privateEndpointName}.nic.${services.newId()}`;
+    nicId = `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroupName}/providers/Microsoft.Network/networkInterfaces/${nicName}`;
+    services.store.put(nicId, NIC_TYPE, {
+      name: nicName,
+      id: nicId,
+      etag: weakEtag(services),
+      location,
+      type: NIC_TYPE,
+      properties: {
+        provisioningState: 'Succeeded',
+        ipConfigurations: [
+          {
+            name: `privateEndpointIpConfig.${services.newId()}`,
+            id: `${nicId}/ipConfigurations/privateEndpointIpConfig`,
+            properties: {
+              privateIPAddress: address,
+              privateIPAllocationMethod: staticAddress ? 'Static' : 'Dynamic',
+              subnet: { id: subnetId },
+              primary: true,
+              privateIPAddressVersion: 'IPv4',
+            },
+          },
+        ],
+        privateEndpoint: { id },
+      },
+    });
+  }
+  const nic = services.store.get(nicId);
+  const address =
+    stringAt(
+      objectAt(objectAt(arrayAt(objectAt(nic?.body.properties).ipConfigurations)[0]).properties)
+        .privateIPAddress,
+    ) ?? '';
+
+  const properties: ArmBody = { ...sent, subnet: { id: subnetId } };
+  for (const kind of CONNECTION_KINDS) {
+    properties[kind] = arrayAt(sent[kind]).map((entry) => {
+      const body = objectAt(entry);
+      const name = stringAt(body.name) ?? p.privateEndpointName;
+      const manual = kind === 'manualPrivateLinkServiceConnections';
+      return {
+        name,
+        id: `${id}/${kind}/${name}`,
+        etag: weakEtag(services),
+        type: `${ENDPOINT_TYPE}/${kind}`,
+        properties: {
+          provisioningState: 'Succeeded',
+          ...objectAt(body.properties),
+          privateLinkServiceConnectionState: manual
+            ? { status: 'Pending', description: 'Awaiting approval', actionsRequired: 'None' }
+            : { status: 'Approved', description: 'Auto-Approved', actionsRequired: 'None' },
+        },
+      };
+    });
+  }
+  properties.networkInterfaces = [{ id: nicId }];
+  properties.customDnsConfigs = connections
+    .filter((c) => isVaultId(c.target))
+    .map((c) => ({ fqdn: `${lastName(c.target)}.vault.azure.net`, ipAddresses: [address] }));
+  properties.applicationSecurityGroups = arrayAt(sent.applicationSecurityGroups);
+  properties.ipConfigurations = arrayAt(sent.ipConfigurations);
+  properties.provisioningState = 'Updating';
+
+  services.store.put(id, ENDPOINT_TYPE, {
+    name: stringAt(existing?.body.name) ?? p.privateEndpointName,
+    id: existing?.id ?? id,
+    etag: weakEtag(services),
+    type: ENDPOINT_TYPE,
+    location,
+    tags: objectAt(body.tags),
+    properties,
+  });
+
+  // The vault side learns of the endpoint at once, as Key Vault lists Pending connections.
+  for (const connection of connections) {
+    if (!isVaultId(connection.target) || connectionForEndpoint(services, connection.target, id))
+      continue;
+    createConnection(
+      services,
+      connection.target,
+      id,
+      p.privateEndpointName as string,
+      connection.kind === 'manualPrivateLinkServiceConnections'
+        ? {
+            status: 'Pending',
+            description: stringAt(objectAt(connection.body.properties).requestMessage) ?? '',
+          }
+        : { status: 'Approved', description: 'Auto-Approved' },
+    );
+  }
+
+  const setState = (state: string) => {
+    const current = services.store.get(id);
+    if (current)
+      current.body = {
+        ...current.body,
+        properties: { ...objectAt(current.body.properties), provisioningState: state },
+      };
+  };
+  const operation = services.operations.start({
+    style: { kind: 'network', subscription: p.subscriptionId as string, location },
+    apiVersion: request.apiVersion,
+    baseUrl: request.baseUrl,
+    lockKey: vnetLockKey(subnetId),
+    override: request.takeLroOverride(),
+    onSucceeded: () => setState('Succeeded'),
+    onFailed: () => setState('Failed'),
+  });
+  const headers = without(
+    operationHeaders(operation, services.lroSettings().retryAfterSeconds),
+    'Location',
+  );
+  const record = services.store.get(id) as StoredResource;
+  return { status: existing ? 200 : 201, body: endpointView(services, record), headers };
+}
+
+/** Removes an endpoint and what hangs off it: NIC, vault-side connections, zone-group records. */
+function removeEndpoint(services: Services, record: StoredResource): void {
+  for (const group of services.store.children(record.id, 'privateDnsZoneGroups'))
+    removeZoneGroupRecords(services, group);
+  for (const vaultId of targetVaults(record.body)) {
+    const connection = connectionForEndpoint(services, vaultId, record.id);
+    if (connection) services.store.delete(connection.id);
+  }
+  for (const nic of arrayAt(objectAt(record.body.properties).networkInterfaces)) {
+    const nicId = stringAt(objectAt(nic).id);
+    if (nicId) services.store.delete(nicId);
+  }
+  services.store.delete(record.id);
+}
+
+export function deleteEndpoint(request: ArmRequest, services: Services): ArmResponse {
+  const p = request.params;
+  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
+  const record = services.store.get(endpointIdOf(p));
+  if (!record) return { status: 204 };
+  const subnetId = stringAt(objectAt(objectAt(record.body.properties).subnet).id) ?? record.id;
+  assertVnetIdle(services, subnetId);
+  const previousState = objectAt(record.body.properties).provisioningState;
+  record.body = {
+    ...record.body,
+    properties: { ...objectAt(record.body.properties), provisioningState: 'Deleting' },
+  };
+  const operation = services.operations.start({
+    style: {
+      kind: 'network',
+      subscription: p.subscriptionId as string,
+      location: stringAt(record.body.location) ?? 'westus',
+    },
+    apiVersion: request.apiVersion,
+    baseUrl: request.baseUrl,
+    lockKey: vnetLockKey(subnetId),
+    override: request.takeLroOverride(),
+    onSucceeded: () => {
+      const current = services.store.get(record.id);
+      if (current) removeEndpoint(services, current);
+    },
+    onFailed: () => {
+      const current = services.store.get(record.id);
+      if (current)
+        current.body = {
+          ...current.body,
+          properties: {
+            ...objectAt(current.body.properties),
+            provisioningState: previousState === 'Succeeded' ? 'Failed' : previousState,
+          },
+        };
+    },
+  });
+  return {
+    status: 202,
+    headers: operationHeaders(operation, services.lroSettings().retryAfterSeconds),
+  };
+}

@@ -1,0 +1,189 @@
+// Key Vault vaults (AZURE-FACTS §1): get; list by resource group, by subscription and through
+// the generic /resources endpoint the SDK's `vaults.list` uses; PATCH (top-level properties
+// merged, networkAcls replaced as a whole); PUT as a long-running operation (Location polling).
+// The body always carries properties.privateEndpointConnections, empty when there are none.
+import type { ArmRequest, ArmResponse, Services } from '../context.js';
+import { badRequest, resourceNotFound } from '../errors.js';
+import { operationHeaders } from '../lro.js';
+import type { ArmBody, StoredResource } from '../store.js';
+import {
+  arrayAt,
+  listBody,
+  objectAt,
+  objectBody,
+  requireGroupForRead,
+  requireGroupForWrite,
+  stringAt,
+} from './common.js';
+import { embeddedConnection, vaultIdOf } from './private-endpoint-connections.js';
+import { canonicalPublicNetworkAccess, normaliseNetworkAcls } from './vault-network-acls.js';
+
+export const VAULT_TYPE = 'Microsoft.KeyVault/vaults';
+
+/** Set by the service, never taken from a request. */
+const READ_ONLY = new Set([
+  'privateEndpointConnections',
+  'provisioningState',
+  'vaultUri',
+  'hsmPoolResourceId',
+]);
+
+export function vaultView(services: Services, record: StoredResource): ArmBody {
+  const properties = objectAt(record.body.properties);
+  return {
+    ...record.body,
+    properties: {
+      ...properties,
+      privateEndpointConnections: services.store
+        .children(record.id, 'privateEndpointConnections')
+        .map(embeddedConnection),
+    },
+  };
+}
+
+/** Whether the subnet exists and lists the Microsoft.KeyVault service endpoint. */
+export function subnetHasKeyVaultEndpoint(services: Services, subnetId: string): boolean {
+  const subnet = services.store.get(subnetId);
+  if (!subnet) return false;
+  return arrayAt(objectAt(subnet.body.properties).serviceEndpoints).some(
+    (endpoint) => stringAt(objectAt(endpoint).service)?.toLowerCase() === 'microsoft.keyvault',
+  );
+}
+
+function writableProperties(services: Services, properties: ArmBody): ArmBody {
+  const result: ArmBody = {};
+  for (const [key, value] of Object.entries(properties)) {
+    if (READ_ONLY.has(key)) continue;
+    if (key === 'networkAcls')
+      result.networkAcls = normaliseNetworkAcls(value, (id) =>
+        subnetHasKeyVaultEndpoint(services, id),
+      );
+    else if (key === 'publicNetworkAccess')
+      result.publicNetworkAccess = canonicalPublicNetworkAccess(value);
+    else result[key] = value;
+  }
+  return result;
+}
+
+function systemData(services: Services, previous: unknown): ArmBody {
+  const now = services.now().toISOString();
+  const before = objectAt(previous);
+  return {
+    createdBy: before.createdBy ?? 'kvnet-emulator',
+    createdByType: before.createdByType ?? 'Application',
+    createdAt: before.createdAt ?? now,
+    lastModifiedBy: 'kvnet-emulator',
+    lastModifiedByType: 'Application',
+    lastModifiedAt: now,
+  };
+}
+
+function requireVault(request: ArmRequest, services: Services): StoredResource {
+  const p = request.params;
+  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
+  const record = services.store.get(vaultIdOf(p));
+  if (!record)
+    throw resourceNotFound(VAULT_TYPE, p.vaultName as string, p.resourceGroupName as string);
+  return record;
+}
+
+export function getVault(request: ArmRequest, services: Services): ArmResponse {
+  return { status: 200, body: vaultView(services, requireVault(request, services)) };
+}
+
+export function listVaultsByGroup(request: ArmRequest, services: Services): ArmResponse {
+  const p = request.params;
+  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
+  const records = services.store.list(VAULT_TYPE, p.subscriptionId, p.resourceGroupName);
+  return { status: 200, body: listBody(records.map((r) => vaultView(services, r))) };
+}
+
+export function listVaultsBySubscription(request: ArmRequest, services: Services): ArmResponse {
+  const records = services.store.list(VAULT_TYPE, request.params.subscriptionId);
+  return { status: 200, body: listBody(records.map((r) => vaultView(services, r))) };
+}
+
+export function patchVault(request: ArmRequest, services: Services): ArmResponse {
+  const record = requireVault(request, services);
+  const patch = objectBody(request);
+  const next: ArmBody = { ...record.body };
+  if (patch.tags !== undefined) next.tags = objectAt(patch.tags);
+  if (patch.properties !== undefined) {
+    // Top-level properties merge; each one sent (networkAcls included) replaces the old value.
+    next.properties = {
+      ...objectAt(record.body.properties),
+      ...writableProperties(services, objectAt(patch.properties)),
+    };
+  }
+  next.systemData = systemData(services, record.body.systemData);
+  record.body = next;
+  return { status: 200, body: vaultView(services, record) };
+}
+
+export function putVault(request: ArmRequest, services: Services): ArmResponse {
+  const p = request.params;
+  const body = objectBody(request);
+  const location = stringAt(body.location);
+  if (!location)
+    throw badRequest('LocationRequired', 'The location property is required for this definition.');
+  const properties = objectAt(body.properties);
+  if (typeof properties.tenantId !== 'string')
+    throw badRequest('BadRequest', 'The parameter properties.tenantId is required.');
+  const sku = objectAt(properties.sku);
+  if (typeof sku.name !== 'string' || typeof sku.family !== 'string')
+    throw badRequest('BadRequest', 'The parameter properties.sku (family, name) is required.');
+  requireGroupForWrite(
+    services,
+    p.subscriptionId as string,
+    p.resourceGroupName as string,
+    location,
+  );
+
+  const id = vaultIdOf(p);
+  const existing = services.store.get(id);
+  // PUT replaces every property the caller may set (access policies included).
+  const stored: ArmBody = {
+    id: existing?.id ?? id,
+    name: stringAt(existing?.body.name) ?? p.vaultName,
+    type: VAULT_TYPE,
+    location: location.toLowerCase().replace(/\s+/g, ''),
+    tags: objectAt(body.tags),
+    systemData: systemData(services, existing?.body.systemData),
+    properties: {
+      publicNetworkAccess: 'Enabled',
+      ...writableProperties(services, properties),
+      vaultUri: `https://${p.vaultName}.vault.azure.net/`,
+      provisioningState: existing ? 'Succeeded' : 'RegisteringDns',
+    },
+  };
+  const record = services.store.put(id, VAULT_TYPE, stored);
+  const setState = (state: string) => {
+    const current = services.store.get(id);
+    if (current)
+      current.body = {
+        ...current.body,
+        properties: { ...objectAt(current.body.properties), provisioningState: state },
+      };
+  };
+  const operation = services.operations.start({
+    style: {
+      kind: 'keyvault',
+      subscription: p.subscriptionId as string,
+      location: stored.location as string,
+    },
+    apiVersion: request.apiVersion,
+    baseUrl: request.baseUrl,
+    override: request.takeLroOverride(),
+    onSucceeded: () => setState('Succeeded'),
+    onFailed: () => setState('Failed'),
+    finalAnswer: () => {
+      const current = services.store.get(id);
+      return current ? { status: 200, body: vaultView(services, current) } : { status: 204 };
+    },
+  });
+  return {
+    status: existing ? 200 : 201,
+    body: vaultView(services, record),
+    headers: operationHeaders(operation, services.lroSettings().retryAfterSeconds),
+  };
+}

@@ -1,0 +1,39 @@
+// Run-time knobs of the emulator, changeable through POST /_emulator/settings.
+import { z } from 'zod';
+
+export const settingsSchema = z.strictObject({
+  /** Added to every ARM request before it is handled. */
+  latencyMs: z.number().int().min(0).max(60_000),
+  /** Extra uniform random latency in [0, latencyJitterMs]. */
+  latencyJitterMs: z.number().int().min(0).max(60_000),
+  /** Polls that answer InProgress before a long-running operation ends. */
+  lroInProgressPolls: z.number().int().min(0).max(1000),
+  /** An operation never polled ends by itself after this long (ms). */
+  lroSettleAfterMs: z.number().int().min(0),
+  /** Retry-After (seconds) on polling answers. 0 keeps SDK tests fast. */
+  retryAfterSeconds: z.number().int().min(0).max(3600),
+});
+
+export type EmulatorSettings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: EmulatorSettings = {
+  latencyMs: 0,
+  latencyJitterMs: 0,
+  lroInProgressPolls: 0,
+  lroSettleAfterMs: 30_000,
+  retryAfterSeconds: 0,
+};
+
+export function mergeSettings(current: EmulatorSettings, patch: unknown): EmulatorSettings {
+  const parsed = settingsSchema.partial().safeParse(patch ?? {});
+  if (!parsed.success) {
+    throw new Error(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+    );
+  }
+  const next = { ...current };
+  for (const [key, value] of Object.entries(parsed.data)) {
+    if (value !== undefined) (next as Record<string, number>)[key] = value;
+  }
+  return next;
+}
