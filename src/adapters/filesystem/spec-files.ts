@@ -53,7 +53,14 @@ export async function collectSpecSources(
   }
   const sources: SpecSource[] = [];
   for (const file of [...files].sort()) {
-    const info = await stat(file);
+    // A file can vanish between the listing and the read; that is a finding, not a crash.
+    const info = await stat(file).catch((error: unknown) => error as Error);
+    if (info instanceof Error) {
+      findings.push(
+        inputFinding(file, 'input/unreadable', `cannot read the file: ${info.message}`),
+      );
+      continue;
+    }
     if (info.size > MAX_SPEC_BYTES) {
       // Checked before reading, so a huge file never reaches memory.
       findings.push(
