@@ -2,6 +2,7 @@
 // and an exit code. Stack traces are printed only with KVNET_DEBUG=1.
 import { closest } from '../engine/spec/suggest.js';
 import { singleLine } from '../engine/render/untrusted.js';
+import { runApply } from './commands/apply.js';
 import { runExport } from './commands/export.js';
 import { runPlan } from './commands/plan.js';
 import { runValidate } from './commands/validate.js';
@@ -14,6 +15,10 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   plan: {
     run: runPlan,
     summary: 'read live state and show what would change (exit 0 none, 2 changes, 1 error)',
+  },
+  apply: {
+    run: runApply,
+    summary: 'apply the plan safely: open first, narrow last, verify, re-plan',
   },
   export: {
     run: runExport,

@@ -58,4 +58,9 @@ export interface ApplyReport {
 export type ApplyProgress =
   | { readonly kind: 'step-started'; readonly step: PlanStep; readonly attempt: number }
   | { readonly kind: 'step-finished'; readonly result: StepResult }
-  | { readonly kind: 'waiting'; readonly step: PlanStep; readonly ms: number; readonly reason: string };
+  | {
+      readonly kind: 'waiting';
+      readonly step: PlanStep;
+      readonly ms: number;
+      readonly reason: string;
+    };

@@ -1,0 +1,359 @@
+// The AzureWriter port over the real SDK clients. Each write sends only what kvnet owns:
+// the vault PATCH carries networkAcls and publicNetworkAccess alone; the subnet is written
+// back exactly as read (raw JSON, so properties the SDK's models do not know survive) with
+// only its service endpoints changed; zones and links are create-only.
+import {
+  createHttpHeaders,
+  createPipelineRequest,
+  isRestError,
+  type PipelineResponse,
+} from '@azure/core-rest-pipeline';
+import { parseResourceId, type ResourceId } from '../../engine/model/resource-id.js';
+import type { VaultNetworkPayload } from '../../engine/plan/types.js';
+import { virtualNetworkOf } from '../../engine/state/read-live.js';
+import {
+  WriteFailure,
+  type AzureWriter,
+  type PrivateEndpointCreate,
+} from '../../ports/azure-writer.js';
+import type { AzureClients } from './clients.js';
+import { describeError } from './errors.js';
+
+/** The api-version of @azure/arm-network 36, used for the raw subnet read-modify-write. */
+const NETWORK_API_VERSION = '2025-05-01';
+const SETTLE_TIMEOUT_MS = 15 * 60 * 1000;
+
+export interface WriterSettings {
+  /** Interval between long-running-operation polls when Azure gives no Retry-After. */
+  readonly pollIntervalMs: number;
+}
+
+function parsed(id: string): ResourceId {
+  const result = parseResourceId(id);
+  if (!result.ok)
+    throw new WriteFailure(id, `not a resource id: ${result.reason}`, 'InvalidResourceId');
+  return result.id;
+}
+
+function nameAt(id: ResourceId, index: number): string {
+  return id.segments[index]?.[1] ?? '';
+}
+
+function retryAfterSeconds(error: unknown): number | undefined {
+  if (!isRestError(error)) return undefined;
+  const header = error.response?.headers.get('retry-after');
+  const seconds = header === undefined ? Number.NaN : Number(header);
+  return Number.isFinite(seconds) ? seconds : undefined;
+}
+
+function toWriteFailure(error: unknown, resourceId: string): WriteFailure {
+  if (error instanceof WriteFailure) return error;
+  const described = describeError(error);
+  const networkCode = (error as { code?: unknown } | null)?.code;
+  return new WriteFailure(
+    resourceId,
+    described.message,
+    described.code ?? (typeof networkCode === 'string' ? networkCode : undefined),
+    described.httpStatus,
+    retryAfterSeconds(error),
+  );
+}
+
+async function guarded<T>(resourceId: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw toWriteFailure(error, resourceId);
+  }
+}
+
+function failureFromResponse(resourceId: string, response: PipelineResponse): WriteFailure {
+  let code: string | undefined;
+  let message = `HTTP ${response.status}`;
+  try {
+    const body = JSON.parse(response.bodyAsText ?? '{}') as {
+      error?: { code?: string; message?: string };
+    };
+    code = body.error?.code;
+    message = body.error?.message ?? message;
+  } catch {
+    // A non-JSON error body: the status says enough.
+  }
+  const retryAfter = Number(response.headers.get('retry-after'));
+  return new WriteFailure(
+    resourceId,
+    message,
+    code,
+    response.status,
+    Number.isFinite(retryAfter) ? retryAfter : undefined,
+  );
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class SdkAzureWriter implements AzureWriter {
+  constructor(
+    private readonly clients: AzureClients,
+    private readonly settings: WriterSettings = { pollIntervalMs: 2000 },
+  ) {}
+
+  private lroOptions() {
+    return { updateIntervalInMs: this.settings.pollIntervalMs };
+  }
+
+  async patchVaultNetwork(vaultId: string, network: VaultNetworkPayload): Promise<void> {
+    const id = parsed(vaultId);
+    await guarded(vaultId, () =>
+      this.clients.keyVaultFor(id.subscription).vaults.update(id.resourceGroup, nameAt(id, 0), {
+        properties: {
+          publicNetworkAccess: network.publicNetworkAccess,
+          networkAcls: {
+            defaultAction: network.networkAcls.defaultAction,
+            bypass: network.networkAcls.bypass,
+            ipRules: network.networkAcls.ipRules.map((value) => ({ value })),
+            virtualNetworkRules: network.networkAcls.virtualNetworkRules.map((rule) => ({
+              id: rule.id,
+              ignoreMissingVnetServiceEndpoint: rule.ignoreMissingVnetServiceEndpoint,
+            })),
+          },
+        },
+      }),
+    );
+  }
+
+  /** A raw request through the network client's pipeline (auth, retries, user agent). */
+  private async raw(
+    subscription: string,
+    method: 'GET' | 'PUT',
+    url: string,
+    body?: unknown,
+  ): Promise<PipelineResponse> {
+    const client = this.clients.networkFor(subscription);
+    const request = createPipelineRequest({
+      url,
+      method,
+      headers: createHttpHeaders({ 'content-type': 'application/json' }),
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return client.sendRequest(request);
+  }
+
+  private resourceUrl(resourceId: string): string {
+    return `${this.clients.endpoint}${resourceId}?api-version=${NETWORK_API_VERSION}`;
+  }
+
+  async addSubnetServiceEndpoint(subnetId: string, service: string): Promise<void> {
+    const id = parsed(subnetId);
+    await guarded(subnetId, async () => {
+      const read = await this.raw(id.subscription, 'GET', this.resourceUrl(subnetId));
+      if (read.status !== 200) throw failureFromResponse(subnetId, read);
+      const subnet = JSON.parse(read.bodyAsText ?? '{}') as {
+        properties?: Record<string, unknown>;
+      } & Record<string, unknown>;
+      const properties = { ...(subnet.properties ?? {}) };
+      const endpoints = Array.isArray(properties.serviceEndpoints)
+        ? (properties.serviceEndpoints as { service?: string }[])
+        : [];
+      if (endpoints.some((endpoint) => endpoint.service?.toLowerCase() === service.toLowerCase()))
+        return;
+      // Everything as read, endpoints appended; NRP fills in the new endpoint's locations.
+      properties.serviceEndpoints = [...endpoints, { service }];
+      const body = { ...subnet, properties };
+      const written = await this.raw(id.subscription, 'PUT', this.resourceUrl(subnetId), body);
+      if (written.status !== 200 && written.status !== 201)
+        throw failureFromResponse(subnetId, written);
+      await this.awaitAsyncOperation(id.subscription, subnetId, written);
+    });
+  }
+
+  /** Polls Azure-AsyncOperation (or Location) until the operation ends. */
+  private async awaitAsyncOperation(
+    subscription: string,
+    resourceId: string,
+    response: PipelineResponse,
+  ): Promise<void> {
+    const statusUrl =
+      response.headers.get('azure-asyncoperation') ?? response.headers.get('location');
+    if (!statusUrl) return;
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+    let last = response;
+    while (Date.now() < deadline) {
+      const retryAfter = Number(last.headers.get('retry-after'));
+      await sleep(
+        Number.isFinite(retryAfter) && last !== response
+          ? Math.min(retryAfter * 1000, 60_000)
+          : this.settings.pollIntervalMs,
+      );
+      last = await this.raw(subscription, 'GET', statusUrl);
+      if (last.status >= 400) throw failureFromResponse(resourceId, last);
+      const body = JSON.parse(last.bodyAsText || '{}') as {
+        status?: string;
+        error?: { code?: string; message?: string };
+      };
+      const status = body.status?.toLowerCase();
+      if (status === 'succeeded' || (status === undefined && last.status === 200)) return;
+      if (status === 'failed' || status === 'canceled') {
+        throw new WriteFailure(
+          resourceId,
+          body.error?.message ?? `the operation ended ${body.status ?? 'without a status'}`,
+          body.error?.code ?? `Operation${body.status ?? 'Failed'}`,
+        );
+      }
+    }
+    throw new WriteFailure(
+      resourceId,
+      `the operation did not finish within ${SETTLE_TIMEOUT_MS / 60000} minutes`,
+      'OperationTimedOut',
+    );
+  }
+
+  async waitUntilNetworkSettled(subnetId: string): Promise<void> {
+    const id = parsed(subnetId);
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+    const states = async () =>
+      Promise.all(
+        [subnetId, virtualNetworkOf(subnetId)].map(async (resourceId) => {
+          const response = await this.raw(id.subscription, 'GET', this.resourceUrl(resourceId));
+          if (response.status !== 200) throw failureFromResponse(resourceId, response);
+          const body = JSON.parse(response.bodyAsText ?? '{}') as {
+            properties?: { provisioningState?: string };
+          };
+          return body.properties?.provisioningState ?? 'Succeeded';
+        }),
+      );
+    await guarded(subnetId, async () => {
+      while (Date.now() < deadline) {
+        const current = await states();
+        if (current.every((state) => state === 'Succeeded')) return;
+        if (current.some((state) => state === 'Failed')) {
+          throw new WriteFailure(
+            subnetId,
+            'the subnet or its virtual network is in the Failed state',
+            'NetworkProvisioningFailed',
+          );
+        }
+        await sleep(this.settings.pollIntervalMs);
+      }
+      throw new WriteFailure(
+        subnetId,
+        'the subnet and its virtual network did not reach Succeeded in time',
+        'OperationTimedOut',
+      );
+    });
+  }
+
+  async createPrivateEndpoint(
+    privateEndpointId: string,
+    endpoint: PrivateEndpointCreate,
+  ): Promise<void> {
+    const id = parsed(privateEndpointId);
+    const connection = {
+      name: endpoint.connectionName,
+      privateLinkServiceId: endpoint.vaultId,
+      groupIds: ['vault'],
+      ...(endpoint.requestMessage ? { requestMessage: endpoint.requestMessage } : {}),
+    };
+    await guarded(privateEndpointId, () =>
+      this.clients.networkFor(id.subscription).privateEndpoints.beginCreateOrUpdateAndWait(
+        id.resourceGroup,
+        nameAt(id, 0),
+        {
+          location: endpoint.location,
+          tags: { ...endpoint.tags },
+          subnet: { id: endpoint.subnetId },
+          ...(endpoint.manualApproval
+            ? { manualPrivateLinkServiceConnections: [connection] }
+            : { privateLinkServiceConnections: [connection] }),
+        },
+        this.lroOptions(),
+      ),
+    );
+  }
+
+  async deletePrivateEndpoint(privateEndpointId: string): Promise<void> {
+    const id = parsed(privateEndpointId);
+    await guarded(privateEndpointId, () =>
+      this.clients
+        .networkFor(id.subscription)
+        .privateEndpoints.beginDeleteAndWait(id.resourceGroup, nameAt(id, 0), this.lroOptions()),
+    );
+  }
+
+  /** An existing resource answers 412 to If-None-Match: *, which for a create-only write is success. */
+  private async createOnly(resourceId: string, write: () => Promise<unknown>): Promise<void> {
+    try {
+      await guarded(resourceId, write);
+    } catch (error) {
+      if (error instanceof WriteFailure && error.httpStatus === 412) return;
+      throw error;
+    }
+  }
+
+  async createDnsZone(zoneId: string): Promise<void> {
+    const id = parsed(zoneId);
+    await this.createOnly(zoneId, () =>
+      this.clients
+        .privateDnsFor(id.subscription)
+        .privateZones.beginCreateOrUpdateAndWait(
+          id.resourceGroup,
+          nameAt(id, 0),
+          { location: 'global', tags: { 'managed-by': 'kvnet' } },
+          { ifNoneMatch: '*', ...this.lroOptions() },
+        ),
+    );
+  }
+
+  async createVirtualNetworkLink(linkId: string, virtualNetworkId: string): Promise<void> {
+    const id = parsed(linkId);
+    await this.createOnly(linkId, () =>
+      this.clients
+        .privateDnsFor(id.subscription)
+        .virtualNetworkLinks.beginCreateOrUpdateAndWait(
+          id.resourceGroup,
+          nameAt(id, 0),
+          nameAt(id, 1),
+          {
+            location: 'global',
+            virtualNetwork: { id: virtualNetworkId },
+            registrationEnabled: false,
+            tags: { 'managed-by': 'kvnet' },
+          },
+          { ifNoneMatch: '*', ...this.lroOptions() },
+        ),
+    );
+  }
+
+  async putZoneGroup(zoneGroupId: string, zoneIds: readonly string[]): Promise<void> {
+    const id = parsed(zoneGroupId);
+    await guarded(zoneGroupId, () =>
+      this.clients.networkFor(id.subscription).privateDnsZoneGroups.beginCreateOrUpdateAndWait(
+        id.resourceGroup,
+        nameAt(id, 0),
+        nameAt(id, 1),
+        {
+          privateDnsZoneConfigs: zoneIds.map((zoneId) => ({
+            name: (zoneId.split('/').pop() ?? 'zone').replace(/\./g, '-'),
+            privateDnsZoneId: zoneId,
+          })),
+        },
+        this.lroOptions(),
+      ),
+    );
+  }
+
+  async setConnectionStatus(
+    vaultId: string,
+    connectionName: string,
+    status: 'Approved' | 'Rejected',
+    description: string,
+  ): Promise<void> {
+    const id = parsed(vaultId);
+    await guarded(`${vaultId}/privateEndpointConnections/${connectionName}`, () =>
+      this.clients
+        .keyVaultFor(id.subscription)
+        .privateEndpointConnections.put(id.resourceGroup, nameAt(id, 0), connectionName, {
+          privateLinkServiceConnectionState: { status, description },
+        }),
+    );
+  }
+}

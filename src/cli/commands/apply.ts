@@ -1,0 +1,160 @@
+// `kvnet apply [spec…] [--plan FILE] [--auto-approve] [--allow-destructive] [--max-parallel N]`
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { collectSpecSources } from '../../adapters/filesystem/spec-files.js';
+import { SdkAzureReader } from '../../adapters/azure/reader.js';
+import { SdkAzureWriter } from '../../adapters/azure/writer.js';
+import { applyPlan } from '../../engine/apply/run-apply.js';
+import type { ApplyProgress, ApplyReport } from '../../engine/apply/types.js';
+import { makePlan } from '../../engine/plan/make-plan.js';
+import type { Plan } from '../../engine/plan/types.js';
+import { renderFindingsText, summarizeFindings } from '../../engine/render/findings.js';
+import { stepTitle } from '../../engine/render/plan-lines.js';
+import { renderText } from '../../engine/render/text.js';
+import { singleLine } from '../../engine/render/untrusted.js';
+import { compareFindings, hasErrors } from '../../engine/spec/findings.js';
+import { validateSpecSet } from '../../engine/spec/validate.js';
+import { resolveDesiredState } from '../../engine/state/desired.js';
+import { createClients } from '../azure-setup.js';
+import { EXIT_ERROR, EXIT_OK, today, UsageError, type CliIo } from '../io.js';
+
+export const APPLY_USAGE = `Usage: kvnet apply <spec file, directory or glob>... [options]
+
+Re-reads live state, re-plans and applies the plan: opening steps first, narrowing last, each
+write verified, then a fresh plan that must be empty. Exit 0 when converged, 1 otherwise.
+  --plan FILE          the reviewed JSON plan (kvnet plan --format json); refuse when it moved
+  --auto-approve       do not ask for confirmation on a terminal
+  --allow-destructive  allow deleting private endpoints and rejecting connections
+  --max-parallel N     steps in flight at once (default 4)
+  --arm-endpoint URL, --cloud NAME, --auth KIND   as for kvnet plan`;
+
+function progressLine(event: ApplyProgress): string | undefined {
+  switch (event.kind) {
+    case 'step-started':
+      return `… ${singleLine(stepTitle(event.step))}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`;
+    case 'waiting':
+      return `  waiting ${Math.round(event.ms / 100) / 10} s: ${singleLine(event.reason)}`;
+    case 'step-finished': {
+      const { result } = event;
+      if (result.status === 'done') return `✔ ${singleLine(stepTitle(result.step))}`;
+      if (result.status === 'failed')
+        return `✘ ${singleLine(stepTitle(result.step))}: ${result.code ?? 'error'}: ${singleLine(result.message ?? '')}`;
+      return undefined;
+    }
+  }
+}
+
+export function renderApplyReport(report: ApplyReport): string {
+  const lines = [`kvnet apply: ${report.outcome}`];
+  for (const message of report.messages) lines.push(singleLine(message));
+  for (const result of report.results) {
+    const detail =
+      result.status === 'failed'
+        ? `failed (${result.code ?? 'error'}): ${result.message ?? ''}`
+        : result.status === 'not-started'
+          ? `not started: ${result.reason ?? ''}`
+          : 'done';
+    lines.push(`  ${singleLine(stepTitle(result.step))} — ${singleLine(detail)}`);
+  }
+  if (report.residual && report.residual.outcome !== 'no-changes') {
+    lines.push('', 'Residual plan:', renderText(report.residual, { color: false }));
+  }
+  return lines.join('\n');
+}
+
+async function confirm(plan: Plan, io: CliIo): Promise<boolean> {
+  io.out(renderText(plan, { color: io.env.NO_COLOR === undefined }));
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await prompt.question('\nApply these changes? Only "yes" is accepted: ');
+    return answer.trim() === 'yes';
+  } finally {
+    prompt.close();
+  }
+}
+
+export async function runApply(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      plan: { type: 'string' },
+      'auto-approve': { type: 'boolean', default: false },
+      'allow-destructive': { type: 'boolean', default: false },
+      'max-parallel': { type: 'string', default: '4' },
+      'arm-endpoint': { type: 'string' },
+      cloud: { type: 'string' },
+      auth: { type: 'string' },
+      'poll-interval-ms': { type: 'string', default: '2000' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.out(APPLY_USAGE);
+    return EXIT_OK;
+  }
+  const maxParallel = Number(values['max-parallel']);
+  if (!Number.isInteger(maxParallel) || maxParallel < 1 || maxParallel > 32) {
+    throw new UsageError(
+      `--max-parallel must be a whole number from 1 to 32, not "${values['max-parallel']}"`,
+    );
+  }
+  const pollIntervalMs = Number(values['poll-interval-ms']);
+  if (!Number.isFinite(pollIntervalMs) || pollIntervalMs < 0)
+    throw new UsageError('--poll-interval-ms must be a number of milliseconds');
+  if (positionals.length === 0)
+    throw new UsageError('name at least one spec file, directory or glob');
+
+  let reviewedPlan: Plan | undefined;
+  if (values.plan) {
+    try {
+      reviewedPlan = JSON.parse(await readFile(values.plan, 'utf8')) as Plan;
+    } catch (error) {
+      throw new UsageError(
+        `cannot read the reviewed plan ${values.plan}: ${(error as Error).message}`,
+      );
+    }
+    if (typeof reviewedPlan.fingerprint !== 'string')
+      throw new UsageError(`${values.plan} is not a kvnet JSON plan (no fingerprint)`);
+  }
+
+  const date = today(io.env);
+  const collected = await collectSpecSources(positionals);
+  const validation = validateSpecSet(collected.sources, { today: date });
+  const findings = [...collected.findings, ...validation.findings].sort(compareFindings);
+  if (hasErrors(findings) || collected.sources.length === 0) {
+    io.err(renderFindingsText(findings));
+    io.err(`${summarizeFindings(findings, collected.sources.length)} — invalid, nothing applied`);
+    return EXIT_ERROR;
+  }
+  const flags = { cloud: values.cloud, armEndpoint: values['arm-endpoint'], auth: values.auth };
+  const desired = resolveDesiredState(validation.files, date);
+  const reader = new SdkAzureReader(createClients(validation.files, flags, io.env, true));
+  const writer = new SdkAzureWriter(createClients(validation.files, flags, io.env, false), {
+    pollIntervalMs,
+  });
+
+  if (!values['auto-approve']) {
+    if (!process.stdin.isTTY)
+      throw new UsageError('not a terminal: pass --auto-approve to apply without confirmation');
+    const preview = await makePlan(desired, reader);
+    if (preview.outcome === 'changes' && !(await confirm(preview, io))) {
+      io.out('Nothing applied.');
+      return EXIT_ERROR;
+    }
+    reviewedPlan ??= preview;
+  }
+
+  const report = await applyPlan(desired, reader, writer, {
+    reviewedPlan,
+    allowDestructive: values['allow-destructive'],
+    maxParallel,
+    onProgress: (event) => {
+      const line = progressLine(event);
+      if (line) io.err(line);
+    },
+  });
+  io.out(renderApplyReport(report));
+  return report.outcome === 'applied' || report.outcome === 'no-changes' ? EXIT_OK : EXIT_ERROR;
+}

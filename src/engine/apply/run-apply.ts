@@ -1,0 +1,236 @@
+// The apply use case: re-plan from fresh reads, refuse what reviewers did not see, then run
+// the steps in dependency order (opening first, narrowing last, writes in one VNet one at a
+// time), verify each write, and re-plan to prove convergence.
+import { resourceIdKey } from '../model/resource-id.js';
+import { makePlan } from '../plan/make-plan.js';
+import type { Plan, PlanStep } from '../plan/types.js';
+import { findingLine, readErrorLines } from '../render/plan-lines.js';
+import type { DesiredState } from '../state/desired.js';
+import { BoundedRunner } from '../state/concurrency.js';
+import { virtualNetworkOf } from '../state/read-live.js';
+import type { AzureReader } from '../../ports/azure-reader.js';
+import type { AzureWriter } from '../../ports/azure-writer.js';
+import { executeStep, verifyStep } from './execute-step.js';
+import { planDifferences } from './plan-drift.js';
+import {
+  asWriteFailure,
+  DEFAULT_BACKOFF_BASE_MS,
+  DEFAULT_MAX_WAIT_MS,
+  realSleep,
+  withRetries,
+  type RetrySettings,
+} from './retry.js';
+import type { ApplyOptions, ApplyReport, StepResult } from './types.js';
+
+export interface ApplyDependencies {
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** Serialises work per key (one VNet's writes), in arrival order. */
+class KeyedMutex {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  async run<T>(key: string | undefined, task: () => Promise<T>): Promise<T> {
+    if (key === undefined) return task();
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const current = new Promise<void>((resolve) => (release = resolve));
+    this.tails.set(
+      key,
+      previous.then(() => current),
+    );
+    await previous;
+    try {
+      return await task();
+    } finally {
+      release();
+    }
+  }
+}
+
+function virtualNetworkLock(step: PlanStep): string | undefined {
+  if (step.payload.kind === 'subnet') return resourceIdKey(virtualNetworkOf(step.resourceId));
+  if (step.payload.kind === 'privateEndpoint')
+    return resourceIdKey(virtualNetworkOf(step.payload.subnetId));
+  return undefined;
+}
+
+function refuse(plan: Plan, messages: string[]): ApplyReport {
+  return {
+    outcome: 'refused',
+    messages,
+    plan,
+    results: plan.steps.map((step) => ({
+      step,
+      status: 'not-started',
+      reason: 'the apply was refused',
+      attempts: 0,
+    })),
+  };
+}
+
+/** Reasons not to write anything at all. */
+function refusals(plan: Plan, options: ApplyOptions): string[] {
+  if (plan.outcome === 'error') {
+    return [
+      'the fresh plan has errors, so nothing was applied:',
+      ...readErrorLines(plan),
+      ...plan.findings.filter((finding) => finding.level === 'error').map(findingLine),
+    ];
+  }
+  const reviewed = options.reviewedFingerprint ?? options.reviewedPlan?.fingerprint;
+  if (reviewed !== undefined && reviewed !== plan.fingerprint) {
+    return [
+      `the plan changed since it was reviewed (reviewed ${reviewed}, now ${plan.fingerprint}), so nothing was applied; re-run plan and review it again. What moved:`,
+      ...(options.reviewedPlan
+        ? planDifferences(options.reviewedPlan, plan)
+        : [
+            '(the reviewed plan itself was not provided; its fingerprint alone shows that the spec or the live state moved)',
+          ]),
+    ];
+  }
+  const destructive = plan.steps.filter((step) => step.flags.destructive);
+  if (destructive.length > 0 && !options.allowDestructive) {
+    return [
+      `the plan has ${destructive.length} destructive step${destructive.length === 1 ? '' : 's'} and --allow-destructive was not given, so nothing was applied:`,
+      ...destructive.map((step) => `${step.action} ${step.kind} ${step.resourceName}`),
+    ];
+  }
+  return [];
+}
+
+/** A narrowing step runs only when a fresh read proves the vault's opening steps are in effect. */
+async function checkNarrowingPreconditions(
+  step: PlanStep,
+  desired: DesiredState,
+  reader: AzureReader,
+): Promise<void> {
+  const vaults = desired.vaults.filter((vault) => step.vaults.includes(vault.name));
+  const fresh = await makePlan({ vaults }, reader);
+  const pendingOpen = fresh.steps.filter((candidate) => candidate.phase === 'open');
+  const blocked = fresh.steps.find((candidate) => candidate.id === step.id)?.flags.blocked ?? false;
+  if (fresh.outcome === 'error' || pendingOpen.length > 0 || blocked) {
+    const why =
+      fresh.outcome === 'error'
+        ? 'the live state could not be read'
+        : pendingOpen.length > 0
+          ? `opening steps are not in effect yet: ${pendingOpen.map((candidate) => `${candidate.kind} ${candidate.resourceName}`).join(', ')}`
+          : 'its private endpoint chain is incomplete';
+    throw Object.assign(new Error(`precondition not met before narrowing: ${why}`), {
+      code: 'PreconditionFailed',
+    });
+  }
+}
+
+export async function applyPlan(
+  desired: DesiredState,
+  reader: AzureReader,
+  writer: AzureWriter,
+  options: ApplyOptions,
+  dependencies: ApplyDependencies = {},
+): Promise<ApplyReport> {
+  const plan = await makePlan(desired, reader);
+  const refused = refusals(plan, options);
+  if (refused.length > 0) return refuse(plan, refused);
+  if (plan.outcome === 'no-changes')
+    return { outcome: 'no-changes', messages: [], plan, results: [] };
+
+  const retry: RetrySettings = {
+    backoffBaseMs: options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
+    maxWaitMs: options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
+    sleep: dependencies.sleep ?? realSleep,
+  };
+  const runner = new BoundedRunner(options.maxParallel);
+  const vnetLocks = new KeyedMutex();
+  const results = new Map<string, StepResult>();
+  const started = new Map<string, Promise<StepResult>>();
+  const byId = new Map(plan.steps.map((step) => [step.id, step]));
+
+  const runStep = (step: PlanStep): Promise<StepResult> => {
+    const existing = started.get(step.id);
+    if (existing) return existing;
+    const promise = (async (): Promise<StepResult> => {
+      const dependencies = await Promise.all(
+        step.dependsOn.flatMap((id) => {
+          const dependency = byId.get(id);
+          return dependency ? [runStep(dependency)] : [];
+        }),
+      );
+      const failedDependency = dependencies.find((result) => result.status !== 'done');
+      if (failedDependency) {
+        return {
+          step,
+          status: 'not-started',
+          reason: `depends on ${failedDependency.step.kind} ${failedDependency.step.resourceName}, which did not complete`,
+          attempts: 0,
+        };
+      }
+      if (step.flags.blocked) {
+        return {
+          step,
+          status: 'not-started',
+          reason: `blocked: ${step.notes.join('; ')}`,
+          attempts: 0,
+        };
+      }
+      return runner.run(() =>
+        vnetLocks.run(virtualNetworkLock(step), async (): Promise<StepResult> => {
+          try {
+            if (step.phase === 'narrow') await checkNarrowingPreconditions(step, desired, reader);
+            const { attempts } = await withRetries(
+              step.resourceId,
+              {
+                ...retry,
+                onWait: (ms, reason) => options.onProgress?.({ kind: 'waiting', step, ms, reason }),
+              },
+              async (attempt) => {
+                options.onProgress?.({ kind: 'step-started', step, attempt });
+                await executeStep(step, writer, reader);
+                await verifyStep(step, reader);
+              },
+            );
+            return { step, status: 'done', attempts };
+          } catch (error) {
+            const failure = asWriteFailure(error, step.resourceId);
+            const code = failure.code ?? (error as { code?: string }).code;
+            return { step, status: 'failed', code, message: failure.message, attempts: 1 };
+          }
+        }),
+      );
+    })().then((result) => {
+      results.set(step.id, result);
+      options.onProgress?.({ kind: 'step-finished', result });
+      return result;
+    });
+    started.set(step.id, promise);
+    return promise;
+  };
+
+  await Promise.all(plan.steps.map(runStep));
+  const ordered = plan.steps.map((step) => results.get(step.id) as StepResult);
+  const failed = ordered.filter((result) => result.status !== 'done');
+  const residual = await makePlan(desired, reader);
+  if (failed.length > 0) {
+    return {
+      outcome: 'failed',
+      messages: [
+        `${failed.length} of ${ordered.length} steps did not complete; independent steps ran. Re-run the apply to finish.`,
+      ],
+      plan,
+      results: ordered,
+      residual,
+    };
+  }
+  if (residual.outcome !== 'no-changes') {
+    return {
+      outcome: 'not-converged',
+      messages: [
+        'did not converge: every step reported success, but a fresh plan still has changes (see the residual plan)',
+      ],
+      plan,
+      results: ordered,
+      residual,
+    };
+  }
+  return { outcome: 'applied', messages: [], plan, results: ordered, residual };
+}

@@ -1,0 +1,48 @@
+// What the applier needs to change in Azure. Each method sends only what kvnet owns (DESIGN.md
+// §3), waits for its long-running operation, and throws a WriteFailure when Azure refuses.
+import type { VaultNetworkPayload } from '../engine/plan/types.js';
+
+export class WriteFailure extends Error {
+  constructor(
+    readonly resourceId: string,
+    message: string,
+    readonly code?: string,
+    readonly httpStatus?: number,
+    /** Seconds Azure asked us to wait (Retry-After), when it said. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface PrivateEndpointCreate {
+  readonly location: string;
+  readonly subnetId: string;
+  readonly vaultId: string;
+  readonly connectionName: string;
+  readonly manualApproval: boolean;
+  readonly requestMessage?: string;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface AzureWriter {
+  /** PATCH with a body holding only networkAcls (complete) and publicNetworkAccess. */
+  patchVaultNetwork(vaultId: string, network: VaultNetworkPayload): Promise<void>;
+  /** Read-modify-write of the subnet: its body as read, with only the endpoint added. */
+  addSubnetServiceEndpoint(subnetId: string, service: string): Promise<void>;
+  /** Resolves once the subnet and its VNet both report provisioningState Succeeded. */
+  waitUntilNetworkSettled(subnetId: string): Promise<void>;
+  createPrivateEndpoint(privateEndpointId: string, endpoint: PrivateEndpointCreate): Promise<void>;
+  deletePrivateEndpoint(privateEndpointId: string): Promise<void>;
+  /** Create-only (If-None-Match: *); an existing zone is left as it is. */
+  createDnsZone(zoneId: string): Promise<void>;
+  /** Create-only (If-None-Match: *). */
+  createVirtualNetworkLink(linkId: string, virtualNetworkId: string): Promise<void>;
+  putZoneGroup(zoneGroupId: string, zoneIds: readonly string[]): Promise<void>;
+  setConnectionStatus(
+    vaultId: string,
+    connectionName: string,
+    status: 'Approved' | 'Rejected',
+    description: string,
+  ): Promise<void>;
+}
