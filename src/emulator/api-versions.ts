@@ -46,6 +46,7 @@ const from = (list: readonly string[], first: string) => list.filter((v) => v >=
 const BY_TYPE: Record<string, readonly string[]> = {
   'microsoft.keyvault/vaults': KEYVAULT,
   'microsoft.keyvault/vaults/privateendpointconnections': from(KEYVAULT, '2018-02-14'),
+  'microsoft.keyvault/vaults/privatelinkresources': from(KEYVAULT, '2018-02-14'),
   'microsoft.keyvault/locations/operationresults': KEYVAULT,
   'microsoft.network/virtualnetworks': NETWORK,
   'microsoft.network/virtualnetworks/subnets': NETWORK,

@@ -35,6 +35,12 @@ export function createRouter(): Router {
     'Microsoft.KeyVault/vaults',
     vaults.listVaultsBySubscription,
   );
+  add(
+    'GET',
+    `${KV}/{vaultName}/privateLinkResources`,
+    'Microsoft.KeyVault/vaults/privateLinkResources',
+    vaults.listPrivateLinkResources,
+  );
   const pec = 'Microsoft.KeyVault/vaults/privateEndpointConnections';
   add('GET', `${KV}/{vaultName}/privateEndpointConnections`, pec, connections.listConnections);
   add(

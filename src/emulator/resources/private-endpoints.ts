@@ -350,7 +350,8 @@ export function putEndpoint(request: ArmRequest, services: Services): ArmRespons
     etag: weakEtag(services),
     type: ENDPOINT_TYPE,
     location,
-    tags: objectAt(body.tags),
+    // NRP leaves `tags` out of the body when none were given.
+    ...(body.tags === undefined ? {} : { tags: objectAt(body.tags) }),
     properties,
   });
 

@@ -187,3 +187,23 @@ export function putVault(request: ArmRequest, services: Services): ArmResponse {
     headers: operationHeaders(operation, services.lroSettings().retryAfterSeconds),
   };
 }
+
+/** The private link resource a vault offers (AZURE-FACTS §1c: group `vault`). */
+export function listPrivateLinkResources(request: ArmRequest, services: Services): ArmResponse {
+  const vault = requireVault(request, services);
+  return {
+    status: 200,
+    body: listBody([
+      {
+        id: `${vault.id}/privateLinkResources/vault`,
+        name: 'vault',
+        type: 'Microsoft.KeyVault/vaults/privateLinkResources',
+        properties: {
+          groupId: 'vault',
+          requiredMembers: ['default'],
+          requiredZoneNames: ['privatelink.vaultcore.azure.net'],
+        },
+      },
+    ]),
+  };
+}
