@@ -20,6 +20,8 @@ export interface ClientSettings {
   readonly readOnly: boolean;
   /** Extra CA certificates (PEM) to trust, e.g. the local endpoint's. */
   readonly caCertificates?: string;
+  /** The SDK pipeline's own retry timing (tests shorten it; production keeps the default). */
+  readonly retryOptions?: { readonly retryDelayInMs?: number; readonly maxRetryDelayInMs?: number };
 }
 
 export class WriteRefusedError extends Error {
@@ -59,6 +61,7 @@ export class AzureClients {
     return {
       endpoint: this.endpoint,
       userAgentOptions: { userAgentPrefix: `kvnet/${KVNET_VERSION}` },
+      ...(this.settings.retryOptions ? { retryOptions: { ...this.settings.retryOptions } } : {}),
       ...(this.settings.caCertificates
         ? { tlsOptions: { ca: this.withSystemRoots(this.settings.caCertificates) } }
         : {}),

@@ -7,6 +7,8 @@ export interface ReadTarget {
   readonly resourceId: string;
   /** The role or action that allows the read, named when Azure answers 403. */
   readonly readPermission: string;
+  /** For a vault, a missing resource group simply means a missing vault. */
+  readonly missingGroupMeansAbsent?: boolean;
 }
 
 const NOT_FOUND_CODES = new Set(['ResourceNotFound', 'NotFound', 'ParentResourceNotFound']);
@@ -49,15 +51,12 @@ export async function readOutcome<T>(
   try {
     return { status: 'ok', value: await read() };
   } catch (error) {
-    const described = describeError(error);
-    const resourceGroupMissing = described.code === 'ResourceGroupNotFound';
-    if (
-      described.httpStatus === 404 &&
-      !resourceGroupMissing &&
-      (described.code === undefined || NOT_FOUND_CODES.has(described.code))
-    ) {
-      return { status: 'not-found' };
-    }
+    const { httpStatus, code } = describeError(error);
+    const absent =
+      code === undefined ||
+      NOT_FOUND_CODES.has(code) ||
+      (target.missingGroupMeansAbsent === true && code === 'ResourceGroupNotFound');
+    if (httpStatus === 404 && absent) return { status: 'not-found' };
     return { status: 'error', error: readFailure(error, target) };
   }
 }

@@ -41,22 +41,29 @@ export class SdkAzureReader implements AzureReader {
   constructor(private readonly clients: AzureClients) {}
 
   getVault(vaultId: string) {
-    return readOutcome({ resourceId: vaultId, readPermission: PERMISSION.vault }, async () => {
-      const id = parsed(vaultId);
-      return toLiveVault(
-        await this.clients.keyVaultFor(id.subscription).vaults.get(id.resourceGroup, nameAt(id, 0)),
-      );
-    });
+    return readOutcome(
+      { resourceId: vaultId, readPermission: PERMISSION.vault, missingGroupMeansAbsent: true },
+      async () => {
+        const id = parsed(vaultId);
+        return toLiveVault(
+          await this.clients
+            .keyVaultFor(id.subscription)
+            .vaults.get(id.resourceGroup, nameAt(id, 0)),
+        );
+      },
+    );
   }
 
   listVaults(subscription: string, resourceGroup: string) {
     const scope = `/subscriptions/${subscription}/resourceGroups/${resourceGroup}`;
-    return readOutcome({ resourceId: scope, readPermission: PERMISSION.vault }, async () =>
-      (
-        await collect(
-          this.clients.keyVaultFor(subscription).vaults.listByResourceGroup(resourceGroup),
-        )
-      ).map(toLiveVault),
+    return readOutcome(
+      { resourceId: scope, readPermission: PERMISSION.vault, missingGroupMeansAbsent: true },
+      async () =>
+        (
+          await collect(
+            this.clients.keyVaultFor(subscription).vaults.listByResourceGroup(resourceGroup),
+          )
+        ).map(toLiveVault),
     );
   }
 

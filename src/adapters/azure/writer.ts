@@ -306,20 +306,18 @@ export class SdkAzureWriter implements AzureWriter {
   async createVirtualNetworkLink(linkId: string, virtualNetworkId: string): Promise<void> {
     const id = parsed(linkId);
     await this.createOnly(linkId, () =>
-      this.clients
-        .privateDnsFor(id.subscription)
-        .virtualNetworkLinks.beginCreateOrUpdateAndWait(
-          id.resourceGroup,
-          nameAt(id, 0),
-          nameAt(id, 1),
-          {
-            location: 'global',
-            virtualNetwork: { id: virtualNetworkId },
-            registrationEnabled: false,
-            tags: { 'managed-by': 'kvnet' },
-          },
-          { ifNoneMatch: '*', ...this.lroOptions() },
-        ),
+      this.clients.privateDnsFor(id.subscription).virtualNetworkLinks.beginCreateOrUpdateAndWait(
+        id.resourceGroup,
+        nameAt(id, 0),
+        nameAt(id, 1),
+        {
+          location: 'global',
+          virtualNetwork: { id: virtualNetworkId },
+          registrationEnabled: false,
+          tags: { 'managed-by': 'kvnet' },
+        },
+        { ifNoneMatch: '*', ...this.lroOptions() },
+      ),
     );
   }
 

@@ -55,7 +55,7 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot): Plan {
       ]),
     };
   }
-  const ordered = orderSteps(steps.all());
+  const ordered = orderSteps(narrowAfterOpening(steps.all()));
   for (const step of ordered) liveBasis[step.id] ??= basisOf(step, lookup);
   const hasError = steps.findings.some((finding) => finding.level === 'error');
   return {
@@ -67,6 +67,20 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot): Plan {
     findings: steps.findings,
     readErrors: [],
   };
+}
+
+/** Every narrowing step waits for every opening step of the vaults it serves. */
+function narrowAfterOpening(steps: readonly PlanStep[]): PlanStep[] {
+  return steps.map((step) => {
+    if (step.phase !== 'narrow') return step;
+    const opening = steps
+      .filter(
+        (other) =>
+          other.phase === 'open' && other.vaults.some((vault) => step.vaults.includes(vault)),
+      )
+      .map((other) => other.id);
+    return { ...step, dependsOn: [...new Set([...step.dependsOn, ...opening])] };
+  });
 }
 
 /** The live state a step was computed against, normalised. */
@@ -261,10 +275,8 @@ function planVault(
     }
     const lockout = isLockedOut(after);
     if (lockout) notes.push("after this step no client can reach the vault's data plane");
-    const chainDependencies = chains.flatMap((chain) => chain.stepIds);
     steps.add({
       ...narrow,
-      dependsOn: [...narrow.dependsOn, ...subnetStepIds, ...chainDependencies],
       flags: { ...narrow.flags, blocked, lockout },
       notes: [...narrow.notes, ...notes],
     });

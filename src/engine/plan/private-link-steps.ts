@@ -26,8 +26,6 @@ export interface EndpointChain {
   readonly zoneNameCorrect: boolean;
   readonly linkReady: boolean;
   readonly recordReady: boolean;
-  /** Step ids the chain depends on (to order the vault's narrowing step after them). */
-  readonly stepIds: readonly string[];
 }
 
 export function stepId(kind: string, resourceId: string, suffix = ''): string {
@@ -101,7 +99,6 @@ function endpointSteps(
   steps: StepCollector,
 ): EndpointChain {
   const dns = endpoint.dns;
-  const chainSteps: string[] = [];
   const base = { vaults: [vault.name], notes: [] as string[], flags: NO_FLAGS };
 
   // Zone.
@@ -122,7 +119,6 @@ function endpointSteps(
         impact: 'neutral',
         payload: { kind: 'dnsZone' },
       });
-      chainSteps.push(zoneStep.id);
     } else {
       steps.finding({
         level: 'error',
@@ -179,7 +175,6 @@ function endpointSteps(
       payload: { kind: 'virtualNetworkLink', virtualNetworkId: link.virtualNetworkId },
     });
     linkSteps.push(step.id);
-    chainSteps.push(step.id);
   }
   const existingLinkToVnet =
     dns !== undefined &&
@@ -281,7 +276,6 @@ function endpointSteps(
       });
     }
   }
-  if (endpointStep) chainSteps.push(endpointStep.id);
 
   // Zone group: (re)written whenever the endpoint is new, or the zones or the record are off.
   let recordReady = false;
@@ -304,7 +298,7 @@ function endpointSteps(
       reason = `the A record "${vault.name}" does not point at the endpoint's IP ${endpointIps.join(', ') || '(unknown)'}`;
     const needed = endpointStep !== undefined || reason !== undefined;
     if (needed && (endpointStep || state.live)) {
-      const step = steps.add({
+      steps.add({
         ...base,
         id: stepId('zoneGroup', dns.zoneGroup.id),
         kind: 'zoneGroup',
@@ -326,7 +320,6 @@ function endpointSteps(
         notes: reason ? [reason] : [],
         payload: { kind: 'zoneGroup', privateEndpointId: endpoint.id, zoneIds: [dns.zoneId] },
       });
-      chainSteps.push(step.id);
       recordReady = true;
     } else {
       recordReady = recordMatches;
@@ -342,16 +335,12 @@ function endpointSteps(
   if (endpointStep) {
     approved = true;
     if (endpoint.manualApproval) {
-      const step = steps.add(
-        approvalStep(vault, endpoint.id, undefined, [endpointStep.id], base.vaults),
-      );
-      chainSteps.push(step.id);
+      steps.add(approvalStep(vault, endpoint.id, undefined, [endpointStep.id], base.vaults));
     }
   } else if (liveConnection?.status === 'Approved') {
     approved = true;
   } else if (liveConnection?.status === 'Pending') {
-    const step = steps.add(approvalStep(vault, endpoint.id, liveConnection.name, [], base.vaults));
-    chainSteps.push(step.id);
+    steps.add(approvalStep(vault, endpoint.id, liveConnection.name, [], base.vaults));
     approved = true;
   }
 
@@ -363,7 +352,6 @@ function endpointSteps(
       dns !== undefined && dns.zoneName.toLowerCase() === vault.cloud.privateLinkZone,
     linkReady: linkToEndpointVnet,
     recordReady,
-    stepIds: chainSteps,
   };
 }
 

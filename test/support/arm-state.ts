@@ -1,0 +1,160 @@
+// ARM resource bodies, as GET returns them, for seeding the local ARM endpoint in planner and
+// applier tests. Only what a scenario varies is a parameter.
+export const SUB = '11111111-1111-1111-1111-111111111111';
+export const HUB_SUB = '33333333-3333-3333-3333-333333333333';
+export const OTHER_SUB = '22222222-2222-2222-2222-222222222222';
+export const TENANT = '44444444-4444-4444-4444-444444444444';
+export const RG = 'rg-secrets';
+export const NET_RG = 'rg-network';
+export const ZONE = 'privatelink.vaultcore.azure.net';
+
+export type ArmBody = Record<string, unknown>;
+
+export const groupId = (rg = RG, sub = SUB) => `/subscriptions/${sub}/resourceGroups/${rg}`;
+export const vaultId = (name: string, rg = RG, sub = SUB) =>
+  `${groupId(rg, sub)}/providers/Microsoft.KeyVault/vaults/${name}`;
+export const vnetId = (name: string, rg = NET_RG, sub = SUB) =>
+  `${groupId(rg, sub)}/providers/Microsoft.Network/virtualNetworks/${name}`;
+export const subnetId = (vnet: string, subnet: string, rg = NET_RG, sub = SUB) =>
+  `${vnetId(vnet, rg, sub)}/subnets/${subnet}`;
+export const zoneId = (rg = RG, sub = SUB, zone = ZONE) =>
+  `${groupId(rg, sub)}/providers/Microsoft.Network/privateDnsZones/${zone}`;
+export const endpointId = (name: string, rg = RG, sub = SUB) =>
+  `${groupId(rg, sub)}/providers/Microsoft.Network/privateEndpoints/${name}`;
+
+export interface VaultOptions {
+  readonly rg?: string;
+  readonly sub?: string;
+  readonly publicNetworkAccess?: string;
+  readonly networkAcls?: ArmBody;
+  readonly connections?: ArmBody[];
+  readonly accessPolicies?: boolean;
+}
+
+export function vault(name: string, options: VaultOptions = {}): ArmBody {
+  const properties: ArmBody = {
+    tenantId: TENANT,
+    sku: { family: 'A', name: 'standard' },
+    accessPolicies: options.accessPolicies
+      ? [
+          {
+            tenantId: TENANT,
+            objectId: '55555555-5555-5555-5555-555555555555',
+            permissions: { secrets: ['get', 'list'] },
+          },
+        ]
+      : [],
+    enableRbacAuthorization: !options.accessPolicies,
+    enableSoftDelete: true,
+    softDeleteRetentionInDays: 90,
+    vaultUri: `https://${name}.vault.azure.net/`,
+    provisioningState: 'Succeeded',
+    ...(options.publicNetworkAccess ? { publicNetworkAccess: options.publicNetworkAccess } : {}),
+    ...(options.networkAcls ? { networkAcls: options.networkAcls } : {}),
+    ...(options.connections ? { privateEndpointConnections: options.connections } : {}),
+  };
+  return {
+    id: vaultId(name, options.rg, options.sub),
+    name,
+    type: 'Microsoft.KeyVault/vaults',
+    location: 'westeurope',
+    tags: { team: 'platform', 'cost-center': '1234' },
+    properties,
+  };
+}
+
+export interface SubnetOptions {
+  readonly name: string;
+  readonly prefix: string;
+  readonly endpoints?: string[];
+  readonly extra?: ArmBody;
+}
+
+export function vnet(
+  name: string,
+  prefix: string,
+  subnets: SubnetOptions[],
+  rg = NET_RG,
+  sub = SUB,
+): ArmBody {
+  return {
+    id: vnetId(name, rg, sub),
+    name,
+    type: 'Microsoft.Network/virtualNetworks',
+    location: 'westeurope',
+    properties: {
+      provisioningState: 'Succeeded',
+      addressSpace: { addressPrefixes: [prefix] },
+      subnets: subnets.map((subnet) => ({
+        id: subnetId(name, subnet.name, rg, sub),
+        name: subnet.name,
+        type: 'Microsoft.Network/virtualNetworks/subnets',
+        properties: {
+          provisioningState: 'Succeeded',
+          addressPrefix: subnet.prefix,
+          serviceEndpoints: (subnet.endpoints ?? []).map((service) => ({
+            service,
+            locations: ['westeurope'],
+            provisioningState: 'Succeeded',
+          })),
+          privateEndpointNetworkPolicies: 'Disabled',
+          ...(subnet.extra ?? {}),
+        },
+      })),
+    },
+  };
+}
+
+export function zone(rg = RG, sub = SUB, name = ZONE): ArmBody {
+  return {
+    id: zoneId(rg, sub, name),
+    name,
+    type: 'Microsoft.Network/privateDnsZones',
+    location: 'global',
+    tags: {},
+    properties: { provisioningState: 'Succeeded' },
+  };
+}
+
+export function zoneLink(zoneResourceId: string, name: string, virtualNetworkId: string): ArmBody {
+  return {
+    id: `${zoneResourceId}/virtualNetworkLinks/${name}`,
+    name,
+    type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
+    location: 'global',
+    properties: {
+      provisioningState: 'Succeeded',
+      virtualNetwork: { id: virtualNetworkId },
+      registrationEnabled: false,
+      virtualNetworkLinkState: 'Completed',
+    },
+  };
+}
+
+/** A vault-side connection as the vault body embeds it. */
+export function connection(
+  vaultResourceId: string,
+  name: string,
+  privateEndpointResourceId: string,
+  status: string,
+): ArmBody {
+  return {
+    id: `${vaultResourceId}/privateEndpointConnections/${name}`,
+    properties: {
+      privateEndpoint: { id: privateEndpointResourceId },
+      privateLinkServiceConnectionState: { status, description: '', actionsRequired: 'None' },
+      provisioningState: 'Succeeded',
+    },
+  };
+}
+
+/** The standard estate: a VNet with an app subnet (no endpoint) and a PE subnet. */
+export function networkEstate(): ArmBody[] {
+  return [
+    vnet('vnet-apps', '10.20.0.0/16', [
+      { name: 'snet-orders', prefix: '10.20.1.0/24', endpoints: ['Microsoft.Storage'] },
+      { name: 'snet-pe', prefix: '10.20.9.0/24' },
+      { name: 'snet-ready', prefix: '10.20.2.0/24', endpoints: ['Microsoft.KeyVault'] },
+    ]),
+  ];
+}
