@@ -1,41 +1,58 @@
-// The Action's composition root. For now it validates the spec set named by the `spec` input,
-// annotates each finding on its line, and fails the step on errors. Plan, apply and drift
-// modes arrive with the planner and applier (issues 4–6).
+// The Action's composition root: read the inputs and the event, pick the route, run it. Every
+// failure ends the step with a neutralised message; nothing here prints a token.
 import * as core from '@actions/core';
-import { renderFindingsText, summarizeFindings } from '../engine/render/findings.js';
-import { compareFindings, hasErrors } from '../engine/spec/findings.js';
-import { validateSpecSet } from '../engine/spec/validate.js';
-import { collectSpecSources } from '../adapters/filesystem/spec-files.js';
+import { applyRoute } from './apply-route.js';
+import { errorText, createContext, type RunContext } from './context.js';
+import { driftRoute } from './drift-route.js';
+import { readEvent, routeFor } from './event.js';
+import { INPUT_NAMES, InputError, parseInputs } from './inputs.js';
 import { neutralizeForLog } from './log-safety.js';
+import { setOutcome } from './outputs.js';
+import { planRoute, reportInvalid } from './plan-route.js';
+import { loadSpecSet } from './spec-set.js';
+import { writeSummary } from './summary.js';
 
-export async function run(): Promise<void> {
+async function validateRoute(ctx: RunContext, note?: string): Promise<void> {
+  if (note) core.info(note);
+  const specs = await loadSpecSet(ctx.inputs, ctx.env);
+  if (!specs.valid) {
+    setOutcome('invalid');
+    core.setFailed('the spec set is invalid: see the annotations');
+    return;
+  }
+  setOutcome('valid');
+  await writeSummary(
+    `## kvnet: the spec set is valid\n\n${specs.summary}. Validation only: Azure was not read${note ? ` (${note})` : ''}.`,
+  );
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
-    const patterns = core
-      .getInput('spec', { required: true })
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line.length > 0);
-    const collected = await collectSpecSources(patterns);
-    const today = new Date().toISOString().slice(0, 10);
-    const result = validateSpecSet(collected.sources, { today });
-    const findings = [...collected.findings, ...result.findings].sort(compareFindings);
-    for (const finding of findings) {
-      const annotate = finding.severity === 'error' ? core.error : core.warning;
-      annotate(neutralizeForLog(`${finding.message} [${finding.rule}]`), {
-        file: finding.file,
-        startLine: finding.line,
-        startColumn: finding.column,
-        title: `kvnet ${finding.rule}`,
-      });
+    const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, core.getInput(name)]));
+    const inputs = parseInputs(raw);
+    const event = readEvent(env);
+    const route = routeFor(inputs.mode, event);
+    core.info(`kvnet: ${event.name} event, mode ${inputs.mode} → ${route.kind}`);
+    const ctx = createContext(inputs, event, env);
+    switch (route.kind) {
+      case 'refuse':
+        setOutcome('refused');
+        await writeSummary(`## ⛔ kvnet refused to run\n\n${route.reason}`);
+        core.setFailed(route.reason);
+        return;
+      case 'validate':
+        return await validateRoute(ctx, route.note);
+      case 'plan':
+        return await planRoute(ctx);
+      case 'apply':
+        return await applyRoute(ctx);
+      case 'drift':
+        return await driftRoute(ctx);
     }
-    if (findings.length > 0) core.info(neutralizeForLog(renderFindingsText(findings)));
-    core.info(summarizeFindings(findings, collected.sources.length));
-    const valid = !hasErrors(findings) && collected.sources.length > 0;
-    core.setOutput('outcome', valid ? 'valid' : 'invalid');
-    if (!valid) core.setFailed('the spec set is invalid: see the annotations above');
   } catch (error) {
-    core.setFailed(
-      neutralizeForLog(`kvnet: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    const prefix = error instanceof InputError ? 'kvnet: invalid input: ' : 'kvnet: ';
+    core.setFailed(neutralizeForLog(`${prefix}${errorText(error)}`));
   }
 }
+
+export { reportInvalid };

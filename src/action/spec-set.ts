@@ -1,0 +1,95 @@
+// Loads and validates the spec set named by the `spec` input; every finding becomes an
+// annotation on its spec line and a (neutralised) log line.
+import * as core from '@actions/core';
+import { collectSpecSources } from '../adapters/filesystem/spec-files.js';
+import type { Plan } from '../engine/plan/types.js';
+import { renderFindingsText, summarizeFindings } from '../engine/render/findings.js';
+import type { LoadedSpecFile } from '../engine/spec/checks/context.js';
+import { compareFindings, hasErrors, type Finding } from '../engine/spec/findings.js';
+import { validateSpecSet } from '../engine/spec/validate.js';
+import { resolveDesiredState, type DesiredState } from '../engine/state/desired.js';
+import type { ActionInputs } from './inputs.js';
+import { neutralizeForLog } from './log-safety.js';
+
+export interface LoadedSpecSet {
+  readonly files: readonly LoadedSpecFile[];
+  readonly findings: readonly Finding[];
+  readonly fileCount: number;
+  readonly valid: boolean;
+  readonly summary: string;
+  readonly desired?: DesiredState;
+}
+
+export function todayFrom(env: NodeJS.ProcessEnv): string {
+  const pinned = env.KVNET_TODAY;
+  if (pinned !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
+  return new Date().toISOString().slice(0, 10);
+}
+
+export async function loadSpecSet(
+  inputs: ActionInputs,
+  env: NodeJS.ProcessEnv,
+): Promise<LoadedSpecSet> {
+  const today = todayFrom(env);
+  const collected = await collectSpecSources(inputs.spec);
+  const result = validateSpecSet(collected.sources, { today });
+  const findings: Finding[] = [...collected.findings, ...result.findings];
+  if (inputs.azureSubscriptionId && !hasErrors(findings)) {
+    const wanted = inputs.azureSubscriptionId.toLowerCase();
+    for (const loaded of result.files) {
+      const desired = resolveDesiredState([loaded], today);
+      for (const vault of desired.vaults) {
+        if (vault.subscription.toLowerCase() !== wanted) {
+          findings.push({
+            file: vault.source.file,
+            line: vault.source.line,
+            column: vault.source.column,
+            severity: 'error',
+            rule: 'action/subscription',
+            message: `vault ${vault.name} is in subscription ${vault.subscription}, but the input "azure-subscription-id" limits this run to ${inputs.azureSubscriptionId}: move it to another spec set or change the input`,
+          });
+        }
+      }
+    }
+  }
+  findings.sort(compareFindings);
+  for (const finding of findings) {
+    const annotate = finding.severity === 'error' ? core.error : core.warning;
+    annotate(neutralizeForLog(`${finding.message} [${finding.rule}]`), {
+      file: finding.file,
+      startLine: finding.line,
+      startColumn: finding.column,
+      title: `kvnet ${finding.rule}`,
+    });
+  }
+  if (findings.length > 0) core.info(neutralizeForLog(renderFindingsText(findings)));
+  const summary = summarizeFindings(findings, collected.sources.length);
+  core.info(summary);
+  const valid = !hasErrors(findings) && collected.sources.length > 0;
+  return {
+    files: result.files,
+    findings,
+    fileCount: collected.sources.length,
+    valid,
+    summary,
+    desired: valid ? resolveDesiredState(result.files, today) : undefined,
+  };
+}
+
+/** Plan findings that point at a spec line become annotations there too. */
+export function annotatePlanFindings(plan: Plan): void {
+  for (const finding of plan.findings) {
+    if (finding.level === 'info') continue;
+    const annotate = finding.level === 'error' ? core.error : core.warning;
+    annotate(neutralizeForLog(`${finding.message} [${finding.rule}]`), {
+      ...(finding.source
+        ? {
+            file: finding.source.file,
+            startLine: finding.source.line,
+            startColumn: finding.source.column,
+          }
+        : {}),
+      title: `kvnet ${finding.rule}`,
+    });
+  }
+}
