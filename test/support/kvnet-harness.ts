@@ -29,7 +29,8 @@ export interface Harness {
 }
 
 export async function startHarness(state: readonly ArmBody[], today?: string): Promise<Harness> {
-  const emulator = await startEmulator({ state: [...state] });
+  // An operation whose poller died (a reset connection) settles quickly, as Azure's do.
+  const emulator = await startEmulator({ state: [...state], lroSettleAfterMs: 200 });
   const http = new EmulatorHttp(emulator);
   const clients = (readOnly: boolean) =>
     new AzureClients({
