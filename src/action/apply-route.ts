@@ -11,6 +11,7 @@ import {
 } from '../adapters/github/index.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import { SdkAzureWriter } from '../adapters/azure/writer.js';
+import { planDifferences } from '../engine/apply/plan-drift.js';
 import { applyPlan } from '../engine/apply/run-apply.js';
 import type { ApplyProgress, ApplyReport } from '../engine/apply/types.js';
 import type { Plan } from '../engine/plan/types.js';
@@ -29,6 +30,7 @@ import { setCommentUrl, setOutcome, setPlanOutputs } from './outputs.js';
 import { reportInvalid } from './plan-route.js';
 import { loadSpecSet } from './spec-set.js';
 import { writeSummary } from './summary.js';
+import { neutralizeForLog } from './log-safety.js';
 
 interface Reviewed {
   readonly pull: MergedPullRequest;
@@ -162,7 +164,7 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
       new SdkAzureWriter(clients),
       {
         reviewedFingerprint: mismatchAllowed ? undefined : reviewed.fingerprint,
-        reviewedPlan: reviewed.plan,
+        reviewedPlan: mismatchAllowed ? undefined : reviewed.plan,
         allowDestructive: ctx.inputs.allowDestructive,
         maxParallel: ctx.inputs.maxParallel,
         onProgress: progress,
@@ -173,8 +175,14 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
       report.plan.fingerprint !== reviewed.fingerprint &&
       report.outcome !== 'no-changes'
     ) {
+      const moved = reviewed.plan ? planDifferences(reviewed.plan, report.plan) : [];
       core.warning(
-        `the plan moved since review (fingerprint ${reviewed.fingerprint} → ${report.plan.fingerprint}); it was applied anyway because on-plan-mismatch is "apply"`,
+        neutralizeForLog(
+          [
+            `the plan moved since review (fingerprint ${reviewed.fingerprint} → ${report.plan.fingerprint}); the fresh plan was applied because on-plan-mismatch is "apply"`,
+            ...moved,
+          ].join('\n'),
+        ),
       );
     }
   } catch (error) {

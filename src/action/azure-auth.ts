@@ -46,7 +46,6 @@ export function chooseAuth(
 ): AuthChoice {
   const staticToken = env.KVNET_ACCESS_TOKEN;
   if (staticToken) {
-    core.setSecret(staticToken);
     return {
       ok: true,
       choice: { kind: 'static-token', token: staticToken },

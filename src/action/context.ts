@@ -33,7 +33,6 @@ export function createContext(
         throw new Error(
           'input "github-token" is empty: kvnet needs it to comment and to find pull requests',
         );
-      core.setSecret(inputs.githubToken);
       client ??= createGitHubClient(inputs.githubToken);
       return client;
     },
