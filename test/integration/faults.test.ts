@@ -15,15 +15,82 @@ afterEach(async () => {
 const ANY_WRITE = '/subscriptions/**';
 
 const FAULTS: readonly { name: string; faults: (method: string) => FaultSpec[] }[] = [
-  { name: '429 with Retry-After', faults: (method) => [{ method, path: ANY_WRITE, times: 1, effect: { type: 'status', status: 429, code: 'TooManyRequests', retryAfter: 1 } }] },
-  { name: '429 without Retry-After', faults: (method) => [{ method, path: ANY_WRITE, times: 1, effect: { type: 'status', status: 429, code: 'TooManyRequests' } }] },
-  { name: '500 four times', faults: (method) => [{ method, path: ANY_WRITE, times: 4, effect: { type: 'status', status: 500, code: 'InternalServerError' } }] },
-  { name: '409 AnotherOperationInProgress', faults: (method) => [{ method, path: ANY_WRITE, times: 1, effect: { type: 'status', status: 409, code: 'AnotherOperationInProgress', message: 'Another operation on this or dependent resource is in progress.' } }] },
-  { name: 'connection reset after the write was applied', faults: (method) => [{ method, path: ANY_WRITE, times: 1, effect: { type: 'reset', when: 'after' } }] },
-  { name: 'long-running operation ending Failed', faults: () => [{ method: 'PUT', path: ANY_WRITE, times: 1, effect: { type: 'lro', outcome: 'Failed', code: 'InternalServerError', message: 'injected LRO failure' } }] },
+  {
+    name: '429 with Retry-After',
+    faults: (method) => [
+      {
+        method,
+        path: ANY_WRITE,
+        times: 1,
+        effect: { type: 'status', status: 429, code: 'TooManyRequests', retryAfter: 1 },
+      },
+    ],
+  },
+  {
+    name: '429 without Retry-After',
+    faults: (method) => [
+      {
+        method,
+        path: ANY_WRITE,
+        times: 1,
+        effect: { type: 'status', status: 429, code: 'TooManyRequests' },
+      },
+    ],
+  },
+  {
+    name: '500 four times',
+    faults: (method) => [
+      {
+        method,
+        path: ANY_WRITE,
+        times: 4,
+        effect: { type: 'status', status: 500, code: 'InternalServerError' },
+      },
+    ],
+  },
+  {
+    name: '409 AnotherOperationInProgress',
+    faults: (method) => [
+      {
+        method,
+        path: ANY_WRITE,
+        times: 1,
+        effect: {
+          type: 'status',
+          status: 409,
+          code: 'AnotherOperationInProgress',
+          message: 'Another operation on this or dependent resource is in progress.',
+        },
+      },
+    ],
+  },
+  {
+    name: 'connection reset after the write was applied',
+    faults: (method) => [
+      { method, path: ANY_WRITE, times: 1, effect: { type: 'reset', when: 'after' } },
+    ],
+  },
+  {
+    name: 'long-running operation ending Failed',
+    faults: () => [
+      {
+        method: 'PUT',
+        path: ANY_WRITE,
+        times: 1,
+        effect: {
+          type: 'lro',
+          outcome: 'Failed',
+          code: 'InternalServerError',
+          message: 'injected LRO failure',
+        },
+      },
+    ],
+  },
 ];
 
-const applyable = SCENARIOS.filter((scenario) => scenario.outcome === 'changes' && !scenario.blocked);
+const applyable = SCENARIOS.filter(
+  (scenario) => scenario.outcome === 'changes' && !scenario.blocked,
+);
 
 describe('apply under faults: a re-run converges and nothing outside ownership changes', () => {
   for (const scenario of applyable) {
@@ -39,11 +106,20 @@ describe('apply under faults: a re-run converges and nothing outside ownership c
         expect(['applied', 'failed']).toContain(first.outcome);
         if (first.outcome === 'failed') {
           const rerun = await harness.apply(scenario.spec, options);
-          expect(rerun.outcome, JSON.stringify(rerun.results.map((result) => [result.step.id, result.status, result.message]))).toMatch(/^(applied|no-changes)$/);
+          expect(
+            rerun.outcome,
+            JSON.stringify(
+              rerun.results.map((result) => [result.step.id, result.status, result.message]),
+            ),
+          ).toMatch(/^(applied|no-changes)$/);
         }
         expect((await harness.plan(scenario.spec)).outcome).toBe('no-changes');
         const after = unownedView(await harness.http.state());
-        const deleted = new Set(plan.steps.filter((step) => step.action === 'delete').map((step) => step.resourceId.toLowerCase()));
+        const deleted = new Set(
+          plan.steps
+            .filter((step) => step.action === 'delete')
+            .map((step) => step.resourceId.toLowerCase()),
+        );
         for (const [id, body] of Object.entries(before)) {
           if (deleted.has(id)) continue;
           expect(after[id], id).toEqual(body);

@@ -17,9 +17,21 @@ function strip(value: unknown, owned: ReadonlySet<string>): unknown {
 
 /** Owned properties by resource type (lower-case). */
 const OWNED: Record<string, ReadonlySet<string>> = {
-  'microsoft.keyvault/vaults': new Set(['networkAcls', 'publicNetworkAccess', 'privateEndpointConnections']),
-  'microsoft.network/virtualnetworks': new Set(['serviceEndpoints', 'privateEndpoints', 'ipConfigurations']),
-  'microsoft.network/virtualnetworks/subnets': new Set(['serviceEndpoints', 'privateEndpoints', 'ipConfigurations']),
+  'microsoft.keyvault/vaults': new Set([
+    'networkAcls',
+    'publicNetworkAccess',
+    'privateEndpointConnections',
+  ]),
+  'microsoft.network/virtualnetworks': new Set([
+    'serviceEndpoints',
+    'privateEndpoints',
+    'ipConfigurations',
+  ]),
+  'microsoft.network/virtualnetworks/subnets': new Set([
+    'serviceEndpoints',
+    'privateEndpoints',
+    'ipConfigurations',
+  ]),
 };
 
 /** Resources kvnet may create or delete, which the comparison therefore leaves out. */
