@@ -2,7 +2,7 @@
 // everything else on a subnet, opens before it narrows, never narrows after a failure,
 // detects a concurrent writer, and refuses a plan that went stale.
 import { afterEach, describe, expect, it } from 'vitest';
-import { SdkAzureWriter } from '../../src/adapters/azure/writer.js';
+import type { SdkAzureWriter } from '../../src/adapters/azure/writer.js';
 import { applyPlan } from '../../src/engine/apply/run-apply.js';
 import type { AzureReader } from '../../src/ports/azure-reader.js';
 import { groupId, NET_RG, RG, SUB, vault, vaultId, vnet } from '../support/arm-state.js';
@@ -107,8 +107,8 @@ describe('writes send only what kvnet owns', () => {
 `;
     expect((await harness.apply(spec)).outcome).toBe('applied');
     const after = subnetOf(await harness.http.state());
-    const { serviceEndpoints: endpointsAfter, provisioningState: _a, ...restAfter } = after;
-    const { serviceEndpoints: endpointsBefore, provisioningState: _b, ...restBefore } = before;
+    const { serviceEndpoints: endpointsAfter, ...restAfter } = after;
+    const { serviceEndpoints: endpointsBefore, ...restBefore } = before;
     expect(restAfter).toEqual(restBefore);
     const services = (endpointsAfter as { service: string }[]).map((endpoint) => endpoint.service);
     expect(services).toEqual([
