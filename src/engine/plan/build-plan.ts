@@ -12,7 +12,7 @@ import { orderSteps } from './order.js';
 import { privateLinkSteps, stepId, type EndpointChain } from './private-link-steps.js';
 import { StepCollector } from './step-collector.js';
 import { PLAN_SCHEMA_VERSION, type Plan, type PlanStep, type VaultPlan } from './types.js';
-import { overallImpact, vaultNetworkSteps } from './vault-steps.js';
+import { vaultNetworkSteps } from './vault-steps.js';
 
 const KEY_VAULT_SERVICE = 'Microsoft.KeyVault';
 
@@ -294,7 +294,13 @@ function planVault(
   }
 
   const vaultSteps = steps.all().filter((step) => step.vaults.includes(vault.name));
-  const allChanges = vaultSteps.flatMap((step) => step.changes);
+  const inPlaceChanges = vaultSteps
+    .filter((step) => step.action === 'update' || step.action === 'replace')
+    .flatMap((step) => step.changes);
+  const impacts = new Set([
+    ...vaultSteps.map((step) => step.impact),
+    ...inPlaceChanges.map((change) => change.impact),
+  ]);
   return {
     id: vault.id,
     name: vault.name,
@@ -303,11 +309,12 @@ function planVault(
     after,
     adds:
       vaultSteps.filter((step) => step.action === 'create').length +
-      allChanges.filter((change) => change.op === 'add').length,
-    changes: allChanges.filter((change) => change.op === 'set').length,
+      inPlaceChanges.filter((change) => change.op === 'add').length,
+    changes: inPlaceChanges.filter((change) => change.op === 'set').length,
     removals:
       vaultSteps.filter((step) => step.action === 'delete').length +
-      allChanges.filter((change) => change.op === 'remove').length,
-    impact: overallImpact(allChanges),
+      inPlaceChanges.filter((change) => change.op === 'remove').length,
+    widens: impacts.has('widens'),
+    narrows: impacts.has('narrows'),
   };
 }

@@ -132,7 +132,10 @@ export interface VaultPlan {
   readonly adds: number;
   readonly changes: number;
   readonly removals: number;
-  readonly impact: Impact;
+  /** Some change lets more callers in. */
+  readonly widens: boolean;
+  /** Some change may lock a caller out. */
+  readonly narrows: boolean;
 }
 
 export type Outcome = 'no-changes' | 'changes' | 'error';

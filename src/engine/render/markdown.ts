@@ -41,12 +41,18 @@ function verdictLine(plan: Plan): string {
   return `## ${icon} kvnet plan: ${verdict(plan)}`;
 }
 
-const IMPACT_LABEL = { widens: '🔓 widens', narrows: '🔒 narrows', neutral: 'neutral' } as const;
+function impactLabel(vault: VaultPlan): string {
+  if (vault.adds + vault.changes + vault.removals === 0) return 'no change';
+  const labels = [vault.widens ? '🔓 widens' : '', vault.narrows ? '🔒 narrows' : ''].filter(
+    Boolean,
+  );
+  return labels.length > 0 ? labels.join(', ') : 'neutral';
+}
 
 function summaryTable(vaults: readonly VaultPlan[]): string {
   const rows = vaults.map(
     (vault) =>
-      `| ${inlineCode(vault.name)} | ${vault.adds} | ${vault.changes} | ${vault.removals} | ${vault.adds + vault.changes + vault.removals === 0 ? 'no change' : IMPACT_LABEL[vault.impact]} |`,
+      `| ${inlineCode(vault.name)} | ${vault.adds} | ${vault.changes} | ${vault.removals} | ${impactLabel(vault)} |`,
   );
   return [
     '| vault | adds | changes | removals | impact |',
@@ -66,6 +72,7 @@ function vaultDetails(plan: Plan, vault: VaultPlan): string {
       : []),
   ];
   return [
+    '',
     `<details><summary>${htmlText(vault.name)}</summary>`,
     '',
     ...body,

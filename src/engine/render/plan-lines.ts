@@ -56,11 +56,11 @@ export function changeLine(change: PropertyChange): string {
 }
 
 export function stepLines(step: PlanStep): string[] {
-  return [
-    stepTitle(step),
-    ...step.changes.map(changeLine),
-    ...step.notes.map((note) => `    note: ${note}`),
-  ];
+  // Everything a create step sets is new: show it as added.
+  const lines = step.changes.map((change) =>
+    step.action === 'create' ? changeLine({ ...change, op: 'add' }) : changeLine(change),
+  );
+  return [stepTitle(step), ...lines, ...step.notes.map((note) => `    note: ${note}`)];
 }
 
 function describePublic(reach: Reachability): string {
