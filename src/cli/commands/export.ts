@@ -3,7 +3,8 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SdkAzureReader } from '../../adapters/azure/reader.js';
-import { isGuid } from '../../engine/model/resource-id.js';
+import { isGuid, parseResourceId } from '../../engine/model/resource-id.js';
+import type { LivePrivateEndpoint, LiveVault, ReadFailure } from '../../engine/state/live.js';
 import { exportSpec } from '../../engine/spec/export.js';
 import { readErrorLine } from '../../engine/render/plan-lines.js';
 import { singleLine } from '../../engine/render/untrusted.js';
@@ -19,6 +20,29 @@ no changes: the way to adopt kvnet on an existing estate.
   --vault NAME          only this vault
   --out FILE            write to FILE instead of standard output
   --arm-endpoint URL, --cloud NAME, --auth KIND   as for kvnet plan`;
+
+/** The private endpoints behind the vaults' connections, in the exported subscription. */
+async function readConnectedEndpoints(
+  reader: SdkAzureReader,
+  subscription: string,
+  vaults: readonly LiveVault[],
+): Promise<LivePrivateEndpoint[] | ReadFailure> {
+  const groups = new Set<string>();
+  for (const vault of vaults) {
+    for (const connection of vault.connections) {
+      const parsed = parseResourceId(connection.privateEndpointId);
+      if (parsed.ok && parsed.id.subscription.toLowerCase() === subscription.toLowerCase())
+        groups.add(parsed.id.resourceGroup);
+    }
+  }
+  const endpoints: LivePrivateEndpoint[] = [];
+  for (const group of groups) {
+    const outcome = await reader.listPrivateEndpoints(subscription, group);
+    if (outcome.status === 'error') return outcome.error;
+    if (outcome.status === 'ok') endpoints.push(...outcome.value);
+  }
+  return endpoints;
+}
 
 export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -78,7 +102,16 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   ]
     .filter(Boolean)
     .join(' ');
-  const text = exportSpec(vaults, { subscription, cloud: clients.cloudName, generatedBy: command });
+  const endpoints = await readConnectedEndpoints(reader, subscription, vaults);
+  if (!Array.isArray(endpoints)) {
+    io.err(`kvnet export: ${singleLine(readErrorLine(endpoints))}`);
+    return EXIT_ERROR;
+  }
+  const text = exportSpec(vaults, endpoints, {
+    subscription,
+    cloud: clients.cloudName,
+    generatedBy: command,
+  });
   if (values.out) {
     await writeFile(values.out, text);
     io.out(`exported ${vaults.length} vault${vaults.length === 1 ? '' : 's'} to ${values.out}`);

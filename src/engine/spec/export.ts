@@ -1,10 +1,12 @@
 // Writes a spec that describes live vaults exactly as they are, so that adopting kvnet on an
 // existing estate starts from a plan with no changes. VNet rules are exported with
 // serviceEndpoint: ignore (kvnet then never touches those subnets), and existing private
-// endpoint connections are left to be reported, not managed.
+// endpoint connections are left to be reported, not managed, except those of private endpoints
+// the exporter could read (in the exported subscription), which are declared as they are.
 import { dump } from 'js-yaml';
 import { parseResourceId } from '../model/resource-id.js';
-import type { LiveVault } from '../state/live.js';
+import { resourceIdKey } from '../model/resource-id.js';
+import type { LivePrivateEndpoint, LiveVault } from '../state/live.js';
 import type { CloudName } from './schema.js';
 
 export interface ExportOptions {
@@ -19,7 +21,31 @@ function resourceGroupOf(id: string): string {
   return parsed.ok ? parsed.id.resourceGroup : '';
 }
 
-export function exportSpec(vaults: readonly LiveVault[], options: ExportOptions): string {
+function declaredEndpoints(vault: LiveVault, endpoints: readonly LivePrivateEndpoint[]) {
+  const vaultGroup = resourceGroupOf(vault.id);
+  return endpoints.flatMap((endpoint) => {
+    const link = endpoint.connections.find(
+      (connection) => resourceIdKey(connection.targetId) === resourceIdKey(vault.id),
+    );
+    if (!link) return [];
+    const group = resourceGroupOf(endpoint.id);
+    return [
+      {
+        name: endpoint.name,
+        ...(group.toLowerCase() === vaultGroup.toLowerCase() ? {} : { resourceGroup: group }),
+        subnet: endpoint.subnetId,
+        connectionName: link.name,
+        ...(link.manual ? { manualApproval: true } : {}),
+      },
+    ];
+  });
+}
+
+export function exportSpec(
+  vaults: readonly LiveVault[],
+  endpoints: readonly LivePrivateEndpoint[],
+  options: ExportOptions,
+): string {
   const sorted = [...vaults].sort((a, b) => a.name.localeCompare(b.name));
   const groups = new Set(sorted.map((vault) => resourceGroupOf(vault.id)));
   const sharedGroup = groups.size === 1 ? [...groups][0] : undefined;
@@ -53,13 +79,17 @@ export function exportSpec(vaults: readonly LiveVault[], options: ExportOptions)
             }
           : {}),
       },
+      ...(declaredEndpoints(vault, endpoints).length > 0
+        ? { privateEndpoints: declaredEndpoints(vault, endpoints) }
+        : {}),
     })),
   };
   const header = [
     `# Exported from live state by ${options.generatedBy}.`,
     '# VNet rules are exported with serviceEndpoint: ignore, so kvnet leaves those subnets alone;',
     '# switch a rule to ensure to let kvnet add the Microsoft.KeyVault endpoint when missing.',
-    '# Private endpoint connections are not exported: declare endpoints under privateEndpoints to manage them.',
+    '# Private endpoints in this subscription are declared as they are (without DNS: add dns to manage it);',
+    '# connections from endpoints elsewhere are left out and reported by plan.',
   ];
   return `${header.join('\n')}\n${dump(spec, { lineWidth: -1, noRefs: true })}`;
 }

@@ -1,0 +1,152 @@
+// kvnet plan, apply and export through the CLI's composition root, against the local ARM
+// endpoint seeded with the demo estate: exit codes, formats, the stale-plan guard, and the
+// adoption path (export → plan shows no changes).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { EmulatorHttp } from '../support/emulator-clients.js';
+import { runInProcess } from './capture.js';
+
+const SPECS = 'examples/specs';
+const SUBSCRIPTION = '11111111-1111-1111-1111-111111111111';
+let emulator: RunningEmulator;
+let http: EmulatorHttp;
+let env: NodeJS.ProcessEnv;
+const work = mkdtempSync(path.join(tmpdir(), 'kvnet-cli-'));
+
+beforeAll(async () => {
+  emulator = await startEmulator({
+    state: JSON.parse(readFileSync('examples/demo/state.json', 'utf8')) as unknown[],
+    lroSettleAfterMs: 200,
+  });
+  http = new EmulatorHttp(emulator);
+  env = {
+    KVNET_TODAY: '2026-11-29',
+    KVNET_ARM_ENDPOINT: emulator.endpoint,
+    KVNET_ARM_CA_CERT: emulator.caCertPath,
+    KVNET_ACCESS_TOKEN: 'cli-test-token',
+  };
+});
+afterAll(async () => {
+  http.close();
+  await emulator.stop();
+});
+
+describe('kvnet plan', () => {
+  it('exits 2 with changes, in text, Markdown and versioned JSON, sending GETs only', async () => {
+    const mark = (await http.requests()).length;
+    const text = await runInProcess(['plan', SPECS], env);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toMatch(/^kvnet plan: 17 changes to 6 vaults/);
+    const md = await runInProcess(['plan', SPECS, '--format', 'md'], env);
+    expect(md.stdout).toMatch(
+      /^<!-- kvnet:plan spec-set=default fingerprint=sha256:[0-9a-f]{64} schema=1 -->/,
+    );
+    const out = path.join(work, 'plan.json');
+    const json = await runInProcess(['plan', SPECS, '--format', 'json', '--out', out], env);
+    expect(json.code).toBe(2);
+    const plan = JSON.parse(readFileSync(out, 'utf8')) as {
+      schemaVersion: number;
+      outcome: string;
+      steps: unknown[];
+    };
+    expect(plan).toMatchObject({ schemaVersion: 1, outcome: 'changes' });
+    expect(plan.steps).toHaveLength(17);
+    const requests = (await http.requests()).slice(mark);
+    expect(requests.filter((request) => request.method !== 'GET')).toEqual([]);
+  });
+
+  it('exits 1 with one clear line when no credential or a bad endpoint is given', async () => {
+    const noCredential = await runInProcess(['plan', SPECS], {
+      ...env,
+      KVNET_ACCESS_TOKEN: undefined,
+    });
+    expect(noCredential.code).toBe(1);
+    expect(noCredential.stderr.trim().split('\n')).toHaveLength(1);
+    expect(noCredential.stderr).toMatch(/no Azure credential chosen/);
+    const badEndpoint = await runInProcess(
+      ['plan', SPECS, '--arm-endpoint', 'http://example.invalid'],
+      env,
+    );
+    expect(badEndpoint.code).toBe(1);
+    expect(badEndpoint.stderr).toMatch(/must be an https:\/\/ URL/);
+  });
+});
+
+describe('kvnet apply', () => {
+  it('refuses a reviewed plan that went stale (exit 1, zero writes), then applies and converges', async () => {
+    const reviewed = path.join(work, 'reviewed.json');
+    expect(
+      (await runInProcess(['plan', SPECS, '--format', 'json', '--out', reviewed], env)).code,
+    ).toBe(2);
+    const vault = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/kv-disk-encryption`;
+    const moved = await http.request('PATCH', `${vault}?api-version=2026-02-01`, {
+      body: {
+        properties: {
+          networkAcls: {
+            defaultAction: 'Deny',
+            bypass: 'None',
+            ipRules: [{ value: '52.174.0.7' }],
+            virtualNetworkRules: [],
+          },
+        },
+      },
+    });
+    expect(moved.status).toBe(200);
+    const mark = (await http.requests()).length;
+    const stale = await runInProcess(
+      ['apply', SPECS, '--plan', reviewed, '--auto-approve', '--allow-destructive'],
+      env,
+    );
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toMatch(/kvnet apply: refused/);
+    expect(stale.stdout).toMatch(/52\.174\.0\.7\/32/);
+    expect(
+      (await http.requests()).slice(mark).filter((request) => request.method !== 'GET'),
+    ).toEqual([]);
+
+    const applied = await runInProcess(
+      ['apply', SPECS, '--auto-approve', '--allow-destructive', '--poll-interval-ms', '1'],
+      env,
+    );
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    expect(applied.stdout).toMatch(/^kvnet apply: applied/);
+    expect(applied.stderr).toMatch(/✔ ~ update vault kv-payments-prod \(narrowing step\)/);
+    const again = await runInProcess(['plan', SPECS], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/No changes: live state matches the spec for 6 vaults/);
+  });
+});
+
+describe('kvnet export', () => {
+  it('writes a spec that validates and plans with no changes (the adoption path)', async () => {
+    const exported = path.join(work, 'exported.yaml');
+    const run = await runInProcess(
+      ['export', '--subscription', SUBSCRIPTION, '--out', exported],
+      env,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/exported 6 vaults/);
+    expect((await runInProcess(['validate', exported], env)).code).toBe(0);
+    const plan = await runInProcess(['plan', exported], env);
+    expect(plan.code, plan.stdout).toBe(0);
+  });
+
+  it('exports one vault by name, and says so when it does not exist', async () => {
+    const one = await runInProcess(
+      ['export', '--subscription', SUBSCRIPTION, '--vault', 'kv-payments-prod'],
+      env,
+    );
+    expect(one.code).toBe(0);
+    expect(one.stdout.match(/- name: /g)).toHaveLength(1);
+    const missing = await runInProcess(
+      ['export', '--subscription', SUBSCRIPTION, '--vault', 'kv-nope'],
+      env,
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no vault found named "kv-nope"/);
+    writeFileSync(path.join(work, 'ok'), '');
+  });
+});
