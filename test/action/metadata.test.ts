@@ -1,0 +1,95 @@
+// action.yml, the inputs parser, docs/action.md and the example workflows agree, and the
+// examples follow the security rules: minimal permissions, actions pinned to full SHAs, apply in
+// a protected environment with a non-cancelling concurrency group.
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { INPUT_NAMES, InputError, parseInputs } from '../../src/action/inputs.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+
+interface ActionYml {
+  runs: { using: string; main: string };
+  branding: Record<string, string>;
+  inputs: Record<string, { default?: string; required?: boolean }>;
+  outputs: Record<string, unknown>;
+}
+interface Workflow {
+  permissions: unknown;
+  jobs: Record<
+    string,
+    {
+      permissions: Record<string, string>;
+      environment?: string;
+      concurrency?: { group: string; 'cancel-in-progress': boolean };
+      steps: { uses?: string; with?: Record<string, string> }[];
+    }
+  >;
+}
+
+const action = load(read('action.yml')) as ActionYml;
+
+describe('action.yml', () => {
+  it('runs the bundle on node24 and declares exactly the inputs the parser reads', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(action.branding.icon).toBeTruthy();
+    expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort());
+  });
+
+  it('has defaults the parser accepts', () => {
+    const raw = Object.fromEntries(
+      Object.entries(action.inputs).map(([name, input]) => [
+        name,
+        name === 'spec' ? 'kv-network' : name === 'github-token' ? 'x' : (input.default ?? ''),
+      ]),
+    );
+    const parsed = parseInputs(raw);
+    expect(parsed).toMatchObject({ mode: 'auto', comment: 'always', maxParallel: 4 });
+    expect(parsed.allowDestructive).toBe(false);
+    expect(parsed.onPlanMismatch).toBe('fail');
+    expect(() => parseInputs({ ...raw, spec: '' })).toThrow(InputError);
+    expect(() => parseInputs({ ...raw, spec: '' })).toThrow(/input "spec" is required/);
+  });
+
+  it('documents every input and output in docs/action.md', () => {
+    const doc = read('docs/action.md');
+    for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)])
+      expect(doc).toContain(`\`${name}\``);
+  });
+});
+
+describe('example workflows', () => {
+  const folder = 'examples/workflows';
+  const files = readdirSync(join(ROOT, folder)).filter((file) => file.endsWith('.yml'));
+
+  it('exist for plan, apply and drift', () => {
+    expect(files.sort()).toEqual(['kvnet-apply.yml', 'kvnet-drift.yml', 'kvnet-plan.yml']);
+  });
+
+  it.each(files)('%s grants nothing by default and pins every action to a full SHA', (file) => {
+    const workflow = load(read(join(folder, file))) as Workflow;
+    expect(workflow.permissions).toEqual({});
+    for (const job of Object.values(workflow.jobs)) {
+      expect(job.permissions['id-token']).toBe('write');
+      expect(job.permissions.contents).toBe('read');
+      expect(Object.values(job.permissions).filter((level) => level === 'write').length).toBe(2);
+      for (const step of job.steps) {
+        if (!step.uses || step.uses.startsWith('./')) continue;
+        expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+      }
+      const kvnet = job.steps.find((step) => step.with?.spec);
+      expect(Object.keys(kvnet?.with ?? {}).every((name) => name in action.inputs)).toBe(true);
+    }
+  });
+
+  it('applies in a protected environment, one run at a time, never cancelled', () => {
+    const workflow = load(read(join(folder, 'kvnet-apply.yml'))) as Workflow;
+    const job = Object.values(workflow.jobs)[0];
+    expect(job?.environment).toBeTruthy();
+    expect(job?.concurrency?.['cancel-in-progress']).toBe(false);
+    expect(job?.permissions['pull-requests']).toBe('write');
+  });
+});
