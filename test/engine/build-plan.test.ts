@@ -332,3 +332,34 @@ describe('fingerprint', () => {
     expect(a.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 });
+
+describe('best-practice findings', () => {
+  it('reports Azure Policy built-ins as warnings, and honours disableFindings per vault and per file', () => {
+    const live = liveVault('kv-one', { networkAcls: { defaultAction: 'Allow' } });
+    const rules = (spec: string) =>
+      buildPlan(desiredFrom(spec), snapshot({ vaults: [live] })).findings.map(
+        (finding) => finding.rule,
+      );
+    expect(rules(firewallSpec('      defaultAction: Allow'))).toEqual([
+      'policy/firewall',
+      'policy/public-network-access',
+      'policy/private-link',
+    ]);
+    expect(
+      rules(
+        firewallSpec('      defaultAction: Allow', '    disableFindings: [policy/private-link]'),
+      ),
+    ).toEqual(['policy/firewall', 'policy/public-network-access']);
+    const fileWide = firewallSpec('      defaultAction: Allow').replace(
+      '  location: westeurope\n',
+      '  location: westeurope\n  disableFindings: [policy/firewall, policy/public-network-access]\n',
+    );
+    expect(rules(fileWide)).toEqual(['policy/private-link']);
+    expect(
+      buildPlan(
+        desiredFrom(firewallSpec('      defaultAction: Allow')),
+        snapshot({ vaults: [live] }),
+      ).outcome,
+    ).toBe('no-changes');
+  });
+});

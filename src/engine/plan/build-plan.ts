@@ -1,5 +1,6 @@
 // Builds the plan: desired state against the live snapshot, into ordered steps with their
 // impact, the reachability of every vault before and after, findings, and a fingerprint.
+import { bestPracticeFindings } from '../analysis/best-practices.js';
 import { isLockedOut, reachability } from '../analysis/reachability.js';
 import { resourceIdKey } from '../model/resource-id.js';
 import { comparableNetwork, type VaultNetwork } from '../model/vault-network.js';
@@ -292,6 +293,8 @@ function planVault(
         : `after this plan no client could reach vault "${vault.name}": no public path, no approved private endpoint, no trusted-service bypass; add a path, or set acknowledgeLockout: true if that is intended`,
     });
   }
+
+  for (const finding of bestPracticeFindings(vault, after)) steps.finding(finding);
 
   const vaultSteps = steps.all().filter((step) => step.vaults.includes(vault.name));
   const inPlaceChanges = vaultSteps

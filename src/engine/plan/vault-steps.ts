@@ -88,7 +88,13 @@ export function networkChanges(
   const afterIps = new Set(after.ipRules);
   for (const cidr of after.ipRules) {
     if (!beforeIps.has(cidr))
-      changes.push({ property: 'networkAcls.ipRules', op: 'add', after: cidr, impact: 'widens' });
+      changes.push({
+        property: 'networkAcls.ipRules',
+        op: 'add',
+        after: cidr,
+        impact: 'widens',
+        reason: reasons.get(cidr),
+      });
   }
   for (const cidr of before.ipRules) {
     if (!afterIps.has(cidr)) {
@@ -157,9 +163,16 @@ export interface VaultNetworkSteps {
 export function vaultNetworkSteps(desired: DesiredVault, live: VaultNetwork): VaultNetworkSteps {
   const after = desired.network;
   if (sameNetwork(live, after)) return {};
-  const reasons = new Map(
-    desired.expiredRules.map((rule) => [rule.cidr, `expired on ${rule.expires ?? ''}`] as const),
-  );
+  // What a reviewer should see beside an IP rule: the spec's note and expiry, or why it goes.
+  const reasons = new Map<string, string>();
+  for (const rule of desired.ipRules) {
+    const text = [rule.note, rule.expires ? `expires ${rule.expires}` : undefined]
+      .filter(Boolean)
+      .join('; ');
+    if (text) reasons.set(rule.cidr, text);
+  }
+  for (const rule of desired.expiredRules)
+    reasons.set(rule.cidr, `expired on ${rule.expires ?? ''}`);
   const opening = openingNetwork(live, after);
   const base = {
     kind: 'vault' as const,

@@ -72,7 +72,6 @@ function vaultDetails(plan: Plan, vault: VaultPlan): string {
       : []),
   ];
   return [
-    '',
     `<details><summary>${htmlText(vault.name)}</summary>`,
     '',
     ...body,
@@ -86,12 +85,12 @@ function errorsSection(plan: Plan): string[] {
     ...readErrorLines(plan),
     ...plan.findings.filter((finding) => finding.level === 'error').map(findingLine),
   ];
-  return lines.length > 0 ? ['### Errors', '', fence(lines, 'text')] : [];
+  return lines.length > 0 ? ['### Errors', '', fence(lines, 'text'), ''] : [];
 }
 
 function findingsSection(plan: Plan): string[] {
   const lines = plan.findings.filter((finding) => finding.level !== 'error').map(findingLine);
-  return lines.length > 0 ? ['### Findings', '', fence(lines, 'text')] : [];
+  return lines.length > 0 ? ['### Findings', '', fence(lines, 'text'), ''] : [];
 }
 
 function orderSection(plan: Plan): string[] {
@@ -99,7 +98,12 @@ function orderSection(plan: Plan): string[] {
   const lines = plan.steps.map(
     (step, index) => `${String(index + 1).padStart(3)}. ${stepLines(step)[0] ?? ''}`,
   );
-  return ['### Execution order (opening steps first, narrowing last)', '', fence(lines, 'text')];
+  return [
+    '### Execution order (opening steps first, narrowing last)',
+    '',
+    fence(lines, 'text'),
+    '',
+  ];
 }
 
 export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {

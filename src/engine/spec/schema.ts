@@ -140,6 +140,17 @@ const privateEndpointSchema = z
   })
   .describe('A private endpoint to the vault, with its private DNS.');
 
+const disableFindingsSchema = z
+  .array(
+    z.string().regex(/^(policy|practice)\/[a-z-]+$/, {
+      error: 'only best-practice findings can be disabled: write an id such as policy/private-link',
+    }),
+  )
+  .default([])
+  .describe(
+    'Best-practice finding ids (policy/…, practice/…) not to report, e.g. policy/private-link.',
+  );
+
 export const vaultSchema = z
   .strictObject({
     name: z.string().describe('Name of the key vault (3–24 letters, digits and hyphens).'),
@@ -174,6 +185,7 @@ export const vaultSchema = z
       .describe(
         "Set to true to accept a configuration in which no client can reach the vault's data plane.",
       ),
+    disableFindings: disableFindingsSchema,
   })
   .describe('The network configuration of one key vault.');
 
@@ -189,8 +201,9 @@ export const specSchema = z
           .enum(CLOUDS)
           .default('AzureCloud')
           .describe('Azure cloud of every vault in this file.'),
+        disableFindings: disableFindingsSchema,
       })
-      .default({ cloud: 'AzureCloud' })
+      .default({ cloud: 'AzureCloud', disableFindings: [] })
       .describe('Values that vaults and their resources inherit unless they set their own.'),
     vaults: z
       .array(vaultSchema)

@@ -78,6 +78,8 @@ export interface DesiredVault {
   readonly privateEndpoints: readonly DesiredPrivateEndpoint[];
   readonly unmanagedConnections: 'report' | 'reject';
   readonly acknowledgeLockout: boolean;
+  /** Best-practice finding ids not to report for this vault (its own and its file's). */
+  readonly disabledFindings: readonly string[];
 }
 
 export interface DesiredState {
@@ -229,6 +231,9 @@ function resolveVault(
     ),
     unmanagedConnections: vault.privateEndpointConnections.unmanaged,
     acknowledgeLockout: vault.acknowledgeLockout,
+    disabledFindings: [
+      ...new Set([...loaded.spec.defaults.disableFindings, ...vault.disableFindings]),
+    ],
   };
 }
 
