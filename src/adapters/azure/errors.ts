@@ -30,6 +30,10 @@ export function describeError(error: unknown): {
     // core-lro reports failed long-running operations as "The long-running operation has failed. CODE. message".
     const lro = /failed\.\s+([A-Za-z][A-Za-z0-9]*)\.\s*(.*)$/s.exec(error.message);
     if (lro) return { code: lro[1], message: lro[2] || error.message };
+    // An operation that failed without saying why still gets a code, so it can be reported.
+    if (/long-running operation has failed/i.test(error.message)) {
+      return { code: 'LongRunningOperationFailed', message: error.message };
+    }
     return { message: error.message };
   }
   return { message: String(error) };
