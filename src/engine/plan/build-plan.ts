@@ -5,14 +5,20 @@ import { isLockedOut, reachability } from '../analysis/reachability.js';
 import { resourceIdKey } from '../model/resource-id.js';
 import { comparableNetwork, type VaultNetwork } from '../model/vault-network.js';
 import type { DesiredState, DesiredVault } from '../state/desired.js';
-import type { LiveVault } from '../state/live.js';
+import type { LiveConnection, LiveVault } from '../state/live.js';
 import type { LiveSnapshot } from '../state/read-live.js';
 import { fingerprint } from './fingerprint.js';
 import { LiveLookup } from './live-lookup.js';
 import { orderSteps } from './order.js';
 import { privateLinkSteps, stepId, type EndpointChain } from './private-link-steps.js';
 import { StepCollector } from './step-collector.js';
-import { PLAN_SCHEMA_VERSION, type Plan, type PlanStep, type VaultPlan } from './types.js';
+import {
+  PLAN_SCHEMA_VERSION,
+  type Plan,
+  type PlanStep,
+  type Reachability,
+  type VaultPlan,
+} from './types.js';
 import { vaultNetworkSteps } from './vault-steps.js';
 
 const KEY_VAULT_SERVICE = 'Microsoft.KeyVault';
@@ -179,17 +185,7 @@ function chainGaps(chain: EndpointChain, zone: string): string[] {
   return gaps;
 }
 
-function planVault(
-  vault: DesiredVault,
-  live: LiveVault,
-  lookup: LiveLookup,
-  steps: StepCollector,
-): VaultPlan {
-  const subnetStepIds = subnetSteps(vault, lookup, steps);
-  const chains = privateLinkSteps(vault, live, lookup, steps);
-  const { open, narrow } = vaultNetworkSteps(vault, live.network);
-  if (open) steps.add({ ...open, dependsOn: [...open.dependsOn, ...subnetStepIds] });
-
+function vaultFindings(vault: DesiredVault, live: LiveVault, steps: StepCollector): void {
   for (const rule of vault.expiringRules) {
     steps.finding({
       level: 'warning',
@@ -208,101 +204,119 @@ function planVault(
       message: `vault "${vault.name}" uses access policies: whoever may write its network settings (Microsoft.KeyVault/vaults/write) can also grant themselves data access; consider the RBAC permission model`,
     });
   }
+}
 
-  // Reachability after: the chains the plan completes, and the connections it leaves alone.
+const endpointName = (connection: LiveConnection) =>
+  connection.privateEndpointId.split('/').pop() ?? connection.name;
+
+/** Who reaches the vault now, and once the plan's steps (collected so far) have run. */
+function reachabilityBeforeAfter(
+  vault: DesiredVault,
+  live: LiveVault,
+  chains: readonly EndpointChain[],
+  subnetStepIds: readonly string[],
+  lookup: LiveLookup,
+  steps: StepCollector,
+): { before: Reachability; after: Reachability } {
   const declared = new Set(vault.privateEndpoints.map((endpoint) => resourceIdKey(endpoint.id)));
-  const rejected = new Set(
-    steps
-      .all()
-      .filter((step) => step.payload.kind === 'connection' && step.payload.status === 'Rejected')
-      .map((step) =>
-        step.payload.kind === 'connection' ? resourceIdKey(step.payload.privateEndpointId) : '',
-      ),
-  );
-  const deleted = new Set(
-    steps
-      .all()
-      .filter((step) => step.kind === 'privateEndpoint' && step.action === 'delete')
-      .map((step) => resourceIdKey(step.resourceId)),
+  const cutOff = new Set(
+    steps.all().flatMap((step) => {
+      if (step.payload.kind === 'connection' && step.payload.status === 'Rejected')
+        return [resourceIdKey(step.payload.privateEndpointId)];
+      if (step.kind === 'privateEndpoint' && step.action === 'delete')
+        return [resourceIdKey(step.resourceId)];
+      return [];
+    }),
   );
   const approvedBefore = live.connections.filter((connection) => connection.status === 'Approved');
-  const approvedAfter = [
-    ...chains.filter((chain) => chain.connectionApproved).map((chain) => chain.endpoint.name),
-    ...approvedBefore
-      .filter((connection) => {
-        const key = resourceIdKey(connection.privateEndpointId);
-        return !declared.has(key) && !rejected.has(key) && !deleted.has(key);
-      })
-      .map((connection) => connection.privateEndpointId.split('/').pop() ?? connection.name),
-  ];
-  const before = reachability({
-    network: live.network,
-    approvedEndpoints: approvedBefore.map(
-      (connection) => connection.privateEndpointId.split('/').pop() ?? connection.name,
-    ),
-    subnetsWithoutEndpoint: subnetsWithoutEndpoint(live.network, lookup, []),
+  const untouched = approvedBefore.filter((connection) => {
+    const key = resourceIdKey(connection.privateEndpointId);
+    return !declared.has(key) && !cutOff.has(key);
   });
-  const after = reachability({
-    network: vault.network,
-    approvedEndpoints: approvedAfter,
-    subnetsWithoutEndpoint: subnetsWithoutEndpoint(vault.network, lookup, subnetStepIds),
-  });
+  return {
+    before: reachability({
+      network: live.network,
+      approvedEndpoints: approvedBefore.map(endpointName),
+      subnetsWithoutEndpoint: subnetsWithoutEndpoint(live.network, lookup, []),
+    }),
+    after: reachability({
+      network: vault.network,
+      approvedEndpoints: [
+        ...chains.filter((chain) => chain.connectionApproved).map((chain) => chain.endpoint.name),
+        ...untouched.map(endpointName),
+      ],
+      subnetsWithoutEndpoint: subnetsWithoutEndpoint(vault.network, lookup, subnetStepIds),
+    }),
+  };
+}
 
-  if (narrow) {
-    const notes: string[] = [];
-    let blocked = false;
-    const disabling =
-      vault.network.publicNetworkAccess === 'Disabled' &&
-      live.network.publicNetworkAccess !== 'Disabled';
-    if (disabling) {
-      const complete = chains.find(
-        (chain) => chainGaps(chain, vault.cloud.privateLinkZone).length === 0,
+/** Blocks disabling public access until a private endpoint chain is complete or planned. */
+function guardNarrowing(
+  narrow: PlanStep,
+  vault: DesiredVault,
+  live: LiveVault,
+  chains: readonly EndpointChain[],
+  after: Reachability,
+): PlanStep {
+  const notes: string[] = [];
+  let blocked = false;
+  const disabling =
+    vault.network.publicNetworkAccess === 'Disabled' &&
+    live.network.publicNetworkAccess !== 'Disabled';
+  const zone = vault.cloud.privateLinkZone;
+  if (disabling && !chains.some((chain) => chainGaps(chain, zone).length === 0)) {
+    const first = chains[0];
+    const gaps = first ? chainGaps(first, zone) : ['a private endpoint (none is declared)'];
+    const message = `disabling public access before a private endpoint chain is complete would cut clients off; missing and not planned: ${gaps.join(', ')}`;
+    if (vault.acknowledgeLockout) {
+      notes.push(`${message} (accepted: acknowledgeLockout is set)`);
+    } else {
+      blocked = true;
+      notes.push(
+        `${message}: declare what is missing, or set acknowledgeLockout: true to accept it`,
       );
-      if (!complete) {
-        const gaps =
-          chains.length === 0
-            ? ['a private endpoint (none is declared)']
-            : chainGaps(chains[0] as EndpointChain, vault.cloud.privateLinkZone);
-        const message = `disabling public access before a private endpoint chain is complete would cut clients off; missing and not planned: ${gaps.join(', ')}`;
-        if (vault.acknowledgeLockout)
-          notes.push(`${message} (accepted: acknowledgeLockout is set)`);
-        else {
-          blocked = true;
-          notes.push(
-            `${message}: declare what is missing, or set acknowledgeLockout: true to accept it`,
-          );
-        }
-      }
     }
-    const lockout = isLockedOut(after);
-    if (lockout) notes.push("after this step no client can reach the vault's data plane");
-    steps.add({
-      ...narrow,
-      flags: { ...narrow.flags, blocked, lockout },
-      notes: [...narrow.notes, ...notes],
-    });
   }
-  if (isLockedOut(after) && !isLockedOut(before)) {
-    steps.finding({
-      level: vault.acknowledgeLockout ? 'warning' : 'error',
-      rule: 'lockout',
-      vault: vault.name,
-      source: vault.source,
-      message: vault.acknowledgeLockout
-        ? `after this plan no client can reach vault "${vault.name}" (accepted: acknowledgeLockout is set)`
-        : `after this plan no client could reach vault "${vault.name}": no public path, no approved private endpoint, no trusted-service bypass; add a path, or set acknowledgeLockout: true if that is intended`,
-    });
-  }
+  const lockout = isLockedOut(after);
+  if (lockout) notes.push("after this step no client can reach the vault's data plane");
+  return {
+    ...narrow,
+    flags: { ...narrow.flags, blocked, lockout },
+    notes: [...narrow.notes, ...notes],
+  };
+}
 
-  for (const finding of bestPracticeFindings(vault, after)) steps.finding(finding);
+function lockoutFinding(
+  vault: DesiredVault,
+  before: Reachability,
+  after: Reachability,
+  steps: StepCollector,
+): void {
+  if (!isLockedOut(after) || isLockedOut(before)) return;
+  steps.finding({
+    level: vault.acknowledgeLockout ? 'warning' : 'error',
+    rule: 'lockout',
+    vault: vault.name,
+    source: vault.source,
+    message: vault.acknowledgeLockout
+      ? `after this plan no client can reach vault "${vault.name}" (accepted: acknowledgeLockout is set)`
+      : `after this plan no client could reach vault "${vault.name}": no public path, no approved private endpoint, no trusted-service bypass; add a path, or set acknowledgeLockout: true if that is intended`,
+  });
+}
 
+function vaultSummary(
+  vault: DesiredVault,
+  before: Reachability,
+  after: Reachability,
+  steps: StepCollector,
+): VaultPlan {
   const vaultSteps = steps.all().filter((step) => step.vaults.includes(vault.name));
-  const inPlaceChanges = vaultSteps
+  const inPlace = vaultSteps
     .filter((step) => step.action === 'update' || step.action === 'replace')
     .flatMap((step) => step.changes);
   const impacts = new Set([
     ...vaultSteps.map((step) => step.impact),
-    ...inPlaceChanges.map((change) => change.impact),
+    ...inPlace.map((change) => change.impact),
   ]);
   return {
     id: vault.id,
@@ -312,12 +326,37 @@ function planVault(
     after,
     adds:
       vaultSteps.filter((step) => step.action === 'create').length +
-      inPlaceChanges.filter((change) => change.op === 'add').length,
-    changes: inPlaceChanges.filter((change) => change.op === 'set').length,
+      inPlace.filter((change) => change.op === 'add').length,
+    changes: inPlace.filter((change) => change.op === 'set').length,
     removals:
       vaultSteps.filter((step) => step.action === 'delete').length +
-      inPlaceChanges.filter((change) => change.op === 'remove').length,
+      inPlace.filter((change) => change.op === 'remove').length,
     widens: impacts.has('widens'),
     narrows: impacts.has('narrows'),
   };
+}
+
+function planVault(
+  vault: DesiredVault,
+  live: LiveVault,
+  lookup: LiveLookup,
+  steps: StepCollector,
+): VaultPlan {
+  const subnetStepIds = subnetSteps(vault, lookup, steps);
+  const chains = privateLinkSteps(vault, live, lookup, steps);
+  const { open, narrow } = vaultNetworkSteps(vault, live.network);
+  if (open) steps.add({ ...open, dependsOn: [...open.dependsOn, ...subnetStepIds] });
+  vaultFindings(vault, live, steps);
+  const { before, after } = reachabilityBeforeAfter(
+    vault,
+    live,
+    chains,
+    subnetStepIds,
+    lookup,
+    steps,
+  );
+  if (narrow) steps.add(guardNarrowing(narrow, vault, live, chains, after));
+  lockoutFinding(vault, before, after, steps);
+  for (const finding of bestPracticeFindings(vault, after)) steps.finding(finding);
+  return vaultSummary(vault, before, after, steps);
 }
