@@ -7,6 +7,7 @@ import {
   isManagedByKvnet,
   MANAGED_BY_TAG,
   MANAGED_BY_VALUE,
+  type LiveConnection,
   type LivePrivateEndpoint,
   type LiveVault,
 } from '../state/live.js';
@@ -91,76 +92,84 @@ export function privateLinkSteps(
   return chains;
 }
 
-function endpointSteps(
-  endpoint: DesiredPrivateEndpoint,
-  vault: DesiredVault,
-  liveVault: LiveVault,
-  lookup: LiveLookup,
-  steps: StepCollector,
-): EndpointChain {
-  const dns = endpoint.dns;
-  const base = { vaults: [vault.name], notes: [] as string[], flags: NO_FLAGS };
+/** Everything the per-endpoint planners share. */
+interface EndpointContext {
+  readonly endpoint: DesiredPrivateEndpoint;
+  readonly vault: DesiredVault;
+  readonly liveVault: LiveVault;
+  readonly lookup: LiveLookup;
+  readonly steps: StepCollector;
+  readonly base: Pick<PlanStep, 'vaults' | 'notes' | 'flags'>;
+}
 
-  // Zone.
-  let zoneStep: PlanStep | undefined;
-  const zoneExists = dns ? lookup.zoneExists(dns.zoneId) : false;
-  if (dns && !zoneExists) {
-    if (dns.createIfMissing) {
-      zoneStep = steps.add({
-        ...base,
-        id: stepId('dnsZone', dns.zoneId),
-        kind: 'dnsZone',
-        action: 'create',
-        phase: 'open',
-        resourceId: dns.zoneId,
-        resourceName: dns.zoneName,
-        changes: [{ property: 'zone', op: 'set', after: dns.zoneName, impact: 'neutral' }],
-        dependsOn: [],
-        impact: 'neutral',
-        payload: { kind: 'dnsZone' },
-      });
-    } else {
-      steps.finding({
-        level: 'error',
-        rule: 'dns/zone-missing',
-        vault: vault.name,
-        source: endpoint.source,
-        message: `the private DNS zone ${dns.zoneId} does not exist; kvnet creates zones named with "zone", but never one given by "zoneId": create it, or fix the id`,
-      });
-    }
+function error(context: EndpointContext, rule: string, message: string): void {
+  context.steps.finding({
+    level: 'error',
+    rule,
+    vault: context.vault.name,
+    source: context.endpoint.source,
+    message,
+  });
+}
+
+/** The zone: created when named with `zone` and absent; an absent `zoneId` zone is an error. */
+function planZone(context: EndpointContext): { step?: PlanStep; ready: boolean } {
+  const dns = context.endpoint.dns;
+  if (!dns) return { ready: false };
+  if (context.lookup.zoneExists(dns.zoneId)) return { ready: true };
+  if (!dns.createIfMissing) {
+    error(
+      context,
+      'dns/zone-missing',
+      `the private DNS zone ${dns.zoneId} does not exist; kvnet creates zones named with "zone", but never one given by "zoneId": create it, or fix the id`,
+    );
+    return { ready: false };
   }
+  const step = context.steps.add({
+    ...context.base,
+    id: stepId('dnsZone', dns.zoneId),
+    kind: 'dnsZone',
+    action: 'create',
+    phase: 'open',
+    resourceId: dns.zoneId,
+    resourceName: dns.zoneName,
+    changes: [{ property: 'zone', op: 'set', after: dns.zoneName, impact: 'neutral' }],
+    dependsOn: [],
+    impact: 'neutral',
+    payload: { kind: 'dnsZone' },
+  });
+  return { step, ready: true };
+}
 
-  // Links: satisfied by any link of the zone to the same VNet, whatever its name.
-  const linkSteps: string[] = [];
-  let linkToEndpointVnet = false;
-  const endpointVnet = resourceIdKey(virtualNetworkOf(endpoint.subnetId));
-  for (const link of dns?.links ?? []) {
-    const existing = lookup
-      .links(dns?.zoneId ?? '')
-      .find(
-        (candidate) =>
-          resourceIdKey(candidate.virtualNetworkId) === resourceIdKey(link.virtualNetworkId),
+/** Links: one is satisfied by any link of the zone to the same VNet, whatever its name. */
+function planLinks(
+  context: EndpointContext,
+  zoneStep: PlanStep | undefined,
+): { stepIds: string[]; linkReady: boolean } {
+  const dns = context.endpoint.dns;
+  if (!dns) return { stepIds: [], linkReady: false };
+  const existing = context.lookup.links(dns.zoneId);
+  const endpointVnet = resourceIdKey(virtualNetworkOf(context.endpoint.subnetId));
+  const stepIds: string[] = [];
+  let linkReady = existing.some((link) => resourceIdKey(link.virtualNetworkId) === endpointVnet);
+  for (const link of dns.links) {
+    const vnetKey = resourceIdKey(link.virtualNetworkId);
+    const sameName = existing.find(
+      (candidate) => candidate.name.toLowerCase() === link.name.toLowerCase(),
+    );
+    if (sameName && resourceIdKey(sameName.virtualNetworkId) !== vnetKey) {
+      error(
+        context,
+        'dns/link-conflict',
+        `the zone already has a link named "${link.name}" to ${sameName.virtualNetworkId}, not to ${link.virtualNetworkId}; kvnet never changes or deletes links: rename the link in the spec`,
       );
-    const sameName = lookup
-      .links(dns?.zoneId ?? '')
-      .find((candidate) => candidate.name.toLowerCase() === link.name.toLowerCase());
-    if (
-      sameName &&
-      resourceIdKey(sameName.virtualNetworkId) !== resourceIdKey(link.virtualNetworkId)
-    ) {
-      steps.finding({
-        level: 'error',
-        rule: 'dns/link-conflict',
-        vault: vault.name,
-        source: endpoint.source,
-        message: `the zone already has a link named "${link.name}" to ${sameName.virtualNetworkId}, not to ${link.virtualNetworkId}; kvnet never changes or deletes links: rename the link in the spec`,
-      });
       continue;
     }
-    if (resourceIdKey(link.virtualNetworkId) === endpointVnet) linkToEndpointVnet = true;
-    if (existing) continue;
-    const step = steps.add({
-      ...base,
+    if (vnetKey === endpointVnet) linkReady = true;
+    if (existing.some((candidate) => resourceIdKey(candidate.virtualNetworkId) === vnetKey))
+      continue;
+    const step = context.steps.add({
+      ...context.base,
       id: stepId('virtualNetworkLink', link.id),
       kind: 'virtualNetworkLink',
       action: 'create',
@@ -174,183 +183,197 @@ function endpointSteps(
       impact: 'neutral',
       payload: { kind: 'virtualNetworkLink', virtualNetworkId: link.virtualNetworkId },
     });
-    linkSteps.push(step.id);
+    stepIds.push(step.id);
   }
-  const existingLinkToVnet =
-    dns !== undefined &&
-    lookup
-      .links(dns.zoneId)
-      .some((candidate) => resourceIdKey(candidate.virtualNetworkId) === endpointVnet);
-  linkToEndpointVnet = linkToEndpointVnet || existingLinkToVnet;
+  return { stepIds, linkReady };
+}
 
-  // Endpoint.
+interface EndpointPlan {
+  readonly step?: PlanStep;
+  readonly live?: LivePrivateEndpoint;
+  readonly connection?: LiveConnection;
+}
+
+/** The endpoint: created when absent, replaced (if kvnet made it) when an immutable differs. */
+function planEndpoint(context: EndpointContext, dependsOn: readonly string[]): EndpointPlan {
+  const { endpoint, vault, lookup, steps } = context;
   const state = endpointState(endpoint, vault, lookup);
-  let endpointStep: PlanStep | undefined;
   const subnet = lookup.subnet(endpoint.subnetId);
   if (!subnet) {
-    steps.finding({
-      level: 'error',
-      rule: 'subnet/missing',
-      vault: vault.name,
-      source: endpoint.source,
-      message: `the subnet ${endpoint.subnetId} of private endpoint "${endpoint.name}" does not exist: create it, or fix the reference`,
-    });
+    error(
+      context,
+      'subnet/missing',
+      `the subnet ${endpoint.subnetId} of private endpoint "${endpoint.name}" does not exist: create it, or fix the reference`,
+    );
   }
-  const payload = {
+  const connection = state.live ? connectionFor(context.liveVault, state.live.id) : undefined;
+  if (state.live && (connection?.status === 'Rejected' || connection?.status === 'Disconnected')) {
+    state.replaceBecause.push(`its connection to the vault is ${connection.status}`);
+  }
+  const common = {
+    ...context.base,
+    id: stepId('privateEndpoint', endpoint.id),
     kind: 'privateEndpoint' as const,
-    location: endpoint.location ?? lookup.virtualNetworkLocation(endpoint.subnetId),
-    subnetId: endpoint.subnetId,
-    vaultId: vault.id,
-    connectionName: endpoint.connectionName,
-    manualApproval: endpoint.manualApproval,
-    requestMessage: endpoint.requestMessage,
+    phase: 'open' as const,
+    resourceId: endpoint.id,
+    resourceName: endpoint.name,
+    changes: [
+      {
+        property: 'subnet',
+        op: 'set' as const,
+        after: endpoint.subnetId,
+        impact: 'neutral' as const,
+      },
+      {
+        property: 'connection',
+        op: 'set' as const,
+        after: `${endpoint.connectionName} → ${vault.name} (vault)`,
+        impact: 'widens' as const,
+      },
+      {
+        property: `tags.${MANAGED_BY_TAG}`,
+        op: 'set' as const,
+        after: MANAGED_BY_VALUE,
+        impact: 'neutral' as const,
+      },
+    ],
+    dependsOn: [...dependsOn],
+    payload: {
+      kind: 'privateEndpoint' as const,
+      location: endpoint.location ?? lookup.virtualNetworkLocation(endpoint.subnetId),
+      subnetId: endpoint.subnetId,
+      vaultId: vault.id,
+      connectionName: endpoint.connectionName,
+      manualApproval: endpoint.manualApproval,
+      requestMessage: endpoint.requestMessage,
+    },
   };
-  const endpointChanges = [
-    {
-      property: 'subnet',
-      op: 'set' as const,
-      after: endpoint.subnetId,
-      impact: 'neutral' as const,
-    },
-    {
-      property: 'connection',
-      op: 'set' as const,
-      after: `${endpoint.connectionName} → ${vault.name} (vault)`,
-      impact: 'widens' as const,
-    },
-    {
-      property: `tags.${MANAGED_BY_TAG}`,
-      op: 'set' as const,
-      after: MANAGED_BY_VALUE,
-      impact: 'neutral' as const,
-    },
-  ];
-  const liveConnection = state.live ? connectionFor(liveVault, state.live.id) : undefined;
-  const connectionDead =
-    liveConnection?.status === 'Rejected' || liveConnection?.status === 'Disconnected';
-  if (state.live && connectionDead)
-    state.replaceBecause.push(`its connection to the vault is ${liveConnection?.status}`);
-  if (!state.live && subnet) {
-    endpointStep = steps.add({
-      ...base,
-      id: stepId('privateEndpoint', endpoint.id),
-      kind: 'privateEndpoint',
-      action: 'create',
-      phase: 'open',
-      resourceId: endpoint.id,
-      resourceName: endpoint.name,
-      changes: endpointChanges,
-      dependsOn: [...(zoneStep ? [zoneStep.id] : []), ...linkSteps],
-      impact: 'widens',
-      notes: endpoint.manualApproval
-        ? ['the connection is requested for manual approval; kvnet approves it as the vault owner']
-        : [],
-      payload,
-    });
-  } else if (state.live && state.replaceBecause.length > 0) {
-    if (isManagedByKvnet(state.live)) {
-      endpointStep = steps.add({
-        ...base,
-        id: stepId('privateEndpoint', endpoint.id),
-        kind: 'privateEndpoint',
-        action: 'replace',
-        phase: 'open',
-        resourceId: endpoint.id,
-        resourceName: endpoint.name,
-        changes: endpointChanges,
-        dependsOn: [...(zoneStep ? [zoneStep.id] : []), ...linkSteps],
-        impact: 'neutral',
-        flags: { ...NO_FLAGS, destructive: true },
-        notes: [
-          `replaced because ${state.replaceBecause.join('; ')} (these cannot change in place); clients using it lose the private path until the new endpoint and its DNS record are in place`,
-        ],
-        payload,
-      });
-    } else {
-      steps.finding({
-        level: 'error',
-        rule: 'private-endpoint/foreign',
-        vault: vault.name,
-        source: endpoint.source,
-        message: `private endpoint "${endpoint.name}" exists but differs from the spec (${state.replaceBecause.join('; ')}), and it was not created by kvnet (no ${MANAGED_BY_TAG}: ${MANAGED_BY_VALUE} tag), so kvnet will not replace it: fix the spec to match it, or delete it yourself`,
-      });
-    }
+  if (!state.live) {
+    if (!subnet) return {};
+    const notes = endpoint.manualApproval
+      ? ['the connection is requested for manual approval; kvnet approves it as the vault owner']
+      : [];
+    return { step: steps.add({ ...common, action: 'create', impact: 'widens', notes }) };
   }
-
-  // Zone group: (re)written whenever the endpoint is new, or the zones or the record are off.
-  let recordReady = false;
-  if (dns?.zoneGroup) {
-    const liveGroup = lookup.zoneGroup(dns.zoneGroup.id);
-    const record = lookup.aRecord(dns.zoneId, vault.name);
-    const endpointIps = state.live?.privateIps ?? [];
-    const recordMatches =
-      record !== undefined && endpointIps.some((ip) => record.ipv4Addresses.includes(ip));
-    const zonesMatch =
-      liveGroup !== undefined &&
-      liveGroup.zoneIds.length === 1 &&
-      resourceIdKey(liveGroup.zoneIds[0] ?? '') === resourceIdKey(dns.zoneId);
-    let reason: string | undefined;
-    if (endpointStep) reason = undefined;
-    else if (!liveGroup) reason = 'the zone group does not exist';
-    else if (!zonesMatch)
-      reason = `the zone group points at ${liveGroup.zoneIds.join(', ') || 'no zone'}`;
-    else if (!recordMatches)
-      reason = `the A record "${vault.name}" does not point at the endpoint's IP ${endpointIps.join(', ') || '(unknown)'}`;
-    const needed = endpointStep !== undefined || reason !== undefined;
-    if (needed && (endpointStep || state.live)) {
-      steps.add({
-        ...base,
-        id: stepId('zoneGroup', dns.zoneGroup.id),
-        kind: 'zoneGroup',
-        action: liveGroup && !endpointStep ? 'update' : 'create',
-        phase: 'open',
-        resourceId: dns.zoneGroup.id,
-        resourceName: dns.zoneGroup.name,
-        changes: [
-          { property: 'privateDnsZoneConfigs', op: 'set', after: dns.zoneName, impact: 'neutral' },
-          {
-            property: 'A record',
-            op: 'set',
-            after: `${vault.name}.${dns.zoneName}`,
-            impact: 'widens',
-          },
-        ],
-        dependsOn: [...(endpointStep ? [endpointStep.id] : []), ...(zoneStep ? [zoneStep.id] : [])],
-        impact: 'neutral',
-        notes: reason ? [reason] : [],
-        payload: { kind: 'zoneGroup', privateEndpointId: endpoint.id, zoneIds: [dns.zoneId] },
-      });
-      recordReady = true;
-    } else {
-      recordReady = recordMatches;
-    }
-  } else if (dns && state.live) {
-    const record = lookup.aRecord(dns.zoneId, vault.name);
-    recordReady =
-      record !== undefined && state.live.privateIps.some((ip) => record.ipv4Addresses.includes(ip));
+  if (state.replaceBecause.length === 0) return { live: state.live, connection };
+  if (!isManagedByKvnet(state.live)) {
+    error(
+      context,
+      'private-endpoint/foreign',
+      `private endpoint "${endpoint.name}" exists but differs from the spec (${state.replaceBecause.join('; ')}), and it was not created by kvnet (no ${MANAGED_BY_TAG}: ${MANAGED_BY_VALUE} tag), so kvnet will not replace it: fix the spec to match it, or delete it yourself`,
+    );
+    return { live: state.live, connection };
   }
+  const step = steps.add({
+    ...common,
+    action: 'replace',
+    impact: 'neutral',
+    flags: { ...NO_FLAGS, destructive: true },
+    notes: [
+      `replaced because ${state.replaceBecause.join('; ')} (these cannot change in place); clients using it lose the private path until the new endpoint and its DNS record are in place`,
+    ],
+  });
+  return { step, live: state.live, connection };
+}
 
-  // Connection approval: a declared endpoint's Pending connection is approved.
-  let approved = false;
-  if (endpointStep) {
-    approved = true;
-    if (endpoint.manualApproval) {
-      steps.add(approvalStep(vault, endpoint.id, undefined, [endpointStep.id], base.vaults));
-    }
-  } else if (liveConnection?.status === 'Approved') {
-    approved = true;
-  } else if (liveConnection?.status === 'Pending') {
-    steps.add(approvalStep(vault, endpoint.id, liveConnection.name, [], base.vaults));
-    approved = true;
+/** The zone group, (re)written when the endpoint is new or its zones or A record are off. */
+function planZoneGroup(
+  context: EndpointContext,
+  endpointPlan: EndpointPlan,
+  zoneStep: PlanStep | undefined,
+): boolean {
+  const { endpoint, vault, lookup } = context;
+  const dns = endpoint.dns;
+  if (!dns) return false;
+  const record = lookup.aRecord(dns.zoneId, vault.name);
+  const endpointIps = endpointPlan.live?.privateIps ?? [];
+  const recordMatches =
+    record !== undefined && endpointIps.some((ip) => record.ipv4Addresses.includes(ip));
+  const group = dns.zoneGroup;
+  if (!group) return recordMatches;
+  const liveGroup = lookup.zoneGroup(group.id);
+  const zonesMatch =
+    liveGroup !== undefined &&
+    liveGroup.zoneIds.length === 1 &&
+    resourceIdKey(liveGroup.zoneIds[0] ?? '') === resourceIdKey(dns.zoneId);
+  let reason: string | undefined;
+  if (endpointPlan.step) reason = undefined;
+  else if (!liveGroup) reason = 'the zone group does not exist';
+  else if (!zonesMatch)
+    reason = `the zone group points at ${liveGroup.zoneIds.join(', ') || 'no zone'}`;
+  else if (!recordMatches)
+    reason = `the A record "${vault.name}" does not point at the endpoint's IP ${endpointIps.join(', ') || '(unknown)'}`;
+  const needed = endpointPlan.step !== undefined || reason !== undefined;
+  if (!needed || (!endpointPlan.step && !endpointPlan.live)) return recordMatches;
+  context.steps.add({
+    ...context.base,
+    id: stepId('zoneGroup', group.id),
+    kind: 'zoneGroup',
+    action: liveGroup && !endpointPlan.step ? 'update' : 'create',
+    phase: 'open',
+    resourceId: group.id,
+    resourceName: group.name,
+    changes: [
+      { property: 'privateDnsZoneConfigs', op: 'set', after: dns.zoneName, impact: 'neutral' },
+      { property: 'A record', op: 'set', after: `${vault.name}.${dns.zoneName}`, impact: 'widens' },
+    ],
+    dependsOn: [
+      ...(endpointPlan.step ? [endpointPlan.step.id] : []),
+      ...(zoneStep ? [zoneStep.id] : []),
+    ],
+    impact: 'neutral',
+    notes: reason ? [reason] : [],
+    payload: { kind: 'zoneGroup', privateEndpointId: endpoint.id, zoneIds: [dns.zoneId] },
+  });
+  return true;
+}
+
+/** A declared endpoint's connection ends Approved: automatically, or by an approval step. */
+function planApproval(context: EndpointContext, endpointPlan: EndpointPlan): boolean {
+  const { endpoint, vault, steps, base } = context;
+  if (endpointPlan.step) {
+    if (endpoint.manualApproval)
+      steps.add(approvalStep(vault, endpoint.id, undefined, [endpointPlan.step.id], base.vaults));
+    return true;
   }
+  if (endpointPlan.connection?.status === 'Approved') return true;
+  if (endpointPlan.connection?.status === 'Pending') {
+    steps.add(approvalStep(vault, endpoint.id, endpointPlan.connection.name, [], base.vaults));
+    return true;
+  }
+  return false;
+}
 
+function endpointSteps(
+  endpoint: DesiredPrivateEndpoint,
+  vault: DesiredVault,
+  liveVault: LiveVault,
+  lookup: LiveLookup,
+  steps: StepCollector,
+): EndpointChain {
+  const context: EndpointContext = {
+    endpoint,
+    vault,
+    liveVault,
+    lookup,
+    steps,
+    base: { vaults: [vault.name], notes: [], flags: NO_FLAGS },
+  };
+  const zone = planZone(context);
+  const links = planLinks(context, zone.step);
+  const endpointPlan = planEndpoint(context, [
+    ...(zone.step ? [zone.step.id] : []),
+    ...links.stepIds,
+  ]);
+  const recordReady = planZoneGroup(context, endpointPlan, zone.step);
   return {
     endpoint,
-    connectionApproved: approved,
-    zoneReady: dns !== undefined && (zoneExists || zoneStep !== undefined),
+    connectionApproved: planApproval(context, endpointPlan),
+    zoneReady: zone.ready,
     zoneNameCorrect:
-      dns !== undefined && dns.zoneName.toLowerCase() === vault.cloud.privateLinkZone,
-    linkReady: linkToEndpointVnet,
+      endpoint.dns !== undefined &&
+      endpoint.dns.zoneName.toLowerCase() === vault.cloud.privateLinkZone,
+    linkReady: links.linkReady,
     recordReady,
   };
 }
