@@ -15,7 +15,8 @@ import { planDifferences } from '../engine/apply/plan-drift.js';
 import { applyPlan } from '../engine/apply/run-apply.js';
 import type { ApplyProgress, ApplyReport } from '../engine/apply/types.js';
 import type { Plan } from '../engine/plan/types.js';
-import { stepTitle } from '../engine/render/plan-lines.js';
+import { makePlan } from '../engine/plan/make-plan.js';
+import { changeLine, stepTitle } from '../engine/render/plan-lines.js';
 import { chooseAuth, connectAzure } from './azure-auth.js';
 import {
   applyCommentBody,
@@ -36,6 +37,23 @@ interface Reviewed {
   readonly pull: MergedPullRequest;
   readonly fingerprint: string;
   readonly plan?: Plan;
+  /** Set when an apply already ran for this merge (a re-run): apply-failed, apply-applied… */
+  readonly status?: string;
+}
+
+/**
+ * A re-run after an earlier apply of the same reviewed plan (a partial failure): the steps left
+ * are fine when each of them, change for change, was in the reviewed plan.
+ */
+export function remainingWithinReviewed(reviewed: Plan, fresh: Plan): boolean {
+  if (fresh.outcome === 'error') return false;
+  const reviewedSteps = new Map(reviewed.steps.map((step) => [step.id, step]));
+  return fresh.steps.every((step) => {
+    const before = reviewedSteps.get(step.id);
+    if (!before) return false;
+    const lines = new Set(before.changes.map(changeLine));
+    return step.changes.every((change) => lines.has(changeLine(change)));
+  });
 }
 
 class Refusal extends Error {
@@ -84,6 +102,7 @@ async function findReviewed(ctx: RunContext): Promise<Reviewed> {
     pull,
     fingerprint: reviewed.fingerprint,
     plan: readEmbeddedPlan(comment.body, reviewed.fingerprint),
+    status: reviewed.status,
   };
 }
 
@@ -158,18 +177,28 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
   try {
     const clients = await connectAzure(specs.files, ctx.inputs, auth, ctx.event, ctx.oidc, false);
     const mismatchAllowed = ctx.inputs.onPlanMismatch === 'apply';
-    report = await applyPlan(
-      specs.desired,
-      new SdkAzureReader(clients),
-      new SdkAzureWriter(clients),
-      {
-        reviewedFingerprint: mismatchAllowed ? undefined : reviewed.fingerprint,
-        reviewedPlan: mismatchAllowed ? undefined : reviewed.plan,
-        allowDestructive: ctx.inputs.allowDestructive,
-        maxParallel: ctx.inputs.maxParallel,
-        onProgress: progress,
-      },
-    );
+    const reader = new SdkAzureReader(clients);
+    let fingerprint = reviewed.fingerprint;
+    if (reviewed.status?.startsWith('apply-') && reviewed.plan && !mismatchAllowed) {
+      const fresh = await makePlan(specs.desired, reader, { concurrency: ctx.inputs.maxParallel });
+      if (
+        fresh.fingerprint !== reviewed.fingerprint &&
+        remainingWithinReviewed(reviewed.plan, fresh)
+      ) {
+        logUntrusted(
+          `an earlier apply of this reviewed plan ran (${reviewed.status}); the ${fresh.steps.length} step(s) left are all part of the reviewed plan, so they are applied`,
+        );
+        fingerprint = fresh.fingerprint;
+      }
+    }
+    report = await applyPlan(specs.desired, reader, new SdkAzureWriter(clients), {
+      reviewedFingerprint: mismatchAllowed ? undefined : fingerprint,
+      reviewedPlan:
+        mismatchAllowed || fingerprint !== reviewed.fingerprint ? undefined : reviewed.plan,
+      allowDestructive: ctx.inputs.allowDestructive,
+      maxParallel: ctx.inputs.maxParallel,
+      onProgress: progress,
+    });
     if (
       mismatchAllowed &&
       report.plan.fingerprint !== reviewed.fingerprint &&

@@ -165,6 +165,45 @@ describe('push to main → apply the reviewed plan', () => {
     expect(await liveAcls()).toMatchObject({ defaultAction: 'Deny', bypass: 'AzureServices' });
   });
 
+  it('on a re-run after a partial apply, applies the steps left when all were reviewed', async () => {
+    await planOnPullRequest();
+    github.merge(7, MERGE_SHA);
+    // An earlier run of this job did the opening step and then failed.
+    const comment = github.commentsOn(7)[0];
+    if (comment)
+      comment.body = comment.body.replace(' schema=1 -->', ' schema=1 status=apply-failed -->');
+    const opened = vaultBody({
+      defaultAction: 'Allow',
+      bypass: 'AzureServices',
+      ipRules: [{ value: '20.50.10.7/32' }],
+      virtualNetworkRules: [],
+    });
+    await http.reset([opened]);
+    const rerun = await pushToMain();
+    expect(rerun.code).toBe(0);
+    expect(rerun.outputs.outcome).toBe('applied');
+    expect(rerun.stdout).toContain('step(s) left are all part of the reviewed plan');
+    expect(await liveAcls()).toMatchObject({
+      defaultAction: 'Deny',
+      ipRules: [{ value: '20.50.10.7/32' }],
+    });
+
+    // But a change nobody reviewed is still refused on a re-run.
+    if (comment) comment.body = comment.body.replace(/status=apply-\w+/, 'status=apply-failed');
+    await http.reset([
+      vaultBody({
+        defaultAction: 'Allow',
+        bypass: 'None',
+        ipRules: [{ value: '20.50.10.7/32' }],
+        virtualNetworkRules: [],
+      }),
+    ]);
+    const refused = await pushToMain();
+    expect(refused.code).toBe(1);
+    expect(refused.outputs.outcome).toBe('refused');
+    expect(await armWrites()).toEqual([]);
+  });
+
   it('refuses a direct push that no pull request reviewed', async () => {
     const apply = await pushToMain({}, 'd4'.repeat(20));
     expect(apply.code).toBe(1);
