@@ -17,12 +17,17 @@ function startEmulator() {
   });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
-    const timer = setTimeout(() => reject(new Error('the local ARM endpoint did not start within 30 s')), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error('the local ARM endpoint did not start within 30 s')),
+      30_000,
+    );
     lines.once('line', (line) => {
       clearTimeout(timer);
       resolve({ child, ...JSON.parse(line) });
     });
-    child.once('exit', (code) => reject(new Error(`the local ARM endpoint exited early (${code})`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the local ARM endpoint exited early (${code})`)),
+    );
   });
 }
 
@@ -45,11 +50,16 @@ const env = {
 process.stdout.write(
   `kvnet demo — local Azure Resource Manager endpoint at ${emulator.endpoint} (state: examples/demo/state.json)\n`,
 );
-let ok = false;
+let ok;
 try {
   ok =
     step('1. Validate the example specs (no Azure call)', ['validate', SPECS], env, 0) &&
-    step('2. Plan, as the pull-request comment shows it (exit 2: changes)', ['plan', SPECS, '--format', 'md'], env, 2) &&
+    step(
+      '2. Plan, as the pull-request comment shows it (exit 2: changes)',
+      ['plan', SPECS, '--format', 'md'],
+      env,
+      2,
+    ) &&
     step(
       '3. Apply on merge (the demo allows the one destructive step: rejecting an unknown connection)',
       ['apply', SPECS, '--auto-approve', '--allow-destructive', '--poll-interval-ms', '50'],
