@@ -11,6 +11,7 @@ import { virtualNetworkOf } from '../state/read-live.js';
 import type { AzureReader } from '../../ports/azure-reader.js';
 import type { AzureWriter } from '../../ports/azure-writer.js';
 import { executeStep, verifyStep } from './execute-step.js';
+import { pacedWriter, WritePacer, DEFAULT_WRITES_PER_SECOND_PER_SUBSCRIPTION } from './pacer.js';
 import { planDifferences } from './plan-drift.js';
 import {
   asWriteFailure,
@@ -24,6 +25,8 @@ import type { ApplyOptions, ApplyReport, StepResult } from './types.js';
 
 export interface ApplyDependencies {
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The clock the write pacer reads (ms); Date.now by default. */
+  readonly now?: () => number;
 }
 
 /** Serialises work per key (one VNet's writes), in arrival order. */
@@ -48,11 +51,34 @@ class KeyedMutex {
   }
 }
 
-function virtualNetworkLock(step: PlanStep): string | undefined {
+/**
+ * The VNet whose lock a step's write takes in Azure (409 AnotherOperationInProgress when two
+ * overlap): subnet writes, private endpoint writes, and zone-group writes, which update the
+ * endpoint in its subnet. `endpointSubnets` maps endpoint ids (resourceIdKey) to subnet ids.
+ */
+function virtualNetworkLock(
+  step: PlanStep,
+  endpointSubnets: ReadonlyMap<string, string>,
+): string | undefined {
   if (step.payload.kind === 'subnet') return resourceIdKey(virtualNetworkOf(step.resourceId));
   if (step.payload.kind === 'privateEndpoint')
     return resourceIdKey(virtualNetworkOf(step.payload.subnetId));
+  if (step.payload.kind === 'zoneGroup') {
+    const subnet = endpointSubnets.get(resourceIdKey(step.payload.privateEndpointId));
+    return subnet === undefined ? undefined : resourceIdKey(virtualNetworkOf(subnet));
+  }
   return undefined;
+}
+
+function endpointSubnetsOf(desired: DesiredState, plan: Plan): Map<string, string> {
+  const subnets = new Map<string, string>();
+  for (const vault of desired.vaults)
+    for (const endpoint of vault.privateEndpoints)
+      subnets.set(resourceIdKey(endpoint.id), endpoint.subnetId);
+  for (const step of plan.steps)
+    if (step.payload.kind === 'privateEndpoint')
+      subnets.set(resourceIdKey(step.resourceId), step.payload.subnetId);
+  return subnets;
 }
 
 function refuse(plan: Plan, messages: string[]): ApplyReport {
@@ -141,7 +167,13 @@ export async function applyPlan(
     sleep: dependencies.sleep ?? realSleep,
   };
   const runner = new BoundedRunner(options.maxParallel);
+  const pacer = new WritePacer(
+    options.writesPerSecondPerSubscription ?? DEFAULT_WRITES_PER_SECOND_PER_SUBSCRIPTION,
+    { now: dependencies.now ?? Date.now, sleep: retry.sleep },
+  );
+  const writes = pacedWriter(writer, pacer);
   const vnetLocks = new KeyedMutex();
+  const endpointSubnets = endpointSubnetsOf(desired, plan);
   const results = new Map<string, StepResult>();
   const started = new Map<string, Promise<StepResult>>();
   const byId = new Map(plan.steps.map((step) => [step.id, step]));
@@ -174,7 +206,7 @@ export async function applyPlan(
         };
       }
       return runner.run(() =>
-        vnetLocks.run(virtualNetworkLock(step), async (): Promise<StepResult> => {
+        vnetLocks.run(virtualNetworkLock(step, endpointSubnets), async (): Promise<StepResult> => {
           try {
             if (step.phase === 'narrow') await checkNarrowingPreconditions(step, desired, reader);
             const { attempts } = await withRetries(
@@ -185,7 +217,7 @@ export async function applyPlan(
               },
               async (attempt) => {
                 options.onProgress?.({ kind: 'step-started', step, attempt });
-                await executeStep(step, writer, reader);
+                await executeStep(step, writes, reader);
                 await verifyStep(step, reader);
               },
             );

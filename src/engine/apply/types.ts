@@ -15,6 +15,11 @@ export interface ApplyOptions {
   readonly maxWaitMs?: number;
   /** Base of the exponential backoff between retries, in ms (default 2 s). */
   readonly backoffBaseMs?: number;
+  /**
+   * Writes started per second in one subscription, at most (default 8, under ARM's refill of
+   * 10/s); 0 turns pacing off.
+   */
+  readonly writesPerSecondPerSubscription?: number;
   /** Reports each step as it starts and ends (the CLI prints progress from it). */
   readonly onProgress?: (event: ApplyProgress) => void;
 }
