@@ -1,0 +1,187 @@
+// The bench's result: one JSON document (BenchReport) and a short markdown table of it.
+import { cpus, totalmem, release, platform } from 'node:os';
+
+export interface Machine {
+  readonly cpuModel: string;
+  readonly logicalCores: number;
+  readonly memoryGiB: number;
+  readonly node: string;
+  readonly os: string;
+}
+
+export function describeMachine(): Machine {
+  const list = cpus();
+  return {
+    cpuModel: list[0]?.model.trim() ?? 'unknown',
+    logicalCores: list.length,
+    memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    os: `${platform()} ${release()}`,
+  };
+}
+
+export interface Target {
+  readonly name: string;
+  readonly target: string;
+  readonly measured: string;
+  readonly met: boolean;
+}
+
+export interface BenchReport {
+  readonly benchmark: 'kvnet plan and apply';
+  readonly date: string;
+  readonly machine: Machine;
+  readonly parameters: {
+    readonly vaults: number;
+    readonly subscriptions: number;
+    readonly latencyMs: number;
+    readonly readConcurrency: number;
+    readonly applyMaxParallel: number;
+    readonly pollIntervalMs: number;
+    readonly writesPerSecondPerSubscription: number | 'default';
+    readonly trust: 'extra-ca-certs' | 'ca-option';
+  };
+  readonly estate: {
+    readonly vaults: number;
+    readonly unmanagedVaults: number;
+    readonly subscriptions: number;
+    readonly hubSubscription: string;
+    readonly vaultResourceGroups: number;
+    readonly virtualNetworks: number;
+    readonly privateEndpointsBefore: number;
+    readonly changedVaults: number;
+    readonly changesByKind: Record<string, number>;
+  };
+  readonly setup: { readonly outcome: string; readonly steps: number; readonly seconds: number };
+  readonly plan: {
+    readonly outcome: string;
+    readonly steps: number;
+    readonly stepsByKind: Record<string, number>;
+    readonly requestsByOperation: Record<string, number>;
+    readonly reads: number;
+    readonly writes: number;
+    readonly minimalReads: Record<string, number>;
+    readonly readsOverMinimal: number;
+    readonly wallMs: number;
+    readonly specLoadMs: number;
+    readonly readAndDiffMs: number;
+    readonly latencyFloorMs: number;
+    readonly floorFormula: string;
+    readonly wallOverFloor: number;
+    readonly peakRssMiB: number;
+  };
+  readonly apply: {
+    readonly outcome: string;
+    readonly messages: readonly string[];
+    readonly results: Record<string, number>;
+    readonly residual: string;
+    readonly requestsByOperation: Record<string, number>;
+    readonly reads: number;
+    readonly writes: number;
+    readonly wallMs: number;
+    readonly maxWritesPerSecondBySubscription: Record<string, number>;
+    readonly maxWritesPerSecondPerSubscription: number;
+    readonly vnetWrites: number;
+    readonly overlappingVnetWritePairs: number;
+    readonly anotherOperationInProgress: number;
+    readonly peakRssMiB: number;
+  };
+  readonly memory: {
+    readonly peakRssMiB: number;
+    readonly peakRssSource: 'VmHWM' | 'maxRSS';
+    readonly rssAtStartMiB: number;
+  };
+  readonly targets: readonly Target[];
+}
+
+export const mib = (bytes: number) => Math.round((bytes / 1024 ** 2) * 10) / 10;
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+export function evaluateTargets(report: Omit<BenchReport, 'targets'>): Target[] {
+  const { plan, apply, memory } = report;
+  return [
+    {
+      name: 'plan reads vs minimal',
+      target: '≤ 1.1 ×',
+      measured: `${plan.reads} / ${plan.minimalReads.total} = ${round2(plan.readsOverMinimal)} ×`,
+      met: plan.readsOverMinimal <= 1.1,
+    },
+    {
+      name: 'plan wall time vs latency floor',
+      target: '≤ 1.5 ×',
+      measured: `${plan.wallMs} ms / ${plan.latencyFloorMs} ms = ${round2(plan.wallOverFloor)} ×`,
+      met: plan.wallOverFloor <= 1.5,
+    },
+    {
+      name: 'peak RSS of the kvnet process',
+      target: '< 300 MiB',
+      measured: `${memory.peakRssMiB} MiB`,
+      met: memory.peakRssMiB < 300,
+    },
+    {
+      name: 'apply writes per second per subscription (max over 1 s windows)',
+      target: '< 10',
+      measured: String(apply.maxWritesPerSecondPerSubscription),
+      met: apply.maxWritesPerSecondPerSubscription < 10,
+    },
+    {
+      name: 'apply writes serialised per VNet',
+      target: 'no overlap, no 409 AnotherOperationInProgress',
+      measured: `${apply.vnetWrites} VNet writes, ${apply.overlappingVnetWritePairs} overlapping pairs, ${apply.anotherOperationInProgress} × 409`,
+      met: apply.overlappingVnetWritePairs === 0 && apply.anotherOperationInProgress === 0,
+    },
+    {
+      name: 'apply converges',
+      target: 'applied, residual plan empty',
+      measured: `${apply.outcome}, residual ${apply.residual}`,
+      met: apply.outcome === 'applied' && apply.residual === 'no-changes',
+    },
+  ];
+}
+
+function operationRows(label: string, counts: Record<string, number>): string[] {
+  return Object.entries(counts).map(
+    ([operation, count]) => `| ${label} | \`${operation}\` | ${count} |`,
+  );
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  const { parameters: p, estate: e, plan, apply, machine: m } = report;
+  const lines = [
+    `## kvnet bench: ${p.vaults} vaults, ${p.subscriptions} subscriptions, ${p.latencyMs} ms latency`,
+    '',
+    `${report.date}; ${m.cpuModel}, ${m.logicalCores} logical cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}.`,
+    `Estate: ${e.vaults} declared vaults (+${e.unmanagedVaults} unmanaged) in ${e.vaultResourceGroups} resource groups, ${e.virtualNetworks} VNets, ${e.privateEndpointsBefore} private endpoints, hub zone in its own subscription; change on ${e.changedVaults} vaults (${Object.entries(
+      e.changesByKind,
+    )
+      .map(([kind, count]) => `${count} ${kind}`)
+      .join(', ')}).`,
+    `Plan reads ${p.readConcurrency} at a time; apply runs ${p.applyMaxParallel} steps at a time, polls every ${p.pollIntervalMs} ms, write pacing ${p.writesPerSecondPerSubscription === 'default' ? 'kvnet default' : `${p.writesPerSecondPerSubscription}/s per subscription`}; endpoint CA trusted via ${p.trust === 'ca-option' ? "the clients' ca option (KVNET_ARM_CA_CERT)" : 'NODE_EXTRA_CA_CERTS'}.`,
+    '',
+    '| figure | plan | apply |',
+    '| --- | --- | --- |',
+    `| outcome | ${plan.outcome} (${plan.steps} steps) | ${apply.outcome}, residual ${apply.residual} |`,
+    `| ARM reads / writes | ${plan.reads} / ${plan.writes} | ${apply.reads} / ${apply.writes} |`,
+    `| minimal reads, ratio | ${plan.minimalReads.total}, ${round2(plan.readsOverMinimal)} × | — |`,
+    `| wall time | ${plan.wallMs} ms (spec load ${plan.specLoadMs} ms) | ${apply.wallMs} ms |`,
+    `| latency floor, ratio | ${plan.latencyFloorMs} ms, ${round2(plan.wallOverFloor)} × | — |`,
+    `| max writes/s per subscription | — | ${apply.maxWritesPerSecondPerSubscription} |`,
+    `| VNet writes: overlapping, 409 | — | ${apply.vnetWrites}: ${apply.overlappingVnetWritePairs}, ${apply.anotherOperationInProgress} |`,
+    `| peak RSS sampled in phase | ${plan.peakRssMiB} MiB | ${apply.peakRssMiB} MiB |`,
+    '',
+    `Peak RSS of the kvnet process (${report.memory.peakRssSource === 'VmHWM' ? 'VmHWM, /proc/self/status' : 'getrusage maxRSS'}): **${report.memory.peakRssMiB} MiB** (${report.memory.rssAtStartMiB} MiB after loading the bundle).`,
+    '',
+    '| target | goal | measured | met |',
+    '| --- | --- | --- | --- |',
+    ...report.targets.map(
+      (t) => `| ${t.name} | ${t.target} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`,
+    ),
+    '',
+    '| phase | ARM operation | requests |',
+    '| --- | --- | --- |',
+    ...operationRows('plan', plan.requestsByOperation),
+    ...operationRows('apply', apply.requestsByOperation),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,294 @@
+// npm run bench [-- --vaults N --subscriptions S --latency-ms L] [--out DIR] [--format json]
+//
+// Generates an estate (bench/estate.ts) and its spec set, serves it from the local ARM
+// endpoint in a child process, converges it to the baseline with no latency (bench/setup.ts),
+// then sets the latency and runs kvnet in a process of its own (bench/worker.ts, bundled like
+// dist/cli.js): a plan of the spec set with a change on 10 % of the vaults, then the apply of
+// that reviewed plan. The endpoint's request log gives the ARM figures (bench/requests.ts).
+// Prints a markdown table (or JSON with --format json); --out DIR also writes both files.
+// Exit 1 only when the bench itself breaks (an invalid estate, a crash); missed targets are
+// reported, never a failure: this is a benchmark, not a test.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { startEmulatorProcess, repoRoot } from './emulator-process.js';
+import { generateEstate, HUB_SUBSCRIPTION, PE_RG } from './estate.js';
+import { latencyFloorMs, minimalReads } from './minimal-reads.js';
+import {
+  describeMachine,
+  evaluateTargets,
+  mib,
+  renderMarkdown,
+  type BenchReport,
+} from './report.js';
+import {
+  countByOperation,
+  inWindow,
+  isWrite,
+  vnetSerialisation,
+  writesPerSecondBySubscription,
+} from './requests.js';
+import { convergeBaseline } from './setup.js';
+import { specFiles } from './specs.js';
+import type { WorkerInput, WorkerResult } from './worker.js';
+
+const WORKER_TIMEOUT_MS = 15 * 60 * 1000;
+
+function wholeNumber(value: string, flag: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max)
+    throw new Error(`${flag} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return number;
+}
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      vaults: { type: 'string', default: '100' },
+      subscriptions: { type: 'string' },
+      'latency-ms': { type: 'string', default: '50' },
+      'read-concurrency': { type: 'string', default: '16' },
+      'max-parallel': { type: 'string', default: '4' },
+      'poll-interval-ms': { type: 'string', default: '2000' },
+      'writes-per-second': { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string', default: 'table' },
+      trust: { type: 'string', default: 'extra-ca-certs' },
+      keep: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const vaults = wholeNumber(values.vaults, '--vaults', 1, 20_000);
+  if (values.format !== 'table' && values.format !== 'json')
+    throw new Error('--format must be table or json');
+  if (values.trust !== 'extra-ca-certs' && values.trust !== 'ca-option')
+    throw new Error('--trust must be extra-ca-certs or ca-option');
+  return {
+    vaults,
+    subscriptions: wholeNumber(
+      values.subscriptions ?? String(Math.min(10, vaults)),
+      '--subscriptions',
+      1,
+      1000,
+    ),
+    latencyMs: wholeNumber(values['latency-ms'], '--latency-ms', 0, 10_000),
+    readConcurrency: wholeNumber(values['read-concurrency'], '--read-concurrency', 1, 64),
+    maxParallel: wholeNumber(values['max-parallel'], '--max-parallel', 1, 32),
+    pollIntervalMs: wholeNumber(values['poll-interval-ms'], '--poll-interval-ms', 0, 60_000),
+    writesPerSecond:
+      values['writes-per-second'] === undefined
+        ? undefined
+        : wholeNumber(values['writes-per-second'], '--writes-per-second', 0, 1000),
+    out: values.out,
+    format: values.format,
+    trust: values.trust as 'extra-ca-certs' | 'ca-option',
+    keep: values.keep,
+  };
+}
+
+/** The worker bundled like dist/cli.js, so the measured process carries no TypeScript loader. */
+async function bundleWorker(directory: string): Promise<string> {
+  const outfile = join(directory, 'kvnet-bench-worker.mjs');
+  await build({
+    entryPoints: [join(repoRoot, 'bench/worker.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __kvnetCreateRequire } from 'node:module';\nconst require = __kvnetCreateRequire(import.meta.url);",
+    },
+  });
+  return outfile;
+}
+
+function runWorker(bundle: string, input: WorkerInput): Promise<WorkerResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle, JSON.stringify(input)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: input.caCertPath },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-8000);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), WORKER_TIMEOUT_MS);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      const line = stdout.trim().split('\n').pop() ?? '';
+      if (code !== 0) {
+        reject(new Error(`the kvnet worker failed (${code ?? signal}):\n${stderr}`));
+        return;
+      }
+      try {
+        resolve(JSON.parse(line) as WorkerResult);
+      } catch {
+        reject(new Error(`the kvnet worker printed no result:\n${stdout}\n${stderr}`));
+      }
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const o = options();
+  const today = new Date().toISOString().slice(0, 10);
+  const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
+  const estate = generateEstate(o.vaults, o.subscriptions);
+  const work = await mkdtemp(join(tmpdir(), 'kvnet-bench-'));
+  const emulatorState = join(work, 'state.json');
+  await writeFile(emulatorState, JSON.stringify(estate.state));
+  for (const phase of ['baseline', 'changed'] as const) {
+    await mkdir(join(work, phase));
+    for (const [name, text] of specFiles(estate, phase))
+      await writeFile(join(work, phase, name), text);
+  }
+  log(`estate of ${o.vaults} vaults over ${o.subscriptions} subscriptions in ${work}`);
+  const bundle = await bundleWorker(work);
+  const emulator = await startEmulatorProcess(emulatorState);
+  try {
+    const setup = await convergeBaseline(emulator, join(work, 'baseline'), today);
+    log(`baseline converged (${setup.steps} steps in ${setup.seconds.toFixed(1)} s); measuring`);
+    await emulator.settings({ latencyMs: o.latencyMs, latencyJitterMs: 0 });
+    await emulator.clearRequests();
+    const result = await runWorker(bundle, {
+      endpoint: emulator.endpoint,
+      caCertPath: emulator.caCertPath,
+      trust: o.trust,
+      specDir: join(work, 'changed'),
+      today,
+      readConcurrency: o.readConcurrency,
+      maxParallel: o.maxParallel,
+      pollIntervalMs: o.pollIntervalMs,
+      writesPerSecondPerSubscription: o.writesPerSecond,
+    });
+    const requests = await emulator.requests();
+    if (o.keep) {
+      await writeFile(join(work, 'requests.json'), JSON.stringify(requests, null, 1));
+      await writeFile(join(work, 'worker-result.json'), JSON.stringify(result, null, 1));
+    }
+    const planRequests = inWindow(requests, result.plan.startedAtMs, result.apply.startedAtMs - 1);
+    const applyRequests = inWindow(requests, result.apply.startedAtMs, result.apply.endedAtMs);
+
+    const minimal = minimalReads(estate, 'changed');
+    const planReads = planRequests.filter((request) => !isWrite(request)).length;
+    const floor = latencyFloorMs(
+      minimal.total,
+      minimal.dependencyLevels,
+      o.readConcurrency,
+      o.latencyMs,
+    );
+    const planWall = result.plan.endedAtMs - result.plan.startedAtMs;
+    const endpointVnet = new Map(
+      estate.vaults.map((vault) => [
+        `/subscriptions/${vault.subscription}/resourceGroups/${PE_RG}/providers/Microsoft.Network/privateEndpoints/pe-${vault.name}`.toLowerCase(),
+        vault.vnetId,
+      ]),
+    );
+    const serialisation = vnetSerialisation(applyRequests, endpointVnet);
+    const perSubscription = writesPerSecondBySubscription(applyRequests);
+    const changesByKind: Record<string, number> = {};
+    for (const vault of estate.vaults)
+      if (vault.change) changesByKind[vault.change] = (changesByKind[vault.change] ?? 0) + 1;
+
+    const withoutTargets: Omit<BenchReport, 'targets'> = {
+      benchmark: 'kvnet plan and apply',
+      date: new Date().toISOString(),
+      machine: describeMachine(),
+      parameters: {
+        vaults: o.vaults,
+        subscriptions: o.subscriptions,
+        latencyMs: o.latencyMs,
+        readConcurrency: o.readConcurrency,
+        applyMaxParallel: o.maxParallel,
+        pollIntervalMs: o.pollIntervalMs,
+        writesPerSecondPerSubscription: o.writesPerSecond ?? 'default',
+        trust: o.trust,
+      },
+      estate: {
+        vaults: estate.vaultCount,
+        unmanagedVaults: estate.unmanagedVaults,
+        subscriptions: estate.subscriptionCount,
+        hubSubscription: HUB_SUBSCRIPTION,
+        vaultResourceGroups: new Set(
+          estate.vaults.map((v) => `${v.subscription}/${v.resourceGroup}`),
+        ).size,
+        virtualNetworks: estate.vnets.length,
+        privateEndpointsBefore: estate.vaults.filter((vault) => vault.privateEndpoint).length,
+        changedVaults: estate.vaults.filter((vault) => vault.change).length,
+        changesByKind,
+      },
+      setup,
+      plan: {
+        outcome: result.plan.outcome,
+        steps: result.plan.steps,
+        stepsByKind: result.plan.stepsByKind,
+        requestsByOperation: countByOperation(planRequests),
+        reads: planReads,
+        writes: planRequests.length - planReads,
+        minimalReads: { ...minimal },
+        readsOverMinimal: planReads / minimal.total,
+        wallMs: planWall,
+        specLoadMs: result.plan.resolvedAtMs - result.plan.startedAtMs,
+        readAndDiffMs: result.plan.endedAtMs - result.plan.resolvedAtMs,
+        latencyFloorMs: floor,
+        floorFormula: `${o.latencyMs} ms × max(${minimal.dependencyLevels}, ceil(${minimal.total} / ${o.readConcurrency}))`,
+        wallOverFloor: floor > 0 ? planWall / floor : Number.POSITIVE_INFINITY,
+        peakRssMiB: mib(result.plan.memory.peakRssBytes),
+      },
+      apply: {
+        outcome: result.apply.outcome,
+        messages: result.apply.messages,
+        results: result.apply.results,
+        residual: result.apply.residual,
+        requestsByOperation: countByOperation(applyRequests),
+        reads: applyRequests.filter((request) => !isWrite(request)).length,
+        writes: applyRequests.filter(isWrite).length,
+        wallMs: result.apply.endedAtMs - result.apply.startedAtMs,
+        maxWritesPerSecondBySubscription: perSubscription,
+        maxWritesPerSecondPerSubscription: Math.max(0, ...Object.values(perSubscription)),
+        vnetWrites: serialisation.vnetWrites,
+        overlappingVnetWritePairs: serialisation.overlappingPairs,
+        anotherOperationInProgress: serialisation.anotherOperationInProgress,
+        peakRssMiB: mib(result.apply.memory.peakRssBytes),
+      },
+      memory: {
+        peakRssMiB: mib(result.peakRssBytes),
+        peakRssSource: result.peakRssSource,
+        rssAtStartMiB: mib(result.rssAtStartBytes),
+      },
+    };
+    const report: BenchReport = { ...withoutTargets, targets: evaluateTargets(withoutTargets) };
+    const markdown = renderMarkdown(report);
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    if (o.out) {
+      await mkdir(o.out, { recursive: true });
+      const base = join(o.out, `n${o.vaults}-s${o.subscriptions}-l${o.latencyMs}`);
+      await writeFile(`${base}.json`, json);
+      await writeFile(`${base}.md`, markdown);
+      log(`wrote ${base}.json and ${base}.md`);
+    }
+    process.stdout.write(o.format === 'json' ? json : markdown);
+  } finally {
+    await emulator.stop();
+    if (!o.keep) await rm(work, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  // The SDK's keep-alive sockets of the setup would hold the process open.
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,174 @@
+// The measured kvnet process: plan, then apply of the reviewed plan, exactly as the CLI runs
+// them (spec files → validate → resolve → makePlan; applyPlan with the reviewed plan). The
+// bench bundles this file like dist/cli.js and runs it with plain node, in a process of its
+// own, so its peak RSS is kvnet's alone. Prints one JSON line (WorkerResult) on stdout.
+import { readFileSync } from 'node:fs';
+import { applyPlan } from '../src/engine/apply/run-apply.js';
+import { makePlan } from '../src/engine/plan/make-plan.js';
+import { kvnetAdapters, loadDesiredState } from './kvnet.js';
+
+export interface WorkerInput {
+  readonly endpoint: string;
+  readonly caCertPath: string;
+  /**
+   * extra-ca-certs: the process trusts the CA through NODE_EXTRA_CA_CERTS (set by the bench),
+   * so TLS works as it does against Azure; ca-option: the CA goes to every SDK client, as with
+   * the CLI's KVNET_ARM_CA_CERT.
+   */
+  readonly trust: 'extra-ca-certs' | 'ca-option';
+  readonly specDir: string;
+  readonly today: string;
+  readonly readConcurrency: number;
+  readonly maxParallel: number;
+  readonly pollIntervalMs: number;
+  /** The applier's write pacing; undefined keeps kvnet's default. */
+  readonly writesPerSecondPerSubscription?: number;
+}
+
+export interface PhaseMemory {
+  /** Highest resident set size sampled during the phase, in bytes. */
+  readonly peakRssBytes: number;
+  readonly peakHeapUsedBytes: number;
+}
+
+export interface WorkerResult {
+  readonly plan: {
+    readonly startedAtMs: number;
+    readonly resolvedAtMs: number;
+    readonly endedAtMs: number;
+    readonly outcome: string;
+    readonly steps: number;
+    readonly stepsByKind: Record<string, number>;
+    readonly memory: PhaseMemory;
+  };
+  readonly apply: {
+    readonly startedAtMs: number;
+    readonly endedAtMs: number;
+    readonly outcome: string;
+    readonly messages: readonly string[];
+    readonly results: Record<string, number>;
+    readonly residual: string;
+    readonly memory: PhaseMemory;
+  };
+  /**
+   * Peak RSS of this process image, bytes: VmHWM from /proc/self/status on Linux. Not
+   * process.resourceUsage().maxRSS: Linux carries the pre-exec high-water mark over exec, so a
+   * child spawned by a big parent reports the parent's size (the bench's setup) instead.
+   */
+  readonly peakRssBytes: number;
+  readonly peakRssSource: 'VmHWM' | 'maxRSS';
+  readonly rssAtStartBytes: number;
+}
+
+class MemorySampler {
+  private rss = 0;
+  private heap = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(intervalMs = 10) {
+    this.timer = setInterval(() => this.sample(), intervalMs);
+  }
+
+  sample(): void {
+    const usage = process.memoryUsage();
+    this.rss = Math.max(this.rss, usage.rss);
+    this.heap = Math.max(this.heap, usage.heapUsed);
+  }
+
+  /** The peaks since the last call, then starts afresh. */
+  take(): PhaseMemory {
+    this.sample();
+    const result = { peakRssBytes: this.rss, peakHeapUsedBytes: this.heap };
+    this.rss = 0;
+    this.heap = 0;
+    return result;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+function peakRss(): { bytes: number; source: 'VmHWM' | 'maxRSS' } {
+  try {
+    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return { bytes: Number(match[1]) * 1024, source: 'VmHWM' };
+  } catch {
+    // Not Linux: fall back to getrusage, in kilobytes.
+  }
+  return { bytes: process.resourceUsage().maxRSS * 1024, source: 'maxRSS' };
+}
+
+function tally(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
+
+async function main(): Promise<void> {
+  const rssAtStartBytes = process.memoryUsage().rss;
+  const input = JSON.parse(process.argv[2] ?? '{}') as WorkerInput;
+  const sampler = new MemorySampler();
+  const { reader, writer } = kvnetAdapters(
+    {
+      endpoint: input.endpoint,
+      caCertPem: input.trust === 'ca-option' ? readFileSync(input.caCertPath, 'utf8') : undefined,
+    },
+    input.pollIntervalMs,
+  );
+  sampler.take();
+
+  const planStarted = Date.now();
+  const desired = await loadDesiredState(input.specDir, input.today);
+  const resolvedAt = Date.now();
+  const plan = await makePlan(desired, reader, { concurrency: input.readConcurrency });
+  const planEnded = Date.now();
+  const planMemory = sampler.take();
+
+  const applyStarted = Date.now();
+  const report = await applyPlan(desired, reader, writer, {
+    reviewedPlan: plan,
+    allowDestructive: false,
+    maxParallel: input.maxParallel,
+    ...(input.writesPerSecondPerSubscription === undefined
+      ? {}
+      : { writesPerSecondPerSubscription: input.writesPerSecondPerSubscription }),
+  });
+  const applyEnded = Date.now();
+  const applyMemory = sampler.take();
+  sampler.stop();
+  const peak = peakRss();
+
+  const result: WorkerResult = {
+    plan: {
+      startedAtMs: planStarted,
+      resolvedAtMs: resolvedAt,
+      endedAtMs: planEnded,
+      outcome: plan.outcome,
+      steps: plan.steps.length,
+      stepsByKind: tally(plan.steps.map((step) => `${step.kind}:${step.action}:${step.phase}`)),
+      memory: planMemory,
+    },
+    apply: {
+      startedAtMs: applyStarted,
+      endedAtMs: applyEnded,
+      outcome: report.outcome,
+      messages: report.messages,
+      results: tally(report.results.map((entry) => entry.status)),
+      residual: report.residual?.outcome ?? '(none)',
+      memory: applyMemory,
+    },
+    peakRssBytes: peak.bytes,
+    peakRssSource: peak.source,
+    rssAtStartBytes,
+  };
+  // The SDK's keep-alive sockets would hold the process open; the result is all we need.
+  process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
