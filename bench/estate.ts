@@ -13,6 +13,10 @@
 //   a VNet rule on snet-app-1 or -2 (serviceEndpoint: ensure, so kvnet reads the VNet);
 // - one vault in five: a private endpoint in rg-endpoints, on its VNet's snet-pe, with a zone
 //   group on the hub zone; one in ten of all vaults also has public network access Disabled;
+// - one vault in ten is changed by the apply phase (bench/specs.ts): an IP rule added, a VNet
+//   rule on a subnet without the endpoint yet, an IP rule removed, or a private endpoint added;
+// these patterns count from each vault's position in its subscription, shifted by subscription,
+// so they spread over every subscription and VNet;
 // - a hub private DNS zone (privatelink.vaultcore.azure.net) in rg-dns of a subscription of
 //   its own, linked to every VNet that hosts an endpoint.
 // The private endpoints themselves are not written as bodies: the bench creates them through
@@ -104,12 +108,16 @@ export function generateEstate(vaultCount: number, subscriptionCount: number): E
     }
     const resourceGroup = `rg-kv-${String(at.group).padStart(3, '0')}`;
     at.inGroup += 1;
-    const vnet = `vnet-${String(Math.floor(at.j / VAULTS_PER_VNET)).padStart(3, '0')}`;
+    const j = at.j;
+    const vnet = `vnet-${String(Math.floor(j / VAULTS_PER_VNET)).padStart(3, '0')}`;
     at.j += 1;
-    const privateEndpoint = index % 5 === 0;
-    // One vault in ten (every index ending in 3) changes; the kinds take turns.
+    // Patterns run on the position within the subscription, shifted per subscription, so
+    // endpoints, private vaults and changes spread over every subscription and VNet.
+    const k = j + subscriptionIndex;
+    const privateEndpoint = k % 5 === 0;
+    // One vault in ten changes; the kinds take turns.
     const change =
-      index % changeEvery === 3 ? CHANGE_KINDS[changed++ % CHANGE_KINDS.length] : undefined;
+      k % changeEvery === 3 ? CHANGE_KINDS[changed++ % CHANGE_KINDS.length] : undefined;
     vaults.push({
       index,
       name: `kvb${String(index).padStart(5, '0')}`,
@@ -119,9 +127,9 @@ export function generateEstate(vaultCount: number, subscriptionCount: number): E
       vnet,
       vnetId: vnetIdOf(subscription, vnet),
       ipRules: ipRulesOf(index),
-      vnetRuleSubnet: index % 2 === 0 ? `snet-app-${1 + ((index >> 1) % 2)}` : undefined,
+      vnetRuleSubnet: k % 2 === 0 ? `snet-app-${1 + ((k >> 1) % 2)}` : undefined,
       privateEndpoint,
-      publicNetworkAccess: index % 10 === 0 ? 'Disabled' : 'Enabled',
+      publicNetworkAccess: k % 10 === 0 ? 'Disabled' : 'Enabled',
       change,
     });
   }

@@ -65,6 +65,10 @@ export interface BenchReport {
     readonly wallMs: number;
     readonly specLoadMs: number;
     readonly readAndDiffMs: number;
+    /** From the start of the plan to its first ARM request (spec load, clients). */
+    readonly firstReadAfterMs: number;
+    /** From the end of the last ARM read to the plan's end (the diff and its analysis). */
+    readonly afterLastReadMs: number;
     readonly latencyFloorMs: number;
     readonly floorFormula: string;
     readonly wallOverFloor: number;
@@ -163,7 +167,7 @@ export function renderMarkdown(report: BenchReport): string {
     `| outcome | ${plan.outcome} (${plan.steps} steps) | ${apply.outcome}, residual ${apply.residual} |`,
     `| ARM reads / writes | ${plan.reads} / ${plan.writes} | ${apply.reads} / ${apply.writes} |`,
     `| minimal reads, ratio | ${plan.minimalReads.total}, ${round2(plan.readsOverMinimal)} × | — |`,
-    `| wall time | ${plan.wallMs} ms (spec load ${plan.specLoadMs} ms) | ${apply.wallMs} ms |`,
+    `| wall time | ${plan.wallMs} ms (spec load ${plan.specLoadMs} ms; first read at ${plan.firstReadAfterMs} ms; diff after the last read ${plan.afterLastReadMs} ms) | ${apply.wallMs} ms |`,
     `| latency floor, ratio | ${plan.latencyFloorMs} ms, ${round2(plan.wallOverFloor)} × | — |`,
     `| max writes/s per subscription | — | ${apply.maxWritesPerSecondPerSubscription} |`,
     `| VNet writes: overlapping, 409 | — | ${apply.vnetWrites}: ${apply.overlappingVnetWritePairs}, ${apply.anotherOperationInProgress} |`,

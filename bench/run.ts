@@ -5,7 +5,8 @@
 // then sets the latency and runs kvnet in a process of its own (bench/worker.ts, bundled like
 // dist/cli.js): a plan of the spec set with a change on 10 % of the vaults, then the apply of
 // that reviewed plan. The endpoint's request log gives the ARM figures (bench/requests.ts).
-// Prints a markdown table (or JSON with --format json); --out DIR also writes both files.
+// Prints a markdown table (or JSON with --format json); --out DIR also writes both files,
+// named after N, S and L (and --label, for variants such as --writes-per-second 0).
 // Exit 1 only when the bench itself breaks (an invalid estate, a crash); missed targets are
 // reported, never a failure: this is a benchmark, not a test.
 import { spawn } from 'node:child_process';
@@ -55,6 +56,7 @@ function options() {
       'poll-interval-ms': { type: 'string', default: '2000' },
       'writes-per-second': { type: 'string' },
       out: { type: 'string' },
+      label: { type: 'string' },
       format: { type: 'string', default: 'table' },
       trust: { type: 'string', default: 'extra-ca-certs' },
       keep: { type: 'boolean', default: false },
@@ -84,6 +86,7 @@ function options() {
         ? undefined
         : wholeNumber(values['writes-per-second'], '--writes-per-second', 0, 1000),
     out: values.out,
+    label: values.label,
     format: values.format,
     trust: values.trust as 'extra-ca-certs' | 'ca-option',
     keep: values.keep,
@@ -153,6 +156,12 @@ async function main(): Promise<void> {
   log(`estate of ${o.vaults} vaults over ${o.subscriptions} subscriptions in ${work}`);
   const bundle = await bundleWorker(work);
   const emulator = await startEmulatorProcess(emulatorState);
+  // Interrupted: stop the endpoint's process too, then leave.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void emulator.stop().finally(() => process.exit(130));
+    });
+  }
   try {
     const setup = await convergeBaseline(emulator, join(work, 'baseline'), today);
     log(`baseline converged (${setup.steps} steps in ${setup.seconds.toFixed(1)} s); measuring`);
@@ -238,6 +247,14 @@ async function main(): Promise<void> {
         wallMs: planWall,
         specLoadMs: result.plan.resolvedAtMs - result.plan.startedAtMs,
         readAndDiffMs: result.plan.endedAtMs - result.plan.resolvedAtMs,
+        firstReadAfterMs: planRequests.length
+          ? Math.min(...planRequests.map((request) => Date.parse(request.startedAt))) -
+            result.plan.startedAtMs
+          : 0,
+        afterLastReadMs: planRequests.length
+          ? result.plan.endedAtMs -
+            Math.max(...planRequests.map((request) => Date.parse(request.endedAt)))
+          : 0,
         latencyFloorMs: floor,
         floorFormula: `${o.latencyMs} ms × max(${minimal.dependencyLevels}, ceil(${minimal.total} / ${o.readConcurrency}))`,
         wallOverFloor: floor > 0 ? planWall / floor : Number.POSITIVE_INFINITY,
@@ -270,7 +287,8 @@ async function main(): Promise<void> {
     const json = `${JSON.stringify(report, null, 2)}\n`;
     if (o.out) {
       await mkdir(o.out, { recursive: true });
-      const base = join(o.out, `n${o.vaults}-s${o.subscriptions}-l${o.latencyMs}`);
+      const suffix = o.label ? `-${o.label.replace(/[^a-z0-9-]+/gi, '-')}` : '';
+      const base = join(o.out, `n${o.vaults}-s${o.subscriptions}-l${o.latencyMs}${suffix}`);
       await writeFile(`${base}.json`, json);
       await writeFile(`${base}.md`, markdown);
       log(`wrote ${base}.json and ${base}.md`);

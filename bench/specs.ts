@@ -33,7 +33,7 @@ export function desiredVault(vault: BenchVault, phase: SpecPhase): DesiredBenchV
   }
   if (change === 'remove-ip-rule') ipRules = ipRules.slice(0, 1);
   if (change === 'add-vnet-rule')
-    vnetRuleSubnets.push(Math.floor(vault.index / 10) % 2 === 0 ? 'snet-app-3' : 'snet-app-4');
+    vnetRuleSubnets.push(Math.floor(vault.index / 7) % 2 === 0 ? 'snet-app-3' : 'snet-app-4');
   const withEndpoint = vault.privateEndpoint || change === 'add-private-endpoint';
   return {
     vault,
