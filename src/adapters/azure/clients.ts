@@ -7,6 +7,7 @@ import { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import { NetworkManagementClient } from '@azure/arm-network';
 import { PrivateDnsManagementClient } from '@azure/arm-privatedns';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { Agent } from 'node:https';
 import { rootCertificates } from 'node:tls';
 import type { CloudProfile } from '../../engine/model/clouds.js';
 import { KVNET_VERSION } from '../../version.js';
@@ -55,22 +56,25 @@ export class AzureClients {
     // A custom endpoint for a real cloud still wants that cloud's audience; the local endpoint
     // accepts any token, so the cloud's scope is right in every case.
     this.scope = settings.cloud.tokenScope;
+    // Setting `ca` replaces Node's roots, so the agent keeps them and adds ours.
+    this.sharedAgent = settings.caCertificates
+      ? new Agent({ ca: [...rootCertificates, settings.caCertificates], keepAlive: true })
+      : undefined;
   }
+
+  /**
+   * One HTTPS agent for every client when extra CAs are trusted: handing `tlsOptions` to each
+   * client makes Node rebuild a TLS context (with all system roots) per connection.
+   */
+  private readonly sharedAgent: Agent | undefined;
 
   private commonOptions() {
     return {
       endpoint: this.endpoint,
       userAgentOptions: { userAgentPrefix: `kvnet/${KVNET_VERSION}` },
       ...(this.settings.retryOptions ? { retryOptions: { ...this.settings.retryOptions } } : {}),
-      ...(this.settings.caCertificates
-        ? { tlsOptions: { ca: this.withSystemRoots(this.settings.caCertificates) } }
-        : {}),
+      ...(this.sharedAgent ? { agent: this.sharedAgent } : {}),
     };
-  }
-
-  /** Setting `ca` replaces Node's roots, so keep them and add ours. */
-  private withSystemRoots(extra: string): string[] {
-    return [...rootCertificates, extra];
   }
 
   private guard<T extends { pipeline: { addPolicy(policy: PipelinePolicy): void } }>(client: T): T {
