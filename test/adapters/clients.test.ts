@@ -89,3 +89,26 @@ describe('AzureClients', () => {
     expect(gov.cloudName).toBe('AzureUSGovernment');
   });
 });
+
+describe('request timeout', () => {
+  it('turns a read that hangs into a failed read instead of waiting forever', async () => {
+    const slow = new AzureClients({
+      cloud: CLOUD_PROFILES.AzureCloud,
+      armEndpoint: emulator.endpoint,
+      credential: new StaticTokenCredential('token'),
+      readOnly: true,
+      caCertificates: emulator.caCertPem,
+      requestTimeoutMs: 200,
+      retryOptions: { retryDelayInMs: 1, maxRetryDelayInMs: 2 },
+    });
+    await http.addFaults({
+      method: 'GET',
+      path: '/subscriptions/**/vaults/kv-readonly',
+      times: 10,
+      effect: { type: 'delay', ms: 1000 },
+    });
+    const outcome = await new SdkAzureReader(slow).getVault(vaultId('kv-readonly'));
+    expect(outcome.status).toBe('error');
+    await http.request('DELETE', '/_emulator/faults');
+  });
+});

@@ -21,6 +21,8 @@ export interface ClientSettings {
   readonly readOnly: boolean;
   /** Extra CA certificates (PEM) to trust, e.g. the local endpoint's. */
   readonly caCertificates?: string;
+  /** How long one HTTP request may take (default 60 s). */
+  readonly requestTimeoutMs?: number;
   /** The SDK pipeline's own retry timing (tests shorten it; production keeps the default). */
   readonly retryOptions?: { readonly retryDelayInMs?: number; readonly maxRetryDelayInMs?: number };
 }
@@ -31,6 +33,19 @@ export class WriteRefusedError extends Error {
       `kvnet refused to send ${method} ${url}: this run is read-only (plan), and only GET requests are allowed`,
     );
   }
+}
+
+/** A request that hangs fails after this long (then the SDK retries it), so a read can never wait forever. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
+function timeoutPolicy(timeoutMs: number): PipelinePolicy {
+  return {
+    name: 'kvnetRequestTimeout',
+    sendRequest: async (request, next) => {
+      if (!request.timeout) request.timeout = timeoutMs;
+      return next(request);
+    },
+  };
 }
 
 const readOnlyPolicy: PipelinePolicy = {
@@ -79,6 +94,9 @@ export class AzureClients {
 
   private guard<T extends { pipeline: { addPolicy(policy: PipelinePolicy): void } }>(client: T): T {
     if (this.settings.readOnly) client.pipeline.addPolicy(readOnlyPolicy);
+    client.pipeline.addPolicy(
+      timeoutPolicy(this.settings.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+    );
     return client;
   }
 
