@@ -2,22 +2,18 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { collectSpecSources } from '../../adapters/filesystem/spec-files.js';
 import { SdkAzureReader } from '../../adapters/azure/reader.js';
 import { SdkAzureWriter } from '../../adapters/azure/writer.js';
 import { applyPlan } from '../../engine/apply/run-apply.js';
 import type { ApplyProgress, ApplyReport } from '../../engine/apply/types.js';
 import { makePlan } from '../../engine/plan/make-plan.js';
 import type { Plan } from '../../engine/plan/types.js';
-import { renderFindingsText, summarizeFindings } from '../../engine/render/findings.js';
 import { stepTitle } from '../../engine/render/plan-lines.js';
 import { renderText } from '../../engine/render/text.js';
 import { singleLine } from '../../engine/render/untrusted.js';
-import { compareFindings, hasErrors } from '../../engine/spec/findings.js';
-import { validateSpecSet } from '../../engine/spec/validate.js';
-import { resolveDesiredState } from '../../engine/state/desired.js';
 import { createClients } from '../azure-setup.js';
-import { EXIT_ERROR, EXIT_OK, today, UsageError, type CliIo } from '../io.js';
+import { loadSpecSet } from '../load-specs.js';
+import { EXIT_ERROR, EXIT_OK, UsageError, type CliIo } from '../io.js';
 
 export const APPLY_USAGE = `Usage: kvnet apply <spec file, directory or glob>... [options]
 
@@ -119,19 +115,12 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
       throw new UsageError(`${values.plan} is not a kvnet JSON plan (no fingerprint)`);
   }
 
-  const date = today(io.env);
-  const collected = await collectSpecSources(positionals);
-  const validation = validateSpecSet(collected.sources, { today: date });
-  const findings = [...collected.findings, ...validation.findings].sort(compareFindings);
-  if (hasErrors(findings) || collected.sources.length === 0) {
-    io.err(renderFindingsText(findings));
-    io.err(`${summarizeFindings(findings, collected.sources.length)} — invalid, nothing applied`);
-    return EXIT_ERROR;
-  }
+  const specs = await loadSpecSet(positionals, io, 'nothing applied');
+  if (!specs) return EXIT_ERROR;
   const flags = { cloud: values.cloud, armEndpoint: values['arm-endpoint'], auth: values.auth };
-  const desired = resolveDesiredState(validation.files, date);
-  const reader = new SdkAzureReader(createClients(validation.files, flags, io.env, true));
-  const writer = new SdkAzureWriter(createClients(validation.files, flags, io.env, false), {
+  const { desired } = specs;
+  const reader = new SdkAzureReader(createClients(specs.files, flags, io.env, true));
+  const writer = new SdkAzureWriter(createClients(specs.files, flags, io.env, false), {
     pollIntervalMs,
   });
 

@@ -2,19 +2,15 @@
 // Exit 0: no changes; 2: changes; 1: error (invalid spec, failed read, lockout…).
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { collectSpecSources } from '../../adapters/filesystem/spec-files.js';
 import { SdkAzureReader } from '../../adapters/azure/reader.js';
 import { makePlan } from '../../engine/plan/make-plan.js';
 import type { Plan } from '../../engine/plan/types.js';
-import { renderFindingsText, summarizeFindings } from '../../engine/render/findings.js';
 import { renderJson } from '../../engine/render/json.js';
 import { renderMarkdown } from '../../engine/render/markdown.js';
 import { renderText } from '../../engine/render/text.js';
-import { compareFindings, hasErrors } from '../../engine/spec/findings.js';
-import { validateSpecSet } from '../../engine/spec/validate.js';
-import { resolveDesiredState } from '../../engine/state/desired.js';
 import { createClients } from '../azure-setup.js';
-import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, today, UsageError, type CliIo } from '../io.js';
+import { loadSpecSet } from '../load-specs.js';
+import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError, type CliIo } from '../io.js';
 
 export const PLAN_USAGE = `Usage: kvnet plan <spec file, directory or glob>... [options]
 
@@ -71,23 +67,16 @@ export async function runPlan(argv: readonly string[], io: CliIo): Promise<numbe
   if (positionals.length === 0)
     throw new UsageError('name at least one spec file, directory or glob');
 
-  const date = today(io.env);
-  const collected = await collectSpecSources(positionals);
-  const validation = validateSpecSet(collected.sources, { today: date });
-  const findings = [...collected.findings, ...validation.findings].sort(compareFindings);
-  if (hasErrors(findings) || collected.sources.length === 0) {
-    io.err(renderFindingsText(findings));
-    io.err(`${summarizeFindings(findings, collected.sources.length)} — invalid, no plan made`);
-    return EXIT_ERROR;
-  }
+  const specs = await loadSpecSet(positionals, io, 'no plan made');
+  if (!specs) return EXIT_ERROR;
 
   const clients = createClients(
-    validation.files,
+    specs.files,
     { cloud: values.cloud, armEndpoint: values['arm-endpoint'], auth: values.auth },
     io.env,
     true,
   );
-  const desired = resolveDesiredState(validation.files, date);
+  const { desired } = specs;
   const plan = await makePlan(desired, new SdkAzureReader(clients), { concurrency });
   const rendered = renderPlan(plan, values.format, io);
   if (values.out) {

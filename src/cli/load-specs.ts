@@ -1,0 +1,32 @@
+// The first half of plan and apply: read the spec set, validate it, and resolve it into the
+// desired state, or print every finding and say that nothing was done.
+import { collectSpecSources } from '../adapters/filesystem/spec-files.js';
+import { renderFindingsText, summarizeFindings } from '../engine/render/findings.js';
+import type { LoadedSpecFile } from '../engine/spec/checks/context.js';
+import { compareFindings, hasErrors } from '../engine/spec/findings.js';
+import { validateSpecSet } from '../engine/spec/validate.js';
+import { resolveDesiredState, type DesiredState } from '../engine/state/desired.js';
+import { today, type CliIo } from './io.js';
+
+export interface LoadedSpecSet {
+  readonly files: LoadedSpecFile[];
+  readonly desired: DesiredState;
+}
+
+/** Undefined when the set is invalid; the findings have then been printed. */
+export async function loadSpecSet(
+  paths: readonly string[],
+  io: CliIo,
+  whatWasNotDone: string,
+): Promise<LoadedSpecSet | undefined> {
+  const date = today(io.env);
+  const collected = await collectSpecSources(paths);
+  const validation = validateSpecSet(collected.sources, { today: date });
+  const findings = [...collected.findings, ...validation.findings].sort(compareFindings);
+  if (hasErrors(findings) || collected.sources.length === 0) {
+    io.err(renderFindingsText(findings));
+    io.err(`${summarizeFindings(findings, collected.sources.length)} — invalid, ${whatWasNotDone}`);
+    return undefined;
+  }
+  return { files: validation.files, desired: resolveDesiredState(validation.files, date) };
+}
