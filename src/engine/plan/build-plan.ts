@@ -78,14 +78,18 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot): Plan {
 
 /** Every narrowing step waits for every opening step of the vaults it serves. */
 function narrowAfterOpening(steps: readonly PlanStep[]): PlanStep[] {
+  const openingByVault = new Map<string, string[]>();
+  for (const step of steps) {
+    if (step.phase !== 'open') continue;
+    for (const vault of step.vaults) {
+      const list = openingByVault.get(vault);
+      if (list) list.push(step.id);
+      else openingByVault.set(vault, [step.id]);
+    }
+  }
   return steps.map((step) => {
     if (step.phase !== 'narrow') return step;
-    const opening = steps
-      .filter(
-        (other) =>
-          other.phase === 'open' && other.vaults.some((vault) => step.vaults.includes(vault)),
-      )
-      .map((other) => other.id);
+    const opening = step.vaults.flatMap((vault) => openingByVault.get(vault) ?? []);
     return { ...step, dependsOn: [...new Set([...step.dependsOn, ...opening])] };
   });
 }
@@ -220,7 +224,7 @@ function reachabilityBeforeAfter(
 ): { before: Reachability; after: Reachability } {
   const declared = new Set(vault.privateEndpoints.map((endpoint) => resourceIdKey(endpoint.id)));
   const cutOff = new Set(
-    steps.all().flatMap((step) => {
+    steps.forVault(vault.name).flatMap((step) => {
       if (step.payload.kind === 'connection' && step.payload.status === 'Rejected')
         return [resourceIdKey(step.payload.privateEndpointId)];
       if (step.kind === 'privateEndpoint' && step.action === 'delete')
@@ -310,7 +314,7 @@ function vaultSummary(
   after: Reachability,
   steps: StepCollector,
 ): VaultPlan {
-  const vaultSteps = steps.all().filter((step) => step.vaults.includes(vault.name));
+  const vaultSteps = steps.forVault(vault.name);
   const inPlace = vaultSteps
     .filter((step) => step.action === 'update' || step.action === 'replace')
     .flatMap((step) => step.changes);

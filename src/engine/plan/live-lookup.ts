@@ -53,10 +53,13 @@ export class LiveLookup {
     return vnet?.status === 'ok' ? vnet.value.location : undefined;
   }
 
+  private endpointsById: Map<string, LivePrivateEndpoint> | undefined;
+
   privateEndpoint(id: string): LivePrivateEndpoint | undefined {
-    return this.allPrivateEndpoints().find(
-      (endpoint) => resourceIdKey(endpoint.id) === resourceIdKey(id),
+    this.endpointsById ??= new Map(
+      this.allPrivateEndpoints().map((endpoint) => [resourceIdKey(endpoint.id), endpoint]),
     );
+    return this.endpointsById.get(resourceIdKey(id));
   }
 
   allPrivateEndpoints(): LivePrivateEndpoint[] {

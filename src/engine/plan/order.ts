@@ -1,5 +1,6 @@
 // Orders steps so that every dependency runs first and, among steps that are free to run,
-// opening steps come before narrowing ones (DESIGN.md §4).
+// opening steps come before narrowing ones (DESIGN.md §4). Kahn's algorithm with the ready
+// steps kept sorted by priority, so a plan of thousands of steps orders in linear-ish time.
 import type { PlanStep, ResourceKind } from './types.js';
 
 const KIND_ORDER: Record<ResourceKind, number> = {
@@ -17,28 +18,48 @@ function priority(step: PlanStep): string {
   return `${phase}:${KIND_ORDER[step.kind]}:${step.id}`;
 }
 
+/** Inserts keeping `ready` sorted by priority, highest priority (smallest key) last. */
+function insertReady(ready: PlanStep[], keys: Map<PlanStep, string>, step: PlanStep): void {
+  const key = keys.get(step) ?? '';
+  let low = 0;
+  let high = ready.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((keys.get(ready[middle] as PlanStep) ?? '') > key) low = middle + 1;
+    else high = middle;
+  }
+  ready.splice(low, 0, step);
+}
+
 export function orderSteps(steps: readonly PlanStep[]): PlanStep[] {
   const byId = new Map(steps.map((step) => [step.id, step]));
-  const remaining = new Map(
-    steps.map((step) => [
-      step.id,
-      new Set(step.dependsOn.filter((dependency) => byId.has(dependency))),
-    ]),
-  );
+  const keys = new Map(steps.map((step) => [step, priority(step)]));
+  const waitingOn = new Map<string, number>();
+  const dependents = new Map<string, string[]>();
+  for (const step of steps) {
+    const known = [...new Set(step.dependsOn)].filter((dependency) => byId.has(dependency));
+    waitingOn.set(step.id, known.length);
+    for (const dependency of known) {
+      const list = dependents.get(dependency);
+      if (list) list.push(step.id);
+      else dependents.set(dependency, [step.id]);
+    }
+  }
+  const ready: PlanStep[] = [];
+  for (const step of steps) if (waitingOn.get(step.id) === 0) insertReady(ready, keys, step);
   const ordered: PlanStep[] = [];
-  while (remaining.size > 0) {
-    const ready = [...remaining.entries()]
-      .filter(([, dependencies]) => dependencies.size === 0)
-      .map(([id]) => byId.get(id) as PlanStep)
-      .sort((a, b) => priority(a).localeCompare(priority(b)));
-    const next = ready[0];
-    if (!next)
-      throw new Error(
-        `the plan's steps depend on each other in a cycle: ${[...remaining.keys()].join(', ')}`,
-      );
+  while (ready.length > 0) {
+    const next = ready.pop() as PlanStep;
     ordered.push(next);
-    remaining.delete(next.id);
-    for (const dependencies of remaining.values()) dependencies.delete(next.id);
+    for (const dependentId of dependents.get(next.id) ?? []) {
+      const remaining = (waitingOn.get(dependentId) ?? 0) - 1;
+      waitingOn.set(dependentId, remaining);
+      if (remaining === 0) insertReady(ready, keys, byId.get(dependentId) as PlanStep);
+    }
+  }
+  if (ordered.length !== steps.length) {
+    const stuck = steps.filter((step) => !ordered.includes(step)).map((step) => step.id);
+    throw new Error(`the plan's steps depend on each other in a cycle: ${stuck.join(', ')}`);
   }
   return ordered;
 }

@@ -1,38 +1,41 @@
 // Collects steps by id: a shared subnet or DNS zone needed by several vaults becomes one step
-// that names them all.
+// that names them all. Steps are also indexed by vault, since every vault asks for its own.
 import type { PlanFinding, PlanStep } from './types.js';
 
 export class StepCollector {
   private readonly steps = new Map<string, PlanStep>();
+  private readonly idsByVault = new Map<string, Set<string>>();
   readonly findings: PlanFinding[] = [];
 
   add(step: PlanStep): PlanStep {
     const existing = this.steps.get(step.id);
-    if (!existing) {
-      this.steps.set(step.id, step);
-      return step;
+    const stored: PlanStep = existing
+      ? {
+          ...existing,
+          vaults: [...new Set([...existing.vaults, ...step.vaults])],
+          dependsOn: [...new Set([...existing.dependsOn, ...step.dependsOn])],
+          notes: [...new Set([...existing.notes, ...step.notes])],
+        }
+      : step;
+    this.steps.set(step.id, stored);
+    for (const vault of stored.vaults) {
+      let ids = this.idsByVault.get(vault);
+      if (!ids) this.idsByVault.set(vault, (ids = new Set()));
+      ids.add(step.id);
     }
-    const merged: PlanStep = {
-      ...existing,
-      vaults: [...new Set([...existing.vaults, ...step.vaults])],
-      dependsOn: [...new Set([...existing.dependsOn, ...step.dependsOn])],
-      notes: [...new Set([...existing.notes, ...step.notes])],
-    };
-    this.steps.set(step.id, merged);
-    return merged;
-  }
-
-  get(id: string): PlanStep | undefined {
-    return this.steps.get(id);
-  }
-
-  update(id: string, change: (step: PlanStep) => PlanStep): void {
-    const step = this.steps.get(id);
-    if (step) this.steps.set(id, change(step));
+    return stored;
   }
 
   all(): PlanStep[] {
     return [...this.steps.values()];
+  }
+
+  /** The steps that serve a vault (by name), in the order they were first added. */
+  forVault(vault: string): PlanStep[] {
+    return [...(this.idsByVault.get(vault) ?? [])].flatMap((id) => {
+      const step = this.steps.get(id);
+      return step ? [step] : [];
+    });
   }
 
   finding(finding: PlanFinding): void {
