@@ -6,14 +6,15 @@ import type { PlanStep } from './types.js';
 
 /** JSON with object keys sorted, so equal values always serialise to equal text. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+  return (
+    JSON.stringify(value, (_key, entry: unknown) => {
+      if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return entry;
+      const sorted: Record<string, unknown> = {};
+      for (const key of Object.keys(entry).sort())
+        sorted[key] = (entry as Record<string, unknown>)[key];
+      return sorted;
+    }) ?? 'null'
+  );
 }
 
 export function changeSet(steps: readonly PlanStep[]): unknown[] {
