@@ -2,63 +2,59 @@
 // writes, into each configured zone, an A record named after the vault, TTL 10, pointing at the
 // endpoint's address; DELETE removes those records. One group per endpoint, at most 5 zones.
 import type { ArmRequest, ArmResponse, Services } from '../context.js';
-import { badRequest, parentResourceNotFound, resourceNotFound } from '../errors.js';
+import { badRequest } from '../errors.js';
 import { lastName } from '../ids.js';
-import { operationHeaders } from '../lro.js';
 import type { ArmBody, StoredResource } from '../store.js';
 import {
   arrayAt,
-  listBody,
+  childId,
+  getChild,
+  listChildren,
   objectAt,
   objectBody,
-  requireGroupForRead,
+  requireResource,
   stringAt,
   weakEtag,
-  without,
+  type ChildResourceKind,
 } from './common.js';
 import { removeZoneGroupRecords, writeARecord } from './dns-records.js';
-import { endpointAddress, endpointIdOf, targetVaults } from './private-endpoints.js';
+import {
+  accepted,
+  networkPutAnswer,
+  regionalPolling,
+  startOperation,
+  startProvisioning,
+} from './long-running.js';
+import { ENDPOINTS, endpointAddress, endpointSubnetId, targetVaults } from './private-endpoints.js';
 import { assertVnetIdle, vnetLockKey } from './virtual-networks.js';
 
 export const ZONE_GROUP_TYPE = 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups';
 const MAX_ZONES = 5;
+const ZONE_GROUPS: ChildResourceKind = {
+  type: ZONE_GROUP_TYPE,
+  collection: 'privateDnsZoneGroups',
+  parentParam: 'privateEndpointName',
+  nameParam: 'groupName',
+};
 
 function requireEndpoint(request: ArmRequest, services: Services): StoredResource {
-  const p = request.params;
-  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
-  const endpoint = services.store.get(endpointIdOf(p));
-  if (!endpoint) throw parentResourceNotFound(p.privateEndpointName as string);
-  return endpoint;
+  return requireResource(request, services, ENDPOINTS, 'parent');
 }
 
 export function getZoneGroup(request: ArmRequest, services: Services): ArmResponse {
-  const endpoint = requireEndpoint(request, services);
-  const record = services.store.get(
-    `${endpoint.id}/privateDnsZoneGroups/${request.params.groupName}`,
-  );
-  if (!record)
-    throw resourceNotFound(
-      ZONE_GROUP_TYPE,
-      `${request.params.privateEndpointName}/${request.params.groupName}`,
-      request.params.resourceGroupName as string,
-    );
-  return { status: 200, body: record.body };
+  return getChild(request, services, requireEndpoint(request, services), ZONE_GROUPS);
 }
 
 export function listZoneGroups(request: ArmRequest, services: Services): ArmResponse {
-  const endpoint = requireEndpoint(request, services);
-  return {
-    status: 200,
-    body: listBody(services.store.children(endpoint.id, 'privateDnsZoneGroups').map((r) => r.body)),
-  };
+  return listChildren(services, requireEndpoint(request, services), ZONE_GROUPS);
 }
 
 export function putZoneGroup(request: ArmRequest, services: Services): ArmResponse {
   const endpoint = requireEndpoint(request, services);
   const name = request.params.groupName as string;
-  const id = `${endpoint.id}/privateDnsZoneGroups/${name}`;
+  const id = childId(request, endpoint, ZONE_GROUPS);
   const others = services.store
-    .children(endpoint.id, 'privateDnsZoneGroups')
+    .children(endpoint.id, ZONE_GROUPS.collection)
     .filter((g) => g.id.toLowerCase() !== id.toLowerCase());
   if (others.length > 0) {
     throw badRequest(
@@ -73,7 +69,7 @@ export function putZoneGroup(request: ArmRequest, services: Services): ArmRespon
       `A private DNS zone group must have between 1 and ${MAX_ZONES} private DNS zone configurations (got ${configs.length}).`,
     );
   }
-  const subnetId = stringAt(objectAt(objectAt(endpoint.body.properties).subnet).id) ?? endpoint.id;
+  const subnetId = endpointSubnetId(endpoint);
   assertVnetIdle(services, subnetId);
 
   const address = endpointAddress(services, endpoint);
@@ -116,54 +112,24 @@ export function putZoneGroup(request: ArmRequest, services: Services): ArmRespon
     etag: weakEtag(services),
     properties: { provisioningState: 'Updating', privateDnsZoneConfigs: storedConfigs },
   });
-  const setState = (state: string) => {
-    const current = services.store.get(id);
-    if (current)
-      current.body = {
-        ...current.body,
-        properties: { ...objectAt(current.body.properties), provisioningState: state },
-      };
-  };
-  const operation = services.operations.start({
-    style: {
-      kind: 'network',
-      subscription: request.params.subscriptionId as string,
-      location: stringAt(endpoint.body.location) ?? 'westus',
-    },
-    apiVersion: request.apiVersion,
-    baseUrl: request.baseUrl,
+  const operation = startProvisioning(request, services, id, {
+    style: regionalPolling('network', request, endpoint.body.location),
     lockKey: vnetLockKey(subnetId),
-    override: request.takeLroOverride(),
     onSucceeded: () => {
-      setState('Succeeded');
       if (address)
         for (const zone of zones)
           for (const vault of vaults) writeARecord(services, zone, vault, [address]);
     },
-    onFailed: () => setState('Failed'),
   });
-  const headers = without(
-    operationHeaders(operation, services.lroSettings().retryAfterSeconds),
-    'Location',
-  );
-  return { status: existing ? 200 : 201, body: services.store.get(id)?.body, headers };
+  return networkPutAnswer(services, operation, !existing, services.store.get(id)?.body);
 }
 
 export function deleteZoneGroup(request: ArmRequest, services: Services): ArmResponse {
   const endpoint = requireEndpoint(request, services);
-  const record = services.store.get(
-    `${endpoint.id}/privateDnsZoneGroups/${request.params.groupName}`,
-  );
+  const record = services.store.get(childId(request, endpoint, ZONE_GROUPS));
   if (!record) return { status: 204 };
-  const operation = services.operations.start({
-    style: {
-      kind: 'network',
-      subscription: request.params.subscriptionId as string,
-      location: stringAt(endpoint.body.location) ?? 'westus',
-    },
-    apiVersion: request.apiVersion,
-    baseUrl: request.baseUrl,
-    override: request.takeLroOverride(),
+  const operation = startOperation(request, services, {
+    style: regionalPolling('network', request, endpoint.body.location),
     onSucceeded: () => {
       const current = services.store.get(record.id);
       if (!current) return;
@@ -172,8 +138,5 @@ export function deleteZoneGroup(request: ArmRequest, services: Services): ArmRes
     },
     onFailed: () => undefined,
   });
-  return {
-    status: 202,
-    headers: operationHeaders(operation, services.lroSettings().retryAfterSeconds),
-  };
+  return accepted(services, operation);
 }

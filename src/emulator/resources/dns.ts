@@ -3,30 +3,52 @@
 // DNS provider does; If-None-Match: * and If-Match are honoured (412). `location` must be
 // global in any case and is returned as `global`. A link is InProgress until its operation ends.
 import type { ArmRequest, ArmResponse, Services } from '../context.js';
-import { ArmError, badRequest, parentResourceNotFound, resourceNotFound } from '../errors.js';
+import { ArmError, badRequest } from '../errors.js';
 import { sameId } from '../ids.js';
-import { operationHeaders } from '../lro.js';
 import type { ArmBody, StoredResource } from '../store.js';
 import {
   checkPreconditions,
-  listBody,
+  childId,
+  getChild,
+  groupResourceId,
+  listChildren,
+  listInGroup,
+  listInSubscription,
   objectAt,
   objectBody,
-  requireGroupForRead,
   requireGroupForWrite,
+  requireResource,
   stringAt,
+  updateProperties,
   without,
+  type ChildResourceKind,
+  type GroupResourceKind,
 } from './common.js';
 import { A_RECORD_TYPE } from './dns-records.js';
+import { accepted, startProvisioning } from './long-running.js';
 import { VNET_TYPE } from './virtual-networks.js';
 
 export const ZONE_TYPE = 'Microsoft.Network/privateDnsZones';
 export const LINK_TYPE = 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
 
+const ZONES: GroupResourceKind = { type: ZONE_TYPE, nameParam: 'zoneName' };
+const LINKS: ChildResourceKind = {
+  type: LINK_TYPE,
+  collection: 'virtualNetworkLinks',
+  parentParam: 'zoneName',
+  nameParam: 'linkName',
+};
+const A_RECORDS: ChildResourceKind = {
+  type: A_RECORD_TYPE,
+  collection: 'A',
+  parentParam: 'zoneName',
+  nameParam: 'recordName',
+};
+
 const LIMITS = { recordSets: 25_000, links: 1000, linksWithRegistration: 100 };
 
 export function zoneIdOf(p: Readonly<Record<string, string>>): string {
-  return `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroupName}/providers/Microsoft.Network/privateDnsZones/${p.zoneName}`;
+  return groupResourceId(p, ZONES);
 }
 
 /** The zone with its counters, which the service computes on read. */
@@ -61,78 +83,34 @@ function requireGlobal(body: ArmBody, type: string): void {
   }
 }
 
-function requireZone(request: ArmRequest, services: Services, asParent: boolean): StoredResource {
-  const p = request.params;
-  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
-  const zone = services.store.get(zoneIdOf(p));
-  if (!zone)
-    throw asParent
-      ? parentResourceNotFound(p.zoneName as string)
-      : resourceNotFound(ZONE_TYPE, p.zoneName as string, p.resourceGroupName as string);
-  return zone;
-}
-
 export function getZone(request: ArmRequest, services: Services): ArmResponse {
-  return { status: 200, body: zoneView(services, requireZone(request, services, false)) };
+  return { status: 200, body: zoneView(services, requireResource(request, services, ZONES)) };
 }
 
 export function listZonesByGroup(request: ArmRequest, services: Services): ArmResponse {
-  const p = request.params;
-  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
-  return {
-    status: 200,
-    body: listBody(
-      services.store
-        .list(ZONE_TYPE, p.subscriptionId, p.resourceGroupName)
-        .map((r) => zoneView(services, r)),
-    ),
-  };
+  return listInGroup(request, services, ZONE_TYPE, zoneView);
 }
 
 export function listZonesBySubscription(request: ArmRequest, services: Services): ArmResponse {
-  return {
-    status: 200,
-    body: listBody(
-      services.store
-        .list(ZONE_TYPE, request.params.subscriptionId)
-        .map((r) => zoneView(services, r)),
-    ),
-  };
+  return listInSubscription(request, services, ZONE_TYPE, zoneView);
 }
 
+/** Private DNS answers a zone or link PUT with 202 and polls in the resource group. */
 function startDnsOperation(
   request: ArmRequest,
   services: Services,
   id: string,
-  onSucceeded: () => void,
+  onSucceeded?: () => void,
 ): ArmResponse {
-  const setState = (state: string) => {
-    const current = services.store.get(id);
-    if (current)
-      current.body = {
-        ...current.body,
-        properties: { ...objectAt(current.body.properties), provisioningState: state },
-      };
-  };
-  const operation = services.operations.start({
+  const operation = startProvisioning(request, services, id, {
     style: {
       kind: 'privatedns',
       subscription: request.params.subscriptionId as string,
       resourceGroup: request.params.resourceGroupName as string,
     },
-    apiVersion: request.apiVersion,
-    baseUrl: request.baseUrl,
-    override: request.takeLroOverride(),
-    onSucceeded: () => {
-      setState('Succeeded');
-      onSucceeded();
-    },
-    onFailed: () => setState('Failed'),
+    onSucceeded,
   });
-  return {
-    status: 202,
-    headers: operationHeaders(operation, services.lroSettings().retryAfterSeconds),
-  };
+  return accepted(services, operation);
 }
 
 export function putZone(request: ArmRequest, services: Services): ArmResponse {
@@ -160,34 +138,22 @@ export function putZone(request: ArmRequest, services: Services): ArmResponse {
       provisioningState: existing ? 'Updating' : 'Creating',
     },
   });
-  return startDnsOperation(request, services, id, () => undefined);
+  return startDnsOperation(request, services, id);
 }
 
 export function getLink(request: ArmRequest, services: Services): ArmResponse {
-  const zone = requireZone(request, services, true);
-  const link = services.store.get(`${zone.id}/virtualNetworkLinks/${request.params.linkName}`);
-  if (!link)
-    throw resourceNotFound(
-      LINK_TYPE,
-      `${request.params.zoneName}/${request.params.linkName}`,
-      request.params.resourceGroupName as string,
-    );
-  return { status: 200, body: link.body };
+  return getChild(request, services, requireResource(request, services, ZONES, 'parent'), LINKS);
 }
 
 export function listLinks(request: ArmRequest, services: Services): ArmResponse {
-  const zone = requireZone(request, services, false);
-  return {
-    status: 200,
-    body: listBody(services.store.children(zone.id, 'virtualNetworkLinks').map((r) => r.body)),
-  };
+  return listChildren(services, requireResource(request, services, ZONES), LINKS);
 }
 
 export function putLink(request: ArmRequest, services: Services): ArmResponse {
-  const zone = requireZone(request, services, true);
+  const zone = requireResource(request, services, ZONES, 'parent');
   const body = objectBody(request);
   requireGlobal(body, LINK_TYPE);
-  const id = `${zone.id}/virtualNetworkLinks/${request.params.linkName}`;
+  const id = childId(request, zone, LINKS);
   const existing = services.store.get(id);
   checkPreconditions(
     request,
@@ -229,29 +195,20 @@ export function putLink(request: ArmRequest, services: Services): ArmResponse {
       provisioningState: existing ? 'Updating' : 'Creating',
     },
   });
-  return startDnsOperation(request, services, id, () => {
-    const current = services.store.get(id);
-    if (current)
-      current.body = {
-        ...current.body,
-        properties: { ...objectAt(current.body.properties), virtualNetworkLinkState: 'Completed' },
-      };
-  });
+  return startDnsOperation(request, services, id, () =>
+    updateProperties(services, id, { virtualNetworkLinkState: 'Completed' }),
+  );
 }
 
 export function getARecord(request: ArmRequest, services: Services): ArmResponse {
-  const zone = requireZone(request, services, true);
-  const record = services.store.get(`${zone.id}/A/${request.params.recordName}`);
-  if (!record)
-    throw resourceNotFound(
-      A_RECORD_TYPE,
-      `${request.params.zoneName}/${request.params.recordName}`,
-      request.params.resourceGroupName as string,
-    );
-  return { status: 200, body: record.body };
+  return getChild(
+    request,
+    services,
+    requireResource(request, services, ZONES, 'parent'),
+    A_RECORDS,
+  );
 }
 
 export function listARecords(request: ArmRequest, services: Services): ArmResponse {
-  const zone = requireZone(request, services, false);
-  return { status: 200, body: listBody(services.store.children(zone.id, 'A').map((r) => r.body)) };
+  return listChildren(services, requireResource(request, services, ZONES), A_RECORDS);
 }

@@ -3,22 +3,41 @@
 // operation (202 + Location). Connections are born when a private endpoint targets the vault
 // (private-endpoints.ts): Approved for an automatic connection, Pending for a manual one.
 import type { ArmRequest, ArmResponse, Services } from '../context.js';
-import {
-  badRequest,
-  parentResourceNotFound,
-  preconditionFailed,
-  resourceNotFound,
-} from '../errors.js';
+import { badRequest, preconditionFailed } from '../errors.js';
 import { sameId } from '../ids.js';
-import { operationHeaders } from '../lro.js';
 import type { ArmBody, StoredResource } from '../store.js';
-import { listBody, objectAt, objectBody, requireGroupForRead, stringAt } from './common.js';
+import {
+  childId,
+  groupResourceId,
+  listChildren,
+  objectAt,
+  objectBody,
+  requireChild,
+  requireResource,
+  stringAt,
+  withProperties,
+  type ChildResourceKind,
+  type GroupResourceKind,
+} from './common.js';
+import { accepted, regionalPolling, startOperation } from './long-running.js';
 
 export const CONNECTION_TYPE = 'Microsoft.KeyVault/vaults/privateEndpointConnections';
 const STATUSES = ['Pending', 'Approved', 'Rejected', 'Disconnected'];
 
+/** Vaults as the routes name them (vaults.ts holds their handlers). */
+export const VAULTS: GroupResourceKind = {
+  type: 'Microsoft.KeyVault/vaults',
+  nameParam: 'vaultName',
+};
+const CONNECTIONS: ChildResourceKind = {
+  type: CONNECTION_TYPE,
+  collection: 'privateEndpointConnections',
+  parentParam: 'vaultName',
+  nameParam: 'connectionName',
+};
+
 export function vaultIdOf(p: Readonly<Record<string, string>>): string {
-  return `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroupName}/providers/Microsoft.KeyVault/vaults/${p.vaultName}`;
+  return groupResourceId(p, VAULTS);
 }
 
 /** As the vault body embeds a connection: id, etag and properties only. */
@@ -65,51 +84,25 @@ export function createConnection(
   });
 }
 
-function requireVault(services: Services, request: ArmRequest): StoredResource {
-  const p = request.params;
-  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
-  const vault = services.store.get(vaultIdOf(p));
-  if (!vault) throw parentResourceNotFound(p.vaultName as string);
-  return vault;
+function requireVault(request: ArmRequest, services: Services): StoredResource {
+  return requireResource(request, services, VAULTS, 'parent');
 }
 
 export function listConnections(request: ArmRequest, services: Services): ArmResponse {
-  const p = request.params;
-  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
-  const vault = services.store.get(vaultIdOf(p));
-  if (!vault)
-    throw resourceNotFound(
-      'Microsoft.KeyVault/vaults',
-      p.vaultName as string,
-      p.resourceGroupName as string,
-    );
-  return {
-    status: 200,
-    body: listBody(
-      services.store.children(vault.id, 'privateEndpointConnections').map((r) => r.body),
-    ),
-  };
+  return listChildren(services, requireResource(request, services, VAULTS), CONNECTIONS);
 }
 
 export function getConnection(request: ArmRequest, services: Services): ArmResponse {
-  const vault = requireVault(services, request);
-  const record = services.store.get(
-    `${vault.id}/privateEndpointConnections/${request.params.connectionName}`,
-  );
+  const vault = requireVault(request, services);
+  const record = services.store.get(childId(request, vault, CONNECTIONS));
   // The service's documented answer for "no such connection" is 204 No Content.
   return record ? { status: 200, body: record.body } : { status: 204 };
 }
 
 export function putConnection(request: ArmRequest, services: Services): ArmResponse {
-  const vault = requireVault(services, request);
+  const vault = requireVault(request, services);
   const name = request.params.connectionName as string;
-  const record = services.store.get(`${vault.id}/privateEndpointConnections/${name}`);
-  if (!record)
-    throw resourceNotFound(
-      CONNECTION_TYPE,
-      `${request.params.vaultName}/${name}`,
-      request.params.resourceGroupName as string,
-    );
+  const record = requireChild(request, services, vault, CONNECTIONS);
   const body = objectBody(request);
   const etag = stringAt(body.etag);
   if (etag !== undefined && etag !== '' && etag !== record.body.etag) {
@@ -143,43 +136,25 @@ export function putConnection(request: ArmRequest, services: Services): ArmRespo
 }
 
 export function deleteConnection(request: ArmRequest, services: Services): ArmResponse {
-  const vault = requireVault(services, request);
-  const record = services.store.get(
-    `${vault.id}/privateEndpointConnections/${request.params.connectionName}`,
-  );
+  const vault = requireVault(request, services);
+  const record = services.store.get(childId(request, vault, CONNECTIONS));
   if (!record) return { status: 204 };
   const previous = record.body;
-  record.body = {
-    ...previous,
-    properties: { ...objectAt(previous.properties), provisioningState: 'Deleting' },
-  };
+  record.body = withProperties(previous, { provisioningState: 'Deleting' });
   const disconnected: ArmBody = {
     id: previous.id,
     name: previous.name,
     type: previous.type,
     properties: { provisioningState: 'Disconnected' },
   };
-  const operation = services.operations.start({
-    style: {
-      kind: 'keyvault',
-      subscription: request.params.subscriptionId as string,
-      location: stringAt(vault.body.location) ?? 'westus',
-    },
-    apiVersion: request.apiVersion,
-    baseUrl: request.baseUrl,
-    override: request.takeLroOverride(),
+  const operation = startOperation(request, services, {
+    style: regionalPolling('keyvault', request, vault.body.location),
     onSucceeded: () => services.store.delete(record.id),
     onFailed: () => {
       if (services.store.get(record.id))
-        record.body = {
-          ...previous,
-          properties: { ...objectAt(previous.properties), provisioningState: 'Failed' },
-        };
+        record.body = withProperties(previous, { provisioningState: 'Failed' });
     },
     finalAnswer: () => ({ status: 200, body: disconnected }),
   });
-  return {
-    status: 202,
-    headers: operationHeaders(operation, services.lroSettings().retryAfterSeconds),
-  };
+  return accepted(services, operation);
 }

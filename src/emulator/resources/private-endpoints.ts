@@ -4,35 +4,52 @@
 // vault-side connection: Approved for an automatic connection, Pending for a manual one. The
 // endpoint's view of its connection follows the vault's (approve/reject/remove on the vault).
 import type { ArmRequest, ArmResponse, Services } from '../context.js';
-import { badRequest, resourceNotFound, type ArmError } from '../errors.js';
+import { badRequest, type ArmError } from '../errors.js';
 import { idKey, lastName, parseResourceId, resourceTypeOf, sameId } from '../ids.js';
 import { allocateAddress, inPrefix } from '../ip.js';
-import { operationHeaders } from '../lro.js';
 import type { ArmBody, StoredResource } from '../store.js';
 import {
   arrayAt,
-  listBody,
+  findResource,
+  groupResourceId,
+  listInGroup,
+  listInSubscription,
   objectAt,
   objectBody,
-  requireGroupForRead,
   requireGroupForWrite,
+  requireLocation,
+  requireResource,
   stringAt,
+  updateProperties,
   weakEtag,
-  without,
+  withProperties,
+  type GroupResourceKind,
 } from './common.js';
 import { removeZoneGroupRecords } from './dns-records.js';
+import {
+  accepted,
+  networkPutAnswer,
+  regionalPolling,
+  startOperation,
+  startProvisioning,
+} from './long-running.js';
 import { connectionForEndpoint, createConnection } from './private-endpoint-connections.js';
 import { assertVnetIdle, vnetLockKey } from './virtual-networks.js';
 
 export const ENDPOINT_TYPE = 'Microsoft.Network/privateEndpoints';
 export const NIC_TYPE = 'Microsoft.Network/networkInterfaces';
+export const ENDPOINTS: GroupResourceKind = {
+  type: ENDPOINT_TYPE,
+  nameParam: 'privateEndpointName',
+};
+const NICS: GroupResourceKind = { type: NIC_TYPE, nameParam: 'networkInterfaceName' };
 const CONNECTION_KINDS = [
   'privateLinkServiceConnections',
   'manualPrivateLinkServiceConnections',
 ] as const;
 
 export function endpointIdOf(p: Readonly<Record<string, string>>): string {
-  return `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroupName}/providers/Microsoft.Network/privateEndpoints/${p.privateEndpointName}`;
+  return groupResourceId(p, ENDPOINTS);
 }
 
 function isVaultId(id: string): boolean {
@@ -50,6 +67,11 @@ export function endpointAddress(services: Services, endpoint: StoredResource): s
   const nic = nicId ? services.store.get(nicId) : undefined;
   const config = objectAt(arrayAt(objectAt(nic?.body.properties).ipConfigurations)[0]);
   return stringAt(objectAt(config.properties).privateIPAddress);
+}
+
+/** The subnet the endpoint sits in (its own id when it names none), which it locks on writes. */
+export function endpointSubnetId(endpoint: StoredResource): string {
+  return stringAt(objectAt(objectAt(endpoint.body.properties).subnet).id) ?? endpoint.id;
 }
 
 /** Vault ids this endpoint connects to (automatic or manual). */
@@ -85,60 +107,23 @@ export function endpointView(services: Services, record: StoredResource): ArmBod
   return { ...record.body, properties: view };
 }
 
-function requireEndpoint(request: ArmRequest, services: Services): StoredResource {
-  const p = request.params;
-  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
-  const record = services.store.get(endpointIdOf(p));
-  if (!record)
-    throw resourceNotFound(
-      ENDPOINT_TYPE,
-      p.privateEndpointName as string,
-      p.resourceGroupName as string,
-    );
-  return record;
-}
-
 export function getEndpoint(request: ArmRequest, services: Services): ArmResponse {
-  return { status: 200, body: endpointView(services, requireEndpoint(request, services)) };
+  return {
+    status: 200,
+    body: endpointView(services, requireResource(request, services, ENDPOINTS)),
+  };
 }
 
 export function listEndpointsByGroup(request: ArmRequest, services: Services): ArmResponse {
-  const p = request.params;
-  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
-  return {
-    status: 200,
-    body: listBody(
-      services.store
-        .list(ENDPOINT_TYPE, p.subscriptionId, p.resourceGroupName)
-        .map((r) => endpointView(services, r)),
-    ),
-  };
+  return listInGroup(request, services, ENDPOINT_TYPE, endpointView);
 }
 
 export function listEndpointsBySubscription(request: ArmRequest, services: Services): ArmResponse {
-  return {
-    status: 200,
-    body: listBody(
-      services.store
-        .list(ENDPOINT_TYPE, request.params.subscriptionId)
-        .map((r) => endpointView(services, r)),
-    ),
-  };
+  return listInSubscription(request, services, ENDPOINT_TYPE, endpointView);
 }
 
 export function getNic(request: ArmRequest, services: Services): ArmResponse {
-  const p = request.params;
-  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
-  const record = services.store.get(
-    `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroupName}/providers/Microsoft.Network/networkInterfaces/${p.networkInterfaceName}`,
-  );
-  if (!record)
-    throw resourceNotFound(
-      NIC_TYPE,
-      p.networkInterfaceName as string,
-      p.resourceGroupName as string,
-    );
-  return { status: 200, body: record.body };
+  return { status: 200, body: requireResource(request, services, NICS).body };
 }
 
 function usedAddresses(services: Services, subnetId: string): Set<string> {
@@ -207,9 +192,7 @@ function readConnections(
 export function putEndpoint(request: ArmRequest, services: Services): ArmResponse {
   const p = request.params;
   const body = objectBody(request);
-  const location = stringAt(body.location);
-  if (!location)
-    throw badRequest('LocationRequired', 'The location property is required for this definition.');
+  const location = requireLocation(body);
   requireGroupForWrite(
     services,
     p.subscriptionId as string,
@@ -373,29 +356,12 @@ export function putEndpoint(request: ArmRequest, services: Services): ArmRespons
     );
   }
 
-  const setState = (state: string) => {
-    const current = services.store.get(id);
-    if (current)
-      current.body = {
-        ...current.body,
-        properties: { ...objectAt(current.body.properties), provisioningState: state },
-      };
-  };
-  const operation = services.operations.start({
-    style: { kind: 'network', subscription: p.subscriptionId as string, location },
-    apiVersion: request.apiVersion,
-    baseUrl: request.baseUrl,
+  const operation = startProvisioning(request, services, id, {
+    style: regionalPolling('network', request, location),
     lockKey: vnetLockKey(subnetId),
-    override: request.takeLroOverride(),
-    onSucceeded: () => setState('Succeeded'),
-    onFailed: () => setState('Failed'),
   });
-  const headers = without(
-    operationHeaders(operation, services.lroSettings().retryAfterSeconds),
-    'Location',
-  );
   const record = services.store.get(id) as StoredResource;
-  return { status: existing ? 200 : 201, body: endpointView(services, record), headers };
+  return networkPutAnswer(services, operation, !existing, endpointView(services, record));
 }
 
 /** Removes an endpoint and what hangs off it: NIC, vault-side connections, zone-group records. */
@@ -414,45 +380,23 @@ function removeEndpoint(services: Services, record: StoredResource): void {
 }
 
 export function deleteEndpoint(request: ArmRequest, services: Services): ArmResponse {
-  const p = request.params;
-  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
-  const record = services.store.get(endpointIdOf(p));
+  const record = findResource(request, services, ENDPOINTS);
   if (!record) return { status: 204 };
-  const subnetId = stringAt(objectAt(objectAt(record.body.properties).subnet).id) ?? record.id;
+  const subnetId = endpointSubnetId(record);
   assertVnetIdle(services, subnetId);
   const previousState = objectAt(record.body.properties).provisioningState;
-  record.body = {
-    ...record.body,
-    properties: { ...objectAt(record.body.properties), provisioningState: 'Deleting' },
-  };
-  const operation = services.operations.start({
-    style: {
-      kind: 'network',
-      subscription: p.subscriptionId as string,
-      location: stringAt(record.body.location) ?? 'westus',
-    },
-    apiVersion: request.apiVersion,
-    baseUrl: request.baseUrl,
+  record.body = withProperties(record.body, { provisioningState: 'Deleting' });
+  const operation = startOperation(request, services, {
+    style: regionalPolling('network', request, record.body.location),
     lockKey: vnetLockKey(subnetId),
-    override: request.takeLroOverride(),
     onSucceeded: () => {
       const current = services.store.get(record.id);
       if (current) removeEndpoint(services, current);
     },
-    onFailed: () => {
-      const current = services.store.get(record.id);
-      if (current)
-        current.body = {
-          ...current.body,
-          properties: {
-            ...objectAt(current.body.properties),
-            provisioningState: previousState === 'Succeeded' ? 'Failed' : previousState,
-          },
-        };
-    },
+    onFailed: () =>
+      updateProperties(services, record.id, {
+        provisioningState: previousState === 'Succeeded' ? 'Failed' : previousState,
+      }),
   });
-  return {
-    status: 202,
-    headers: operationHeaders(operation, services.lroSettings().retryAfterSeconds),
-  };
+  return accepted(services, operation);
 }

@@ -3,19 +3,22 @@
 // merged, networkAcls replaced as a whole); PUT as a long-running operation (Location polling).
 // The body always carries properties.privateEndpointConnections, empty when there are none.
 import type { ArmRequest, ArmResponse, Services } from '../context.js';
-import { badRequest, resourceNotFound } from '../errors.js';
-import { operationHeaders } from '../lro.js';
+import { badRequest } from '../errors.js';
 import type { ArmBody, StoredResource } from '../store.js';
 import {
   arrayAt,
   listBody,
+  listInGroup,
+  listInSubscription,
   objectAt,
   objectBody,
-  requireGroupForRead,
   requireGroupForWrite,
+  requireLocation,
+  requireResource,
   stringAt,
 } from './common.js';
-import { embeddedConnection, vaultIdOf } from './private-endpoint-connections.js';
+import { pollingHeaders, regionalPolling, startProvisioning } from './long-running.js';
+import { embeddedConnection, vaultIdOf, VAULTS } from './private-endpoint-connections.js';
 import { canonicalPublicNetworkAccess, normaliseNetworkAcls } from './vault-network-acls.js';
 
 export const VAULT_TYPE = 'Microsoft.KeyVault/vaults';
@@ -79,12 +82,7 @@ function systemData(services: Services, previous: unknown): ArmBody {
 }
 
 function requireVault(request: ArmRequest, services: Services): StoredResource {
-  const p = request.params;
-  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
-  const record = services.store.get(vaultIdOf(p));
-  if (!record)
-    throw resourceNotFound(VAULT_TYPE, p.vaultName as string, p.resourceGroupName as string);
-  return record;
+  return requireResource(request, services, VAULTS);
 }
 
 export function getVault(request: ArmRequest, services: Services): ArmResponse {
@@ -92,15 +90,11 @@ export function getVault(request: ArmRequest, services: Services): ArmResponse {
 }
 
 export function listVaultsByGroup(request: ArmRequest, services: Services): ArmResponse {
-  const p = request.params;
-  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
-  const records = services.store.list(VAULT_TYPE, p.subscriptionId, p.resourceGroupName);
-  return { status: 200, body: listBody(records.map((r) => vaultView(services, r))) };
+  return listInGroup(request, services, VAULT_TYPE, vaultView);
 }
 
 export function listVaultsBySubscription(request: ArmRequest, services: Services): ArmResponse {
-  const records = services.store.list(VAULT_TYPE, request.params.subscriptionId);
-  return { status: 200, body: listBody(records.map((r) => vaultView(services, r))) };
+  return listInSubscription(request, services, VAULT_TYPE, vaultView);
 }
 
 export function patchVault(request: ArmRequest, services: Services): ArmResponse {
@@ -123,9 +117,7 @@ export function patchVault(request: ArmRequest, services: Services): ArmResponse
 export function putVault(request: ArmRequest, services: Services): ArmResponse {
   const p = request.params;
   const body = objectBody(request);
-  const location = stringAt(body.location);
-  if (!location)
-    throw badRequest('LocationRequired', 'The location property is required for this definition.');
+  const location = requireLocation(body);
   const properties = objectAt(body.properties);
   if (typeof properties.tenantId !== 'string')
     throw badRequest('BadRequest', 'The parameter properties.tenantId is required.');
@@ -157,25 +149,8 @@ export function putVault(request: ArmRequest, services: Services): ArmResponse {
     },
   };
   const record = services.store.put(id, VAULT_TYPE, stored);
-  const setState = (state: string) => {
-    const current = services.store.get(id);
-    if (current)
-      current.body = {
-        ...current.body,
-        properties: { ...objectAt(current.body.properties), provisioningState: state },
-      };
-  };
-  const operation = services.operations.start({
-    style: {
-      kind: 'keyvault',
-      subscription: p.subscriptionId as string,
-      location: stored.location as string,
-    },
-    apiVersion: request.apiVersion,
-    baseUrl: request.baseUrl,
-    override: request.takeLroOverride(),
-    onSucceeded: () => setState('Succeeded'),
-    onFailed: () => setState('Failed'),
+  const operation = startProvisioning(request, services, id, {
+    style: regionalPolling('keyvault', request, stored.location),
     finalAnswer: () => {
       const current = services.store.get(id);
       return current ? { status: 200, body: vaultView(services, current) } : { status: 204 };
@@ -184,7 +159,7 @@ export function putVault(request: ArmRequest, services: Services): ArmResponse {
   return {
     status: existing ? 200 : 201,
     body: vaultView(services, record),
-    headers: operationHeaders(operation, services.lroSettings().retryAfterSeconds),
+    headers: pollingHeaders(services, operation),
   };
 }
 

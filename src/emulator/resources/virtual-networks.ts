@@ -4,24 +4,40 @@
 // a second write in the same VNet while one is in flight (409 AnotherOperationInProgress).
 // Properties the emulator does not model are stored and returned unchanged.
 import type { ArmRequest, ArmResponse, Services } from '../context.js';
-import { badRequest, parentResourceNotFound, resourceNotFound } from '../errors.js';
+import { badRequest } from '../errors.js';
 import { idKey } from '../ids.js';
-import { operationHeaders, pollingUrls } from '../lro.js';
+import { pollingUrls } from '../lro.js';
 import type { ArmBody, StoredResource } from '../store.js';
 import {
   arrayAt,
+  childId,
   conflictInProgress,
-  listBody,
+  getChild,
+  groupResourceId,
+  listChildren,
+  listInGroup,
+  listInSubscription,
   objectAt,
   objectBody,
-  requireGroupForRead,
+  requireResource,
   stringAt,
   weakEtag,
   without,
+  type ChildResourceKind,
+  type GroupResourceKind,
 } from './common.js';
+import { networkPutAnswer, regionalPolling, startProvisioning } from './long-running.js';
 
 export const VNET_TYPE = 'Microsoft.Network/virtualNetworks';
 export const SUBNET_TYPE = 'Microsoft.Network/virtualNetworks/subnets';
+
+const VNETS: GroupResourceKind = { type: VNET_TYPE, nameParam: 'virtualNetworkName' };
+const SUBNETS: ChildResourceKind = {
+  type: SUBNET_TYPE,
+  collection: 'subnets',
+  parentParam: 'virtualNetworkName',
+  nameParam: 'subnetName',
+};
 
 /** Computed by NRP; a value sent back in a read-modify-write is ignored. */
 const SUBNET_READ_ONLY = new Set([
@@ -32,7 +48,7 @@ const SUBNET_READ_ONLY = new Set([
 ]);
 
 export function vnetIdOf(p: Readonly<Record<string, string>>): string {
-  return `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroupName}/providers/Microsoft.Network/virtualNetworks/${p.virtualNetworkName}`;
+  return groupResourceId(p, VNETS);
 }
 
 /** NRP serialises writes per VNet: subnets and the private endpoints placed in them. */
@@ -59,64 +75,24 @@ export function assertVnetIdle(services: Services, subnetOrVnetId: string): void
     throw conflictInProgress(pollingUrls(holder).asyncOperation ?? pollingUrls(holder).location);
 }
 
-function requireVnet(request: ArmRequest, services: Services, asParent: boolean): StoredResource {
-  const p = request.params;
-  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
-  const vnet = services.store.get(vnetIdOf(p));
-  if (!vnet) {
-    throw asParent
-      ? parentResourceNotFound(p.virtualNetworkName as string)
-      : resourceNotFound(VNET_TYPE, p.virtualNetworkName as string, p.resourceGroupName as string);
-  }
-  return vnet;
-}
-
 export function getVnet(request: ArmRequest, services: Services): ArmResponse {
-  return { status: 200, body: vnetView(services, requireVnet(request, services, false)) };
+  return { status: 200, body: vnetView(services, requireResource(request, services, VNETS)) };
 }
 
 export function listVnetsByGroup(request: ArmRequest, services: Services): ArmResponse {
-  const p = request.params;
-  requireGroupForRead(services, p.subscriptionId as string, p.resourceGroupName as string);
-  return {
-    status: 200,
-    body: listBody(
-      services.store
-        .list(VNET_TYPE, p.subscriptionId, p.resourceGroupName)
-        .map((r) => vnetView(services, r)),
-    ),
-  };
+  return listInGroup(request, services, VNET_TYPE, vnetView);
 }
 
 export function listVnetsBySubscription(request: ArmRequest, services: Services): ArmResponse {
-  return {
-    status: 200,
-    body: listBody(
-      services.store
-        .list(VNET_TYPE, request.params.subscriptionId)
-        .map((r) => vnetView(services, r)),
-    ),
-  };
+  return listInSubscription(request, services, VNET_TYPE, vnetView);
 }
 
 export function getSubnet(request: ArmRequest, services: Services): ArmResponse {
-  const vnet = requireVnet(request, services, true);
-  const subnet = services.store.get(`${vnet.id}/subnets/${request.params.subnetName}`);
-  if (!subnet)
-    throw resourceNotFound(
-      SUBNET_TYPE,
-      `${request.params.virtualNetworkName}/${request.params.subnetName}`,
-      request.params.resourceGroupName as string,
-    );
-  return { status: 200, body: subnet.body };
+  return getChild(request, services, requireResource(request, services, VNETS, 'parent'), SUBNETS);
 }
 
 export function listSubnets(request: ArmRequest, services: Services): ArmResponse {
-  const vnet = requireVnet(request, services, false);
-  return {
-    status: 200,
-    body: listBody(services.store.children(vnet.id, 'subnets').map((r) => r.body)),
-  };
+  return listChildren(services, requireResource(request, services, VNETS), SUBNETS);
 }
 
 function normaliseServiceEndpoints(value: unknown, vnetLocation: string): ArmBody[] | undefined {
@@ -145,7 +121,7 @@ function normaliseServiceEndpoints(value: unknown, vnetLocation: string): ArmBod
 }
 
 export function putSubnet(request: ArmRequest, services: Services): ArmResponse {
-  const vnet = requireVnet(request, services, true);
+  const vnet = requireResource(request, services, VNETS, 'parent');
   const body = objectBody(request);
   const sent = objectAt(body.properties);
   if (
@@ -160,7 +136,7 @@ export function putSubnet(request: ArmRequest, services: Services): ArmResponse 
   }
   assertVnetIdle(services, vnet.id);
 
-  const id = `${vnet.id}/subnets/${request.params.subnetName}`;
+  const id = childId(request, vnet, SUBNETS);
   const existing = services.store.get(id);
   const properties: ArmBody = {};
   for (const [key, value] of Object.entries(sent))
@@ -186,32 +162,11 @@ export function putSubnet(request: ArmRequest, services: Services): ArmResponse 
   services.store.put(id, SUBNET_TYPE, stored);
   vnet.body = { ...vnet.body, etag: weakEtag(services) };
 
-  const setState = (state: string) => {
-    const current = services.store.get(id);
-    if (current)
-      current.body = {
-        ...current.body,
-        properties: { ...objectAt(current.body.properties), provisioningState: state },
-      };
-  };
-  const operation = services.operations.start({
-    style: {
-      kind: 'network',
-      subscription: request.params.subscriptionId as string,
-      location: stringAt(vnet.body.location) ?? 'westus',
-    },
-    apiVersion: request.apiVersion,
-    baseUrl: request.baseUrl,
+  const operation = startProvisioning(request, services, id, {
+    style: regionalPolling('network', request, vnet.body.location),
     lockKey: vnetLockKey(vnet.id),
-    override: request.takeLroOverride(),
-    onSucceeded: () => setState('Succeeded'),
-    onFailed: () => setState('Failed'),
   });
-  const headers = without(
-    operationHeaders(operation, services.lroSettings().retryAfterSeconds),
-    'Location',
-  );
-  return { status: existing ? 200 : 201, body: services.store.get(id)?.body, headers };
+  return networkPutAnswer(services, operation, !existing, services.store.get(id)?.body);
 }
 
 /** Subnets embedded in seeded VNets are split into their own records (state.ts). */
