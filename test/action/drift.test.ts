@@ -1,64 +1,36 @@
 // schedule: one drift issue, opened while live state departs from the spec, updated on the next
 // check, closed with a comment once live state converges.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { EmulatorHttp } from '../support/emulator-clients.js';
-import { FakeGitHub, HUMAN } from '../support/github-api.js';
-import { bundledAction, payloads, runAction, workspaceWith } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { HUMAN } from '../support/github-api.js';
+import { payloads } from './harness.js';
 import {
+  actionSuite,
   CONVERGED_VAULT,
-  JOB_TOKEN,
+  github,
+  http,
+  localInputs,
   OPEN_VAULT,
   OWNER,
   REPO,
-  SPEC,
+  runBundled,
+  signedInEnv,
   vaultBody,
 } from './scenario.js';
 
-let bundle: string;
-let emulator: RunningEmulator;
-let http: EmulatorHttp;
-let github: FakeGitHub;
-let workspace: string;
-
-beforeAll(async () => {
-  bundle = bundledAction();
-  emulator = await startEmulator({ state: [OPEN_VAULT] });
-  http = new EmulatorHttp(emulator);
-  workspace = workspaceWith({ 'kv-network/app.yaml': SPEC });
-}, 180_000);
-
-afterAll(async () => {
-  http.close();
-  await emulator.stop();
-});
-
-beforeEach(async () => {
-  github = new FakeGitHub({ owner: OWNER, repo: REPO, token: JOB_TOKEN, maxPageSize: 3 });
-  await github.start();
+actionSuite({
+  maxPageSize: 3,
   // Unrelated issues and pull requests, so the lookup has pages to walk.
-  for (let n = 1; n <= 4; n += 1) github.addPullRequest({ number: n, headSha: `${n}`.repeat(40) });
-});
-
-afterEach(async () => {
-  await github.stop();
+  seedGitHub: (api) => {
+    for (let n = 1; n <= 4; n += 1) api.addPullRequest({ number: n, headSha: `${n}`.repeat(40) });
+  },
 });
 
 function driftCheck(eventName = 'schedule') {
-  return runAction({
-    bundle,
-    workspace,
+  return runBundled({
     eventName,
     payload: payloads.schedule(OWNER, REPO),
-    inputs: { spec: 'kv-network', 'github-token': JOB_TOKEN, 'arm-endpoint': emulator.endpoint },
-    env: {
-      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-      GITHUB_API_URL: github.url,
-      GITHUB_SHA: 'e5'.repeat(20),
-      GITHUB_REF: 'refs/heads/main',
-      NODE_EXTRA_CA_CERTS: emulator.caCertPath,
-      KVNET_ACCESS_TOKEN: 'local-arm-token',
-    },
+    inputs: localInputs(),
+    env: signedInEnv({ GITHUB_SHA: 'e5'.repeat(20), GITHUB_REF: 'refs/heads/main' }),
   });
 }
 

@@ -1,57 +1,27 @@
 // Routing by event and input checks, fork pull requests, and OIDC sign-in: the bundled action
 // as a process, with the GitHub API and the ID-token service at local endpoints.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { EmulatorHttp } from '../support/emulator-clients.js';
-import { FakeGitHub } from '../support/github-api.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OidcEndpoint } from '../support/oidc-endpoint.js';
 import { specSetIdOf } from '../../src/action/inputs.js';
-import { bundledAction, payloads, runAction, workspaceWith } from './harness.js';
+import { payloads } from './harness.js';
 import {
+  actionSuite,
   CLIENT_ID,
+  github,
   HEAD_SHA,
+  http,
   JOB_TOKEN,
-  OPEN_VAULT,
+  localEnv,
+  localInputs,
   OWNER,
+  pullRequestEvent,
   REPO,
-  SPEC,
+  runBundled,
+  signedInEnv,
   TENANT,
 } from './scenario.js';
 
-let bundle: string;
-let emulator: RunningEmulator;
-let http: EmulatorHttp;
-let github: FakeGitHub;
-let workspace: string;
-
-beforeAll(async () => {
-  bundle = bundledAction();
-  emulator = await startEmulator({ state: [OPEN_VAULT] });
-  http = new EmulatorHttp(emulator);
-  workspace = workspaceWith({ 'kv-network/app.yaml': SPEC });
-}, 180_000);
-
-afterAll(async () => {
-  http.close();
-  await emulator.stop();
-});
-
-beforeEach(async () => {
-  await http.request('DELETE', '/_emulator/requests');
-  github = new FakeGitHub({ owner: OWNER, repo: REPO, token: JOB_TOKEN });
-  await github.start();
-  github.addPullRequest({ number: 7, headSha: HEAD_SHA });
-});
-
-afterEach(async () => {
-  await github.stop();
-});
-
-const baseEnv = () => ({
-  GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-  GITHUB_API_URL: github.url,
-  NODE_EXTRA_CA_CERTS: emulator.caCertPath,
-});
+actionSuite({ beforeEachTest: (arm) => arm.request('DELETE', '/_emulator/requests') });
 
 async function armRequests() {
   return (await http.requests()).filter((entry) => !entry.path.startsWith('/_emulator'));
@@ -59,13 +29,11 @@ async function armRequests() {
 
 describe('events that must not plan', () => {
   it('refuses pull_request_target and explains why, touching neither Azure nor GitHub', async () => {
-    const run = await runAction({
-      bundle,
-      workspace,
+    const run = await runBundled({
       eventName: 'pull_request_target',
       payload: payloads.pullRequest(OWNER, REPO, 7, HEAD_SHA, 'fork-owner/infra'),
       inputs: { spec: 'kv-network', 'github-token': JOB_TOKEN, mode: 'plan' },
-      env: { ...baseEnv(), KVNET_ACCESS_TOKEN: 'local-arm-token' },
+      env: signedInEnv(),
     });
     expect(run.code).toBe(1);
     expect(run.outputs.outcome).toBe('refused');
@@ -77,13 +45,10 @@ describe('events that must not plan', () => {
 
   it('validates only on a fork pull request, says so on the comment, and never claims no changes', async () => {
     github.readOnly = true; // a fork's job token cannot comment
-    const run = await runAction({
-      bundle,
-      workspace,
-      eventName: 'pull_request',
-      payload: payloads.pullRequest(OWNER, REPO, 7, HEAD_SHA, 'fork-owner/infra'),
-      inputs: { spec: 'kv-network', 'github-token': JOB_TOKEN, 'arm-endpoint': emulator.endpoint },
-      env: { ...baseEnv(), KVNET_ACCESS_TOKEN: 'local-arm-token' },
+    const run = await runBundled({
+      ...pullRequestEvent('fork-owner/infra'),
+      inputs: localInputs(),
+      env: signedInEnv(),
     });
     expect(run.code).toBe(0);
     expect(run.outputs.outcome).toBe('validate-only');
@@ -97,13 +62,10 @@ describe('events that must not plan', () => {
 
     // With a token that may comment, the comment says the same.
     github.readOnly = false;
-    await runAction({
-      bundle,
-      workspace,
-      eventName: 'pull_request',
-      payload: payloads.pullRequest(OWNER, REPO, 7, HEAD_SHA, 'fork-owner/infra'),
+    await runBundled({
+      ...pullRequestEvent('fork-owner/infra'),
       inputs: { spec: 'kv-network', 'github-token': JOB_TOKEN },
-      env: baseEnv(),
+      env: localEnv(),
     });
     const body = github.commentsOn(7)[0]?.body ?? '';
     expect(body).toContain('validated only, no plan was made');
@@ -112,18 +74,15 @@ describe('events that must not plan', () => {
   });
 
   it('validates only when the job has no OIDC token (no id-token: write)', async () => {
-    const run = await runAction({
-      bundle,
-      workspace,
-      eventName: 'pull_request',
-      payload: payloads.pullRequest(OWNER, REPO, 7, HEAD_SHA),
+    const run = await runBundled({
+      ...pullRequestEvent(),
       inputs: {
         spec: 'kv-network',
         'github-token': JOB_TOKEN,
         'azure-client-id': CLIENT_ID,
         'azure-tenant-id': TENANT,
       },
-      env: baseEnv(),
+      env: localEnv(),
     });
     expect(run.code).toBe(0);
     expect(run.outputs.outcome).toBe('validate-only');
@@ -131,11 +90,8 @@ describe('events that must not plan', () => {
   });
 
   it('fails on a wrong input, naming it and its choices', async () => {
-    const run = await runAction({
-      bundle,
-      workspace,
-      eventName: 'pull_request',
-      payload: payloads.pullRequest(OWNER, REPO, 7, HEAD_SHA),
+    const run = await runBundled({
+      ...pullRequestEvent(),
       inputs: {
         spec: 'kv-network',
         'github-token': JOB_TOKEN,
@@ -144,7 +100,7 @@ describe('events that must not plan', () => {
         'azure-client-id': 'not-a-guid',
         'arm-endpoint': 'http://insecure.example',
       },
-      env: baseEnv(),
+      env: localEnv(),
     });
     expect(run.code).toBe(1);
     const error = run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
@@ -158,13 +114,10 @@ describe('events that must not plan', () => {
   });
 
   it('requires azure-tenant-id with azure-client-id', async () => {
-    const run = await runAction({
-      bundle,
-      workspace,
-      eventName: 'pull_request',
-      payload: payloads.pullRequest(OWNER, REPO, 7, HEAD_SHA),
+    const run = await runBundled({
+      ...pullRequestEvent(),
       inputs: { spec: 'kv-network', 'github-token': JOB_TOKEN, 'azure-client-id': CLIENT_ID },
-      env: baseEnv(),
+      env: localEnv(),
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
@@ -173,13 +126,11 @@ describe('events that must not plan', () => {
   });
 
   it('only validates a push to a branch other than the default one', async () => {
-    const run = await runAction({
-      bundle,
-      workspace,
+    const run = await runBundled({
       eventName: 'push',
       payload: payloads.push(OWNER, REPO, HEAD_SHA, 'refs/heads/feature'),
       inputs: { spec: 'kv-network', 'github-token': JOB_TOKEN },
-      env: { ...baseEnv(), GITHUB_REF: 'refs/heads/feature', GITHUB_SHA: HEAD_SHA },
+      env: localEnv({ GITHUB_REF: 'refs/heads/feature', GITHUB_SHA: HEAD_SHA }),
     });
     expect(run.code).toBe(0);
     expect(run.outputs.outcome).toBe('valid');
@@ -201,23 +152,13 @@ describe('OIDC sign-in', () => {
   });
 
   it('asks GitHub for an ID token for Azure, never prints it, and explains the expected subject when Entra ID refuses', async () => {
-    const run = await runAction({
-      bundle,
-      workspace,
-      eventName: 'pull_request',
-      payload: payloads.pullRequest(OWNER, REPO, 7, HEAD_SHA),
-      inputs: {
-        spec: 'kv-network',
-        'github-token': JOB_TOKEN,
-        'azure-client-id': CLIENT_ID,
-        'azure-tenant-id': TENANT,
-        'arm-endpoint': emulator.endpoint,
-      },
-      env: {
-        ...baseEnv(),
+    const run = await runBundled({
+      ...pullRequestEvent(),
+      inputs: localInputs({ 'azure-client-id': CLIENT_ID, 'azure-tenant-id': TENANT }),
+      env: localEnv({
         ACTIONS_ID_TOKEN_REQUEST_URL: oidc.url,
         ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken,
-      },
+      }),
     });
     // The token exchange goes to login.microsoftonline.com, which this sandbox cannot reach (or
     // which would reject the test token): either way sign-in fails, before any ARM request.
@@ -270,9 +211,7 @@ describe('OIDC sign-in', () => {
         `<!-- kvnet:plan spec-set=${specSetIdOf(['kv-network'])} fingerprint=sha256:${'0'.repeat(64)} schema=1 -->`,
         github.tokenUser,
       );
-      const run = await runAction({
-        bundle,
-        workspace,
+      const run = await runBundled({
         eventName: 'push',
         payload: payloads.push(OWNER, REPO, 'c3'.repeat(20)),
         inputs: {
@@ -281,13 +220,12 @@ describe('OIDC sign-in', () => {
           'azure-client-id': CLIENT_ID,
           'azure-tenant-id': TENANT,
         },
-        env: {
-          ...baseEnv(),
+        env: localEnv({
           GITHUB_REF: 'refs/heads/main',
           GITHUB_SHA: 'c3'.repeat(20),
           ACTIONS_ID_TOKEN_REQUEST_URL: pushOidc.url,
           ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken,
-        },
+        }),
       });
       expect(run.code).toBe(1);
       expect(pushOidc.requests.length).toBeGreaterThan(0);

@@ -2,56 +2,35 @@
 // comment's code blocks: inert in the log (stdout of the bundled action), in the outputs, and in
 // the comment (parsed as Markdown with raw HTML allowed, as GitHub does before sanitising).
 import MarkdownIt from 'markdown-it';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { EmulatorHttp } from '../support/emulator-clients.js';
-import { FakeGitHub } from '../support/github-api.js';
-import { bundledAction, payloads, runAction, workflowCommands, workspaceWith } from './harness.js';
-import { HEAD_SHA, JOB_TOKEN, OPEN_VAULT, OWNER, REPO, SPEC } from './scenario.js';
+import { describe, expect, it } from 'vitest';
+import { workflowCommands, workspaceWith } from './harness.js';
+import {
+  actionSuite,
+  github,
+  http,
+  localInputs,
+  pullRequestEvent,
+  resetToOpenVault,
+  runBundled,
+  signedInEnv,
+  SPEC,
+} from './scenario.js';
 
 const EVIL = '::set-output name=x::y ##[error]owned ```` </details></code> @octo/admins #1';
 
-let bundle: string;
-let emulator: RunningEmulator;
-let http: EmulatorHttp;
-let github: FakeGitHub;
-
-beforeAll(async () => {
-  bundle = bundledAction();
-  emulator = await startEmulator({ state: [OPEN_VAULT] });
-  http = new EmulatorHttp(emulator);
-}, 180_000);
-
-afterAll(async () => {
-  http.close();
-  await emulator.stop();
-});
-
-beforeEach(async () => {
-  await http.reset([OPEN_VAULT]);
-  await http.request('DELETE', '/_emulator/faults');
-  github = new FakeGitHub({ owner: OWNER, repo: REPO, token: JOB_TOKEN });
-  await github.start();
-  github.addPullRequest({ number: 7, headSha: HEAD_SHA });
-});
-
-afterEach(async () => {
-  await github.stop();
+actionSuite({
+  beforeEachTest: async (arm) => {
+    await resetToOpenVault(arm);
+    await arm.request('DELETE', '/_emulator/faults');
+  },
 });
 
 function plan(workspace: string) {
-  return runAction({
-    bundle,
+  return runBundled({
     workspace,
-    eventName: 'pull_request',
-    payload: payloads.pullRequest(OWNER, REPO, 7, HEAD_SHA),
-    inputs: { spec: 'kv-network', 'github-token': JOB_TOKEN, 'arm-endpoint': emulator.endpoint },
-    env: {
-      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-      GITHUB_API_URL: github.url,
-      NODE_EXTRA_CA_CERTS: emulator.caCertPath,
-      KVNET_ACCESS_TOKEN: 'local-arm-token',
-    },
+    ...pullRequestEvent(),
+    inputs: localInputs(),
+    env: signedInEnv(),
   });
 }
 

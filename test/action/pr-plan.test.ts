@@ -1,60 +1,28 @@
 // pull_request: the bundled action plans against the local ARM endpoint and keeps ONE comment.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { EmulatorHttp } from '../support/emulator-clients.js';
-import { ACTIONS_BOT, FakeGitHub, HUMAN } from '../support/github-api.js';
-import { bundledAction, payloads, runAction, workspaceWith, workflowCommands } from './harness.js';
-import { HEAD_SHA, JOB_TOKEN, OPEN_VAULT, OWNER, REPO, SPEC } from './scenario.js';
+import { describe, expect, it } from 'vitest';
+import { ACTIONS_BOT, HUMAN } from '../support/github-api.js';
+import { workspaceWith, workflowCommands } from './harness.js';
+import {
+  actionSuite,
+  github,
+  HEAD_SHA,
+  http,
+  localInputs,
+  OPEN_VAULT,
+  pullRequestEvent,
+  resetToOpenVault,
+  runBundled,
+  signedInEnv,
+  SPEC,
+} from './scenario.js';
 
-let bundle: string;
-let emulator: RunningEmulator;
-let http: EmulatorHttp;
-let github: FakeGitHub;
-let workspace: string;
-
-beforeAll(async () => {
-  bundle = bundledAction();
-  emulator = await startEmulator({ state: [OPEN_VAULT] });
-  http = new EmulatorHttp(emulator);
-  workspace = workspaceWith({ 'kv-network/app.yaml': SPEC });
-}, 180_000);
-
-afterAll(async () => {
-  http.close();
-  await emulator.stop();
-});
-
-beforeEach(async () => {
-  await http.reset([OPEN_VAULT]);
-  github = new FakeGitHub({ owner: OWNER, repo: REPO, token: JOB_TOKEN, maxPageSize: 5 });
-  await github.start();
-  github.addPullRequest({ number: 7, headSha: HEAD_SHA });
-});
-
-afterEach(async () => {
-  await github.stop();
-});
+actionSuite({ beforeEachTest: resetToOpenVault, maxPageSize: 5 });
 
 function planOnPullRequest(extraInputs: Record<string, string> = {}, headRepo?: string) {
-  return runAction({
-    bundle,
-    workspace,
-    eventName: 'pull_request',
-    payload: payloads.pullRequest(OWNER, REPO, 7, HEAD_SHA, headRepo),
-    inputs: {
-      spec: 'kv-network',
-      'github-token': JOB_TOKEN,
-      'arm-endpoint': emulator.endpoint,
-      ...extraInputs,
-    },
-    env: {
-      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-      GITHUB_API_URL: github.url,
-      GITHUB_SHA: HEAD_SHA,
-      GITHUB_REF: 'refs/pull/7/merge',
-      NODE_EXTRA_CA_CERTS: emulator.caCertPath,
-      KVNET_ACCESS_TOKEN: 'local-arm-token',
-    },
+  return runBundled({
+    ...pullRequestEvent(headRepo),
+    inputs: localInputs(extraInputs),
+    env: signedInEnv({ GITHUB_SHA: HEAD_SHA, GITHUB_REF: 'refs/pull/7/merge' }),
   });
 }
 
@@ -138,18 +106,11 @@ describe('pull_request → plan comment', () => {
   it('keeps separate comments for separate spec sets (matrix jobs)', async () => {
     const other = workspaceWith({ 'kv-network/app.yaml': SPEC, 'kv-other/app.yaml': SPEC });
     await planOnPullRequest();
-    const second = await runAction({
-      bundle,
+    const second = await runBundled({
       workspace: other,
-      eventName: 'pull_request',
-      payload: payloads.pullRequest(OWNER, REPO, 7, HEAD_SHA),
-      inputs: { spec: 'kv-other', 'github-token': JOB_TOKEN, 'arm-endpoint': emulator.endpoint },
-      env: {
-        GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-        GITHUB_API_URL: github.url,
-        NODE_EXTRA_CA_CERTS: emulator.caCertPath,
-        KVNET_ACCESS_TOKEN: 'local-arm-token',
-      },
+      ...pullRequestEvent(),
+      inputs: localInputs({ spec: 'kv-other' }),
+      env: signedInEnv(),
     });
     expect(second.code).toBe(0);
     const bots = github.commentsOn(7).filter((c) => c.user.type === 'Bot');
@@ -186,18 +147,11 @@ describe('pull_request → plan comment', () => {
     const broken = workspaceWith({
       'kv-network/app.yaml': SPEC.replace('      ipRules:', '      ipRule:'),
     });
-    const run = await runAction({
-      bundle,
+    const run = await runBundled({
       workspace: broken,
-      eventName: 'pull_request',
-      payload: payloads.pullRequest(OWNER, REPO, 7, HEAD_SHA),
-      inputs: { spec: 'kv-network', 'github-token': JOB_TOKEN, 'arm-endpoint': emulator.endpoint },
-      env: {
-        GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-        GITHUB_API_URL: github.url,
-        NODE_EXTRA_CA_CERTS: emulator.caCertPath,
-        KVNET_ACCESS_TOKEN: 'local-arm-token',
-      },
+      ...pullRequestEvent(),
+      inputs: localInputs(),
+      env: signedInEnv(),
     });
     expect(run.code).toBe(1);
     expect(run.outputs.outcome).toBe('invalid');

@@ -1,83 +1,41 @@
 // push to main: the bundled action finds the merged pull request, reads the reviewed
 // fingerprint from kvnet's comment, applies through the local ARM endpoint, and reports back.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { EmulatorHttp } from '../support/emulator-clients.js';
-import { FakeGitHub, HUMAN } from '../support/github-api.js';
-import { bundledAction, payloads, runAction, workspaceWith } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { HUMAN } from '../support/github-api.js';
+import { payloads } from './harness.js';
 import {
+  actionSuite,
+  github,
   HEAD_SHA,
-  JOB_TOKEN,
+  http,
+  localInputs,
   MERGE_SHA,
-  OPEN_VAULT,
   OWNER,
+  pullRequestEvent,
   REPO,
-  SPEC,
+  resetToOpenVault,
+  runBundled,
+  signedInEnv,
   VAULT_PATH,
   vaultBody,
 } from './scenario.js';
 
-let bundle: string;
-let emulator: RunningEmulator;
-let http: EmulatorHttp;
-let github: FakeGitHub;
-let workspace: string;
-
-beforeAll(async () => {
-  bundle = bundledAction();
-  emulator = await startEmulator({ state: [OPEN_VAULT] });
-  http = new EmulatorHttp(emulator);
-  workspace = workspaceWith({ 'kv-network/app.yaml': SPEC });
-}, 180_000);
-
-afterAll(async () => {
-  http.close();
-  await emulator.stop();
-});
-
-beforeEach(async () => {
-  await http.reset([OPEN_VAULT]);
-  github = new FakeGitHub({ owner: OWNER, repo: REPO, token: JOB_TOKEN, maxPageSize: 5 });
-  await github.start();
-  github.addPullRequest({ number: 7, headSha: HEAD_SHA });
-});
-
-afterEach(async () => {
-  await github.stop();
-});
-
-const env = () => ({
-  GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-  GITHUB_API_URL: github.url,
-  NODE_EXTRA_CA_CERTS: emulator.caCertPath,
-  KVNET_ACCESS_TOKEN: 'local-arm-token',
-});
-const inputs = (extra: Record<string, string> = {}) => ({
-  spec: 'kv-network',
-  'github-token': JOB_TOKEN,
-  'arm-endpoint': emulator.endpoint,
-  ...extra,
-});
+actionSuite({ beforeEachTest: resetToOpenVault, maxPageSize: 5 });
 
 function planOnPullRequest() {
-  return runAction({
-    bundle,
-    workspace,
-    eventName: 'pull_request',
-    payload: payloads.pullRequest(OWNER, REPO, 7, HEAD_SHA),
-    inputs: inputs(),
-    env: { ...env(), GITHUB_SHA: HEAD_SHA, GITHUB_REF: 'refs/pull/7/merge' },
+  return runBundled({
+    ...pullRequestEvent(),
+    inputs: localInputs(),
+    env: signedInEnv({ GITHUB_SHA: HEAD_SHA, GITHUB_REF: 'refs/pull/7/merge' }),
   });
 }
 
 function pushToMain(extra: Record<string, string> = {}, sha = MERGE_SHA) {
-  return runAction({
-    bundle,
-    workspace,
+  return runBundled({
     eventName: 'push',
     payload: payloads.push(OWNER, REPO, sha),
-    inputs: inputs(extra),
-    env: { ...env(), GITHUB_SHA: sha, GITHUB_REF: 'refs/heads/main' },
+    inputs: localInputs(extra),
+    env: signedInEnv({ GITHUB_SHA: sha, GITHUB_REF: 'refs/heads/main' }),
   });
 }
 
@@ -227,13 +185,10 @@ describe('push to main → apply the reviewed plan', () => {
   });
 
   it('refuses when the reviewed comment holds no plan (validate only)', async () => {
-    await runAction({
-      bundle,
-      workspace,
-      eventName: 'pull_request',
-      payload: payloads.pullRequest(OWNER, REPO, 7, HEAD_SHA, 'fork-owner/infra'),
-      inputs: inputs(),
-      env: env(),
+    await runBundled({
+      ...pullRequestEvent('fork-owner/infra'),
+      inputs: localInputs(),
+      env: signedInEnv(),
     });
     expect(github.commentsOn(7)[0]?.body).toContain('status=validate-only');
     github.merge(7, MERGE_SHA);
