@@ -1,19 +1,7 @@
 // What the applier needs to change in Azure. Each method sends only what kvnet owns (DESIGN.md
-// §3), waits for its long-running operation, and throws a WriteFailure when Azure refuses.
+// §3), waits for its long-running operation, and throws a WriteFailure
+// (src/engine/apply/write-failure.ts) when Azure refuses.
 import type { VaultNetworkPayload } from '../engine/plan/types.js';
-
-export class WriteFailure extends Error {
-  constructor(
-    readonly resourceId: string,
-    message: string,
-    readonly code?: string,
-    readonly httpStatus?: number,
-    /** Seconds Azure asked us to wait (Retry-After), when it said. */
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-  }
-}
 
 export interface PrivateEndpointCreate {
   readonly location: string;

@@ -139,6 +139,39 @@ describe('buildPlan: access-safe order', () => {
     expect(plan.steps[0]?.changes).toEqual([
       { property: 'serviceEndpoints', op: 'add', after: 'Microsoft.KeyVault', impact: 'neutral' },
     ]);
+    // The endpoint the plan adds makes the rule effective: reachable after, not dead config.
+    expect(plan.vaults[0]?.after.subnets).toEqual([`${VNET}/subnets/snet-orders`]);
+    expect(plan.vaults[0]?.after.deadConfig).toEqual([]);
+  });
+
+  it('names a VNet rule on a subnet without the endpoint as dead config when kvnet may not add it', () => {
+    // The VNet is read for the ensured rule; the ignored one is then checked on the way.
+    const desired = desiredFrom(
+      firewallSpec(`      defaultAction: Deny
+      virtualNetworkRules:
+        - subnet: { vnet: vnet-apps, name: snet-ready, resourceGroup: rg-network }
+        - subnet: { vnet: vnet-apps, name: snet-orders, resourceGroup: rg-network }
+          serviceEndpoint: ignore`),
+    );
+    const live = liveVault('kv-one', {
+      networkAcls: {
+        defaultAction: 'Deny',
+        virtualNetworkRules: [
+          { id: `${VNET}/subnets/snet-ready` },
+          { id: `${VNET}/subnets/snet-orders` },
+        ],
+      },
+    });
+    const network = vnet(VNET, [
+      { name: 'snet-ready', endpoints: ['Microsoft.KeyVault'] },
+      { name: 'snet-orders' },
+    ]);
+    const plan = buildPlan(desired, snapshot({ vaults: [live], virtualNetworks: [network] }));
+    expect(plan.outcome).toBe('no-changes');
+    expect(plan.vaults[0]?.after.subnets).toEqual([`${VNET}/subnets/snet-ready`]);
+    expect(plan.vaults[0]?.after.deadConfig.join(' ')).toMatch(
+      /snet-orders has no effect: the subnet has no Microsoft\.KeyVault service endpoint/,
+    );
   });
 
   it('removes an expired IP rule with the reason, in the narrowing step', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRetryable, MAX_ATTEMPTS, withRetries } from '../../src/engine/apply/retry.js';
-import { WriteFailure } from '../../src/ports/azure-writer.js';
+import { WriteFailure } from '../../src/engine/apply/write-failure.js';
 
 function settings() {
   const waits: number[] = [];

@@ -11,11 +11,8 @@ import {
 import { parseResourceId, type ResourceId } from '../../engine/model/resource-id.js';
 import type { VaultNetworkPayload } from '../../engine/plan/types.js';
 import { virtualNetworkOf } from '../../engine/state/read-live.js';
-import {
-  WriteFailure,
-  type AzureWriter,
-  type PrivateEndpointCreate,
-} from '../../ports/azure-writer.js';
+import { WriteFailure } from '../../engine/apply/write-failure.js';
+import type { AzureWriter, PrivateEndpointCreate } from '../../ports/azure-writer.js';
 import type { AzureClients } from './clients.js';
 import { describeError } from './errors.js';
 

@@ -6,7 +6,8 @@ import type { PlanStep, VaultNetworkPayload } from '../plan/types.js';
 import { MANAGED_BY_TAG, MANAGED_BY_VALUE } from '../state/live.js';
 import { virtualNetworkOf } from '../state/read-live.js';
 import type { AzureReader } from '../../ports/azure-reader.js';
-import { WriteFailure, type AzureWriter } from '../../ports/azure-writer.js';
+import type { AzureWriter } from '../../ports/azure-writer.js';
+import { WriteFailure } from './write-failure.js';
 
 export function networkOfPayload(payload: VaultNetworkPayload) {
   return normalizeLiveNetwork({

@@ -1,6 +1,6 @@
 // Retries what Azure says is worth retrying (throttling, contention, transient errors), with
 // exponential backoff, Retry-After honoured, and every single wait capped.
-import { WriteFailure } from '../../ports/azure-writer.js';
+import { WriteFailure } from './write-failure.js';
 
 export const DEFAULT_MAX_WAIT_MS = 120_000;
 export const DEFAULT_BACKOFF_BASE_MS = 2_000;

@@ -10,6 +10,7 @@ import { BoundedRunner } from '../state/concurrency.js';
 import { virtualNetworkOf } from '../state/read-live.js';
 import type { AzureReader } from '../../ports/azure-reader.js';
 import type { AzureWriter } from '../../ports/azure-writer.js';
+import { WriteFailure } from './write-failure.js';
 import { executeStep, verifyStep } from './execute-step.js';
 import { pacedWriter, WritePacer, DEFAULT_WRITES_PER_SECOND_PER_SUBSCRIPTION } from './pacer.js';
 import { planDifferences } from './plan-drift.js';
@@ -142,9 +143,11 @@ async function checkNarrowingPreconditions(
         : pendingOpen.length > 0
           ? `opening steps are not in effect yet: ${pendingOpen.map((candidate) => `${candidate.kind} ${candidate.resourceName}`).join(', ')}`
           : 'its private endpoint chain is incomplete';
-    throw Object.assign(new Error(`precondition not met before narrowing: ${why}`), {
-      code: 'PreconditionFailed',
-    });
+    throw new WriteFailure(
+      step.resourceId,
+      `precondition not met before narrowing: ${why}`,
+      'PreconditionFailed',
+    );
   }
 }
 
@@ -207,15 +210,17 @@ export async function applyPlan(
       }
       return runner.run(() =>
         vnetLocks.run(virtualNetworkLock(step, endpointSubnets), async (): Promise<StepResult> => {
+          let attempts = 0;
           try {
             if (step.phase === 'narrow') await checkNarrowingPreconditions(step, desired, reader);
-            const { attempts } = await withRetries(
+            await withRetries(
               step.resourceId,
               {
                 ...retry,
                 onWait: (ms, reason) => options.onProgress?.({ kind: 'waiting', step, ms, reason }),
               },
               async (attempt) => {
+                attempts = attempt;
                 options.onProgress?.({ kind: 'step-started', step, attempt });
                 await executeStep(step, writes, reader);
                 await verifyStep(step, reader);
@@ -224,8 +229,13 @@ export async function applyPlan(
             return { step, status: 'done', attempts };
           } catch (error) {
             const failure = asWriteFailure(error, step.resourceId);
-            const code = failure.code ?? (error as { code?: string }).code;
-            return { step, status: 'failed', code, message: failure.message, attempts: 1 };
+            return {
+              step,
+              status: 'failed',
+              code: failure.code,
+              message: failure.message,
+              attempts,
+            };
           }
         }),
       );

@@ -5,7 +5,7 @@ import { isLockedOut, reachability } from '../analysis/reachability.js';
 import { resourceIdKey } from '../model/resource-id.js';
 import { comparableNetwork, type VaultNetwork } from '../model/vault-network.js';
 import type { DesiredState, DesiredVault } from '../state/desired.js';
-import type { LiveConnection, LiveVault } from '../state/live.js';
+import type { LiveConnection, LiveSubnet, LiveVault } from '../state/live.js';
 import type { LiveSnapshot } from '../state/read-live.js';
 import { fingerprint } from './fingerprint.js';
 import { LiveLookup } from './live-lookup.js';
@@ -119,8 +119,8 @@ function basisOf(step: PlanStep, lookup: LiveLookup): unknown {
   }
 }
 
-function subnetSteps(vault: DesiredVault, lookup: LiveLookup, steps: StepCollector): string[] {
-  const ids: string[] = [];
+function subnetSteps(vault: DesiredVault, lookup: LiveLookup, steps: StepCollector): PlanStep[] {
+  const planned: PlanStep[] = [];
   for (const subnetId of vault.ensureServiceEndpointOn) {
     const subnet = lookup.subnet(subnetId);
     if (!subnet) {
@@ -133,10 +133,7 @@ function subnetSteps(vault: DesiredVault, lookup: LiveLookup, steps: StepCollect
       });
       continue;
     }
-    const hasEndpoint = subnet.serviceEndpoints.some(
-      (service) => service.toLowerCase() === KEY_VAULT_SERVICE.toLowerCase(),
-    );
-    if (hasEndpoint) continue;
+    if (hasKeyVaultEndpoint(subnet)) continue;
     const step = steps.add({
       id: stepId('subnet', subnetId),
       kind: 'subnet',
@@ -156,24 +153,29 @@ function subnetSteps(vault: DesiredVault, lookup: LiveLookup, steps: StepCollect
       ],
       payload: { kind: 'subnet', addServiceEndpoint: 'Microsoft.KeyVault' },
     });
-    ids.push(step.id);
+    planned.push(step);
   }
-  return ids;
+  return planned;
+}
+
+function hasKeyVaultEndpoint(subnet: LiveSubnet): boolean {
+  return subnet.serviceEndpoints.some(
+    (service) => service.toLowerCase() === KEY_VAULT_SERVICE.toLowerCase(),
+  );
 }
 
 function subnetsWithoutEndpoint(
   network: VaultNetwork,
   lookup: LiveLookup,
-  plannedSubnets: readonly string[],
+  /** Subnets (resource id keys) whose endpoint this plan adds. */
+  planned: ReadonlySet<string>,
 ): Set<string> {
   const missing = new Set<string>();
-  const planned = new Set(plannedSubnets.map((id) => id.replace(/^subnet:/, '')));
   for (const rule of network.virtualNetworkRules) {
     const key = resourceIdKey(rule.subnetId);
     const subnet = lookup.subnet(rule.subnetId);
     if (!subnet || planned.has(key)) continue;
-    if (!subnet.serviceEndpoints.some((service) => service.toLowerCase() === 'microsoft.keyvault'))
-      missing.add(key);
+    if (!hasKeyVaultEndpoint(subnet)) missing.add(key);
   }
   return missing;
 }
@@ -218,7 +220,7 @@ function reachabilityBeforeAfter(
   vault: DesiredVault,
   live: LiveVault,
   chains: readonly EndpointChain[],
-  subnetStepIds: readonly string[],
+  plannedSubnets: ReadonlySet<string>,
   lookup: LiveLookup,
   steps: StepCollector,
 ): { before: Reachability; after: Reachability } {
@@ -241,7 +243,7 @@ function reachabilityBeforeAfter(
     before: reachability({
       network: live.network,
       approvedEndpoints: approvedBefore.map(endpointName),
-      subnetsWithoutEndpoint: subnetsWithoutEndpoint(live.network, lookup, []),
+      subnetsWithoutEndpoint: subnetsWithoutEndpoint(live.network, lookup, new Set()),
     }),
     after: reachability({
       network: vault.network,
@@ -249,7 +251,7 @@ function reachabilityBeforeAfter(
         ...chains.filter((chain) => chain.connectionApproved).map((chain) => chain.endpoint.name),
         ...untouched.map(endpointName),
       ],
-      subnetsWithoutEndpoint: subnetsWithoutEndpoint(vault.network, lookup, subnetStepIds),
+      subnetsWithoutEndpoint: subnetsWithoutEndpoint(vault.network, lookup, plannedSubnets),
     }),
   };
 }
@@ -346,7 +348,9 @@ function planVault(
   lookup: LiveLookup,
   steps: StepCollector,
 ): VaultPlan {
-  const subnetStepIds = subnetSteps(vault, lookup, steps);
+  const subnetUpdates = subnetSteps(vault, lookup, steps);
+  const subnetStepIds = subnetUpdates.map((step) => step.id);
+  const plannedSubnets = new Set(subnetUpdates.map((step) => resourceIdKey(step.resourceId)));
   const chains = privateLinkSteps(vault, live, lookup, steps);
   const { open, narrow } = vaultNetworkSteps(vault, live.network);
   if (open) steps.add({ ...open, dependsOn: [...open.dependsOn, ...subnetStepIds] });
@@ -355,7 +359,7 @@ function planVault(
     vault,
     live,
     chains,
-    subnetStepIds,
+    plannedSubnets,
     lookup,
     steps,
   );
