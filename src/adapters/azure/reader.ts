@@ -37,27 +37,49 @@ function nameAt(id: ResourceId, index: number): string {
   return id.segments[index]?.[1] ?? '';
 }
 
+/** Reads one resource (or collection) addressed by a resource id, as a ReadOutcome. */
+function readAt<T>(
+  resourceId: string,
+  readPermission: string,
+  read: (id: ResourceId, name: (index: number) => string) => Promise<T>,
+  missingGroupMeansAbsent = false,
+): Promise<ReadOutcome<T>> {
+  return readOutcome({ resourceId, readPermission, missingGroupMeansAbsent }, () => {
+    const id = parsed(resourceId);
+    return read(id, (index) => nameAt(id, index));
+  });
+}
+
+const groupScope = (subscription: string, resourceGroup: string) =>
+  `/subscriptions/${subscription}/resourceGroups/${resourceGroup}`;
+
+/** The children of a zone that does not exist yet are none, not unknown. */
+function absentAsEmpty<T>(outcome: ReadOutcome<T[]>): ReadOutcome<T[]> {
+  return outcome.status === 'not-found' ? { status: 'ok', value: [] } : outcome;
+}
+
 export class SdkAzureReader implements AzureReader {
   constructor(private readonly clients: AzureClients) {}
 
   getVault(vaultId: string) {
-    return readOutcome(
-      { resourceId: vaultId, readPermission: PERMISSION.vault, missingGroupMeansAbsent: true },
-      async () => {
-        const id = parsed(vaultId);
-        return toLiveVault(
-          await this.clients
-            .keyVaultFor(id.subscription)
-            .vaults.get(id.resourceGroup, nameAt(id, 0)),
-        );
-      },
+    return readAt(
+      vaultId,
+      PERMISSION.vault,
+      async (id, name) =>
+        toLiveVault(
+          await this.clients.keyVaultFor(id.subscription).vaults.get(id.resourceGroup, name(0)),
+        ),
+      true,
     );
   }
 
   listVaults(subscription: string, resourceGroup: string) {
-    const scope = `/subscriptions/${subscription}/resourceGroups/${resourceGroup}`;
     return readOutcome(
-      { resourceId: scope, readPermission: PERMISSION.vault, missingGroupMeansAbsent: true },
+      {
+        resourceId: groupScope(subscription, resourceGroup),
+        readPermission: PERMISSION.vault,
+        missingGroupMeansAbsent: true,
+      },
       async () =>
         (
           await collect(
@@ -78,23 +100,21 @@ export class SdkAzureReader implements AzureReader {
   }
 
   getVirtualNetwork(virtualNetworkId: string) {
-    return readOutcome(
-      { resourceId: virtualNetworkId, readPermission: PERMISSION.virtualNetwork },
-      async () => {
-        const id = parsed(virtualNetworkId);
-        return toLiveVirtualNetwork(
-          await this.clients
-            .networkFor(id.subscription)
-            .virtualNetworks.get(id.resourceGroup, nameAt(id, 0)),
-        );
-      },
+    return readAt(virtualNetworkId, PERMISSION.virtualNetwork, async (id, name) =>
+      toLiveVirtualNetwork(
+        await this.clients
+          .networkFor(id.subscription)
+          .virtualNetworks.get(id.resourceGroup, name(0)),
+      ),
     );
   }
 
   listPrivateEndpoints(subscription: string, resourceGroup: string) {
-    const scope = `/subscriptions/${subscription}/resourceGroups/${resourceGroup}`;
     return readOutcome(
-      { resourceId: scope, readPermission: PERMISSION.privateEndpoint },
+      {
+        resourceId: groupScope(subscription, resourceGroup),
+        readPermission: PERMISSION.privateEndpoint,
+      },
       async () =>
         (
           await collect(this.clients.networkFor(subscription).privateEndpoints.list(resourceGroup))
@@ -103,65 +123,49 @@ export class SdkAzureReader implements AzureReader {
   }
 
   getZoneGroup(zoneGroupId: string) {
-    return readOutcome(
-      { resourceId: zoneGroupId, readPermission: PERMISSION.privateEndpoint },
-      async () => {
-        const id = parsed(zoneGroupId);
-        return toLiveZoneGroup(
-          await this.clients
-            .networkFor(id.subscription)
-            .privateDnsZoneGroups.get(id.resourceGroup, nameAt(id, 0), nameAt(id, 1)),
-        );
-      },
+    return readAt(zoneGroupId, PERMISSION.privateEndpoint, async (id, name) =>
+      toLiveZoneGroup(
+        await this.clients
+          .networkFor(id.subscription)
+          .privateDnsZoneGroups.get(id.resourceGroup, name(0), name(1)),
+      ),
     );
   }
 
   getDnsZone(zoneId: string) {
-    return readOutcome({ resourceId: zoneId, readPermission: PERMISSION.zone }, async () => {
-      const id = parsed(zoneId);
+    return readAt(zoneId, PERMISSION.zone, async (id, name) => {
       const zone = await this.clients
         .privateDnsFor(id.subscription)
-        .privateZones.get(id.resourceGroup, nameAt(id, 0));
-      return { id: zone.id ?? zoneId, name: zone.name ?? nameAt(id, 0) };
+        .privateZones.get(id.resourceGroup, name(0));
+      return { id: zone.id ?? zoneId, name: zone.name ?? name(0) };
     });
   }
 
   async listVirtualNetworkLinks(zoneId: string) {
-    const outcome = await readOutcome(
-      { resourceId: zoneId, readPermission: PERMISSION.zone },
-      async () => {
-        const id = parsed(zoneId);
-        return (
+    return absentAsEmpty(
+      await readAt(zoneId, PERMISSION.zone, async (id, name) =>
+        (
           await collect(
             this.clients
               .privateDnsFor(id.subscription)
-              .virtualNetworkLinks.list(id.resourceGroup, nameAt(id, 0)),
+              .virtualNetworkLinks.list(id.resourceGroup, name(0)),
           )
-        ).map(toLiveLink);
-      },
+        ).map(toLiveLink),
+      ),
     );
-    return absentAsEmpty(outcome);
   }
 
   async listARecordSets(zoneId: string) {
-    const outcome = await readOutcome(
-      { resourceId: zoneId, readPermission: PERMISSION.zone },
-      async () => {
-        const id = parsed(zoneId);
-        return (
+    return absentAsEmpty(
+      await readAt(zoneId, PERMISSION.zone, async (id, name) =>
+        (
           await collect(
             this.clients
               .privateDnsFor(id.subscription)
-              .recordSets.listByType(id.resourceGroup, nameAt(id, 0), 'A'),
+              .recordSets.listByType(id.resourceGroup, name(0), 'A'),
           )
-        ).map(toLiveARecordSet);
-      },
+        ).map(toLiveARecordSet),
+      ),
     );
-    return absentAsEmpty(outcome);
   }
-}
-
-/** The children of a zone that does not exist yet are none, not unknown. */
-function absentAsEmpty<T>(outcome: ReadOutcome<T[]>): ReadOutcome<T[]> {
-  return outcome.status === 'not-found' ? { status: 'ok', value: [] } : outcome;
 }

@@ -3,7 +3,7 @@
 import { parseResourceId, resourceIdKey } from '../model/resource-id.js';
 import { normalizeLiveNetwork, sameNetwork } from '../model/vault-network.js';
 import type { PlanStep, VaultNetworkPayload } from '../plan/types.js';
-import { MANAGED_BY_TAG, MANAGED_BY_VALUE } from '../state/live.js';
+import { MANAGED_BY_TAG, MANAGED_BY_VALUE, type ReadOutcome } from '../state/live.js';
 import { virtualNetworkOf } from '../state/read-live.js';
 import type { AzureReader } from '../../ports/azure-reader.js';
 import type { AzureWriter } from '../../ports/azure-writer.js';
@@ -27,11 +27,7 @@ function verificationFailed(resourceId: string, message: string): WriteFailure {
 
 async function requireOk<T>(
   resourceId: string,
-  read: Promise<
-    | { status: 'ok'; value: T }
-    | { status: 'not-found' }
-    | { status: 'error'; error: { message: string } }
-  >,
+  read: Promise<ReadOutcome<T>>,
 ): Promise<T | undefined> {
   const outcome = await read;
   if (outcome.status === 'error')
