@@ -8,14 +8,12 @@ import {
 } from '../adapters/github/index.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import { makePlan } from '../engine/plan/make-plan.js';
-import { renderMarkdown } from '../engine/render/markdown.js';
 import { chooseAuth, connectAzure } from './azure-auth.js';
 import { driftClosedComment, driftIssueBody, driftMarker } from './bodies.js';
 import type { RunContext } from './context.js';
-import { setOutcome, setPlanOutputs } from './outputs.js';
-import { logPlan } from './plan-route.js';
-import { annotatePlanFindings, loadSpecSet } from './spec-set.js';
-import { fitSummary, writeSummary } from './summary.js';
+import { setOutcome } from './outputs.js';
+import { publishPlan } from './plan-route.js';
+import { loadSpecSet } from './spec-set.js';
 
 export async function driftRoute(ctx: RunContext): Promise<void> {
   const specs = await loadSpecSet(ctx.inputs, ctx.env);
@@ -34,13 +32,7 @@ export async function driftRoute(ctx: RunContext): Promise<void> {
   const plan = await makePlan(specs.desired, new SdkAzureReader(clients), {
     concurrency: ctx.inputs.maxParallel,
   });
-  logPlan(plan);
-  annotatePlanFindings(plan);
-  setOutcome(plan.outcome);
-  setPlanOutputs(plan, ctx.inputs.specSetId, ctx.env);
-  await writeSummary(
-    fitSummary((limit) => renderMarkdown(plan, { specSetId: ctx.inputs.specSetId, limit })),
-  );
+  await publishPlan(ctx, plan);
 
   const marker = driftMarker(ctx.inputs.specSetId);
   if (plan.outcome === 'error') {

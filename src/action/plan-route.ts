@@ -67,6 +67,17 @@ export function logPlan(plan: Plan): void {
   logUntrustedBlock(renderText(plan, { color: false }));
 }
 
+/** What every route that made a plan reports: log, annotations, outputs and job summary. */
+export async function publishPlan(ctx: RunContext, plan: Plan): Promise<void> {
+  logPlan(plan);
+  annotatePlanFindings(plan);
+  setOutcome(plan.outcome);
+  setPlanOutputs(plan, ctx.inputs.specSetId, ctx.env);
+  await writeSummary(
+    fitSummary((limit) => renderMarkdown(plan, { specSetId: ctx.inputs.specSetId, limit })),
+  );
+}
+
 export async function planRoute(ctx: RunContext): Promise<void> {
   const specs = await loadSpecSet(ctx.inputs, ctx.env);
   if (!specs.valid || !specs.desired) return reportInvalid(ctx, specs);
@@ -101,13 +112,7 @@ export async function planRoute(ctx: RunContext): Promise<void> {
     return;
   }
 
-  logPlan(plan);
-  annotatePlanFindings(plan);
-  setOutcome(plan.outcome);
-  setPlanOutputs(plan, ctx.inputs.specSetId, ctx.env);
-  await writeSummary(
-    fitSummary((limit) => renderMarkdown(plan, { specSetId: ctx.inputs.specSetId, limit })),
-  );
+  await publishPlan(ctx, plan);
   const body = planCommentBody(plan, ctx.inputs.specSetId, pull?.headSha);
   await comment(ctx, body, ctx.inputs.comment === 'changes' && plan.outcome === 'no-changes');
   if (plan.outcome === 'error')
