@@ -30,3 +30,12 @@ export function today(env: NodeJS.ProcessEnv): string {
   }
   return new Date().toISOString().slice(0, 10);
 }
+
+/** A flag that must be a whole number within bounds; a clear usage error otherwise. */
+export function wholeNumberFlag(value: string, flag: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || number < min || number > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${value}"`);
+  }
+  return number;
+}

@@ -75,6 +75,25 @@ describe('kvnet plan', () => {
   });
 });
 
+describe('flags', () => {
+  it('refuses a bad whole-number flag with one line naming it and its range', async () => {
+    const plan = await runInProcess(['plan', SPECS, '--max-parallel', '0'], env);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr.trim()).toMatch(
+      /--max-parallel must be a whole number from 1 to 64, not "0"/,
+    );
+    const apply = await runInProcess(
+      ['apply', SPECS, '--auto-approve', '--poll-interval-ms', 'soon'],
+      env,
+    );
+    expect(apply.code).toBe(1);
+    expect(apply.stderr.trim().split('\n')).toHaveLength(1);
+    expect(apply.stderr).toMatch(
+      /--poll-interval-ms must be a whole number from 0 to 60000, not "soon"/,
+    );
+  });
+});
+
 describe('kvnet apply', () => {
   it('refuses a reviewed plan that went stale (exit 1, zero writes), then applies and converges', async () => {
     const reviewed = path.join(work, 'reviewed.json');

@@ -13,7 +13,7 @@ import { renderText } from '../../engine/render/text.js';
 import { singleLine } from '../../engine/render/untrusted.js';
 import { createClients } from '../azure-setup.js';
 import { loadSpecSet } from '../load-specs.js';
-import { EXIT_ERROR, EXIT_OK, UsageError, type CliIo } from '../io.js';
+import { EXIT_ERROR, EXIT_OK, UsageError, wholeNumberFlag, type CliIo } from '../io.js';
 
 export const APPLY_USAGE = `Usage: kvnet apply <spec file, directory or glob>... [options]
 
@@ -90,15 +90,13 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
     io.out(APPLY_USAGE);
     return EXIT_OK;
   }
-  const maxParallel = Number(values['max-parallel']);
-  if (!Number.isInteger(maxParallel) || maxParallel < 1 || maxParallel > 32) {
-    throw new UsageError(
-      `--max-parallel must be a whole number from 1 to 32, not "${values['max-parallel']}"`,
-    );
-  }
-  const pollIntervalMs = Number(values['poll-interval-ms']);
-  if (!Number.isFinite(pollIntervalMs) || pollIntervalMs < 0)
-    throw new UsageError('--poll-interval-ms must be a number of milliseconds');
+  const maxParallel = wholeNumberFlag(values['max-parallel'], '--max-parallel', 1, 32);
+  const pollIntervalMs = wholeNumberFlag(
+    values['poll-interval-ms'],
+    '--poll-interval-ms',
+    0,
+    60_000,
+  );
   if (positionals.length === 0)
     throw new UsageError('name at least one spec file, directory or glob');
 

@@ -10,7 +10,14 @@ import { renderMarkdown } from '../../engine/render/markdown.js';
 import { renderText } from '../../engine/render/text.js';
 import { createClients } from '../azure-setup.js';
 import { loadSpecSet } from '../load-specs.js';
-import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError, type CliIo } from '../io.js';
+import {
+  EXIT_CHANGES,
+  EXIT_ERROR,
+  EXIT_OK,
+  UsageError,
+  wholeNumberFlag,
+  type CliIo,
+} from '../io.js';
 
 export const PLAN_USAGE = `Usage: kvnet plan <spec file, directory or glob>... [options]
 
@@ -58,12 +65,7 @@ export async function runPlan(argv: readonly string[], io: CliIo): Promise<numbe
   }
   if (!['text', 'md', 'json'].includes(values.format))
     throw new UsageError(`--format must be text, md or json, not "${values.format}"`);
-  const concurrency = Number(values['max-parallel']);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    throw new UsageError(
-      `--max-parallel must be a whole number from 1 to 64, not "${values['max-parallel']}"`,
-    );
-  }
+  const concurrency = wholeNumberFlag(values['max-parallel'], '--max-parallel', 1, 64);
   if (positionals.length === 0)
     throw new UsageError('name at least one spec file, directory or glob');
 
