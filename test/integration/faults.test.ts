@@ -2,6 +2,7 @@
 // meets, a re-run converges, and nothing kvnet does not own has changed.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FaultSpec } from '../../src/emulator/index.js';
+import type { Plan } from '../../src/engine/plan/types.js';
 import { startHarness, type Harness } from '../support/kvnet-harness.js';
 import { unownedView } from './ownership.js';
 import { SCENARIOS } from './scenarios.js';
@@ -14,7 +15,14 @@ afterEach(async () => {
 
 const ANY_WRITE = '/subscriptions/**';
 
-const FAULTS: readonly { name: string; faults: (method: string) => FaultSpec[] }[] = [
+interface FaultCase {
+  readonly name: string;
+  readonly faults: (method: string) => FaultSpec[];
+  /** Whether the fault can meet a write of this plan (every write fault can, unless said). */
+  readonly appliesTo?: (plan: Plan) => boolean;
+}
+
+const FAULTS: readonly FaultCase[] = [
   {
     name: '429 with Retry-After',
     faults: (method) => [
@@ -72,6 +80,9 @@ const FAULTS: readonly { name: string; faults: (method: string) => FaultSpec[] }
   },
   {
     name: 'long-running operation ending Failed',
+    // Vault PATCHes and connection PUTs are synchronous: only plans with an LRO write meet it.
+    appliesTo: (plan) =>
+      plan.steps.some((step) => LRO_KINDS.has(step.kind) && step.action !== 'delete'),
     faults: () => [
       {
         method: 'PUT',
@@ -88,6 +99,14 @@ const FAULTS: readonly { name: string; faults: (method: string) => FaultSpec[] }
   },
 ];
 
+const LRO_KINDS = new Set([
+  'subnet',
+  'privateEndpoint',
+  'dnsZone',
+  'virtualNetworkLink',
+  'zoneGroup',
+]);
+
 const applyable = SCENARIOS.filter(
   (scenario) => scenario.outcome === 'changes' && !scenario.blocked,
 );
@@ -95,14 +114,18 @@ const applyable = SCENARIOS.filter(
 describe('apply under faults: a re-run converges and nothing outside ownership changes', () => {
   for (const scenario of applyable) {
     for (const fault of FAULTS) {
-      it(`${scenario.name} × ${fault.name}`, async () => {
+      it(`${scenario.name} × ${fault.name}`, async (context) => {
         harness = await startHarness(scenario.state());
         const before = unownedView(await harness.http.state());
         const plan = await harness.plan(scenario.spec);
+        if (fault.appliesTo && !fault.appliesTo(plan))
+          context.skip('this plan makes no long-running write');
         const firstWriteMethod = plan.steps[0]?.kind === 'vault' ? 'PATCH' : 'PUT';
         await harness.http.addFaults(fault.faults(firstWriteMethod));
         const options = { allowDestructive: scenario.destructive ?? false };
         const first = await harness.apply(scenario.spec, options);
+        const injected = (await harness.requestsSince()).filter((request) => request.injected);
+        expect(injected.length, 'the fault must actually meet a write').toBeGreaterThan(0);
         expect(['applied', 'failed']).toContain(first.outcome);
         if (first.outcome === 'failed') {
           const rerun = await harness.apply(scenario.spec, options);
