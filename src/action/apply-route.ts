@@ -11,12 +11,13 @@ import {
 } from '../adapters/github/index.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import { SdkAzureWriter } from '../adapters/azure/writer.js';
-import { planDifferences } from '../engine/apply/plan-drift.js';
+import { planDifferences, remainingWithinReviewed } from '../engine/apply/plan-drift.js';
+import { differenceText } from '../engine/render/plan-drift.js';
 import { applyPlan } from '../engine/apply/run-apply.js';
 import type { ApplyProgress, ApplyReport } from '../engine/apply/types.js';
 import type { Plan } from '../engine/plan/types.js';
 import { makePlan } from '../engine/plan/make-plan.js';
-import { changeLine, stepTitle } from '../engine/render/plan-lines.js';
+import { stepTitle } from '../engine/render/plan-lines.js';
 import { chooseAuth, connectAzure } from './azure-auth.js';
 import {
   applyCommentBody,
@@ -39,21 +40,6 @@ interface Reviewed {
   readonly plan?: Plan;
   /** Set when an apply already ran for this merge (a re-run): apply-failed, apply-applied… */
   readonly status?: string;
-}
-
-/**
- * A re-run after an earlier apply of the same reviewed plan (a partial failure): the steps left
- * are fine when each of them, change for change, was in the reviewed plan.
- */
-export function remainingWithinReviewed(reviewed: Plan, fresh: Plan): boolean {
-  if (fresh.outcome === 'error') return false;
-  const reviewedSteps = new Map(reviewed.steps.map((step) => [step.id, step]));
-  return fresh.steps.every((step) => {
-    const before = reviewedSteps.get(step.id);
-    if (!before) return false;
-    const lines = new Set(before.changes.map(changeLine));
-    return step.changes.every((change) => lines.has(changeLine(change)));
-  });
 }
 
 class Refusal extends Error {
@@ -204,7 +190,9 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
       report.plan.fingerprint !== reviewed.fingerprint &&
       report.outcome !== 'no-changes'
     ) {
-      const moved = reviewed.plan ? planDifferences(reviewed.plan, report.plan) : [];
+      const moved = reviewed.plan
+        ? planDifferences(reviewed.plan, report.plan).map(differenceText)
+        : [];
       core.warning(
         neutralizeForLog(
           [

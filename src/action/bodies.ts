@@ -3,7 +3,7 @@
 // that came from the spec, Azure or GitHub sits inside a code fence or an inline code span.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ApplyReport, StepResult } from '../engine/apply/types.js';
-import type { Plan } from '../engine/plan/types.js';
+import { PLAN_SCHEMA_VERSION, type Plan } from '../engine/plan/types.js';
 import { COMMENT_LIMIT, planMarker, renderMarkdown } from '../engine/render/markdown.js';
 import { fence, inlineCode } from '../engine/render/markdown-safe.js';
 import { stepTitle } from '../engine/render/plan-lines.js';
@@ -76,7 +76,9 @@ export function readEmbeddedPlan(body: string, fingerprint: string): Plan | unde
       Buffer.from(body.slice(start + EMBED_OPEN.length, end), 'base64'),
     ).toString('utf8');
     const plan = JSON.parse(json) as Plan;
-    return plan.schemaVersion === 1 && plan.fingerprint === fingerprint ? plan : undefined;
+    return plan.schemaVersion === PLAN_SCHEMA_VERSION && plan.fingerprint === fingerprint
+      ? plan
+      : undefined;
   } catch {
     return undefined;
   }

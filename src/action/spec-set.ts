@@ -4,6 +4,7 @@ import * as core from '@actions/core';
 import { collectSpecSources } from '../adapters/filesystem/spec-files.js';
 import type { Plan } from '../engine/plan/types.js';
 import { renderFindingsText, summarizeFindings } from '../engine/render/findings.js';
+import { findingMessage } from '../engine/render/messages.js';
 import type { LoadedSpecFile } from '../engine/spec/checks/context.js';
 import { compareFindings, hasErrors, type Finding } from '../engine/spec/findings.js';
 import { validateSpecSet } from '../engine/spec/validate.js';
@@ -81,7 +82,7 @@ export function annotatePlanFindings(plan: Plan): void {
   for (const finding of plan.findings) {
     if (finding.level === 'info') continue;
     const annotate = finding.level === 'error' ? core.error : core.warning;
-    annotate(neutralizeForLog(`${finding.message} [${finding.rule}]`), {
+    annotate(neutralizeForLog(`${findingMessage(finding)} [${finding.rule}]`), {
       ...(finding.source
         ? {
             file: finding.source.file,

@@ -208,7 +208,7 @@ describe('OIDC sign-in', () => {
       // Reach the sign-in step: a reviewed plan comment must exist first.
       github.addComment(
         7,
-        `<!-- kvnet:plan spec-set=${specSetIdOf(['kv-network'])} fingerprint=sha256:${'0'.repeat(64)} schema=1 -->`,
+        `<!-- kvnet:plan spec-set=${specSetIdOf(['kv-network'])} fingerprint=sha256:${'0'.repeat(64)} schema=2 -->`,
         github.tokenUser,
       );
       const run = await runBundled({

@@ -129,7 +129,10 @@ describe('push to main → apply the reviewed plan', () => {
     // An earlier run of this job did the opening step and then failed.
     const comment = github.commentsOn(7)[0];
     if (comment)
-      comment.body = comment.body.replace(' schema=1 -->', ' schema=1 status=apply-failed -->');
+      comment.body = comment.body.replace(
+        / schema=(\d+) -->/,
+        ' schema=$1 status=apply-failed -->',
+      );
     const opened = vaultBody({
       defaultAction: 'Allow',
       bypass: 'AzureServices',

@@ -42,7 +42,7 @@ describe('kvnet plan', () => {
     expect(text.stdout).toMatch(/^kvnet plan: 17 changes to 6 vaults/);
     const md = await runInProcess(['plan', SPECS, '--format', 'md'], env);
     expect(md.stdout).toMatch(
-      /^<!-- kvnet:plan spec-set=default fingerprint=sha256:[0-9a-f]{64} schema=1 -->/,
+      /^<!-- kvnet:plan spec-set=default fingerprint=sha256:[0-9a-f]{64} schema=2 -->/,
     );
     const out = path.join(work, 'plan.json');
     const json = await runInProcess(['plan', SPECS, '--format', 'json', '--out', out], env);
@@ -52,7 +52,7 @@ describe('kvnet plan', () => {
       outcome: string;
       steps: unknown[];
     };
-    expect(plan).toMatchObject({ schemaVersion: 1, outcome: 'changes' });
+    expect(plan).toMatchObject({ schemaVersion: 2, outcome: 'changes' });
     expect(plan.steps).toHaveLength(17);
     const requests = (await http.requests()).slice(mark);
     expect(requests.filter((request) => request.method !== 'GET')).toEqual([]);

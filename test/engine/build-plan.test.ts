@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/engine/plan/build-plan.js';
 import type { Plan } from '../../src/engine/plan/types.js';
+import { noteText } from '../../src/engine/render/messages.js';
 import {
   desiredFrom,
   HEADER,
@@ -12,6 +13,7 @@ import {
   vnet,
 } from '../support/plan-fixtures.js';
 
+const RG_ENDPOINTS = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Network/privateEndpoints`;
 const VNET = `/subscriptions/${SUB}/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-apps`;
 
 function firewallSpec(body: string, extra = ''): string {
@@ -86,7 +88,13 @@ describe('buildPlan: normalisation gives no false diffs (AZURE-FACTS §1a, §6.1
       before: 'Allow',
       after: 'Deny',
       beforeIsDefault: true,
-      impact: 'narrows',
+    });
+    // Everyone could connect (Azure's default Allow); after, only trusted services can.
+    expect(plan.steps[0]?.impact).toBe('narrows');
+    expect(plan.vaults[0]?.net).toEqual({
+      gained: [],
+      lost: [{ kind: 'public-all' }],
+      possiblyLost: [],
     });
   });
 });
@@ -137,11 +145,14 @@ describe('buildPlan: access-safe order', () => {
     expect(plan.steps.map((step) => step.kind)).toEqual(['subnet', 'vault']);
     expect(plan.steps[1]?.dependsOn).toContain(plan.steps[0]?.id);
     expect(plan.steps[0]?.changes).toEqual([
-      { property: 'serviceEndpoints', op: 'add', after: 'Microsoft.KeyVault', impact: 'neutral' },
+      { property: 'serviceEndpoints', op: 'add', after: 'Microsoft.KeyVault' },
     ]);
     // The endpoint the plan adds makes the rule effective: reachable after, not dead config.
-    expect(plan.vaults[0]?.after.subnets).toEqual([`${VNET}/subnets/snet-orders`]);
-    expect(plan.vaults[0]?.after.deadConfig).toEqual([]);
+    expect(plan.vaults[0]?.after.open).toContainEqual({
+      kind: 'subnet',
+      subnetId: `${VNET}/subnets/snet-orders`,
+    });
+    expect(plan.vaults[0]?.after.inactive).toEqual([]);
   });
 
   it('names a VNet rule on a subnet without the endpoint as dead config when kvnet may not add it', () => {
@@ -168,10 +179,17 @@ describe('buildPlan: access-safe order', () => {
     ]);
     const plan = buildPlan(desired, snapshot({ vaults: [live], virtualNetworks: [network] }));
     expect(plan.outcome).toBe('no-changes');
-    expect(plan.vaults[0]?.after.subnets).toEqual([`${VNET}/subnets/snet-ready`]);
-    expect(plan.vaults[0]?.after.deadConfig.join(' ')).toMatch(
-      /snet-orders has no effect: the subnet has no Microsoft\.KeyVault service endpoint/,
-    );
+    const after = plan.vaults[0]?.after;
+    expect(after?.open.filter((path) => path.kind === 'subnet')).toEqual([
+      { kind: 'subnet', subnetId: `${VNET}/subnets/snet-ready` },
+    ]);
+    expect(after?.inactive).toEqual([
+      {
+        path: { kind: 'subnet', subnetId: `${VNET}/subnets/snet-orders` },
+        reason: { code: 'subnet-without-service-endpoint', params: {} },
+      },
+    ]);
+    expect(plan.findings.map((finding) => finding.rule)).toContain('vnet-rule/no-effect');
   });
 
   it('removes an expired IP rule with the reason, in the narrowing step', () => {
@@ -194,8 +212,7 @@ describe('buildPlan: access-safe order', () => {
         property: 'networkAcls.ipRules',
         op: 'remove',
         before: '20.50.10.7/32',
-        impact: 'narrows',
-        reason: 'expired on 2026-11-01',
+        reason: { code: 'ip-rule/expired', params: { expires: '2026-11-01' } },
       },
     ]);
   });
@@ -248,7 +265,9 @@ describe('buildPlan: lockout and blocked narrowing', () => {
     );
     const narrow = plan.steps.find((step) => step.phase === 'narrow');
     expect(narrow?.flags.blocked).toBe(true);
-    expect(narrow?.notes.join(' ')).toContain('a private endpoint (none is declared)');
+    expect(narrow?.notes.map(noteText).join(' ')).toContain(
+      'a private endpoint (none is declared)',
+    );
   });
 
   it('flags a configuration nobody can reach as a lockout error unless acknowledged', () => {
@@ -308,8 +327,13 @@ describe('buildPlan: private endpoints', () => {
     expect(narrow?.dependsOn).toEqual(
       expect.arrayContaining(plan.steps.slice(0, 4).map((step) => step.id)),
     );
-    expect(plan.vaults[0]?.after.privateEndpoints).toEqual(['pe-kv-one']);
-    expect(plan.vaults[0]?.after.publicNetwork).toBe('none');
+    const after = plan.vaults[0]?.after;
+    expect(after?.open.filter((path) => path.kind === 'private-endpoint')).toEqual([
+      { kind: 'private-endpoint', endpointId: `${RG_ENDPOINTS}/pe-kv-one`, name: 'pe-kv-one' },
+    ]);
+    expect(
+      after?.open.some((path) => ['public-all', 'ip-range', 'subnet'].includes(path.kind)),
+    ).toBe(false);
   });
 
   it('rejects an unknown connection (destructive) and never approves it', () => {

@@ -3,8 +3,11 @@
 // time), verify each write, and re-plan to prove convergence.
 import { resourceIdKey } from '../model/resource-id.js';
 import { makePlan } from '../plan/make-plan.js';
+import { checkPreconditions } from '../plan/preconditions.js';
+import { noteText, pathText } from '../render/messages.js';
 import type { Plan, PlanStep } from '../plan/types.js';
 import { findingLine, readErrorLines } from '../render/plan-lines.js';
+import { differenceText } from '../render/plan-drift.js';
 import type { DesiredState } from '../state/desired.js';
 import { BoundedRunner } from '../state/concurrency.js';
 import { virtualNetworkOf } from '../state/read-live.js';
@@ -110,7 +113,7 @@ function refusals(plan: Plan, options: ApplyOptions): string[] {
     return [
       `the plan changed since it was reviewed (reviewed ${reviewed}, now ${plan.fingerprint}), so nothing was applied; re-run plan and review it again. What moved:`,
       ...(options.reviewedPlan
-        ? planDifferences(options.reviewedPlan, plan)
+        ? planDifferences(options.reviewedPlan, plan).map(differenceText)
         : [
             '(the reviewed plan itself was not provided; its fingerprint alone shows that the spec or the live state moved)',
           ]),
@@ -126,29 +129,27 @@ function refusals(plan: Plan, options: ApplyOptions): string[] {
   return [];
 }
 
-/** A narrowing step runs only when a fresh read proves the vault's opening steps are in effect. */
+/**
+ * A narrowing step runs only when a fresh read proves that, once it has run, the vault keeps
+ * every path the plan said it keeps (the opening steps it relies on are in effect).
+ */
 async function checkNarrowingPreconditions(
   step: PlanStep,
   desired: DesiredState,
   reader: AzureReader,
 ): Promise<void> {
-  const vaults = desired.vaults.filter((vault) => step.vaults.includes(vault.name));
-  const fresh = await makePlan({ vaults }, reader);
-  const pendingOpen = fresh.steps.filter((candidate) => candidate.phase === 'open');
-  const blocked = fresh.steps.find((candidate) => candidate.id === step.id)?.flags.blocked ?? false;
-  if (fresh.outcome === 'error' || pendingOpen.length > 0 || blocked) {
-    const why =
-      fresh.outcome === 'error'
-        ? 'the live state could not be read'
-        : pendingOpen.length > 0
-          ? `opening steps are not in effect yet: ${pendingOpen.map((candidate) => `${candidate.kind} ${candidate.resourceName}`).join(', ')}`
-          : 'its private endpoint chain is incomplete';
-    throw new WriteFailure(
-      step.resourceId,
-      `precondition not met before narrowing: ${why}`,
-      'PreconditionFailed',
-    );
-  }
+  const result = await checkPreconditions(step, desired, reader);
+  if (result.ok) return;
+  const why = result.unreadable
+    ? 'the live state could not be read'
+    : `these paths would not be open: ${result.missing
+        .map((entry) => `${entry.vault}: ${entry.paths.map(pathText).join(', ')}`)
+        .join('; ')}`;
+  throw new WriteFailure(
+    step.resourceId,
+    `precondition not met before narrowing: ${why}`,
+    'PreconditionFailed',
+  );
 }
 
 export async function applyPlan(
@@ -204,7 +205,7 @@ export async function applyPlan(
         return {
           step,
           status: 'not-started',
-          reason: `blocked: ${step.notes.join('; ')}`,
+          reason: `blocked: ${step.notes.map(noteText).join('; ')}`,
           attempts: 0,
         };
       }

@@ -71,9 +71,15 @@ export function formatResourceId(id: ResourceId): string {
   return `/subscriptions/${id.subscription.toLowerCase()}/resourceGroups/${id.resourceGroup}/providers/${canonicalWord(id.provider)}/${tail}`;
 }
 
+/**
+ * A resource id in the one form ids are compared in (Azure treats ids case-insensitively and
+ * lower-cases some on write). Typed, so a raw id string cannot be used where a key is meant.
+ */
+export type IdKey = string & { readonly __idKey: true };
+
 /** The key under which two spellings of the same id compare equal. */
-export function resourceIdKey(text: string): string {
-  return text.replace(/\/+$/, '').toLowerCase();
+export function resourceIdKey(text: string): IdKey {
+  return text.replace(/\/+$/, '').toLowerCase() as IdKey;
 }
 
 export function sameResourceId(a: string, b: string): boolean {

@@ -1,25 +1,30 @@
-// Builds the plan: desired state against the live snapshot, into ordered steps with their
-// impact, the reachability of every vault before and after, findings, and a fingerprint.
+// Builds the plan: desired state against the live snapshot, into ordered steps; then runs
+// them over the world (simulate.ts) so that every access claim — each step's effects, each
+// vault's access before and after and its net change, lockouts, blocked steps, narrowing
+// preconditions — is computed from the one access model; findings and a fingerprint last.
 import { bestPracticeFindings } from '../analysis/best-practices.js';
-import { isLockedOut, reachability } from '../analysis/reachability.js';
-import { resourceIdKey } from '../model/resource-id.js';
-import { comparableNetwork, type VaultNetwork } from '../model/vault-network.js';
+import { diffAccess, impactOf, type VaultAccess } from '../analysis/access.js';
+import { key } from '../analysis/world.js';
+import { resourceIdKey, type IdKey } from '../model/resource-id.js';
+import { comparableNetwork } from '../model/vault-network.js';
 import type { DesiredState, DesiredVault } from '../state/desired.js';
-import type { LiveConnection, LiveSubnet, LiveVault } from '../state/live.js';
+import type { LiveVault } from '../state/live.js';
 import type { LiveSnapshot } from '../state/read-live.js';
 import { fingerprint } from './fingerprint.js';
 import { LiveLookup } from './live-lookup.js';
 import { orderSteps } from './order.js';
-import { privateLinkSteps, stepId, type EndpointChain } from './private-link-steps.js';
+import { privateLinkSteps, stepId } from './private-link-steps.js';
+import { simulate } from './simulate.js';
 import { StepCollector } from './step-collector.js';
 import {
   PLAN_SCHEMA_VERSION,
   type Plan,
+  type PlanFinding,
   type PlanStep,
-  type Reachability,
   type VaultPlan,
 } from './types.js';
 import { vaultNetworkSteps } from './vault-steps.js';
+import { liveWorld } from './world-of.js';
 
 const KEY_VAULT_SERVICE = 'Microsoft.KeyVault';
 
@@ -39,7 +44,7 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot): Plan {
     };
   }
   const steps = new StepCollector();
-  const vaultPlans: VaultPlan[] = [];
+  const present: DesiredVault[] = [];
   const liveBasis: Record<string, unknown> = {};
   for (const vault of desired.vaults) {
     const live = lookup.vault(vault.id);
@@ -49,11 +54,16 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot): Plan {
         rule: 'vault/missing',
         vault: vault.name,
         source: vault.source,
-        message: `vault "${vault.name}" does not exist in resource group "${vault.resourceGroup}" of subscription ${vault.subscription}; kvnet manages the network of existing vaults: create the vault first, or fix its name or placement`,
+        params: {
+          vault: vault.name,
+          resourceGroup: vault.resourceGroup,
+          subscription: vault.subscription,
+        },
       });
       continue;
     }
-    vaultPlans.push(planVault(vault, live.value, lookup, steps));
+    present.push(vault);
+    planVaultSteps(vault, live.value, lookup, steps);
     liveBasis[resourceIdKey(vault.id)] = {
       network: comparableNetwork(live.value.network),
       connections: live.value.connections.map((connection) => [
@@ -63,17 +73,50 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot): Plan {
     };
   }
   const ordered = orderSteps(narrowAfterOpening(steps.all()));
-  for (const step of ordered) liveBasis[step.id] ??= basisOf(step, lookup);
-  const hasError = steps.findings.some((finding) => finding.level === 'error');
+  const switching = new Set(
+    ordered.filter((step) => step.kind === 'subnet').map((step) => key(step.resourceId)),
+  );
+  const simulation = simulate(ordered, liveWorld(desired, lookup, switching), present);
+  for (const step of simulation.steps) liveBasis[step.id] ??= basisOf(step, lookup);
+
+  const stepsByVault = new Map<string, PlanStep[]>();
+  for (const step of simulation.steps)
+    for (const vault of step.vaults)
+      stepsByVault.set(vault, [...(stepsByVault.get(vault) ?? []), step]);
+  const findings: PlanFinding[] = [...steps.findings, ...simulation.findings];
+  const vaultPlans = present.map((vault) => {
+    const vaultKey = key(vault.id);
+    const before = simulation.before.get(vaultKey) ?? EMPTY_ACCESS;
+    const after = simulation.after.get(vaultKey) ?? before;
+    findings.push(...deadConfigFindings(vault, after), ...bestPracticeFindings(vault, after));
+    return vaultSummary(vault, before, after, stepsByVault.get(vault.name) ?? []);
+  });
+  const hasError = findings.some((finding) => finding.level === 'error');
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
-    outcome: hasError ? 'error' : ordered.length > 0 ? 'changes' : 'no-changes',
-    fingerprint: fingerprint(ordered, liveBasis),
+    outcome: hasError ? 'error' : simulation.steps.length > 0 ? 'changes' : 'no-changes',
+    fingerprint: fingerprint(simulation.steps, liveBasis),
     vaults: vaultPlans,
-    steps: ordered,
-    findings: steps.findings,
+    steps: simulation.steps,
+    findings,
     readErrors: [],
   };
+}
+
+const EMPTY_ACCESS: VaultAccess = { open: [], unknown: [], inactive: [] };
+
+function planVaultSteps(
+  vault: DesiredVault,
+  live: LiveVault,
+  lookup: LiveLookup,
+  steps: StepCollector,
+): void {
+  const subnetStepIds = subnetSteps(vault, lookup, steps);
+  privateLinkSteps(vault, live, lookup, steps);
+  const { open, narrow } = vaultNetworkSteps(vault, live.network);
+  if (open) steps.add({ ...open, dependsOn: [...open.dependsOn, ...subnetStepIds] });
+  if (narrow) steps.add(narrow);
+  vaultFindings(vault, live, steps);
 }
 
 /** Every narrowing step waits for every opening step of the vaults it serves. */
@@ -107,20 +150,31 @@ function basisOf(step: PlanStep, lookup: LiveLookup): unknown {
     case 'privateEndpoint': {
       const endpoint = lookup.privateEndpoint(step.resourceId);
       return endpoint
-        ? { subnet: resourceIdKey(endpoint.subnetId), connections: endpoint.connections }
+        ? {
+            subnet: resourceIdKey(endpoint.subnetId),
+            connections: endpoint.connections,
+            provisioningState: endpoint.provisioningState ?? null,
+          }
         : null;
     }
-    case 'zoneGroup':
-      return lookup.zoneGroup(step.resourceId)?.zoneIds.map(resourceIdKey) ?? null;
-    case 'dnsZone':
-      return lookup.zoneExists(step.resourceId);
+    case 'zoneGroup': {
+      const group = lookup.zoneGroup(step.resourceId);
+      return group
+        ? { zones: group.zoneIds.map(resourceIdKey), state: group.provisioningState ?? null }
+        : null;
+    }
+    case 'dnsZone': {
+      const zone = lookup.zone(step.resourceId);
+      return zone.status === 'ok' ? (zone.value.provisioningState ?? 'present') : null;
+    }
     default:
       return null;
   }
 }
 
-function subnetSteps(vault: DesiredVault, lookup: LiveLookup, steps: StepCollector): PlanStep[] {
-  const planned: PlanStep[] = [];
+/** Subnet steps: add Microsoft.KeyVault where a rule asks `ensure`; returns their ids. */
+function subnetSteps(vault: DesiredVault, lookup: LiveLookup, steps: StepCollector): string[] {
+  const planned: string[] = [];
   for (const subnetId of vault.ensureServiceEndpointOn) {
     const subnet = lookup.subnet(subnetId);
     if (!subnet) {
@@ -129,66 +183,33 @@ function subnetSteps(vault: DesiredVault, lookup: LiveLookup, steps: StepCollect
         rule: 'subnet/missing',
         vault: vault.name,
         source: vault.source,
-        message: `the subnet ${subnetId} of a VNet rule does not exist: create it, or fix the reference`,
+        params: { subnetId },
       });
       continue;
     }
-    if (hasKeyVaultEndpoint(subnet)) continue;
+    if (subnet.serviceEndpoints.some((s) => s.toLowerCase() === KEY_VAULT_SERVICE.toLowerCase()))
+      continue;
+    const vnetName = subnetId.split('/').at(-3) ?? '';
     const step = steps.add({
       id: stepId('subnet', subnetId),
       kind: 'subnet',
       action: 'update',
       phase: 'open',
       resourceId: subnet.id,
-      resourceName: subnet.name,
+      resourceName: `${vnetName}/${subnet.name}`,
       vaults: [vault.name],
-      changes: [
-        { property: 'serviceEndpoints', op: 'add', after: KEY_VAULT_SERVICE, impact: 'neutral' },
-      ],
+      changes: [{ property: 'serviceEndpoints', op: 'add', after: KEY_VAULT_SERVICE }],
       dependsOn: [],
-      impact: 'neutral',
       flags: { destructive: false, lockout: false, blocked: false },
       notes: [
-        'every other property of the subnet (NSG, route table, delegations, other endpoints) is kept as it is',
+        { code: 'subnet/others-kept', params: {} },
+        { code: 'subnet/source-switch', params: {} },
       ],
       payload: { kind: 'subnet', addServiceEndpoint: 'Microsoft.KeyVault' },
     });
-    planned.push(step);
+    planned.push(step.id);
   }
   return planned;
-}
-
-function hasKeyVaultEndpoint(subnet: LiveSubnet): boolean {
-  return subnet.serviceEndpoints.some(
-    (service) => service.toLowerCase() === KEY_VAULT_SERVICE.toLowerCase(),
-  );
-}
-
-function subnetsWithoutEndpoint(
-  network: VaultNetwork,
-  lookup: LiveLookup,
-  /** Subnets (resource id keys) whose endpoint this plan adds. */
-  planned: ReadonlySet<string>,
-): Set<string> {
-  const missing = new Set<string>();
-  for (const rule of network.virtualNetworkRules) {
-    const key = resourceIdKey(rule.subnetId);
-    const subnet = lookup.subnet(rule.subnetId);
-    if (!subnet || planned.has(key)) continue;
-    if (!hasKeyVaultEndpoint(subnet)) missing.add(key);
-  }
-  return missing;
-}
-
-function chainGaps(chain: EndpointChain, zone: string): string[] {
-  const gaps: string[] = [];
-  if (!chain.connectionApproved) gaps.push('an Approved connection');
-  if (!chain.zoneReady) gaps.push('its private DNS zone');
-  else if (!chain.zoneNameCorrect) gaps.push(`a zone named ${zone}`);
-  if (!chain.linkReady) gaps.push("a DNS link to the endpoint's VNet");
-  if (!chain.recordReady)
-    gaps.push('an A record for the vault pointing at the endpoint (declare dns.zoneGroup)');
-  return gaps;
 }
 
 function vaultFindings(vault: DesiredVault, live: LiveVault, steps: StepCollector): void {
@@ -198,7 +219,7 @@ function vaultFindings(vault: DesiredVault, live: LiveVault, steps: StepCollecto
       rule: 'ip/expires-soon',
       vault: vault.name,
       source: rule.source,
-      message: `the IP rule ${rule.cidr} expires on ${rule.expires ?? ''} and will be removed by the first plan after that date`,
+      params: { cidr: rule.cidr, expires: rule.expires ?? '' },
     });
   }
   if (live.usesAccessPolicies) {
@@ -207,129 +228,49 @@ function vaultFindings(vault: DesiredVault, live: LiveVault, steps: StepCollecto
       rule: 'vault/access-policies',
       vault: vault.name,
       source: vault.source,
-      message: `vault "${vault.name}" uses access policies: whoever may write its network settings (Microsoft.KeyVault/vaults/write) can also grant themselves data access; consider the RBAC permission model`,
+      params: { vault: vault.name },
     });
   }
 }
 
-const endpointName = (connection: LiveConnection) =>
-  connection.privateEndpointId.split('/').pop() ?? connection.name;
-
-/** Who reaches the vault now, and once the plan's steps (collected so far) have run. */
-function reachabilityBeforeAfter(
-  vault: DesiredVault,
-  live: LiveVault,
-  chains: readonly EndpointChain[],
-  plannedSubnets: ReadonlySet<string>,
-  lookup: LiveLookup,
-  steps: StepCollector,
-): { before: Reachability; after: Reachability } {
-  const declared = new Set(vault.privateEndpoints.map((endpoint) => resourceIdKey(endpoint.id)));
-  const cutOff = new Set(
-    steps.forVault(vault.name).flatMap((step) => {
-      if (step.payload.kind === 'connection' && step.payload.status === 'Rejected')
-        return [resourceIdKey(step.payload.privateEndpointId)];
-      if (step.kind === 'privateEndpoint' && step.action === 'delete')
-        return [resourceIdKey(step.resourceId)];
-      return [];
-    }),
+/** A VNet rule of the spec that opens nothing once the plan has run is worth a warning. */
+function deadConfigFindings(vault: DesiredVault, after: VaultAccess): PlanFinding[] {
+  const declared = new Set<IdKey>(
+    vault.network.virtualNetworkRules.map((rule) => key(rule.subnetId)),
   );
-  const approvedBefore = live.connections.filter((connection) => connection.status === 'Approved');
-  const untouched = approvedBefore.filter((connection) => {
-    const key = resourceIdKey(connection.privateEndpointId);
-    return !declared.has(key) && !cutOff.has(key);
-  });
-  return {
-    before: reachability({
-      network: live.network,
-      approvedEndpoints: approvedBefore.map(endpointName),
-      subnetsWithoutEndpoint: subnetsWithoutEndpoint(live.network, lookup, new Set()),
-    }),
-    after: reachability({
-      network: vault.network,
-      approvedEndpoints: [
-        ...chains.filter((chain) => chain.connectionApproved).map((chain) => chain.endpoint.name),
-        ...untouched.map(endpointName),
-      ],
-      subnetsWithoutEndpoint: subnetsWithoutEndpoint(vault.network, lookup, plannedSubnets),
-    }),
-  };
-}
-
-/** Blocks disabling public access until a private endpoint chain is complete or planned. */
-function guardNarrowing(
-  narrow: PlanStep,
-  vault: DesiredVault,
-  live: LiveVault,
-  chains: readonly EndpointChain[],
-  after: Reachability,
-): PlanStep {
-  const notes: string[] = [];
-  let blocked = false;
-  const disabling =
-    vault.network.publicNetworkAccess === 'Disabled' &&
-    live.network.publicNetworkAccess !== 'Disabled';
-  const zone = vault.cloud.privateLinkZone;
-  if (disabling && !chains.some((chain) => chainGaps(chain, zone).length === 0)) {
-    const first = chains[0];
-    const gaps = first ? chainGaps(first, zone) : ['a private endpoint (none is declared)'];
-    const message = `disabling public access before a private endpoint chain is complete would cut clients off; missing and not planned: ${gaps.join(', ')}`;
-    if (vault.acknowledgeLockout) {
-      notes.push(`${message} (accepted: acknowledgeLockout is set)`);
-    } else {
-      blocked = true;
-      notes.push(
-        `${message}: declare what is missing, or set acknowledgeLockout: true to accept it`,
-      );
-    }
-  }
-  const lockout = isLockedOut(after);
-  if (lockout) notes.push("after this step no client can reach the vault's data plane");
-  return {
-    ...narrow,
-    flags: { ...narrow.flags, blocked, lockout },
-    notes: [...narrow.notes, ...notes],
-  };
-}
-
-function lockoutFinding(
-  vault: DesiredVault,
-  before: Reachability,
-  after: Reachability,
-  steps: StepCollector,
-): void {
-  if (!isLockedOut(after) || isLockedOut(before)) return;
-  steps.finding({
-    level: vault.acknowledgeLockout ? 'warning' : 'error',
-    rule: 'lockout',
-    vault: vault.name,
-    source: vault.source,
-    message: vault.acknowledgeLockout
-      ? `after this plan no client can reach vault "${vault.name}" (accepted: acknowledgeLockout is set)`
-      : `after this plan no client could reach vault "${vault.name}": no public path, no approved private endpoint, no trusted-service bypass; add a path, or set acknowledgeLockout: true if that is intended`,
+  return [...after.inactive, ...after.unknown].flatMap((entry): PlanFinding[] => {
+    if (entry.path.kind !== 'subnet' || !declared.has(key(entry.path.subnetId))) return [];
+    if (!entry.reason.code.startsWith('subnet-')) return [];
+    return [
+      {
+        level: 'warning',
+        rule: 'vnet-rule/no-effect',
+        vault: vault.name,
+        source: vault.source,
+        params: { subnetId: entry.path.subnetId, reason: entry.reason.code },
+      },
+    ];
   });
 }
 
 function vaultSummary(
   vault: DesiredVault,
-  before: Reachability,
-  after: Reachability,
-  steps: StepCollector,
+  before: VaultAccess,
+  after: VaultAccess,
+  vaultSteps: readonly PlanStep[],
 ): VaultPlan {
-  const vaultSteps = steps.forVault(vault.name);
   const inPlace = vaultSteps
     .filter((step) => step.action === 'update' || step.action === 'replace')
     .flatMap((step) => step.changes);
-  const impacts = new Set([
-    ...vaultSteps.map((step) => step.impact),
-    ...inPlace.map((change) => change.impact),
-  ]);
+  const net = diffAccess(before, after);
   return {
     id: vault.id,
     name: vault.name,
     source: vault.source,
     before,
     after,
+    net,
+    impact: impactOf([net]),
     adds:
       vaultSteps.filter((step) => step.action === 'create').length +
       inPlace.filter((change) => change.op === 'add').length,
@@ -337,34 +278,5 @@ function vaultSummary(
     removals:
       vaultSteps.filter((step) => step.action === 'delete').length +
       inPlace.filter((change) => change.op === 'remove').length,
-    widens: impacts.has('widens'),
-    narrows: impacts.has('narrows'),
   };
-}
-
-function planVault(
-  vault: DesiredVault,
-  live: LiveVault,
-  lookup: LiveLookup,
-  steps: StepCollector,
-): VaultPlan {
-  const subnetUpdates = subnetSteps(vault, lookup, steps);
-  const subnetStepIds = subnetUpdates.map((step) => step.id);
-  const plannedSubnets = new Set(subnetUpdates.map((step) => resourceIdKey(step.resourceId)));
-  const chains = privateLinkSteps(vault, live, lookup, steps);
-  const { open, narrow } = vaultNetworkSteps(vault, live.network);
-  if (open) steps.add({ ...open, dependsOn: [...open.dependsOn, ...subnetStepIds] });
-  vaultFindings(vault, live, steps);
-  const { before, after } = reachabilityBeforeAfter(
-    vault,
-    live,
-    chains,
-    plannedSubnets,
-    lookup,
-    steps,
-  );
-  if (narrow) steps.add(guardNarrowing(narrow, vault, live, chains, after));
-  lockoutFinding(vault, before, after, steps);
-  for (const finding of bestPracticeFindings(vault, after)) steps.finding(finding);
-  return vaultSummary(vault, before, after, steps);
 }

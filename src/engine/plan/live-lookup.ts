@@ -3,6 +3,7 @@
 import { parseResourceId, resourceIdKey } from '../model/resource-id.js';
 import type {
   LiveARecordSet,
+  LiveDnsZone,
   LiveConnection,
   LivePrivateEndpoint,
   LiveSubnet,
@@ -40,6 +41,43 @@ export class LiveLookup {
     return this.snapshot.vaults.get(resourceIdKey(id)) ?? { status: 'not-found' };
   }
 
+  /** A subnet as read: present, absent from a VNet that was read, or not known. */
+  subnetState(
+    subnetId: string,
+  ):
+    | { readonly status: 'ok'; readonly subnet: LiveSubnet }
+    | { readonly status: 'missing' }
+    | { readonly status: 'unknown'; readonly reason: string } {
+    const vnet = this.snapshot.virtualNetworks.get(resourceIdKey(virtualNetworkOf(subnetId)));
+    if (!vnet) return { status: 'unknown', reason: 'not-read' };
+    if (vnet.status === 'not-found') return { status: 'missing' };
+    if (vnet.status === 'error')
+      return { status: 'unknown', reason: vnet.error.code ?? 'read-failed' };
+    const subnet = vnet.value.subnets.find(
+      (candidate) => resourceIdKey(candidate.id) === resourceIdKey(subnetId),
+    );
+    return subnet ? { status: 'ok', subnet } : { status: 'missing' };
+  }
+
+  /** The zone groups of a private endpoint that kvnet read (Azure allows one per endpoint). */
+  zoneGroupsOf(privateEndpointId: string): LiveZoneGroup[] {
+    if (!this.zoneGroupsByEndpoint) {
+      this.zoneGroupsByEndpoint = new Map();
+      for (const outcome of this.snapshot.zoneGroups.values()) {
+        if (outcome.status !== 'ok') continue;
+        const endpoint = resourceIdKey(
+          outcome.value.id.replace(/\/privateDnsZoneGroups\/[^/]+$/i, ''),
+        );
+        const list = this.zoneGroupsByEndpoint.get(endpoint) ?? [];
+        list.push(outcome.value);
+        this.zoneGroupsByEndpoint.set(endpoint, list);
+      }
+    }
+    return this.zoneGroupsByEndpoint.get(resourceIdKey(privateEndpointId)) ?? [];
+  }
+
+  private zoneGroupsByEndpoint: Map<string, LiveZoneGroup[]> | undefined;
+
   subnet(subnetId: string): LiveSubnet | undefined {
     const vnet = this.snapshot.virtualNetworks.get(resourceIdKey(virtualNetworkOf(subnetId)));
     if (vnet?.status !== 'ok') return undefined;
@@ -62,6 +100,23 @@ export class LiveLookup {
     return this.endpointsById.get(resourceIdKey(id));
   }
 
+  private endpointsByTarget: Map<string, LivePrivateEndpoint[]> | undefined;
+
+  /** The endpoints read whose private link connection targets a resource (a vault). */
+  privateEndpointsTargeting(targetId: string): LivePrivateEndpoint[] {
+    if (!this.endpointsByTarget) {
+      this.endpointsByTarget = new Map();
+      for (const endpoint of this.allPrivateEndpoints()) {
+        for (const target of new Set(endpoint.connections.map((c) => resourceIdKey(c.targetId)))) {
+          const list = this.endpointsByTarget.get(target) ?? [];
+          list.push(endpoint);
+          this.endpointsByTarget.set(target, list);
+        }
+      }
+    }
+    return this.endpointsByTarget.get(resourceIdKey(targetId)) ?? [];
+  }
+
   allPrivateEndpoints(): LivePrivateEndpoint[] {
     return [...this.snapshot.privateEndpointLists.values()].flatMap((outcome) =>
       outcome.status === 'ok' ? outcome.value : [],
@@ -76,6 +131,15 @@ export class LiveLookup {
       resourceGroupKey(parsed.id.subscription, parsed.id.resourceGroup),
     );
     return outcome?.status === 'ok';
+  }
+
+  zone(zoneId: string): ReadOutcome<LiveDnsZone> {
+    return this.snapshot.zones.get(resourceIdKey(zoneId)) ?? { status: 'not-found' };
+  }
+
+  aRecords(zoneId: string): LiveARecordSet[] {
+    const outcome = this.snapshot.aRecordSets.get(resourceIdKey(zoneId));
+    return outcome?.status === 'ok' ? outcome.value : [];
   }
 
   zoneExists(zoneId: string): boolean {

@@ -1,33 +1,25 @@
 // Private endpoint, private DNS and connection steps for one vault, in the opening order
 // zone → link → endpoint → zone group → connection approved; deletions and rejections are
-// narrowing steps and run last.
+// narrowing steps and run last. Whether the chain carries traffic, before or after, is the
+// access model's to say (analysis/access.ts); these builders only decide what to write.
 import { resourceIdKey } from '../model/resource-id.js';
 import type { DesiredPrivateEndpoint, DesiredVault } from '../state/desired.js';
 import {
   isManagedByKvnet,
+  isSucceeded,
   MANAGED_BY_TAG,
   MANAGED_BY_VALUE,
   type LiveConnection,
   type LivePrivateEndpoint,
   type LiveVault,
 } from '../state/live.js';
-import { virtualNetworkOf } from '../state/read-live.js';
 import { connectionFor, type LiveLookup } from './live-lookup.js';
-import type { StepCollector } from './step-collector.js';
-import type { PlanStep, StepFlags } from './types.js';
+import type { StepCollector, StepDraft } from './step-collector.js';
+import type { Coded, Params, PlanStep, StepFlags } from './types.js';
 
 const NO_FLAGS: StepFlags = { destructive: false, lockout: false, blocked: false };
 const KEY_VAULT_GROUP = 'vault';
-
-/** What the private endpoint chain of one declared endpoint will look like after the plan. */
-export interface EndpointChain {
-  readonly endpoint: DesiredPrivateEndpoint;
-  readonly connectionApproved: boolean;
-  readonly zoneReady: boolean;
-  readonly zoneNameCorrect: boolean;
-  readonly linkReady: boolean;
-  readonly recordReady: boolean;
-}
+const note = (code: string, params: Params = {}): Coded => ({ code, params });
 
 export function stepId(kind: string, resourceId: string, suffix = ''): string {
   return `${kind}:${resourceIdKey(resourceId)}${suffix}`;
@@ -37,46 +29,36 @@ function lastSegment(id: string): string {
   return id.split('/').pop() ?? id;
 }
 
-interface EndpointState {
-  readonly live?: LivePrivateEndpoint;
-  /** Why the live endpoint cannot stay as it is, when it must be replaced. */
-  readonly replaceBecause: string[];
-}
-
-function endpointState(
+/** Why a live endpoint cannot stay as it is (each reason a code), when it must be replaced. */
+function replaceReasons(
+  live: LivePrivateEndpoint,
   desired: DesiredPrivateEndpoint,
   vault: DesiredVault,
-  lookup: LiveLookup,
-): EndpointState {
-  const live = lookup.privateEndpoint(desired.id);
-  if (!live) return { replaceBecause: [] };
-  const reasons: string[] = [];
-  const connection = live.connections.find(
+  connection: LiveConnection | undefined,
+): Coded[] {
+  const reasons: Coded[] = [];
+  const link = live.connections.find(
     (candidate) => resourceIdKey(candidate.targetId) === resourceIdKey(vault.id),
   );
-  if (resourceIdKey(live.subnetId) !== resourceIdKey(desired.subnetId)) {
-    reasons.push(`its subnet is ${live.subnetId}, the spec says ${desired.subnetId}`);
-  }
-  if (!connection) {
-    reasons.push('it does not connect to this vault');
+  if (resourceIdKey(live.subnetId) !== resourceIdKey(desired.subnetId))
+    reasons.push(note('endpoint/subnet-differs', { live: live.subnetId, spec: desired.subnetId }));
+  if (!link) {
+    reasons.push(note('endpoint/other-target'));
   } else {
-    if (connection.name !== desired.connectionName) {
+    if (link.name !== desired.connectionName)
       reasons.push(
-        `its connection is named "${connection.name}", the spec says "${desired.connectionName}"`,
+        note('endpoint/connection-name-differs', { live: link.name, spec: desired.connectionName }),
       );
-    }
-    if (connection.manual !== desired.manualApproval) {
-      reasons.push(
-        desired.manualApproval
-          ? 'it was approved automatically, the spec asks for manual approval'
-          : 'it was requested for manual approval, the spec asks for automatic',
-      );
-    }
-    if (!connection.groupIds.some((group) => group.toLowerCase() === KEY_VAULT_GROUP)) {
-      reasons.push(`its group is ${connection.groupIds.join(', ') || 'empty'}, not "vault"`);
-    }
+    if (link.manual !== desired.manualApproval)
+      reasons.push(note(desired.manualApproval ? 'endpoint/was-automatic' : 'endpoint/was-manual'));
+    if (!link.groupIds.some((group) => group.toLowerCase() === KEY_VAULT_GROUP))
+      reasons.push(note('endpoint/group-differs', { groups: [...link.groupIds] }));
   }
-  return { live, replaceBecause: reasons };
+  if (connection?.status === 'Rejected' || connection?.status === 'Disconnected')
+    reasons.push(note('endpoint/connection-ended', { status: connection.status }));
+  if (!isSucceeded(live.provisioningState))
+    reasons.push(note('endpoint/not-succeeded', { state: live.provisioningState ?? '' }));
+  return reasons;
 }
 
 export function privateLinkSteps(
@@ -84,12 +66,10 @@ export function privateLinkSteps(
   liveVault: LiveVault,
   lookup: LiveLookup,
   steps: StepCollector,
-): EndpointChain[] {
-  const chains = vault.privateEndpoints.map((endpoint) =>
-    endpointSteps(endpoint, vault, liveVault, lookup, steps),
-  );
+): void {
+  for (const endpoint of vault.privateEndpoints)
+    endpointSteps(endpoint, vault, liveVault, lookup, steps);
   unmanagedConnectionSteps(vault, liveVault, lookup, steps);
-  return chains;
 }
 
 /** Everything the per-endpoint planners share. */
@@ -102,90 +82,93 @@ interface EndpointContext {
   readonly base: Pick<PlanStep, 'vaults' | 'notes' | 'flags'>;
 }
 
-function error(context: EndpointContext, rule: string, message: string): void {
+function error(context: EndpointContext, rule: string, params: Params): void {
   context.steps.finding({
     level: 'error',
     rule,
+    params,
     vault: context.vault.name,
     source: context.endpoint.source,
-    message,
   });
 }
 
-/** The zone: created when named with `zone` and absent; an absent `zoneId` zone is an error. */
-function planZone(context: EndpointContext): { step?: PlanStep; ready: boolean } {
+/**
+ * The zone: created when named with `zone` and absent, re-driven when its creation did not
+ * succeed; an absent `zoneId` zone is an error.
+ */
+function planZone(context: EndpointContext): PlanStep | undefined {
   const dns = context.endpoint.dns;
-  if (!dns) return { ready: false };
-  if (context.lookup.zoneExists(dns.zoneId)) return { ready: true };
-  if (!dns.createIfMissing) {
-    error(
-      context,
-      'dns/zone-missing',
-      `the private DNS zone ${dns.zoneId} does not exist; kvnet creates zones named with "zone", but never one given by "zoneId": create it, or fix the id`,
-    );
-    return { ready: false };
+  if (!dns) return undefined;
+  const zone = context.lookup.zone(dns.zoneId);
+  const failed = zone.status === 'ok' && !isSucceeded(zone.value.provisioningState);
+  if (zone.status === 'ok' && !failed) return undefined;
+  if (!dns.createIfMissing && !failed) {
+    error(context, 'dns/zone-missing', { zoneId: dns.zoneId });
+    return undefined;
   }
-  const step = context.steps.add({
+  return context.steps.add({
     ...context.base,
     id: stepId('dnsZone', dns.zoneId),
     kind: 'dnsZone',
-    action: 'create',
+    action: failed ? 'update' : 'create',
     phase: 'open',
     resourceId: dns.zoneId,
     resourceName: dns.zoneName,
-    changes: [{ property: 'zone', op: 'set', after: dns.zoneName, impact: 'neutral' }],
+    changes: [{ property: 'zone', op: 'set', after: dns.zoneName }],
     dependsOn: [],
-    impact: 'neutral',
+    notes:
+      zone.status === 'ok'
+        ? [note('redrive', { state: zone.value.provisioningState ?? '' })]
+        : context.base.notes,
     payload: { kind: 'dnsZone' },
   });
-  return { step, ready: true };
 }
 
-/** Links: one is satisfied by any link of the zone to the same VNet, whatever its name. */
-function planLinks(
-  context: EndpointContext,
-  zoneStep: PlanStep | undefined,
-): { stepIds: string[]; linkReady: boolean } {
+/** Links: one is satisfied by any ready link of the zone to the same VNet, whatever its name. */
+function planLinks(context: EndpointContext, zoneStep: PlanStep | undefined): string[] {
   const dns = context.endpoint.dns;
-  if (!dns) return { stepIds: [], linkReady: false };
+  if (!dns) return [];
   const existing = context.lookup.links(dns.zoneId);
-  const endpointVnet = resourceIdKey(virtualNetworkOf(context.endpoint.subnetId));
   const stepIds: string[] = [];
-  let linkReady = existing.some((link) => resourceIdKey(link.virtualNetworkId) === endpointVnet);
   for (const link of dns.links) {
     const vnetKey = resourceIdKey(link.virtualNetworkId);
     const sameName = existing.find(
       (candidate) => candidate.name.toLowerCase() === link.name.toLowerCase(),
     );
     if (sameName && resourceIdKey(sameName.virtualNetworkId) !== vnetKey) {
-      error(
-        context,
-        'dns/link-conflict',
-        `the zone already has a link named "${link.name}" to ${sameName.virtualNetworkId}, not to ${link.virtualNetworkId}; kvnet never changes or deletes links: rename the link in the spec`,
-      );
+      error(context, 'dns/link-conflict', {
+        link: link.name,
+        live: sameName.virtualNetworkId,
+        spec: link.virtualNetworkId,
+      });
       continue;
     }
-    if (vnetKey === endpointVnet) linkReady = true;
-    if (existing.some((candidate) => resourceIdKey(candidate.virtualNetworkId) === vnetKey))
-      continue;
+    const toVnet = existing.filter(
+      (candidate) => resourceIdKey(candidate.virtualNetworkId) === vnetKey,
+    );
+    const ready = toVnet.some((candidate) => isSucceeded(candidate.provisioningState));
+    if (ready) continue;
+    // A link of ours whose creation failed is re-driven under its own name.
+    const failed = toVnet.find(
+      (candidate) => candidate.name.toLowerCase() === link.name.toLowerCase(),
+    );
+    if (toVnet.length > 0 && !failed) continue;
     const step = context.steps.add({
       ...context.base,
       id: stepId('virtualNetworkLink', link.id),
       kind: 'virtualNetworkLink',
-      action: 'create',
+      action: failed ? 'update' : 'create',
       phase: 'open',
       resourceId: link.id,
       resourceName: link.name,
-      changes: [
-        { property: 'virtualNetwork', op: 'set', after: link.virtualNetworkId, impact: 'neutral' },
-      ],
+      changes: [{ property: 'virtualNetwork', op: 'set', after: link.virtualNetworkId }],
       dependsOn: zoneStep ? [zoneStep.id] : [],
-      impact: 'neutral',
+      notes: failed ? [note('redrive', { state: failed.provisioningState ?? '' })] : [],
       payload: { kind: 'virtualNetworkLink', virtualNetworkId: link.virtualNetworkId },
     });
     stepIds.push(step.id);
   }
-  return { stepIds, linkReady };
+  return stepIds;
 }
 
 interface EndpointPlan {
@@ -197,49 +180,26 @@ interface EndpointPlan {
 /** The endpoint: created when absent, replaced (if kvnet made it) when an immutable differs. */
 function planEndpoint(context: EndpointContext, dependsOn: readonly string[]): EndpointPlan {
   const { endpoint, vault, lookup, steps } = context;
-  const state = endpointState(endpoint, vault, lookup);
+  const live = lookup.privateEndpoint(endpoint.id);
   const subnet = lookup.subnet(endpoint.subnetId);
-  if (!subnet) {
-    error(
-      context,
-      'subnet/missing',
-      `the subnet ${endpoint.subnetId} of private endpoint "${endpoint.name}" does not exist: create it, or fix the reference`,
-    );
-  }
-  const connection = state.live ? connectionFor(context.liveVault, state.live.id) : undefined;
-  if (state.live && (connection?.status === 'Rejected' || connection?.status === 'Disconnected')) {
-    state.replaceBecause.push(`its connection to the vault is ${connection.status}`);
-  }
-  const common = {
+  if (!subnet)
+    error(context, 'subnet/missing', { subnetId: endpoint.subnetId, endpoint: endpoint.name });
+  const connection = live ? connectionFor(context.liveVault, live.id) : undefined;
+  const common: Omit<StepDraft, 'action' | 'notes'> = {
     ...context.base,
     id: stepId('privateEndpoint', endpoint.id),
-    kind: 'privateEndpoint' as const,
-    phase: 'open' as const,
+    kind: 'privateEndpoint',
+    phase: 'open',
     resourceId: endpoint.id,
     resourceName: endpoint.name,
     changes: [
-      {
-        property: 'subnet',
-        op: 'set' as const,
-        after: endpoint.subnetId,
-        impact: 'neutral' as const,
-      },
-      {
-        property: 'connection',
-        op: 'set' as const,
-        after: `${endpoint.connectionName} → ${vault.name} (vault)`,
-        impact: 'widens' as const,
-      },
-      {
-        property: `tags.${MANAGED_BY_TAG}`,
-        op: 'set' as const,
-        after: MANAGED_BY_VALUE,
-        impact: 'neutral' as const,
-      },
+      { property: 'subnet', op: 'set', after: endpoint.subnetId },
+      { property: 'connection', op: 'set', after: `${endpoint.connectionName} → ${vault.name}` },
+      { property: `tags.${MANAGED_BY_TAG}`, op: 'set', after: MANAGED_BY_VALUE },
     ],
     dependsOn: [...dependsOn],
     payload: {
-      kind: 'privateEndpoint' as const,
+      kind: 'privateEndpoint',
       location: endpoint.location ?? lookup.virtualNetworkLocation(endpoint.subnetId),
       subnetId: endpoint.subnetId,
       vaultId: vault.id,
@@ -248,100 +208,106 @@ function planEndpoint(context: EndpointContext, dependsOn: readonly string[]): E
       requestMessage: endpoint.requestMessage,
     },
   };
-  if (!state.live) {
+  if (!live) {
     if (!subnet) return {};
-    const notes = endpoint.manualApproval
-      ? ['the connection is requested for manual approval; kvnet approves it as the vault owner']
-      : [];
-    return { step: steps.add({ ...common, action: 'create', impact: 'widens', notes }) };
+    const notes = endpoint.manualApproval ? [note('endpoint/manual-approval')] : [];
+    return { step: steps.add({ ...common, action: 'create', notes }) };
   }
-  if (state.replaceBecause.length === 0) return { live: state.live, connection };
-  if (!isManagedByKvnet(state.live)) {
-    error(
-      context,
-      'private-endpoint/foreign',
-      `private endpoint "${endpoint.name}" exists but differs from the spec (${state.replaceBecause.join('; ')}), and it was not created by kvnet (no ${MANAGED_BY_TAG}: ${MANAGED_BY_VALUE} tag), so kvnet will not replace it: fix the spec to match it, or delete it yourself`,
-    );
-    return { live: state.live, connection };
+  const reasons = replaceReasons(live, endpoint, vault, connection);
+  if (reasons.length === 0) return { live, connection };
+  if (!isManagedByKvnet(live)) {
+    error(context, 'private-endpoint/foreign', {
+      endpoint: endpoint.name,
+      reasons,
+    });
+    return { live, connection };
   }
   const step = steps.add({
     ...common,
     action: 'replace',
-    impact: 'neutral',
+    replaceOrder: ['delete', 'create'],
     flags: { ...NO_FLAGS, destructive: true },
-    notes: [
-      `replaced because ${state.replaceBecause.join('; ')} (these cannot change in place); clients using it lose the private path until the new endpoint and its DNS record are in place`,
-    ],
+    notes: [note('endpoint/replaced'), ...reasons],
   });
-  return { step, live: state.live, connection };
+  return { step, live, connection };
 }
 
-/** The zone group, (re)written when the endpoint is new or its zones or A record are off. */
+/**
+ * The zone group, (re)written when the endpoint is new or its zones or A record are off. Azure
+ * allows one zone group per endpoint: a group someone else made (often Azure Policy's
+ * `deployedByPolicy`) that serves the declared zone satisfies the spec; one that serves
+ * another zone is an error, since kvnet will not replace it.
+ */
 function planZoneGroup(
   context: EndpointContext,
   endpointPlan: EndpointPlan,
   zoneStep: PlanStep | undefined,
-): boolean {
+): void {
   const { endpoint, vault, lookup } = context;
   const dns = endpoint.dns;
-  if (!dns) return false;
+  const group = dns?.zoneGroup;
+  if (!dns || !group) return;
+  if (!endpointPlan.step && !endpointPlan.live) return;
+  const groups = endpointPlan.step ? [] : lookup.zoneGroupsOf(endpoint.id);
+  const own = groups.find((candidate) => resourceIdKey(candidate.id) === resourceIdKey(group.id));
+  const other = groups.find((candidate) => candidate !== own);
+  const servesZone = (zoneIds: readonly string[]) =>
+    zoneIds.some((zoneId) => resourceIdKey(zoneId) === resourceIdKey(dns.zoneId));
+  if (!own && other) {
+    if (servesZone(other.zoneIds) && isSucceeded(other.provisioningState)) return;
+    error(context, 'dns/zone-group-foreign', {
+      endpoint: endpoint.name,
+      group: other.name,
+      zones: [...other.zoneIds],
+      spec: dns.zoneId,
+    });
+    return;
+  }
   const record = lookup.aRecord(dns.zoneId, vault.name);
   const endpointIps = endpointPlan.live?.privateIps ?? [];
   const recordMatches =
     record !== undefined && endpointIps.some((ip) => record.ipv4Addresses.includes(ip));
-  const group = dns.zoneGroup;
-  if (!group) return recordMatches;
-  const liveGroup = lookup.zoneGroup(group.id);
-  const zonesMatch =
-    liveGroup !== undefined &&
-    liveGroup.zoneIds.length === 1 &&
-    resourceIdKey(liveGroup.zoneIds[0] ?? '') === resourceIdKey(dns.zoneId);
-  let reason: string | undefined;
+  let reason: Coded | undefined;
   if (endpointPlan.step) reason = undefined;
-  else if (!liveGroup) reason = 'the zone group does not exist';
-  else if (!zonesMatch)
-    reason = `the zone group points at ${liveGroup.zoneIds.join(', ') || 'no zone'}`;
-  else if (!recordMatches)
-    reason = `the A record "${vault.name}" does not point at the endpoint's IP ${endpointIps.join(', ') || '(unknown)'}`;
-  const needed = endpointPlan.step !== undefined || reason !== undefined;
-  if (!needed || (!endpointPlan.step && !endpointPlan.live)) return recordMatches;
+  else if (!own) reason = note('zone-group/missing');
+  else if (!isSucceeded(own.provisioningState))
+    reason = note('redrive', { state: own.provisioningState ?? '' });
+  else if (own.zoneIds.length !== 1 || !servesZone(own.zoneIds))
+    reason = note('zone-group/zones-differ', { zones: [...own.zoneIds] });
+  else if (!recordMatches && endpointIps.length > 0)
+    reason = note('zone-group/record-differs', { record: vault.name, ips: [...endpointIps] });
+  if (!endpointPlan.step && reason === undefined) return;
   context.steps.add({
     ...context.base,
     id: stepId('zoneGroup', group.id),
     kind: 'zoneGroup',
-    action: liveGroup && !endpointPlan.step ? 'update' : 'create',
+    action: own && !endpointPlan.step ? 'update' : 'create',
     phase: 'open',
     resourceId: group.id,
-    resourceName: group.name,
+    resourceName: `${group.name} (${endpoint.name})`,
     changes: [
-      { property: 'privateDnsZoneConfigs', op: 'set', after: dns.zoneName, impact: 'neutral' },
-      { property: 'A record', op: 'set', after: `${vault.name}.${dns.zoneName}`, impact: 'widens' },
+      { property: 'privateDnsZoneConfigs', op: 'set', after: dns.zoneName },
+      { property: 'A record', op: 'set', after: `${vault.name}.${dns.zoneName}` },
     ],
     dependsOn: [
       ...(endpointPlan.step ? [endpointPlan.step.id] : []),
       ...(zoneStep ? [zoneStep.id] : []),
     ],
-    impact: 'neutral',
     notes: reason ? [reason] : [],
     payload: { kind: 'zoneGroup', privateEndpointId: endpoint.id, zoneIds: [dns.zoneId] },
   });
-  return true;
 }
 
 /** A declared endpoint's connection ends Approved: automatically, or by an approval step. */
-function planApproval(context: EndpointContext, endpointPlan: EndpointPlan): boolean {
+function planApproval(context: EndpointContext, endpointPlan: EndpointPlan): void {
   const { endpoint, vault, steps, base } = context;
   if (endpointPlan.step) {
     if (endpoint.manualApproval)
       steps.add(approvalStep(vault, endpoint.id, undefined, [endpointPlan.step.id], base.vaults));
-    return true;
+    return;
   }
-  if (endpointPlan.connection?.status === 'Approved') return true;
-  if (endpointPlan.connection?.status === 'Pending') {
+  if (endpointPlan.connection?.status === 'Pending')
     steps.add(approvalStep(vault, endpoint.id, endpointPlan.connection.name, [], base.vaults));
-    return true;
-  }
-  return false;
 }
 
 function endpointSteps(
@@ -350,7 +316,7 @@ function endpointSteps(
   liveVault: LiveVault,
   lookup: LiveLookup,
   steps: StepCollector,
-): EndpointChain {
+): void {
   const context: EndpointContext = {
     endpoint,
     vault,
@@ -359,23 +325,11 @@ function endpointSteps(
     steps,
     base: { vaults: [vault.name], notes: [], flags: NO_FLAGS },
   };
-  const zone = planZone(context);
-  const links = planLinks(context, zone.step);
-  const endpointPlan = planEndpoint(context, [
-    ...(zone.step ? [zone.step.id] : []),
-    ...links.stepIds,
-  ]);
-  const recordReady = planZoneGroup(context, endpointPlan, zone.step);
-  return {
-    endpoint,
-    connectionApproved: planApproval(context, endpointPlan),
-    zoneReady: zone.ready,
-    zoneNameCorrect:
-      endpoint.dns !== undefined &&
-      endpoint.dns.zoneName.toLowerCase() === vault.cloud.privateLinkZone,
-    linkReady: links.linkReady,
-    recordReady,
-  };
+  const zoneStep = planZone(context);
+  const linkStepIds = planLinks(context, zoneStep);
+  const endpointPlan = planEndpoint(context, [...(zoneStep ? [zoneStep.id] : []), ...linkStepIds]);
+  planZoneGroup(context, endpointPlan, zoneStep);
+  planApproval(context, endpointPlan);
 }
 
 function approvalStep(
@@ -384,7 +338,7 @@ function approvalStep(
   connectionName: string | undefined,
   dependsOn: string[],
   vaults: readonly string[],
-): PlanStep {
+): StepDraft {
   return {
     id: stepId('connection', `${vault.id}/${endpointId}`),
     kind: 'connection',
@@ -393,17 +347,12 @@ function approvalStep(
     resourceId: connectionName
       ? `${vault.id}/privateEndpointConnections/${connectionName}`
       : `${vault.id}/privateEndpointConnections`,
-    resourceName: connectionName ?? `from ${lastSegment(endpointId)}`,
+    resourceName: `${connectionName ?? 'connection'} from ${lastSegment(endpointId)} to ${vault.name}`,
     vaults,
-    changes: [
-      { property: 'status', op: 'set', before: 'Pending', after: 'Approved', impact: 'widens' },
-    ],
+    changes: [{ property: 'status', op: 'set', before: 'Pending', after: 'Approved' }],
     dependsOn,
-    impact: 'widens',
     flags: NO_FLAGS,
-    notes: [
-      `approves the connection from the declared private endpoint ${lastSegment(endpointId)}`,
-    ],
+    notes: [note('connection/approve-declared', { endpoint: lastSegment(endpointId) })],
     payload: {
       kind: 'connection',
       vaultId: vault.id,
@@ -434,19 +383,11 @@ function unmanagedConnectionSteps(
       resourceName: endpoint.name,
       vaults: [vault.name],
       changes: [
-        {
-          property: 'connection',
-          op: 'remove',
-          before: `${endpoint.name} → ${vault.name}`,
-          impact: 'narrows',
-        },
+        { property: 'connection', op: 'remove', before: `${endpoint.name} → ${vault.name}` },
       ],
       dependsOn: [],
-      impact: 'narrows',
       flags: { ...NO_FLAGS, destructive: true },
-      notes: [
-        `created by kvnet (tag ${MANAGED_BY_TAG}: ${MANAGED_BY_VALUE}) and no longer in the spec`,
-      ],
+      notes: [note('endpoint/no-longer-declared')],
       payload: {
         kind: 'privateEndpoint',
         subnetId: endpoint.subnetId,
@@ -474,23 +415,12 @@ function unmanagedConnectionSteps(
         action: 'update',
         phase: 'narrow',
         resourceId: connection.id,
-        resourceName: connection.name,
+        resourceName: `${connection.name} from ${lastSegment(connection.privateEndpointId)} to ${vault.name}`,
         vaults: [vault.name],
-        changes: [
-          {
-            property: 'status',
-            op: 'set',
-            before: connection.status,
-            after: 'Rejected',
-            impact: connection.status === 'Approved' ? 'narrows' : 'neutral',
-          },
-        ],
+        changes: [{ property: 'status', op: 'set', before: connection.status, after: 'Rejected' }],
         dependsOn: [],
-        impact: connection.status === 'Approved' ? 'narrows' : 'neutral',
         flags: { ...NO_FLAGS, destructive: true },
-        notes: [
-          `the spec does not declare the private endpoint ${connection.privateEndpointId} and sets unmanaged: reject`,
-        ],
+        notes: [note('connection/reject-undeclared', { endpoint: connection.privateEndpointId })],
         payload: {
           kind: 'connection',
           vaultId: vault.id,
@@ -505,17 +435,19 @@ function unmanagedConnectionSteps(
         rule: 'connection/unmanaged',
         vault: vault.name,
         source: vault.source,
-        message: `connection "${connection.name}" (${connection.status}) from private endpoint ${connection.privateEndpointId} is not declared in the spec; kvnet never approves it${vault.unmanagedConnections === 'report' && !settled ? ': declare the endpoint, or set privateEndpointConnections.unmanaged: reject' : ''}`,
+        params: {
+          connection: connection.name,
+          status: connection.status,
+          endpoint: connection.privateEndpointId,
+          suggestReject: vault.unmanagedConnections === 'report' && !settled,
+        },
       });
     }
   }
   // A kvnet endpoint that targets this vault but whose connection is already gone.
-  for (const endpoint of lookup.allPrivateEndpoints()) {
+  for (const endpoint of lookup.privateEndpointsTargeting(vault.id)) {
     const key = resourceIdKey(endpoint.id);
     if (declared.has(key) || handled.has(key) || !isManagedByKvnet(endpoint)) continue;
-    const targetsVault = endpoint.connections.some(
-      (connection) => resourceIdKey(connection.targetId) === resourceIdKey(vault.id),
-    );
-    if (targetsVault) deleteEndpoint(endpoint);
+    deleteEndpoint(endpoint);
   }
 }

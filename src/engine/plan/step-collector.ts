@@ -1,20 +1,25 @@
 // Collects steps by id: a shared subnet or DNS zone needed by several vaults becomes one step
 // that names them all. Steps are also indexed by vault, since every vault asks for its own.
+// Builders give drafts: what a step does to access is derived later (simulate.ts), never set
+// by the builder.
 import type { PlanFinding, PlanStep } from './types.js';
+
+export type StepDraft = Omit<PlanStep, 'impact' | 'effects' | 'requires'>;
 
 export class StepCollector {
   private readonly steps = new Map<string, PlanStep>();
   private readonly idsByVault = new Map<string, Set<string>>();
   readonly findings: PlanFinding[] = [];
 
-  add(step: PlanStep): PlanStep {
+  add(draft: StepDraft): PlanStep {
+    const step: PlanStep = { ...draft, impact: 'none', effects: [], requires: [] };
     const existing = this.steps.get(step.id);
     const stored: PlanStep = existing
       ? {
           ...existing,
           vaults: [...new Set([...existing.vaults, ...step.vaults])],
           dependsOn: [...new Set([...existing.dependsOn, ...step.dependsOn])],
-          notes: [...new Set([...existing.notes, ...step.notes])],
+          notes: uniqueNotes([...existing.notes, ...step.notes]),
         }
       : step;
     this.steps.set(step.id, stored);
@@ -41,4 +46,9 @@ export class StepCollector {
   finding(finding: PlanFinding): void {
     this.findings.push(finding);
   }
+}
+
+function uniqueNotes(notes: PlanStep['notes']): PlanStep['notes'] {
+  const seen = new Map(notes.map((note) => [JSON.stringify(note), note]));
+  return [...seen.values()];
 }

@@ -1,9 +1,11 @@
-// The plan model: what will change, in which order, with what effect on who can reach each
-// vault. Renderers and the applier read only this; nothing here is rendered text.
+// The plan model (JSON schema version 2): what will change, in which order, and what each
+// change does to who can reach each vault. Renderers and the applier read only this; nothing
+// here is English: reasons, notes and findings are codes with parameters, rendered in render/.
+import type { AccessChange, AccessPath, VaultAccess } from '../analysis/access.js';
 import type { SourceRef } from '../state/desired.js';
 import type { ReadFailure } from '../state/live.js';
 
-export const PLAN_SCHEMA_VERSION = 1;
+export const PLAN_SCHEMA_VERSION = 2;
 
 export type ResourceKind =
   | 'vault'
@@ -13,11 +15,22 @@ export type ResourceKind =
   | 'virtualNetworkLink'
   | 'zoneGroup'
   | 'connection';
+/** `replace` is delete then create, in that order (`replaceOrder`). */
 export type StepAction = 'create' | 'update' | 'delete' | 'replace';
-export type Impact = 'widens' | 'narrows' | 'neutral';
+/** Derived from the access model: what executing a step (or a whole plan) does to callers. */
+export type Impact = 'widens' | 'narrows' | 'both' | 'none';
 /** Opening steps run first, narrowing steps last, so access is never cut on the way. */
 export type Phase = 'open' | 'narrow';
 export type Scalar = string | number | boolean;
+
+/** Parameters of a coded message: plain values, rendered by render/messages.ts. */
+export type Params = Readonly<Record<string, Scalar | readonly string[] | readonly Coded[]>>;
+
+/** A coded explanation: `code` selects the sentence, `params` fill it. */
+export interface Coded {
+  readonly code: string;
+  readonly params: Params;
+}
 
 export interface PropertyChange {
   /** e.g. `networkAcls.ipRules`, `publicNetworkAccess`, `serviceEndpoints`. */
@@ -26,9 +39,8 @@ export interface PropertyChange {
   readonly op: 'set' | 'add' | 'remove';
   readonly before?: Scalar;
   readonly after?: Scalar;
-  readonly impact: Impact;
-  /** Why, when the spec alone does not say (e.g. "expired on 2026-01-31"). */
-  readonly reason?: string;
+  /** Why, when the spec alone does not say (e.g. `ip-rule/expired` with its date). */
+  readonly reason?: Coded;
   /** True when `before` was absent on read and shown as Azure's default. */
   readonly beforeIsDefault?: boolean;
 }
@@ -76,10 +88,15 @@ export type StepPayload =
 export interface StepFlags {
   /** Deletes or rejects something; needs --allow-destructive. */
   readonly destructive: boolean;
-  /** Leaves a vault reachable by no client; needs acknowledgeLockout in the spec. */
+  /** Leaves a vault reachable by no client (at this step); needs acknowledgeLockout. */
   readonly lockout: boolean;
-  /** Its preconditions are missing and not planned; it will not run. */
+  /** It would cut access the spec does not accept cutting; it will not run. */
   readonly blocked: boolean;
+}
+
+/** What one step's execution does to one vault's access (a difference of the access model). */
+export interface VaultEffect extends AccessChange {
+  readonly vault: string;
 }
 
 export interface PlanStep {
@@ -87,17 +104,28 @@ export interface PlanStep {
   readonly id: string;
   readonly kind: ResourceKind;
   readonly action: StepAction;
+  /** Present for `replace`: the order of its two halves. */
+  readonly replaceOrder?: readonly ['delete', 'create'];
   readonly phase: Phase;
   readonly resourceId: string;
   readonly resourceName: string;
-  /** The vault this step serves (by name); several for a shared subnet or zone. */
+  /** The vaults this step serves (by name); several for a shared subnet or zone. */
   readonly vaults: readonly string[];
   readonly changes: readonly PropertyChange[];
   readonly dependsOn: readonly string[];
+  /** Derived: the union of `effects`. */
   readonly impact: Impact;
+  /** Derived: the access difference this step makes, on every vault it affects. */
+  readonly effects: readonly VaultEffect[];
+  /**
+   * Derived, for narrowing steps: access paths (by key, per vault) that must be open before it
+   * runs, because the vault keeps only those once it has run. The applier checks them on a
+   * fresh read.
+   */
+  readonly requires: readonly { readonly vault: string; readonly paths: readonly AccessPath[] }[];
   readonly flags: StepFlags;
   /** Explanations a reviewer needs: why blocked, why destructive, what waits on whom. */
-  readonly notes: readonly string[];
+  readonly notes: readonly Coded[];
   readonly payload: StepPayload;
 }
 
@@ -105,37 +133,26 @@ export type FindingLevel = 'error' | 'warning' | 'info';
 
 export interface PlanFinding {
   readonly level: FindingLevel;
-  /** Stable id such as `lockout`, `connection/unmanaged`; warnings can be disabled by id. */
+  /** Stable id such as `lockout`, `connection/unmanaged`; it also selects the message. */
   readonly rule: string;
-  readonly message: string;
+  readonly params: Params;
   readonly vault?: string;
   readonly source?: SourceRef;
-}
-
-export interface Reachability {
-  /** everyone (Allow), listed (Deny with rules), none (Disabled, or Deny without rules). */
-  readonly publicNetwork: 'everyone' | 'listed' | 'none';
-  readonly ipRanges: readonly string[];
-  readonly subnets: readonly string[];
-  readonly privateEndpoints: readonly string[];
-  readonly trustedServices: boolean;
-  /** Configuration that has no effect, with the reason. */
-  readonly deadConfig: readonly string[];
 }
 
 export interface VaultPlan {
   readonly id: string;
   readonly name: string;
   readonly source: SourceRef;
-  readonly before: Reachability;
-  readonly after: Reachability;
+  /** Who can reach the vault now, and after the plan (the access model, computed). */
+  readonly before: VaultAccess;
+  readonly after: VaultAccess;
+  /** Derived: after − before. */
+  readonly net: AccessChange;
+  readonly impact: Impact;
   readonly adds: number;
   readonly changes: number;
   readonly removals: number;
-  /** Some change lets more callers in. */
-  readonly widens: boolean;
-  /** Some change may lock a caller out. */
-  readonly narrows: boolean;
 }
 
 export type Outcome = 'no-changes' | 'changes' | 'error';

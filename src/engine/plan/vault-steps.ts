@@ -10,7 +10,8 @@ import {
   type VirtualNetworkRule,
 } from '../model/vault-network.js';
 import type { DesiredVault } from '../state/desired.js';
-import type { Impact, PlanStep, PropertyChange, VaultNetworkPayload } from './types.js';
+import type { StepDraft } from './step-collector.js';
+import type { Coded, PropertyChange, VaultNetworkPayload } from './types.js';
 
 const ruleKey = (rule: VirtualNetworkRule) => resourceIdKey(rule.subnetId);
 
@@ -40,47 +41,35 @@ function scalarChange(
   property: string,
   before: string,
   after: string,
-  widensWhen: (after: string) => boolean,
   beforeIsDefault: boolean,
 ): PropertyChange[] {
   if (before === after) return [];
-  return [
-    {
-      property,
-      op: 'set',
-      before,
-      after,
-      impact: widensWhen(after) ? 'widens' : 'narrows',
-      beforeIsDefault,
-    },
-  ];
+  return [{ property, op: 'set', before, after, beforeIsDefault }];
 }
 
+/** The property differences between two networks; what they do to access is the model's. */
 export function networkChanges(
   before: VaultNetwork,
   after: VaultNetwork,
-  reasons: ReadonlyMap<string, string> = new Map(),
+  reasons: ReadonlyMap<string, Coded> = new Map(),
 ): PropertyChange[] {
   const changes: PropertyChange[] = [
     ...scalarChange(
       'publicNetworkAccess',
       before.publicNetworkAccess,
       after.publicNetworkAccess,
-      (value) => value === 'Enabled',
       before.defaulted.includes('publicNetworkAccess'),
     ),
     ...scalarChange(
       'networkAcls.defaultAction',
       before.defaultAction,
       after.defaultAction,
-      (value) => value === 'Allow',
       before.defaulted.includes('defaultAction'),
     ),
     ...scalarChange(
       'networkAcls.bypass',
       before.bypass,
       after.bypass,
-      (value) => value === 'AzureServices',
       before.defaulted.includes('bypass'),
     ),
   ];
@@ -92,7 +81,6 @@ export function networkChanges(
         property: 'networkAcls.ipRules',
         op: 'add',
         after: cidr,
-        impact: 'widens',
         reason: reasons.get(cidr),
       });
   }
@@ -102,7 +90,6 @@ export function networkChanges(
         property: 'networkAcls.ipRules',
         op: 'remove',
         before: cidr,
-        impact: 'narrows',
         reason: reasons.get(cidr),
       });
     }
@@ -115,7 +102,6 @@ export function networkChanges(
         property: 'networkAcls.virtualNetworkRules',
         op: 'add',
         after: rule.subnetId,
-        impact: 'widens',
       });
     }
   }
@@ -125,7 +111,6 @@ export function networkChanges(
         property: 'networkAcls.virtualNetworkRules',
         op: 'remove',
         before: rule.subnetId,
-        impact: 'narrows',
       });
     }
   }
@@ -147,32 +132,28 @@ export function toPayload(network: VaultNetwork): VaultNetworkPayload {
   };
 }
 
-export function overallImpact(changes: readonly { impact: Impact }[]): Impact {
-  const widens = changes.some((change) => change.impact === 'widens');
-  const narrows = changes.some((change) => change.impact === 'narrows');
-  if (widens && !narrows) return 'widens';
-  if (narrows && !widens) return 'narrows';
-  return widens ? 'widens' : 'neutral';
-}
-
 export interface VaultNetworkSteps {
-  readonly open?: PlanStep;
-  readonly narrow?: PlanStep;
+  readonly open?: StepDraft;
+  readonly narrow?: StepDraft;
 }
 
 export function vaultNetworkSteps(desired: DesiredVault, live: VaultNetwork): VaultNetworkSteps {
   const after = desired.network;
   if (sameNetwork(live, after)) return {};
   // What a reviewer should see beside an IP rule: the spec's note and expiry, or why it goes.
-  const reasons = new Map<string, string>();
+  const reasons = new Map<string, Coded>();
   for (const rule of desired.ipRules) {
-    const text = [rule.note, rule.expires ? `expires ${rule.expires}` : undefined]
-      .filter(Boolean)
-      .join('; ');
-    if (text) reasons.set(rule.cidr, text);
+    if (rule.note === undefined && rule.expires === undefined) continue;
+    reasons.set(rule.cidr, {
+      code: 'ip-rule/annotated',
+      params: {
+        ...(rule.note === undefined ? {} : { note: rule.note }),
+        ...(rule.expires === undefined ? {} : { expires: rule.expires }),
+      },
+    });
   }
   for (const rule of desired.expiredRules)
-    reasons.set(rule.cidr, `expired on ${rule.expires ?? ''}`);
+    reasons.set(rule.cidr, { code: 'ip-rule/expired', params: { expires: rule.expires ?? '' } });
   const opening = openingNetwork(live, after);
   const base = {
     kind: 'vault' as const,
@@ -186,25 +167,23 @@ export function vaultNetworkSteps(desired: DesiredVault, live: VaultNetwork): Va
   };
   const openChanges = networkChanges(live, opening, reasons);
   const narrowChanges = networkChanges(opening, after, reasons);
-  const open: PlanStep | undefined =
+  const open: StepDraft | undefined =
     openChanges.length > 0
       ? {
           ...base,
           id: `vault:${resourceIdKey(desired.id)}:open`,
           phase: 'open',
           changes: openChanges,
-          impact: overallImpact(openChanges),
           payload: { kind: 'vault', network: toPayload(opening) },
         }
       : undefined;
-  const narrow: PlanStep | undefined =
+  const narrow: StepDraft | undefined =
     narrowChanges.length > 0
       ? {
           ...base,
           id: `vault:${resourceIdKey(desired.id)}:narrow`,
           phase: 'narrow',
           changes: narrowChanges,
-          impact: overallImpact(narrowChanges),
           dependsOn: open ? [open.id] : [],
           payload: { kind: 'vault', network: toPayload(after) },
         }

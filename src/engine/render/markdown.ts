@@ -43,10 +43,13 @@ function verdictLine(plan: Plan): string {
 
 function impactLabel(vault: VaultPlan): string {
   if (vault.adds + vault.changes + vault.removals === 0) return 'no change';
-  const labels = [vault.widens ? '🔓 widens' : '', vault.narrows ? '🔒 narrows' : ''].filter(
-    Boolean,
-  );
-  return labels.length > 0 ? labels.join(', ') : 'neutral';
+  const labels = {
+    narrows: '🔒 narrows',
+    both: '🔒 narrows, 🔓 widens',
+    widens: '🔓 widens',
+    none: 'no access change',
+  };
+  return labels[vault.impact];
 }
 
 function summaryTable(vaults: readonly VaultPlan[]): string {
@@ -64,11 +67,11 @@ function summaryTable(vaults: readonly VaultPlan[]): string {
 function vaultDetails(plan: Plan, vault: VaultPlan): string {
   const steps = reviewOrder(plan.steps.filter((step) => step.vaults.includes(vault.name)));
   const body = [
-    '**Who can reach it (before → after)**',
+    '**Who can reach it**',
     '',
     fence(reachabilityLines(vault), 'text'),
     ...(steps.length > 0
-      ? ['', '**Changes (widening first)**', '', fence(steps.flatMap(stepLines), 'diff')]
+      ? ['', '**Changes (narrowing first)**', '', fence(steps.flatMap(stepLines), 'diff')]
       : []),
   ];
   return [

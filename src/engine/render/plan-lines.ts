@@ -1,14 +1,9 @@
 // Plain-text lines that describe a plan, shared by the Markdown and terminal renderers. Each
 // line may carry untrusted text (names from Azure or the spec); callers put them in code.
+import type { AccessChange, VaultAccess } from '../analysis/access.js';
 import type { ReadFailure } from '../state/live.js';
-import type {
-  Plan,
-  PlanFinding,
-  PlanStep,
-  PropertyChange,
-  Reachability,
-  VaultPlan,
-} from '../plan/types.js';
+import type { Plan, PlanFinding, PlanStep, PropertyChange, VaultPlan } from '../plan/types.js';
+import { accessReasonText, findingMessage, noteText, pathText } from './messages.js';
 
 const KIND_LABEL: Record<PlanStep['kind'], string> = {
   vault: 'vault',
@@ -27,6 +22,13 @@ const ACTION_SIGN: Record<PlanStep['action'], string> = {
   replace: '±',
 };
 
+export const IMPACT_LABEL: Record<PlanStep['impact'], string> = {
+  widens: 'widens',
+  narrows: 'narrows',
+  both: 'widens and narrows',
+  none: 'no access change',
+};
+
 export function stepTitle(step: PlanStep): string {
   const flags = [
     step.flags.blocked ? 'BLOCKED' : '',
@@ -35,11 +37,11 @@ export function stepTitle(step: PlanStep): string {
   ].filter(Boolean);
   const phase =
     step.kind === 'vault' ? ` (${step.phase === 'open' ? 'opening' : 'narrowing'} step)` : '';
-  return `${ACTION_SIGN[step.action]} ${step.action} ${KIND_LABEL[step.kind]} ${step.resourceName}${phase}  [${step.impact}]${flags.length > 0 ? `  ${flags.join(', ')}` : ''}`;
+  return `${ACTION_SIGN[step.action]} ${step.action} ${KIND_LABEL[step.kind]} ${step.resourceName}${phase}  [${IMPACT_LABEL[step.impact]}]${flags.length > 0 ? `  ${flags.join(', ')}` : ''}`;
 }
 
 export function changeLine(change: PropertyChange): string {
-  const reason = change.reason ? `   # ${change.reason}` : '';
+  const reason = change.reason ? `   # ${noteText(change.reason)}` : '';
   switch (change.op) {
     case 'add':
       return `+   ${change.property}: ${String(change.after)}${reason}`;
@@ -60,40 +62,39 @@ export function stepLines(step: PlanStep): string[] {
   const lines = step.changes.map((change) =>
     step.action === 'create' ? changeLine({ ...change, op: 'add' }) : changeLine(change),
   );
-  return [stepTitle(step), ...lines, ...step.notes.map((note) => `    note: ${note}`)];
+  const effects = step.effects.flatMap((effect) =>
+    changeSummary(effect).map((line) => `    ${effect.vault}: ${line}`),
+  );
+  return [
+    stepTitle(step),
+    ...lines,
+    ...effects,
+    ...step.notes.map((note) => `    note: ${noteText(note)}`),
+  ];
 }
 
-function describePublic(reach: Reachability): string {
-  switch (reach.publicNetwork) {
-    case 'everyone':
-      return 'every network (defaultAction: Allow)';
-    case 'none':
-      return 'no public network';
-    default: {
-      const parts = [
-        reach.ipRanges.length > 0
-          ? `${reach.ipRanges.length} IP range${reach.ipRanges.length === 1 ? '' : 's'}`
-          : '',
-        reach.subnets.length > 0
-          ? `${reach.subnets.length} subnet${reach.subnets.length === 1 ? '' : 's'}`
-          : '',
-      ].filter(Boolean);
-      return parts.join(', ');
-    }
-  }
+/** A change of access as lines: losses first, then possible losses, then gains. */
+export function changeSummary(change: AccessChange): string[] {
+  return [
+    ...change.lost.map((path) => `− loses ${pathText(path)}`),
+    ...change.possiblyLost.map((path) => `− may lose ${pathText(path)}`),
+    ...change.gained.map((path) => `+ gains ${pathText(path)}`),
+  ];
+}
+
+function describeAccess(access: VaultAccess): string {
+  return access.open.length > 0 ? access.open.map(pathText).join(', ') : 'nobody';
 }
 
 export function reachabilityLines(vault: VaultPlan): string[] {
-  const { before, after } = vault;
-  const endpoints = (reach: Reachability) =>
-    reach.privateEndpoints.length > 0 ? reach.privateEndpoints.join(', ') : 'none';
-  const yes = (value: boolean) => (value ? 'yes' : 'no');
   const lines = [
-    `public network:    ${describePublic(before)} → ${describePublic(after)}`,
-    `private endpoints: ${endpoints(before)} → ${endpoints(after)}`,
-    `trusted services:  ${yes(before.trustedServices)} → ${yes(after.trustedServices)}${after.trustedServices ? ' (bypass: AzureServices)' : ''}`,
+    `before: ${describeAccess(vault.before)}`,
+    `after:  ${describeAccess(vault.after)}`,
   ];
-  for (const dead of after.deadConfig) lines.push(`no effect:         ${dead}`);
+  for (const entry of vault.after.unknown)
+    lines.push(`unverified: ${pathText(entry.path)} (${accessReasonText(entry.reason)})`);
+  for (const entry of vault.after.inactive)
+    lines.push(`no effect:  ${pathText(entry.path)} (${accessReasonText(entry.reason)})`);
   return lines;
 }
 
@@ -101,7 +102,7 @@ export function findingLine(finding: PlanFinding): string {
   const where = finding.source
     ? `${finding.source.file}:${finding.source.line}:${finding.source.column}  `
     : '';
-  return `${finding.level.padEnd(7)} ${where}${finding.message}  [${finding.rule}]`;
+  return `${finding.level.padEnd(7)} ${where}${findingMessage(finding)}  [${finding.rule}]`;
 }
 
 export function readErrorLine(error: ReadFailure): string {
@@ -116,18 +117,23 @@ export function readErrorLines(plan: Plan): string[] {
 
 export interface PlanCounts {
   readonly steps: number;
+  /** Vaults where some caller gains a path. */
   readonly widening: number;
+  /** Vaults where some caller loses (or may lose) a path. */
   readonly narrowing: number;
   readonly destructive: number;
   readonly blocked: number;
   readonly vaultsChanged: number;
 }
 
+/** Counts of the plan, every one a function of the vaults' net changes and the steps' flags. */
 export function countPlan(plan: Plan): PlanCounts {
   return {
     steps: plan.steps.length,
-    widening: plan.steps.filter((step) => step.impact === 'widens').length,
-    narrowing: plan.steps.filter((step) => step.impact === 'narrows').length,
+    widening: plan.vaults.filter((vault) => vault.net.gained.length > 0).length,
+    narrowing: plan.vaults.filter(
+      (vault) => vault.net.lost.length + vault.net.possiblyLost.length > 0,
+    ).length,
     destructive: plan.steps.filter((step) => step.flags.destructive).length,
     blocked: plan.steps.filter((step) => step.flags.blocked).length,
     vaultsChanged: plan.vaults.filter((vault) => vault.adds + vault.changes + vault.removals > 0)
@@ -135,28 +141,34 @@ export function countPlan(plan: Plan): PlanCounts {
   };
 }
 
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
 /** The one-line verdict, computed from the plan model only (never from rendered text). */
 export function verdict(plan: Plan): string {
   if (plan.outcome === 'error') {
     const errors =
       plan.readErrors.length + plan.findings.filter((finding) => finding.level === 'error').length;
-    return `kvnet could not make a trustworthy plan: ${errors} error${errors === 1 ? '' : 's'} (nothing will be applied)`;
+    return `kvnet could not make a trustworthy plan: ${plural(errors, 'error')} (nothing will be applied)`;
   }
   if (plan.outcome === 'no-changes') {
-    return `No changes: live state matches the spec for ${plan.vaults.length} vault${plan.vaults.length === 1 ? '' : 's'}`;
+    return `No changes: live state matches the spec for ${plural(plan.vaults.length, 'vault')}`;
   }
   const counts = countPlan(plan);
   const extras = [
-    counts.widening > 0 ? `${counts.widening} widen access` : '',
-    counts.narrowing > 0 ? `${counts.narrowing} narrow access` : '',
+    counts.narrowing > 0
+      ? `${plural(counts.narrowing, 'vault')} ${counts.narrowing === 1 ? 'loses' : 'lose'} access`
+      : '',
+    counts.widening > 0
+      ? `${plural(counts.widening, 'vault')} ${counts.widening === 1 ? 'gains' : 'gain'} access`
+      : '',
     counts.destructive > 0 ? `${counts.destructive} destructive` : '',
     counts.blocked > 0 ? `${counts.blocked} blocked` : '',
   ].filter(Boolean);
-  return `${counts.steps} change${counts.steps === 1 ? '' : 's'} to ${counts.vaultsChanged} vault${counts.vaultsChanged === 1 ? '' : 's'}${extras.length > 0 ? `: ${extras.join(', ')}` : ''}`;
+  return `${plural(counts.steps, 'change')} to ${plural(counts.vaultsChanged, 'vault')}${extras.length > 0 ? `: ${extras.join(', ')}` : ''}`;
 }
 
-/** Steps in review order: widening first (they need the most scrutiny), then the rest. */
+/** Steps in review order: those that cut access first, then those that open it, then the rest. */
 export function reviewOrder(steps: readonly PlanStep[]): PlanStep[] {
-  const rank = { widens: 0, narrows: 1, neutral: 2 } as const;
+  const rank = { narrows: 0, both: 0, widens: 1, none: 2 } as const;
   return [...steps].sort((a, b) => rank[a.impact] - rank[b.impact]);
 }

@@ -78,18 +78,27 @@ export interface LiveZoneGroup {
   readonly id: string;
   readonly name: string;
   readonly zoneIds: readonly string[];
+  readonly provisioningState?: string;
 }
 
 export interface LiveDnsZone {
   readonly id: string;
   readonly name: string;
+  readonly provisioningState?: string;
 }
 
 export interface LiveVirtualNetworkLink {
   readonly id: string;
   readonly name: string;
   readonly virtualNetworkId: string;
+  /** virtualNetworkLinkState: InProgress, then Completed. */
   readonly state?: string;
+  readonly provisioningState?: string;
+}
+
+/** A resource that reports no provisioning state is taken as ready; any other state is not. */
+export function isSucceeded(provisioningState: string | undefined): boolean {
+  return provisioningState === undefined || provisioningState.toLowerCase() === 'succeeded';
 }
 
 export interface LiveARecordSet {
