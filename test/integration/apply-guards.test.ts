@@ -201,6 +201,7 @@ describe('concurrency and staleness', () => {
       getVirtualNetwork: (id) => running.reader.getVirtualNetwork(id),
       listPrivateEndpoints: (s, g) => running.reader.listPrivateEndpoints(s, g),
       getZoneGroup: (id) => running.reader.getZoneGroup(id),
+      listZoneGroups: (id) => running.reader.listZoneGroups(id),
       getDnsZone: (id) => running.reader.getDnsZone(id),
       listVirtualNetworkLinks: (id) => running.reader.listVirtualNetworkLinks(id),
       listARecordSets: (id) => running.reader.listARecordSets(id),
