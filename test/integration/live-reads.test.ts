@@ -19,6 +19,7 @@ import {
   vnet,
   vnetId,
   zone,
+  zoneGroup,
   zoneId,
   zoneLink,
   type ArmBody,
@@ -309,41 +310,6 @@ function endpointBody(name: string, vaultName: string, provisioningState = 'Succ
   };
 }
 
-function zoneGroupBody(
-  endpoint: string,
-  name: string,
-  zone: string,
-  vaultName: string,
-  ip: string,
-): ArmBody {
-  return {
-    id: `${endpointId(endpoint)}/privateDnsZoneGroups/${name}`,
-    name,
-    type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
-    properties: {
-      provisioningState: 'Succeeded',
-      privateDnsZoneConfigs: [
-        {
-          name: 'privatelink-vaultcore-azure-net',
-          properties: {
-            privateDnsZoneId: zone,
-            recordSets: [
-              {
-                recordType: 'A',
-                recordSetName: vaultName,
-                fqdn: `${vaultName}.privatelink.vaultcore.azure.net`,
-                provisioningState: 'Succeeded',
-                ttl: 10,
-                ipAddresses: [ip],
-              },
-            ],
-          },
-        },
-      ],
-    },
-  };
-}
-
 const endpointSpec = (zoneGroup = 'default') => `${header}  - name: kv-pe
     publicNetworkAccess: Enabled
     firewall: { defaultAction: Deny }
@@ -375,8 +341,14 @@ describe('zone groups per endpoint', () => {
     const { lookup, requests } = await lookupFor(
       privateLinkEstate([
         zone(),
-        zoneGroupBody('pe-kv', 'deployedByPolicy', zoneId(), 'kv-pe', '10.20.9.4'),
-        zoneGroupBody('pe-other', 'default', zoneId(), 'kv-pe', '10.20.9.5'),
+        zoneGroup(endpointId('pe-kv'), 'deployedByPolicy', zoneId(), {
+          vaultName: 'kv-pe',
+          ip: '10.20.9.4',
+        }),
+        zoneGroup(endpointId('pe-other'), 'default', zoneId(), {
+          vaultName: 'kv-pe',
+          ip: '10.20.9.5',
+        }),
       ]),
       endpointSpec(),
     );
@@ -453,7 +425,10 @@ describe('provisioning states', () => {
         virtualNetworkLinkState: 'InProgress',
       },
     };
-    const group = zoneGroupBody('pe-kv', 'default', zoneId(), 'kv-pe', '10.20.9.4');
+    const group = zoneGroup(endpointId('pe-kv'), 'default', zoneId(), {
+      vaultName: 'kv-pe',
+      ip: '10.20.9.4',
+    });
     const failedGroup = {
       ...group,
       properties: { ...(group.properties as ArmBody), provisioningState: 'Failed' },
