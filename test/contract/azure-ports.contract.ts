@@ -564,6 +564,34 @@ export function azurePortsContract(factory: PortsFactory): void {
         expect(noVnet.httpStatus).toBe(400);
       });
 
+      it('redrive PUTs a Failed zone or link again, over its etag, to Succeeded; a missing one is 404', async () => {
+        const ports = await seeded();
+        const { reader, writer } = ports;
+        await writer.redriveDnsZone(zoneId('privatelink.failed.net'));
+        expect(
+          ok(await reader.getDnsZone(zoneId('privatelink.failed.net'))).provisioningState,
+        ).toBe('Succeeded');
+        expect(
+          (await failure(writer.redriveDnsZone(zoneId('privatelink.none.net')))).httpStatus,
+        ).toBe(404);
+        const linkId = `${zoneId('privatelink.failed.net')}/virtualNetworkLinks/link-r`;
+        await ports.failProvisioning(linkId, 'InternalServerError');
+        await failure(writer.createVirtualNetworkLink(linkId, vnetId));
+        await writer.redriveVirtualNetworkLink(linkId);
+        expect(ok(await reader.listVirtualNetworkLinks(zoneId('privatelink.failed.net')))).toEqual([
+          expect.objectContaining({
+            name: 'link-r',
+            virtualNetworkId: vnetId,
+            state: 'Completed',
+            provisioningState: 'Succeeded',
+          }),
+        ]);
+        expect(
+          (await failure(writer.redriveVirtualNetworkLink(`${zoneId()}/virtualNetworkLinks/none`)))
+            .httpStatus,
+        ).toBe(404);
+      });
+
       it('putZoneGroup writes the group and the A record to the endpoint; one group per endpoint; the zone must exist', async () => {
         const { reader, writer } = await seeded();
         await writer.createPrivateEndpoint(endpointId('pe-new'), endpointCreate());

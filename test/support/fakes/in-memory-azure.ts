@@ -522,6 +522,32 @@ export class InMemoryAzure implements AzureReader, AzureWriter {
     });
   }
 
+  async redriveDnsZone(zoneId: string): Promise<void> {
+    await this.write('redriveDnsZone', zoneId, () => {
+      this.requireGroup(zoneId);
+      const zone = this.zones.get(key(zoneId));
+      if (!zone) throw notFound(zoneId);
+      const failed = this.provisioningFaults.get(key(zoneId));
+      this.zones.set(key(zoneId), { ...zone, provisioningState: failed ? 'Failed' : 'Succeeded' });
+      this.endProvisioning(zoneId);
+    });
+  }
+
+  async redriveVirtualNetworkLink(linkId: string): Promise<void> {
+    await this.write('redriveVirtualNetworkLink', linkId, () => {
+      this.requireGroup(linkId);
+      const link = this.links.get(key(linkId));
+      if (!link) throw notFound(linkId);
+      const failed = this.provisioningFaults.get(key(linkId));
+      this.links.set(key(linkId), {
+        ...link,
+        state: failed ? 'InProgress' : 'Completed',
+        provisioningState: failed ? 'Failed' : 'Succeeded',
+      });
+      this.endProvisioning(linkId);
+    });
+  }
+
   async putZoneGroup(zoneGroupId: string, zoneIds: readonly string[]): Promise<void> {
     await this.write('putZoneGroup', zoneGroupId, () => {
       const endpointId = privateEndpointOf(zoneGroupId);
