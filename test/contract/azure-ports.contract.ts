@@ -24,6 +24,8 @@ export interface PortsUnderTest {
   ): Promise<void>;
   /** The next create of this resource ends its provisioning Failed. */
   failProvisioning(resourceId: string, code: string): Promise<void>;
+  /** Turns on a DINE policy that gives new vault endpoints a zone group in this zone. */
+  zoneGroupPolicy(privateDnsZoneId: string): Promise<void>;
 }
 
 export interface PortsFactory {
@@ -627,6 +629,42 @@ export function azurePortsContract(factory: PortsFactory): void {
           writer.putZoneGroup(zoneGroupId('pe-two', 'default'), [zoneId('privatelink.none.net')]),
         );
         expect([noZone.httpStatus, noZone.code]).toEqual([400, 'InvalidResourceReference']);
+      });
+
+      it('with a DINE policy, a new vault endpoint gets deployedByPolicy and its A record; the spec name then meets the one-group rule', async () => {
+        const ports = await seeded();
+        const { reader, writer } = ports;
+        await ports.zoneGroupPolicy(zoneId());
+        await writer.createPrivateEndpoint(endpointId('pe-p'), endpointCreate());
+        expect(ok(await reader.listZoneGroups(endpointId('pe-p')))).toEqual([
+          {
+            id: zoneGroupId('pe-p', 'deployedByPolicy'),
+            name: 'deployedByPolicy',
+            zoneIds: [zoneId()],
+            records: [
+              {
+                zoneId: zoneId(),
+                recordType: 'A',
+                recordSetName: 'kv-b',
+                fqdn: `kv-b.${ZONE}`,
+                ipAddresses: ['10.20.1.4'],
+              },
+            ],
+            provisioningState: 'Succeeded',
+          },
+        ]);
+        expect(
+          ok(await reader.listARecordSets(zoneId())).find((r) => r.name === 'kv-b')?.ipv4Addresses,
+        ).toEqual(['10.20.1.4']);
+        const refused = await failure(
+          writer.putZoneGroup(zoneGroupId('pe-p', 'default'), [zoneId()]),
+        );
+        expect(refused.code).toBe('OnlyOnePrivateDnsZoneGroupAllowed');
+        await writer.createPrivateEndpoint(
+          endpointId('pe-m'),
+          endpointCreate({ connectionName: 'm', manualApproval: true }),
+        );
+        expect(ok(await reader.listZoneGroups(endpointId('pe-m')))).toEqual([]);
       });
 
       it('setConnectionStatus sets the status and description; an unknown connection is 404', async () => {

@@ -16,6 +16,7 @@ azurePortsContract({
       failWrite: async (_method, resourceId, httpStatus, code) =>
         fake.failWrites(resourceId, { httpStatus, code, times: 1 }),
       failProvisioning: async (resourceId, code) => fake.failProvisioning(resourceId, code),
+      zoneGroupPolicy: async (privateDnsZoneId) => fake.setZoneGroupPolicy({ privateDnsZoneId }),
     };
   },
 });

@@ -41,6 +41,7 @@ azurePortsContract({
     if (!http || !reader || !writer) throw new Error('the endpoint is not started');
     const admin = http;
     await admin.reset(armFromLive(state));
+    await admin.settings({ zoneGroupPolicy: null });
     return {
       reader,
       writer,
@@ -58,6 +59,15 @@ azurePortsContract({
           times: 1,
           effect: { type: 'status', status, code },
         }),
+      zoneGroupPolicy: async (privateDnsZoneId) => {
+        await admin.settings({
+          zoneGroupPolicy: {
+            privateDnsZoneId,
+            groupName: 'deployedByPolicy',
+            configName: 'keyvault-privateDnsZone',
+          },
+        });
+      },
       failProvisioning: (resourceId, code) =>
         admin.addFaults({
           method: 'PUT',

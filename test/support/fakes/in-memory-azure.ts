@@ -130,6 +130,7 @@ export class InMemoryAzure implements AzureReader, AzureWriter {
   private readonly readFaults = new Map<string, InjectedFailure & { left: number }>();
   private readonly writeFaults = new Map<string, InjectedFailure & { left: number }>();
   private readonly provisioningFaults = new Map<string, string>();
+  private policy: { privateDnsZoneId: string; groupName: string; configName: string } | null = null;
   readonly calls: FakeCall[] = [];
 
   constructor(state: InMemoryAzureState = {}) {
@@ -169,6 +170,22 @@ export class InMemoryAzure implements AzureReader, AzureWriter {
    */
   failProvisioning(resourceId: string, code = 'InternalServerError'): void {
     this.provisioningFaults.set(key(resourceId), code);
+  }
+
+  /**
+   * Simulates the DINE policy the local endpoint's `zoneGroupPolicy` setting does (see
+   * docs/emulator.md): a vault endpoint with an automatic connection gets the zone group
+   * `deployedByPolicy` (config `keyvault-privateDnsZone`) and its A record when it is
+   * provisioned and has no zone group. null turns it off.
+   */
+  setZoneGroupPolicy(
+    policy: { privateDnsZoneId: string; groupName?: string; configName?: string } | null,
+  ): void {
+    this.policy = policy && {
+      privateDnsZoneId: policy.privateDnsZoneId,
+      groupName: policy.groupName ?? 'deployedByPolicy',
+      configName: policy.configName ?? 'keyvault-privateDnsZone',
+    };
   }
 
   /** The live state now, in the form the constructor takes. */
@@ -449,7 +466,50 @@ export class InMemoryAzure implements AzureReader, AzureWriter {
         });
       }
       this.endProvisioning(privateEndpointId);
+      this.applyPolicy(privateEndpointId);
     });
+  }
+
+  private applyPolicy(privateEndpointId: string): void {
+    const policy = this.policy;
+    const endpoint = this.endpoints.get(key(privateEndpointId));
+    if (!policy || !endpoint || endpoint.provisioningState !== 'Succeeded') return;
+    if (
+      !endpoint.connections.some(
+        (c) => !c.manual && c.groupIds.some((g) => g.toLowerCase() === 'vault'),
+      )
+    )
+      return;
+    if (this.zoneGroupsOf(privateEndpointId).length > 0) return;
+    const zone = this.zones.get(key(policy.privateDnsZoneId));
+    if (!zone) return;
+    const address = endpoint.privateIps[0];
+    const vaults = endpoint.connections.map((c) =>
+      (c.targetId.split('/').pop() ?? '').toLowerCase(),
+    );
+    const id = `${endpoint.id}/privateDnsZoneGroups/${policy.groupName}`;
+    this.zoneGroupsById.set(key(id), {
+      id,
+      name: policy.groupName,
+      zoneIds: [zone.id],
+      records: address
+        ? vaults.map((vault) => ({
+            zoneId: zone.id,
+            recordType: 'A',
+            recordSetName: vault,
+            fqdn: `${vault}.${zone.name}`,
+            ipAddresses: [address],
+          }))
+        : [],
+      provisioningState: 'Succeeded',
+    });
+    if (address)
+      for (const vault of vaults)
+        this.records.set(key(`${zone.id}/A/${vault}`), {
+          id: `${zone.id}/A/${vault}`,
+          name: vault,
+          ipv4Addresses: [address],
+        });
   }
 
   async deletePrivateEndpoint(privateEndpointId: string): Promise<void> {
