@@ -178,10 +178,12 @@ ${[...names.map((name) => ({ name, sub: SUB })), { name: 'kv-other', sub: OTHER_
     const starts = await patchStarts(harness, SUB);
     expect(starts).toHaveLength(5);
     const interval = 1000 / DEFAULT_WRITES_PER_SECOND_PER_SUBSCRIPTION;
-    // Granted 1/rate apart; a request's own trip (a new TLS connection, say) can shift its
-    // arrival by some tens of ms, so the check is on the span, with that much slack.
-    expect((starts.at(-1) as number) - (starts[0] as number)).toBeGreaterThanOrEqual(
-      4 * interval - 100,
+    // Granted 1/rate apart; a request's own trip can shift its arrival by some tens of ms, so
+    // the check is on the span, with that much slack. The first write also opens the TLS
+    // connection the others reuse, which on a loaded machine alone takes over 100 ms, so the
+    // span is measured from the second write on.
+    expect((starts.at(-1) as number) - (starts[1] as number)).toBeGreaterThanOrEqual(
+      3 * interval - 100,
     );
     // The other subscription's write did not queue behind them.
     const [other] = await patchStarts(harness, OTHER_SUB);
