@@ -2,6 +2,7 @@
 // no sockets, no timers, so the server alone decides about latency, faults and resets.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LroOverride, LroSettings, OperationTracker } from './lro.js';
+import type { ZoneGroupPolicy } from './settings.js';
 import type { Store } from './store.js';
 
 export interface ArmRequest {
@@ -33,6 +34,8 @@ export interface Services {
   readonly lroSettings: () => LroSettings;
   readonly newId: () => string;
   readonly now: () => Date;
+  /** The simulated DINE zone-group policy, when one is set (settings.zoneGroupPolicy). */
+  readonly zoneGroupPolicy: () => ZoneGroupPolicy | null;
 }
 
 export type Handler = (request: ArmRequest, services: Services) => ArmResponse;

@@ -60,7 +60,11 @@ export class EmulatorCore {
   settings: EmulatorSettings;
   readonly services: Services;
 
-  constructor(initialState: unknown[], settings: Partial<EmulatorSettings> = {}) {
+  /** Settings as a caller writes them (validated and defaulted by mergeSettings). */
+  constructor(
+    initialState: unknown[],
+    settings: Partial<Record<keyof EmulatorSettings, unknown>> = {},
+  ) {
     this.settings = mergeSettings(DEFAULT_SETTINGS, settings);
     const now = () => new Date();
     this.operations = new OperationTracker(
@@ -82,6 +86,7 @@ export class EmulatorCore {
       }),
       newId: () => randomUUID(),
       now,
+      zoneGroupPolicy: () => this.settings.zoneGroupPolicy,
     };
     this.baseline = structuredClone(initialState);
     loadState(this.store, this.baseline);

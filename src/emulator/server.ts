@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCertificates } from './certificates.js';
 import { EmulatorCore } from './core.js';
-import type { EmulatorSettings } from './settings.js';
+import type { EmulatorSettings, ZoneGroupPolicyInput } from './settings.js';
 
 export interface EmulatorOptions {
   /** TCP port; 0 or omitted picks a free one. */
@@ -23,6 +23,8 @@ export interface EmulatorOptions {
   readonly latencyJitterMs?: number;
   /** InProgress polls before a long-running operation ends (default 0). */
   readonly lroInProgressPolls?: number;
+  /** A simulated DINE policy deploying zone groups (settings.ts). */
+  readonly zoneGroupPolicy?: ZoneGroupPolicyInput | null;
   /** An operation nobody polls ends by itself after this long (default 30 s). */
   readonly lroSettleAfterMs?: number;
   /** Retry-After seconds on polling answers (default 0). */
@@ -61,7 +63,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (options.lroSettleAfterMs !== undefined) settings.lroSettleAfterMs = options.lroSettleAfterMs;
   if (options.retryAfterSeconds !== undefined)
     settings.retryAfterSeconds = options.retryAfterSeconds;
-  const core = new EmulatorCore(state, settings);
+  const core = new EmulatorCore(state, {
+    ...settings,
+    ...(options.zoneGroupPolicy === undefined ? {} : { zoneGroupPolicy: options.zoneGroupPolicy }),
+  });
 
   const host = options.host ?? '127.0.0.1';
   const certificates = createCertificates();

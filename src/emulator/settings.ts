@@ -1,6 +1,22 @@
 // Run-time knobs of the emulator, changeable through POST /_emulator/settings.
 import { z } from 'zod';
 
+/**
+ * A simulated DeployIfNotExists Azure Policy (the built-in "Configure Azure Key Vaults to use
+ * private DNS zones", ac673a9a-f77d-4846-b2d8-a57f8e1c01d4): once a private endpoint whose
+ * automatic connection has group `vault` is provisioned and holds no zone group, a zone group
+ * (`deployedByPolicy`, config `keyvault-privateDnsZone`) pointing at the zone is created.
+ */
+export const zoneGroupPolicySchema = z.strictObject({
+  privateDnsZoneId: z.string().min(1),
+  groupName: z.string().min(1).default('deployedByPolicy'),
+  configName: z.string().min(1).default('keyvault-privateDnsZone'),
+});
+
+export type ZoneGroupPolicy = z.infer<typeof zoneGroupPolicySchema>;
+/** As a caller writes it: the names may be left to their defaults. */
+export type ZoneGroupPolicyInput = z.input<typeof zoneGroupPolicySchema>;
+
 export const settingsSchema = z.strictObject({
   /** Added to every ARM request before it is handled. */
   latencyMs: z.number().int().min(0).max(60_000),
@@ -12,6 +28,8 @@ export const settingsSchema = z.strictObject({
   lroSettleAfterMs: z.number().int().min(0),
   /** Retry-After (seconds) on polling answers. 0 keeps SDK tests fast. */
   retryAfterSeconds: z.number().int().min(0).max(3600),
+  /** A DINE policy deploying zone groups on new vault endpoints; null = no policy. */
+  zoneGroupPolicy: zoneGroupPolicySchema.nullable(),
 });
 
 export type EmulatorSettings = z.infer<typeof settingsSchema>;
@@ -22,6 +40,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   lroInProgressPolls: 0,
   lroSettleAfterMs: 30_000,
   retryAfterSeconds: 0,
+  zoneGroupPolicy: null,
 };
 
 export function mergeSettings(current: EmulatorSettings, patch: unknown): EmulatorSettings {
@@ -33,7 +52,7 @@ export function mergeSettings(current: EmulatorSettings, patch: unknown): Emulat
   }
   const next = { ...current };
   for (const [key, value] of Object.entries(parsed.data)) {
-    if (value !== undefined) (next as Record<string, number>)[key] = value;
+    if (value !== undefined) (next as Record<string, unknown>)[key] = value;
   }
   return next;
 }

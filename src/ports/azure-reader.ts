@@ -21,6 +21,8 @@ export interface AzureReader {
     resourceGroup: string,
   ): Promise<ReadOutcome<LivePrivateEndpoint[]>>;
   getZoneGroup(zoneGroupId: string): Promise<ReadOutcome<LiveZoneGroup>>;
+  /** Every zone group of the endpoint, whatever its name; an absent endpoint has none. */
+  listZoneGroups(privateEndpointId: string): Promise<ReadOutcome<LiveZoneGroup[]>>;
   getDnsZone(zoneId: string): Promise<ReadOutcome<LiveDnsZone>>;
   listVirtualNetworkLinks(zoneId: string): Promise<ReadOutcome<LiveVirtualNetworkLink[]>>;
   listARecordSets(zoneId: string): Promise<ReadOutcome<LiveARecordSet[]>>;

@@ -26,6 +26,14 @@ export interface AzureWriter {
   createDnsZone(zoneId: string): Promise<void>;
   /** Create-only (If-None-Match: *). */
   createVirtualNetworkLink(linkId: string, virtualNetworkId: string): Promise<void>;
+  /**
+   * PUTs an existing zone again, as it is (tags kept), over its current etag (If-Match): how a
+   * zone whose provisioning ended Failed is re-driven, which a create-only PUT cannot do.
+   * A zone that changed meanwhile answers 412; a missing one 404.
+   */
+  redriveDnsZone(zoneId: string): Promise<void>;
+  /** As redriveDnsZone, for a VNet link: its VNet, registration flag and tags kept. */
+  redriveVirtualNetworkLink(linkId: string): Promise<void>;
   putZoneGroup(zoneGroupId: string, zoneIds: readonly string[]): Promise<void>;
   setConnectionStatus(
     vaultId: string,

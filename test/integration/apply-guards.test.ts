@@ -1,14 +1,10 @@
-// What the applier promises beyond convergence: it sends only what kvnet owns, preserves
-// everything else on a subnet, opens before it narrows, never narrows after a failure,
-// detects a concurrent writer, and refuses a plan that went stale.
+// What the applier promises beyond convergence, as the wire shows it: it sends only what kvnet
+// owns, preserves everything else on a subnet, and opens before it narrows. (Never narrowing
+// after a failure, detecting a concurrent writer and refusing a stale plan are engine
+// decisions, tested on InMemoryAzure in test/engine/on-fakes.test.ts.)
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SdkAzureWriter } from '../../src/adapters/azure/writer.js';
-import { applyPlan } from '../../src/engine/apply/run-apply.js';
-import type { AzureReader } from '../../src/ports/azure-reader.js';
-import { groupId, NET_RG, RG, SUB, vault, vaultId, vnet } from '../support/arm-state.js';
+import { groupId, NET_RG, RG, SUB, vault, vnet } from '../support/arm-state.js';
 import { startHarness, type Harness } from '../support/kvnet-harness.js';
-import { desiredFrom } from '../support/plan-fixtures.js';
-import { SCENARIOS } from './scenarios.js';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -146,112 +142,8 @@ describe('order', () => {
       ['Deny', ['20.50.10.7/32']],
     ]);
   });
-
-  it('no narrowing write after a failed dependency: public access stays Enabled when the endpoint fails', async () => {
-    const scenario = SCENARIOS.find((candidate) =>
-      candidate.name.startsWith('public access disabled with the whole chain'),
-    );
-    if (!scenario) throw new Error('scenario missing');
-    harness = await startHarness(scenario.state());
-    await harness.http.addFaults({
-      method: 'PUT',
-      path: '/subscriptions/**/privateEndpoints/*',
-      times: 20,
-      effect: {
-        type: 'status',
-        status: 400,
-        code: 'InvalidRequestFormat',
-        message: 'injected permanent failure',
-      },
-    });
-    const report = await harness.apply(scenario.spec);
-    expect(report.outcome).toBe('failed');
-    expect(report.results.find((result) => result.step.kind === 'privateEndpoint')).toMatchObject({
-      status: 'failed',
-      code: 'InvalidRequestFormat',
-    });
-    expect(report.results.find((result) => result.step.phase === 'narrow')).toMatchObject({
-      status: 'not-started',
-    });
-    expect((await harness.requestsSince()).filter((request) => request.method === 'PATCH')).toEqual(
-      [],
-    );
-  });
 });
 
-describe('concurrency and staleness', () => {
-  it("two applies racing on one vault: the loser's read-back detects the interference and fails", async () => {
-    harness = await startHarness([vault('kv-guard', { networkAcls: { defaultAction: 'Deny' } })]);
-    const running = harness;
-    const specA = firewallSpec('20.50.10.7');
-    const specB = firewallSpec('52.174.0.0/24');
-    // The winner (B) runs its whole apply between A's PATCH and A's read-back.
-    let armed = false;
-    let interleaved = false;
-    const readerA: AzureReader = {
-      getVault: async (id) => {
-        if (armed && !interleaved) {
-          interleaved = true;
-          expect((await running.apply(specB)).outcome).toBe('applied');
-        }
-        return running.reader.getVault(id);
-      },
-      listVaults: (s, g) => running.reader.listVaults(s, g),
-      listVaultsInSubscription: (s) => running.reader.listVaultsInSubscription(s),
-      getVirtualNetwork: (id) => running.reader.getVirtualNetwork(id),
-      listPrivateEndpoints: (s, g) => running.reader.listPrivateEndpoints(s, g),
-      getZoneGroup: (id) => running.reader.getZoneGroup(id),
-      getDnsZone: (id) => running.reader.getDnsZone(id),
-      listVirtualNetworkLinks: (id) => running.reader.listVirtualNetworkLinks(id),
-      listARecordSets: (id) => running.reader.listARecordSets(id),
-    };
-    const writer: SdkAzureWriter = running.writer;
-    const report = await applyPlan(desiredFrom(specA), readerA, writer, {
-      allowDestructive: false,
-      maxParallel: 1,
-      backoffBaseMs: 5,
-      onProgress: (event) => {
-        if (event.kind === 'step-started' && event.step.kind === 'vault') armed = true;
-      },
-    });
-    expect(interleaved).toBe(true);
-    expect(report.outcome).toBe('failed');
-    expect(report.results[0]).toMatchObject({ status: 'failed', code: 'VerificationFailed' });
-    expect(report.results[0]?.message).toMatch(/another change reached the vault/);
-  });
-
-  it('a reviewed plan that went stale is refused with zero writes, naming the field that moved', async () => {
-    harness = await startHarness([
-      vault('kv-guard', {
-        networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '52.1.1.1/32' }] },
-      }),
-    ]);
-    const spec = firewallSpec('20.50.10.7');
-    const reviewed = await harness.plan(spec);
-    // Someone changes the vault out of band between review and merge.
-    const outOfBand = await harness.http.request(
-      'PATCH',
-      `${vaultId('kv-guard')}?api-version=2026-02-01`,
-      {
-        body: {
-          properties: {
-            networkAcls: {
-              defaultAction: 'Deny',
-              bypass: 'AzureServices',
-              ipRules: [{ value: '52.1.1.1' }, { value: '198.51.100.0/24' }],
-              virtualNetworkRules: [],
-            },
-          },
-        },
-      },
-    );
-    expect(outOfBand.status).toBe(200);
-    const mark = await harness.mark();
-    const report = await harness.apply(spec, { reviewedPlan: reviewed });
-    expect(report.outcome).toBe('refused');
-    expect(report.messages.join('\n')).toMatch(/198\.51\.100\.0\/24/);
-    expect(
-      (await harness.requestsSince(mark)).filter((request) => request.method !== 'GET'),
-    ).toEqual([]);
-  });
-});
+// No narrowing write after a failed dependency, two applies racing on one vault and a stale
+// reviewed plan run on InMemoryAzure (test/engine/on-fakes.test.ts): engine decisions that the
+// endpoint adds nothing to.

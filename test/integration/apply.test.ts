@@ -42,29 +42,6 @@ describe('apply scenarios', () => {
       expect(writes(await harness.requestsSince(mark))).toEqual([]);
     });
   }
-
-  it('refuses destructive steps without allowDestructive, and writes nothing', async () => {
-    const scenario = SCENARIOS.find((candidate) => candidate.destructive);
-    if (!scenario) throw new Error('no destructive scenario');
-    harness = await startHarness(scenario.state());
-    const report = await harness.apply(scenario.spec);
-    expect(report.outcome).toBe('refused');
-    expect(report.messages[0]).toMatch(/destructive/);
-    expect(writes(await harness.requestsSince())).toEqual([]);
-  });
-
-  it('a blocked narrowing step never runs: the opening steps do, and the apply reports it', async () => {
-    const scenario = SCENARIOS.find((candidate) => candidate.blocked);
-    if (!scenario) throw new Error('no blocked scenario');
-    harness = await startHarness(scenario.state());
-    const report = await harness.apply(scenario.spec);
-    expect(report.outcome).toBe('failed');
-    const narrow = report.results.find((result) => result.step.phase === 'narrow');
-    expect(narrow).toMatchObject({ status: 'not-started' });
-    expect(narrow?.reason).toMatch(/blocked/);
-    const patches = writes(await harness.requestsSince()).filter(
-      (request) => request.method === 'PATCH',
-    );
-    expect(patches).toEqual([]);
-  });
+  // The refusal of destructive steps and the blocked narrowing step run on InMemoryAzure
+  // (test/engine/on-fakes.test.ts): the endpoint adds nothing to those engine decisions.
 });

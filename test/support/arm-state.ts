@@ -158,3 +158,82 @@ export function networkEstate(): ArmBody[] {
     ]),
   ];
 }
+
+export interface ZoneGroupOptions {
+  /** The vault whose A record the group wrote. */
+  readonly vaultName: string;
+  /** The endpoint's private IP (the A record's address). */
+  readonly ip: string;
+  readonly provisioningState?: string;
+  /** Config name; a DINE policy uses `keyvault-privateDnsZone`. */
+  readonly configName?: string;
+}
+
+/** A zone group as GET returns it, with the record set it reports (zone id, one A record). */
+export function zoneGroup(
+  privateEndpointResourceId: string,
+  name: string,
+  zoneResourceId: string,
+  options: ZoneGroupOptions,
+): ArmBody {
+  const zoneName = zoneResourceId.split('/').pop() ?? '';
+  return {
+    id: `${privateEndpointResourceId}/privateDnsZoneGroups/${name}`,
+    name,
+    type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
+    properties: {
+      provisioningState: options.provisioningState ?? 'Succeeded',
+      privateDnsZoneConfigs: [
+        {
+          name: options.configName ?? zoneName.replace(/\./g, '-'),
+          properties: {
+            privateDnsZoneId: zoneResourceId,
+            recordSets: [
+              {
+                recordType: 'A',
+                recordSetName: options.vaultName,
+                fqdn: `${options.vaultName}.${zoneName}`,
+                provisioningState: 'Succeeded',
+                ttl: 10,
+                ipAddresses: [options.ip],
+              },
+            ],
+          },
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * What a DINE policy (the built-in "Configure Azure Key Vaults to use private DNS zones")
+ * leaves on an endpoint: the zone group `deployedByPolicy`; seed it with aRecord().
+ */
+export function policyZoneGroup(
+  privateEndpointResourceId: string,
+  zoneResourceId: string,
+  vaultName: string,
+  ip: string,
+): ArmBody {
+  return zoneGroup(privateEndpointResourceId, 'deployedByPolicy', zoneResourceId, {
+    vaultName,
+    ip,
+    configName: 'keyvault-privateDnsZone',
+  });
+}
+
+/** The A record a zone group writes: `<name>` TTL 10 → the addresses. */
+export function aRecord(zoneResourceId: string, name: string, ips: readonly string[]): ArmBody {
+  const zoneName = zoneResourceId.split('/').pop() ?? '';
+  return {
+    id: `${zoneResourceId}/A/${name.toLowerCase()}`,
+    name: name.toLowerCase(),
+    type: 'Microsoft.Network/privateDnsZones/A',
+    properties: {
+      ttl: 10,
+      fqdn: `${name.toLowerCase()}.${zoneName}.`,
+      isAutoRegistered: false,
+      aRecords: ips.map((ipv4Address) => ({ ipv4Address })),
+    },
+  };
+}

@@ -11,6 +11,7 @@ import type {
   LivePrivateEndpoint,
   LiveVault,
   LiveVirtualNetwork,
+  LiveZoneGroup,
   ReadOutcome,
 } from '../../src/engine/state/live.js';
 import { resourceGroupKey, type LiveSnapshot } from '../../src/engine/state/read-live.js';
@@ -49,7 +50,13 @@ export function liveVault(
 export interface SnapshotParts {
   vaults?: (LiveVault | { id: string; outcome: ReadOutcome<LiveVault> })[];
   virtualNetworks?: LiveVirtualNetwork[];
+  /** VNets read only for live VNet rules, with their outcome (an error is tolerated on 403/404). */
+  liveRuleVirtualNetworks?: { id: string; outcome: ReadOutcome<LiveVirtualNetwork> }[];
+  /** Subscriptions whose subnets may be read for live rules (default: SUB). */
+  subnetReadSubscriptions?: string[];
   privateEndpoints?: { sub: string; rg: string; endpoints: LivePrivateEndpoint[] }[];
+  /** Zone groups by private endpoint id. */
+  zoneGroups?: { privateEndpointId: string; groups: LiveZoneGroup[] }[];
   zones?: string[];
 }
 
@@ -63,8 +70,17 @@ export function snapshot(parts: SnapshotParts): LiveSnapshot {
           : [resourceIdKey(entry.id), ok(entry)],
       ),
     ),
-    virtualNetworks: new Map(
-      (parts.virtualNetworks ?? []).map((vnet) => [resourceIdKey(vnet.id), ok(vnet)]),
+    virtualNetworks: new Map([
+      ...(parts.virtualNetworks ?? []).map((vnet) => [resourceIdKey(vnet.id), ok(vnet)] as const),
+      ...(parts.liveRuleVirtualNetworks ?? []).map(
+        (entry) => [resourceIdKey(entry.id), entry.outcome] as const,
+      ),
+    ]),
+    liveRuleVirtualNetworks: new Set(
+      (parts.liveRuleVirtualNetworks ?? []).map((entry) => resourceIdKey(entry.id)),
+    ),
+    subnetReadSubscriptions: new Set(
+      (parts.subnetReadSubscriptions ?? [SUB]).map((sub) => sub.toLowerCase()),
     ),
     privateEndpointLists: new Map(
       (parts.privateEndpoints ?? []).map((group) => [
@@ -72,7 +88,12 @@ export function snapshot(parts: SnapshotParts): LiveSnapshot {
         ok(group.endpoints),
       ]),
     ),
-    zoneGroups: new Map(),
+    zoneGroupLists: new Map(
+      (parts.zoneGroups ?? []).map((entry) => [
+        resourceIdKey(entry.privateEndpointId),
+        ok(entry.groups),
+      ]),
+    ),
     zones: new Map(
       (parts.zones ?? []).map((zone) => [
         resourceIdKey(zone),

@@ -1,10 +1,11 @@
 // Maps SDK models to the engine's live types. Pure functions: one per resource type.
 import type { Vault } from '@azure/arm-keyvault';
 import type { PrivateDnsZoneGroup, PrivateEndpoint, VirtualNetwork } from '@azure/arm-network';
-import type { RecordSet, VirtualNetworkLink } from '@azure/arm-privatedns';
+import type { PrivateZone, RecordSet, VirtualNetworkLink } from '@azure/arm-privatedns';
 import { normalizeLiveNetwork } from '../../engine/model/vault-network.js';
 import type {
   LiveARecordSet,
+  LiveDnsZone,
   LivePrivateEndpoint,
   LivePrivateLinkConnection,
   LiveVault,
@@ -92,12 +93,34 @@ export function toLivePrivateEndpoint(endpoint: PrivateEndpoint): LivePrivateEnd
 }
 
 export function toLiveZoneGroup(group: PrivateDnsZoneGroup): LiveZoneGroup {
+  const configs = group.privateDnsZoneConfigs ?? [];
   return {
     id: group.id ?? '',
     name: group.name ?? lastSegment(group.id),
-    zoneIds: (group.privateDnsZoneConfigs ?? []).flatMap((config) =>
+    zoneIds: configs.flatMap((config) =>
       config.privateDnsZoneId ? [config.privateDnsZoneId] : [],
     ),
+    records: configs.flatMap((config) =>
+      (config.recordSets ?? []).map((record) => ({
+        zoneId: config.privateDnsZoneId ?? '',
+        recordType: record.recordType ?? '',
+        recordSetName: record.recordSetName ?? '',
+        ...(record.fqdn === undefined ? {} : { fqdn: record.fqdn }),
+        ipAddresses: [...(record.ipAddresses ?? [])],
+        ...(record.provisioningState === undefined
+          ? {}
+          : { provisioningState: record.provisioningState }),
+      })),
+    ),
+    provisioningState: group.provisioningState,
+  };
+}
+
+export function toLiveDnsZone(zone: PrivateZone, requestedId: string): LiveDnsZone {
+  return {
+    id: zone.id ?? requestedId,
+    name: zone.name ?? lastSegment(requestedId),
+    provisioningState: zone.provisioningState,
   };
 }
 
@@ -107,6 +130,7 @@ export function toLiveLink(link: VirtualNetworkLink): LiveVirtualNetworkLink {
     name: link.name ?? lastSegment(link.id),
     virtualNetworkId: link.virtualNetwork?.id ?? '',
     state: link.virtualNetworkLinkState,
+    provisioningState: link.provisioningState,
   };
 }
 

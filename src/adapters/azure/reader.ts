@@ -7,6 +7,7 @@ import type { AzureClients } from './clients.js';
 import { readOutcome } from './errors.js';
 import {
   toLiveARecordSet,
+  toLiveDnsZone,
   toLiveLink,
   toLivePrivateEndpoint,
   toLiveVault,
@@ -132,13 +133,30 @@ export class SdkAzureReader implements AzureReader {
     );
   }
 
+  async listZoneGroups(privateEndpointId: string) {
+    return absentAsEmpty(
+      await readAt(privateEndpointId, PERMISSION.privateEndpoint, async (id, name) =>
+        (
+          await collect(
+            // arm-network 36 takes the endpoint's name first (AZURE-FACTS §0, §6.16).
+            this.clients
+              .networkFor(id.subscription)
+              .privateDnsZoneGroups.list(name(0), id.resourceGroup),
+          )
+        ).map(toLiveZoneGroup),
+      ),
+    );
+  }
+
   getDnsZone(zoneId: string) {
-    return readAt(zoneId, PERMISSION.zone, async (id, name) => {
-      const zone = await this.clients
-        .privateDnsFor(id.subscription)
-        .privateZones.get(id.resourceGroup, name(0));
-      return { id: zone.id ?? zoneId, name: zone.name ?? name(0) };
-    });
+    return readAt(zoneId, PERMISSION.zone, async (id, name) =>
+      toLiveDnsZone(
+        await this.clients
+          .privateDnsFor(id.subscription)
+          .privateZones.get(id.resourceGroup, name(0)),
+        zoneId,
+      ),
+    );
   }
 
   async listVirtualNetworkLinks(zoneId: string) {

@@ -318,6 +318,40 @@ export class SdkAzureWriter implements AzureWriter {
     );
   }
 
+  async redriveDnsZone(zoneId: string): Promise<void> {
+    const id = parsed(zoneId);
+    await guarded(zoneId, async () => {
+      const zones = this.clients.privateDnsFor(id.subscription).privateZones;
+      const zone = await zones.get(id.resourceGroup, nameAt(id, 0));
+      await zones.beginCreateOrUpdateAndWait(
+        id.resourceGroup,
+        nameAt(id, 0),
+        { location: 'global', tags: { ...(zone.tags ?? {}) } },
+        { ifMatch: zone.etag ?? '*', ...this.lroOptions() },
+      );
+    });
+  }
+
+  async redriveVirtualNetworkLink(linkId: string): Promise<void> {
+    const id = parsed(linkId);
+    await guarded(linkId, async () => {
+      const links = this.clients.privateDnsFor(id.subscription).virtualNetworkLinks;
+      const link = await links.get(id.resourceGroup, nameAt(id, 0), nameAt(id, 1));
+      await links.beginCreateOrUpdateAndWait(
+        id.resourceGroup,
+        nameAt(id, 0),
+        nameAt(id, 1),
+        {
+          location: 'global',
+          virtualNetwork: { id: link.virtualNetwork?.id },
+          registrationEnabled: link.registrationEnabled ?? false,
+          tags: { ...(link.tags ?? {}) },
+        },
+        { ifMatch: link.etag ?? '*', ...this.lroOptions() },
+      );
+    });
+  }
+
   async putZoneGroup(zoneGroupId: string, zoneIds: readonly string[]): Promise<void> {
     const id = parsed(zoneGroupId);
     await guarded(zoneGroupId, () =>

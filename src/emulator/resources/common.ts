@@ -165,6 +165,8 @@ export function listInSubscription(
   type: string,
   view: ResourceView,
 ): ArmResponse {
+  // An unknown subscription is 404 SubscriptionNotFound here too, as for every other read.
+  requireSubscription(services, request.params.subscriptionId as string);
   const records = services.store.list(type, request.params.subscriptionId);
   return { status: 200, body: listBody(records.map((r) => view(services, r))) };
 }

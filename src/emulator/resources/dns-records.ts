@@ -2,13 +2,28 @@
 // A `<vault>` TTL 10 → the endpoint's address). ARM lower-cases the record set name in ids.
 import type { Services } from '../context.js';
 import { arrayAt, objectAt, stringAt } from './common.js';
-import type { StoredResource } from '../store.js';
+import type { ArmBody, StoredResource } from '../store.js';
 
 export const A_RECORD_TYPE = 'Microsoft.Network/privateDnsZones/A';
 export const ZONE_GROUP_RECORD_TTL = 10;
 
 export function aRecordId(zoneId: string, name: string): string {
   return `${zoneId}/A/${name.toLowerCase()}`;
+}
+
+/** The record sets a zone group reports for one zone: an A record per vault → the address. */
+export function zoneGroupRecordSets(
+  zoneName: string,
+  vaultNames: readonly string[],
+  address: string | undefined,
+): ArmBody[] {
+  if (!address) return [];
+  return vaultNames.map((vault) => ({
+    recordType: 'A',
+    recordSetName: vault,
+    fqdn: `${vault}.${zoneName}`,
+    ipAddresses: [address],
+  }));
 }
 
 export function writeARecord(

@@ -17,7 +17,7 @@ import {
   weakEtag,
   type ChildResourceKind,
 } from './common.js';
-import { removeZoneGroupRecords, writeARecord } from './dns-records.js';
+import { removeZoneGroupRecords, writeARecord, zoneGroupRecordSets } from './dns-records.js';
 import {
   accepted,
   networkPutAnswer,
@@ -57,9 +57,10 @@ export function putZoneGroup(request: ArmRequest, services: Services): ArmRespon
     .children(endpoint.id, ZONE_GROUPS.collection)
     .filter((g) => g.id.toLowerCase() !== id.toLowerCase());
   if (others.length > 0) {
+    // Azure's text as reported in pulumi/pulumi-azure-native#2179 (docs/emulator.md).
     throw badRequest(
       'OnlyOnePrivateDnsZoneGroupAllowed',
-      `Private endpoint ${endpoint.id} already has the private DNS zone group ${lastName(others[0]!.id)}; only one is allowed.`,
+      'Cannot create more than one private dns zone groups in the private endpoint.',
     );
   }
   const configs = arrayAt(objectAt(objectBody(request).properties).privateDnsZoneConfigs);
@@ -92,14 +93,7 @@ export function putZoneGroup(request: ArmRequest, services: Services): ArmRespon
     result.properties = {
       ...objectAt(config.properties),
       privateDnsZoneId: zoneId,
-      recordSets: address
-        ? vaults.map((vault) => ({
-            recordType: 'A',
-            recordSetName: vault,
-            fqdn: `${vault}.${zoneName}`,
-            ipAddresses: [address],
-          }))
-        : [],
+      recordSets: zoneGroupRecordSets(zoneName, vaults, address),
     };
     return result;
   });

@@ -26,6 +26,7 @@ import {
   type GroupResourceKind,
 } from './common.js';
 import { removeZoneGroupRecords } from './dns-records.js';
+import { applyZoneGroupPolicy } from './zone-group-policy.js';
 import {
   accepted,
   networkPutAnswer,
@@ -359,6 +360,16 @@ export function putEndpoint(request: ArmRequest, services: Services): ArmRespons
   const operation = startProvisioning(request, services, id, {
     style: regionalPolling('network', request, location),
     lockKey: vnetLockKey(subnetId),
+    onSucceeded: () => {
+      const provisioned = services.store.get(id);
+      if (provisioned)
+        applyZoneGroupPolicy(
+          services,
+          provisioned,
+          endpointAddress(services, provisioned),
+          targetVaults(provisioned.body),
+        );
+    },
   });
   const record = services.store.get(id) as StoredResource;
   return networkPutAnswer(services, operation, !existing, endpointView(services, record));

@@ -3,7 +3,7 @@
 import { parseResourceId, resourceIdKey } from '../model/resource-id.js';
 import { normalizeLiveNetwork, sameNetwork } from '../model/vault-network.js';
 import type { PlanStep, VaultNetworkPayload } from '../plan/types.js';
-import { MANAGED_BY_TAG, MANAGED_BY_VALUE, type ReadOutcome } from '../state/live.js';
+import { isSucceeded, MANAGED_BY_TAG, MANAGED_BY_VALUE, type ReadOutcome } from '../state/live.js';
 import { virtualNetworkOf } from '../state/read-live.js';
 import type { AzureReader } from '../../ports/azure-reader.js';
 import type { AzureWriter } from '../../ports/azure-writer.js';
@@ -101,10 +101,15 @@ export async function executeStep(
       });
       return writer.waitUntilNetworkSettled(payload.subnetId);
     }
+    // `update` re-drives a zone or link whose creation did not end Succeeded.
     case 'dnsZone':
-      return writer.createDnsZone(step.resourceId);
+      return step.action === 'update'
+        ? writer.redriveDnsZone(step.resourceId)
+        : writer.createDnsZone(step.resourceId);
     case 'virtualNetworkLink':
-      return writer.createVirtualNetworkLink(step.resourceId, payload.virtualNetworkId);
+      return step.action === 'update'
+        ? writer.redriveVirtualNetworkLink(step.resourceId)
+        : writer.createVirtualNetworkLink(step.resourceId, payload.virtualNetworkId);
     case 'zoneGroup':
       return writer.putZoneGroup(step.resourceId, payload.zoneIds);
     case 'connection': {
@@ -182,11 +187,17 @@ export async function verifyStep(step: PlanStep, reader: AzureReader): Promise<v
         );
       return;
     }
-    case 'dnsZone':
-      if (!(await requireOk(step.resourceId, reader.getDnsZone(step.resourceId)))) {
+    case 'dnsZone': {
+      const zone = await requireOk(step.resourceId, reader.getDnsZone(step.resourceId));
+      if (!zone)
         throw verificationFailed(step.resourceId, 'the zone does not exist after the write');
-      }
+      if (!isSucceeded(zone.provisioningState))
+        throw verificationFailed(
+          step.resourceId,
+          `the zone is ${zone.provisioningState ?? ''} after the write, not Succeeded`,
+        );
       return;
+    }
     case 'virtualNetworkLink': {
       const zoneId = step.resourceId.replace(/\/virtualNetworkLinks\/[^/]+$/i, '');
       const links =
@@ -194,7 +205,8 @@ export async function verifyStep(step: PlanStep, reader: AzureReader): Promise<v
       if (
         !links.some(
           (link) =>
-            resourceIdKey(link.virtualNetworkId) === resourceIdKey(payload.virtualNetworkId),
+            resourceIdKey(link.virtualNetworkId) === resourceIdKey(payload.virtualNetworkId) &&
+            isSucceeded(link.provisioningState),
         )
       ) {
         throw verificationFailed(

@@ -72,6 +72,8 @@ export function pacedWriter(writer: AzureWriter, pacer: WritePacer): AzureWriter
     createVirtualNetworkLink: paced((id: string, virtualNetworkId: string) =>
       writer.createVirtualNetworkLink(id, virtualNetworkId),
     ),
+    redriveDnsZone: paced((id: string) => writer.redriveDnsZone(id)),
+    redriveVirtualNetworkLink: paced((id: string) => writer.redriveVirtualNetworkLink(id)),
     putZoneGroup: paced((id: string, zoneIds: readonly string[]) =>
       writer.putZoneGroup(id, zoneIds),
     ),

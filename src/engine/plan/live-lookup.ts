@@ -3,8 +3,8 @@
 import { parseResourceId, resourceIdKey } from '../model/resource-id.js';
 import type {
   LiveARecordSet,
-  LiveDnsZone,
   LiveConnection,
+  LiveDnsZone,
   LivePrivateEndpoint,
   LiveSubnet,
   LiveVault,
@@ -13,18 +13,51 @@ import type {
   ReadFailure,
   ReadOutcome,
 } from '../state/live.js';
-import { resourceGroupKey, virtualNetworkOf, type LiveSnapshot } from '../state/read-live.js';
+import {
+  privateEndpointOf,
+  resourceGroupKey,
+  virtualNetworkOf,
+  type LiveSnapshot,
+} from '../state/read-live.js';
+
+/** Why kvnet cannot say whether a subnet exists or what endpoints it has. */
+export type SubnetUnknownReason =
+  /** A live VNet rule names a subnet in a subscription no resource of the spec set lives in. */
+  | { readonly code: 'outside-subscriptions'; readonly subscription: string }
+  /** The read was refused or failed (for a live rule's subnet: 403, or 404 on its group). */
+  | { readonly code: 'read-failed'; readonly failure: ReadFailure }
+  /** Nothing the spec or the live vaults name led to reading it. */
+  | { readonly code: 'not-read' };
+
+export type SubnetState =
+  | { readonly status: 'ok'; readonly subnet: LiveSubnet }
+  | { readonly status: 'missing' }
+  | { readonly status: 'unknown'; readonly reason: SubnetUnknownReason };
+
+/** A VNet read for a live rule whose failure makes its subnets unknown, not the plan fail. */
+function toleratedFailure(snapshot: LiveSnapshot, key: string, failure: ReadFailure): boolean {
+  return (
+    snapshot.liveRuleVirtualNetworks.has(key) &&
+    (failure.httpStatus === 403 || failure.httpStatus === 404)
+  );
+}
 
 export class LiveLookup {
   constructor(readonly snapshot: LiveSnapshot) {}
 
   /** Every read that failed, once each. */
   failures(): ReadFailure[] {
+    const virtualNetworks = [...this.snapshot.virtualNetworks.entries()].flatMap(
+      ([key, outcome]) =>
+        outcome.status === 'error' && toleratedFailure(this.snapshot, key, outcome.error)
+          ? []
+          : [outcome],
+    );
     const all: ReadOutcome<unknown>[] = [
       ...this.snapshot.vaults.values(),
-      ...this.snapshot.virtualNetworks.values(),
+      ...virtualNetworks,
       ...this.snapshot.privateEndpointLists.values(),
-      ...this.snapshot.zoneGroups.values(),
+      ...this.snapshot.zoneGroupLists.values(),
       ...this.snapshot.zones.values(),
       ...this.snapshot.links.values(),
       ...this.snapshot.aRecordSets.values(),
@@ -41,49 +74,30 @@ export class LiveLookup {
     return this.snapshot.vaults.get(resourceIdKey(id)) ?? { status: 'not-found' };
   }
 
-  /** A subnet as read: present, absent from a VNet that was read, or not known. */
-  subnetState(
-    subnetId: string,
-  ):
-    | { readonly status: 'ok'; readonly subnet: LiveSubnet }
-    | { readonly status: 'missing' }
-    | { readonly status: 'unknown'; readonly reason: string } {
-    const vnet = this.snapshot.virtualNetworks.get(resourceIdKey(virtualNetworkOf(subnetId)));
-    if (!vnet) return { status: 'unknown', reason: 'not-read' };
+  /** The subnet as read; undefined when it is missing or could not be read (see subnetState). */
+  subnet(subnetId: string): LiveSubnet | undefined {
+    const state = this.subnetState(subnetId);
+    return state.status === 'ok' ? state.subnet : undefined;
+  }
+
+  /** Whether the subnet exists, is missing, or is unknown to kvnet (and why). */
+  subnetState(subnetId: string): SubnetState {
+    const key = resourceIdKey(virtualNetworkOf(subnetId));
+    const vnet = this.snapshot.virtualNetworks.get(key);
+    if (!vnet) {
+      const parsed = parseResourceId(subnetId);
+      const subscription = parsed.ok ? parsed.id.subscription.toLowerCase() : undefined;
+      if (subscription !== undefined && !this.snapshot.subnetReadSubscriptions.has(subscription))
+        return { status: 'unknown', reason: { code: 'outside-subscriptions', subscription } };
+      return { status: 'unknown', reason: { code: 'not-read' } };
+    }
     if (vnet.status === 'not-found') return { status: 'missing' };
     if (vnet.status === 'error')
-      return { status: 'unknown', reason: vnet.error.code ?? 'read-failed' };
+      return { status: 'unknown', reason: { code: 'read-failed', failure: vnet.error } };
     const subnet = vnet.value.subnets.find(
       (candidate) => resourceIdKey(candidate.id) === resourceIdKey(subnetId),
     );
     return subnet ? { status: 'ok', subnet } : { status: 'missing' };
-  }
-
-  /** The zone groups of a private endpoint that kvnet read (Azure allows one per endpoint). */
-  zoneGroupsOf(privateEndpointId: string): LiveZoneGroup[] {
-    if (!this.zoneGroupsByEndpoint) {
-      this.zoneGroupsByEndpoint = new Map();
-      for (const outcome of this.snapshot.zoneGroups.values()) {
-        if (outcome.status !== 'ok') continue;
-        const endpoint = resourceIdKey(
-          outcome.value.id.replace(/\/privateDnsZoneGroups\/[^/]+$/i, ''),
-        );
-        const list = this.zoneGroupsByEndpoint.get(endpoint) ?? [];
-        list.push(outcome.value);
-        this.zoneGroupsByEndpoint.set(endpoint, list);
-      }
-    }
-    return this.zoneGroupsByEndpoint.get(resourceIdKey(privateEndpointId)) ?? [];
-  }
-
-  private zoneGroupsByEndpoint: Map<string, LiveZoneGroup[]> | undefined;
-
-  subnet(subnetId: string): LiveSubnet | undefined {
-    const vnet = this.snapshot.virtualNetworks.get(resourceIdKey(virtualNetworkOf(subnetId)));
-    if (vnet?.status !== 'ok') return undefined;
-    return vnet.value.subnets.find(
-      (subnet) => resourceIdKey(subnet.id) === resourceIdKey(subnetId),
-    );
   }
 
   virtualNetworkLocation(subnetId: string): string | undefined {
@@ -157,8 +171,31 @@ export class LiveLookup {
     return outcome.value.find((record) => record.name.toLowerCase() === name.toLowerCase());
   }
 
+  /**
+   * The zone groups of an existing endpoint, whatever their names (Azure allows one; Azure
+   * Policy often creates it as `deployedByPolicy`). Empty when it has none, or when its
+   * groups were not read (see zoneGroupsRead); a failed read is one of failures().
+   */
+  zoneGroupsOf(privateEndpointId: string): LiveZoneGroup[] {
+    const outcome = this.snapshot.zoneGroupLists.get(resourceIdKey(privateEndpointId));
+    return outcome?.status === 'ok' ? outcome.value : [];
+  }
+
+  /** Whether the endpoint's zone groups were read, so an empty zoneGroupsOf means none. */
+  zoneGroupsRead(privateEndpointId: string): boolean {
+    return this.snapshot.zoneGroupLists.get(resourceIdKey(privateEndpointId))?.status === 'ok';
+  }
+
+  /** The zone group with exactly this id (the spec's name), if its endpoint has it. */
   zoneGroup(id: string): LiveZoneGroup | undefined {
-    const outcome = this.snapshot.zoneGroups.get(resourceIdKey(id));
+    return this.zoneGroupsOf(privateEndpointOf(id)).find(
+      (group) => resourceIdKey(group.id) === resourceIdKey(id),
+    );
+  }
+
+  /** The DNS zone as read (with its provisioning state), if it exists. */
+  dnsZone(zoneId: string): LiveDnsZone | undefined {
+    const outcome = this.snapshot.zones.get(resourceIdKey(zoneId));
     return outcome?.status === 'ok' ? outcome.value : undefined;
   }
 }

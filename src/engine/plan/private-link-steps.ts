@@ -254,7 +254,16 @@ function planZoneGroup(
   const servesZone = (zoneIds: readonly string[]) =>
     zoneIds.some((zoneId) => resourceIdKey(zoneId) === resourceIdKey(dns.zoneId));
   if (!own && other) {
-    if (servesZone(other.zoneIds) && isSucceeded(other.provisioningState)) return;
+    if (servesZone(other.zoneIds) && isSucceeded(other.provisioningState)) {
+      context.steps.finding({
+        level: 'info',
+        rule: 'dns/zone-group-other',
+        params: { endpoint: endpoint.name, group: other.name, spec: group.name },
+        vault: vault.name,
+        source: endpoint.source,
+      });
+      return;
+    }
     error(context, 'dns/zone-group-foreign', {
       endpoint: endpoint.name,
       group: other.name,

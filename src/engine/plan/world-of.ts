@@ -44,7 +44,8 @@ function endpointFact(endpoint: LivePrivateEndpoint, lookup: LiveLookup): Endpoi
 
 function subnetFact(subnetId: string, lookup: LiveLookup): SubnetFact {
   const state = lookup.subnetState(subnetId);
-  if (state.status !== 'ok') return state;
+  if (state.status === 'missing') return state;
+  if (state.status === 'unknown') return { status: 'unknown', reason: state.reason.code };
   return {
     status: 'ok',
     id: state.subnet.id,

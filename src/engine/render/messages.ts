@@ -29,6 +29,8 @@ const FINDINGS: Record<string, Template> = {
     `the zone already has a link named "${p('link')}" to ${p('live')}, not to ${p('spec')}; kvnet never changes or deletes links: rename the link in the spec`,
   'dns/zone-group-foreign': (p) =>
     `private endpoint "${p('endpoint')}" already has the zone group "${p('group')}" (serving ${p('zones') || 'no zone'}), and Azure allows one zone group per endpoint; kvnet will not replace a zone group it did not make (Azure Policy often deploys one): point the spec's dns at ${p('zones') || 'that zone'}, or remove the other group`,
+  'dns/zone-group-other': (p) =>
+    `private endpoint "${p('endpoint')}" already has the zone group "${p('group')}" (often deployed by Azure Policy) serving the declared zone, so it stands for the spec's "${p('spec')}"; Azure allows one zone group per endpoint, so kvnet creates no second one`,
   'private-endpoint/foreign': (p) =>
     `private endpoint "${p('endpoint')}" exists but differs from the spec (${p('reasons')}), and it was not created by kvnet (no managed-by: kvnet tag), so kvnet will not replace it: fix the spec to match it, or delete it yourself`,
   'connection/unmanaged': (p, params) =>

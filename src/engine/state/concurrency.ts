@@ -33,6 +33,14 @@ export class OnceByKey<T> {
     return started;
   }
 
+  has(key: string): boolean {
+    return this.promises.has(key);
+  }
+
+  keys(): string[] {
+    return [...this.promises.keys()];
+  }
+
   async settled(): Promise<Map<string, T>> {
     const entries = await Promise.all(
       [...this.promises.entries()].map(async ([key, promise]) => [key, await promise] as const),

@@ -74,10 +74,25 @@ export interface LivePrivateEndpoint {
   readonly provisioningState?: string;
 }
 
+/** A DNS record a zone group wrote for its endpoint, as the zone group reports it. */
+export interface LiveZoneGroupRecord {
+  /** The zone of the zone-group configuration that holds this record. */
+  readonly zoneId: string;
+  /** e.g. `A`. */
+  readonly recordType: string;
+  /** Relative name in the zone, e.g. the vault's name. */
+  readonly recordSetName: string;
+  readonly fqdn?: string;
+  readonly ipAddresses: readonly string[];
+  readonly provisioningState?: string;
+}
+
 export interface LiveZoneGroup {
   readonly id: string;
   readonly name: string;
   readonly zoneIds: readonly string[];
+  /** The records the group wrote (`privateDnsZoneConfigs[].recordSets`), every zone's. */
+  readonly records: readonly LiveZoneGroupRecord[];
   readonly provisioningState?: string;
 }
 
@@ -91,7 +106,7 @@ export interface LiveVirtualNetworkLink {
   readonly id: string;
   readonly name: string;
   readonly virtualNetworkId: string;
-  /** virtualNetworkLinkState: InProgress, then Completed. */
+  /** `virtualNetworkLinkState`: InProgress until the link works, then Completed. */
   readonly state?: string;
   readonly provisioningState?: string;
 }
