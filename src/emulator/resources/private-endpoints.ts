@@ -104,6 +104,10 @@ export function endpointView(services: Services, record: StoredResource): ArmBod
   };
   const view: ArmBody = { ...properties };
   for (const kind of CONNECTION_KINDS) view[kind] = arrayAt(properties[kind]).map(overlay);
+  // With a DNS zone group, Azure leaves customDnsConfigs empty: the address is then only on
+  // the NIC and in the zone group's record sets (AZURE-FACTS §8, "Private endpoint IP").
+  if (services.store.children(record.id, 'privateDnsZoneGroups').length > 0)
+    view.customDnsConfigs = [];
   return { ...record.body, properties: view };
 }
 

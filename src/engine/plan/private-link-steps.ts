@@ -286,12 +286,16 @@ function planZoneGroup(
   const dns = endpoint.dns;
   if (!dns) return false;
   const record = lookup.aRecord(dns.zoneId, vault.name);
-  const endpointIps = endpointPlan.live?.privateIps ?? [];
+  const group = dns.zoneGroup;
+  const liveGroup = group ? lookup.zoneGroup(group.id) : undefined;
+  // The endpoint's address as the endpoint (or its NIC) reports it, else as its zone group
+  // wrote it: with a zone group Azure leaves customDnsConfigs empty (AZURE-FACTS §8).
+  const endpointIps = [
+    ...new Set([...(endpointPlan.live?.privateIps ?? []), ...(liveGroup?.recordSetIps ?? [])]),
+  ];
   const recordMatches =
     record !== undefined && endpointIps.some((ip) => record.ipv4Addresses.includes(ip));
-  const group = dns.zoneGroup;
   if (!group) return recordMatches;
-  const liveGroup = lookup.zoneGroup(group.id);
   const zonesMatch =
     liveGroup !== undefined &&
     liveGroup.zoneIds.length === 1 &&
