@@ -2,6 +2,7 @@
 // no sockets, no timers, so the server alone decides about latency, faults and resets.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LroOverride, LroSettings, OperationTracker } from './lro.js';
+import type { EmulatorSettings } from './settings.js';
 import type { Store } from './store.js';
 
 export interface ArmRequest {
@@ -31,6 +32,8 @@ export interface Services {
   readonly store: Store;
   readonly operations: OperationTracker;
   readonly lroSettings: () => LroSettings;
+  /** The emulator's current settings (behaviour switches included). */
+  readonly settings: () => EmulatorSettings;
   readonly newId: () => string;
   readonly now: () => Date;
 }

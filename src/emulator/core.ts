@@ -11,6 +11,7 @@ import type { ArmResponse, Services } from './context.js';
 import { ArmError, invalidRequestContent } from './errors.js';
 import { describeEffect, FaultBook, lroOverrideOf, type Fault } from './faults.js';
 import { OperationTracker } from './lro.js';
+import { pageOf } from './paging.js';
 import { RequestLog } from './request-log.js';
 import { pathSegments, type Router } from './router.js';
 import { createRouter } from './routes.js';
@@ -80,6 +81,7 @@ export class EmulatorCore {
         settleAfterMs: this.settings.lroSettleAfterMs,
         retryAfterSeconds: this.settings.retryAfterSeconds,
       }),
+      settings: () => this.settings,
       newId: () => randomUUID(),
       now,
     };
@@ -295,6 +297,16 @@ export class EmulatorCore {
         },
         this.services,
       );
+      if (method === 'GET' && answer.status === 200)
+        answer = {
+          ...answer,
+          body: pageOf(answer.body, {
+            url,
+            baseUrl: `https://${request.headers.host ?? '127.0.0.1'}`,
+            apiType: match.route.apiType,
+            forcedPageSize: this.settings.pageSize,
+          }),
+        };
     } catch (error) {
       if (error instanceof ArmError) return fail(error);
       return fail(

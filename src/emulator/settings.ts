@@ -12,6 +12,18 @@ export const settingsSchema = z.strictObject({
   lroSettleAfterMs: z.number().int().min(0),
   /** Retry-After (seconds) on polling answers. 0 keeps SDK tests fast. */
   retryAfterSeconds: z.number().int().min(0).max(3600),
+  /**
+   * A vault GET while publicNetworkAccess is Disabled (azure-powershell #20744): `hidden`
+   * withholds networkAcls but keeps them (they come back when public access is enabled);
+   * `cleared` withholds them and a write that leaves public access Disabled wipes them;
+   * `shown` returns them as stored (the old emulator, kinder than Azure).
+   */
+  networkAclsWhenPublicAccessDisabled: z.enum(['hidden', 'cleared', 'shown']),
+  /**
+   * Forces every list to pages of at most this many items (`nextLink` with `$skiptoken`);
+   * 0 keeps each list's Azure default (Private DNS record sets: 100 per page; others whole).
+   */
+  pageSize: z.number().int().min(0).max(1000),
 });
 
 export type EmulatorSettings = z.infer<typeof settingsSchema>;
@@ -22,6 +34,8 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   lroInProgressPolls: 0,
   lroSettleAfterMs: 30_000,
   retryAfterSeconds: 0,
+  networkAclsWhenPublicAccessDisabled: 'hidden',
+  pageSize: 0,
 };
 
 export function mergeSettings(current: EmulatorSettings, patch: unknown): EmulatorSettings {
@@ -33,7 +47,7 @@ export function mergeSettings(current: EmulatorSettings, patch: unknown): Emulat
   }
   const next = { ...current };
   for (const [key, value] of Object.entries(parsed.data)) {
-    if (value !== undefined) (next as Record<string, number>)[key] = value;
+    if (value !== undefined) (next as Record<string, unknown>)[key] = value;
   }
   return next;
 }

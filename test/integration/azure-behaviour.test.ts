@@ -3,6 +3,7 @@
 // clients over HTTPS; each case switches one behaviour on and checks plan → apply → plan.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/kvnet-harness.js';
+import { RG, SUB, vault, vaultId, zone, ZONE, zoneId } from '../support/arm-state.js';
 import { SCENARIOS } from './scenarios.js';
 
 let harness: Harness | undefined;
@@ -76,5 +77,187 @@ describe('private endpoint address: a dynamic-IP endpoint with a zone group', ()
     expect(step?.notes.join(' ')).toContain(`endpoint's IP ${address}`);
     expect((await harness.apply(pe.spec)).outcome).toBe('applied');
     expect((await harness.plan(pe.spec)).outcome).toBe('no-changes');
+  });
+});
+
+const HEADER = `version: 1
+defaults:
+  subscription: ${SUB}
+  resourceGroup: ${RG}
+  location: westeurope
+vaults:
+`;
+
+const patches = (requests: { method: string; body: unknown }[]) =>
+  requests
+    .filter((request) => request.method === 'PATCH')
+    .map((request) => request.body as { properties: Record<string, unknown> });
+
+describe('networkAcls withheld while public network access is Disabled (azure-powershell #20744)', () => {
+  for (const reading of ['hidden', 'cleared'] as const) {
+    describe(`reading: ${reading}`, () => {
+      it('a disabled vault whose firewall Azure withholds: no diff, and the plan says the firewall is not visible', async () => {
+        harness = await startHarness([
+          vault('kv-dark', {
+            publicNetworkAccess: 'Disabled',
+            networkAcls: {
+              defaultAction: 'Allow',
+              bypass: 'None',
+              ipRules: [],
+              virtualNetworkRules: [],
+            },
+          }),
+        ]);
+        await harness.http.settings({ networkAclsWhenPublicAccessDisabled: reading });
+        const spec = `${HEADER}  - name: kv-dark
+    publicNetworkAccess: Disabled
+    acknowledgeLockout: true
+    firewall: { defaultAction: Deny, bypass: AzureServices, ipRules: [20.50.10.7] }
+`;
+        const plan = await harness.plan(spec);
+        expect(plan.outcome, JSON.stringify(plan.steps)).toBe('no-changes');
+        const finding = plan.findings.find((f) => f.rule === 'vault/firewall-not-visible');
+        expect(finding?.message).toMatch(/not visible while public network access is disabled/);
+      });
+
+      it('disabling public access: the read-back of a vault without networkAcls passes, the re-plan is empty', async () => {
+        harness = await startHarness([
+          vault('kv-closing', {
+            networkAcls: {
+              defaultAction: 'Allow',
+              bypass: 'AzureServices',
+              ipRules: [],
+              virtualNetworkRules: [],
+            },
+          }),
+        ]);
+        await harness.http.settings({ networkAclsWhenPublicAccessDisabled: reading });
+        const spec = `${HEADER}  - name: kv-closing
+    publicNetworkAccess: Disabled
+    acknowledgeLockout: true
+    firewall: { defaultAction: Deny, bypass: AzureServices, ipRules: [20.50.10.7] }
+`;
+        const report = await harness.apply(spec);
+        expect(
+          report.outcome,
+          JSON.stringify(report.results.map((r) => [r.step.id, r.status, r.message])),
+        ).toBe('applied');
+        const got = (await harness.http.state()).find((body) => body.name === 'kv-closing') as {
+          properties: Record<string, unknown>;
+        };
+        expect(got.properties.publicNetworkAccess).toBe('Disabled');
+        expect(got.properties.networkAcls).toBeUndefined();
+        expect((await harness.plan(spec)).outcome).toBe('no-changes');
+      });
+
+      it("enabling public access sends the spec's firewall whole in the same PATCH, never Allow in between", async () => {
+        harness = await startHarness([
+          vault('kv-opening', {
+            publicNetworkAccess: 'Disabled',
+            networkAcls: {
+              defaultAction: 'Allow',
+              bypass: 'AzureServices',
+              ipRules: [{ value: '52.174.0.0/24' }],
+              virtualNetworkRules: [],
+            },
+          }),
+        ]);
+        await harness.http.settings({ networkAclsWhenPublicAccessDisabled: reading });
+        const spec = `${HEADER}  - name: kv-opening
+    publicNetworkAccess: Enabled
+    firewall: { defaultAction: Deny, bypass: AzureServices, ipRules: [20.50.10.7] }
+`;
+        const plan = await harness.plan(spec);
+        expect(plan.steps.map((step) => `${step.kind}:${step.phase}`)).toEqual(['vault:open']);
+        expect(plan.steps[0]?.notes.join(' ')).toMatch(/not visible/);
+        const report = await harness.apply(spec);
+        expect(report.outcome).toBe('applied');
+        const sent = patches(await harness.requestsSince());
+        expect(sent).toHaveLength(1);
+        expect(sent[0]?.properties).toMatchObject({
+          publicNetworkAccess: 'Enabled',
+          networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '20.50.10.7/32' }] },
+        });
+        expect((await harness.plan(spec)).outcome).toBe('no-changes');
+      });
+    });
+  }
+
+  it('the emulator withholds networkAcls by default and keeps them (hidden); `cleared` wipes them', async () => {
+    const seeded = vault('kv-probe', {
+      publicNetworkAccess: 'Disabled',
+      networkAcls: { defaultAction: 'Deny', bypass: 'None', ipRules: [], virtualNetworkRules: [] },
+    });
+    harness = await startHarness([seeded]);
+    const got = await harness.reader.getVault(vaultId('kv-probe'));
+    expect(got.status === 'ok' && got.value.network.firewallHidden).toBe(true);
+    await harness.http.settings({ networkAclsWhenPublicAccessDisabled: 'shown' });
+    const shown = await harness.reader.getVault(vaultId('kv-probe'));
+    expect(shown.status === 'ok' && shown.value.network.defaultAction).toBe('Deny');
+    await harness.http.settings({ networkAclsWhenPublicAccessDisabled: 'cleared' });
+    await harness.writer.patchVaultNetwork(vaultId('kv-probe'), {
+      publicNetworkAccess: 'Disabled',
+      networkAcls: {
+        defaultAction: 'Deny',
+        bypass: 'None',
+        ipRules: ['20.50.10.7'],
+        virtualNetworkRules: [],
+      },
+    });
+    await harness.http.settings({ networkAclsWhenPublicAccessDisabled: 'shown' });
+    const cleared = await harness.reader.getVault(vaultId('kv-probe'));
+    expect(cleared.status === 'ok' && cleared.value.network.ipRules).toEqual([]);
+  });
+});
+
+describe('paging: ARM lists come in pages (nextLink + $skiptoken)', () => {
+  it('Private DNS record sets come 100 to a page by default; the SDK iterator kvnet uses follows nextLink', async () => {
+    const records = Array.from({ length: 230 }, (_, index) => ({
+      id: `${zoneId()}/A/host${index}`,
+      name: `host${index}`,
+      type: 'Microsoft.Network/privateDnsZones/A',
+      etag: `etag-${index}`,
+      properties: {
+        ttl: 10,
+        fqdn: `host${index}.${ZONE}.`,
+        aRecords: [{ ipv4Address: '10.20.9.9' }],
+      },
+    }));
+    harness = await startHarness([zone(), ...records]);
+    const mark = await harness.mark();
+    const outcome = await harness.reader.listARecordSets(zoneId());
+    expect(outcome.status === 'ok' && outcome.value.length).toBe(230);
+    const lists = (await harness.requestsSince(mark)).filter((r) => /\/A$/i.test(r.path));
+    expect(lists).toHaveLength(3);
+    expect(decodeURIComponent(lists[1]?.query ?? '')).toMatch(/\$skiptoken=/);
+  });
+
+  for (const scenarioUnderTest of SCENARIOS.filter(
+    (candidate) => candidate.outcome === 'changes' && !candidate.blocked,
+  )) {
+    it(`pages of one: ${scenarioUnderTest.name} — plan → apply → plan converges`, async () => {
+      harness = await startHarness(scenarioUnderTest.state(), undefined, { pageSize: 1 });
+      const plan = await harness.plan(scenarioUnderTest.spec);
+      expect(plan.outcome).toBe('changes');
+      const report = await harness.apply(scenarioUnderTest.spec, {
+        allowDestructive: scenarioUnderTest.destructive ?? false,
+      });
+      expect(
+        report.outcome,
+        JSON.stringify(report.results.map((r) => [r.step.id, r.status, r.message])),
+      ).toBe('applied');
+      expect((await harness.plan(scenarioUnderTest.spec)).outcome).toBe('no-changes');
+    });
+  }
+
+  it('pages of one: several vaults in one resource group are all found', async () => {
+    const several = scenario('several vaults in one resource group');
+    harness = await startHarness(several.state(), undefined, { pageSize: 1 });
+    const plan = await harness.plan(several.spec);
+    expect(plan.outcome).toBe(several.outcome);
+    const pages = (await harness.requestsSince()).filter((r) =>
+      /\$skiptoken=/.test(decodeURIComponent(r.query)),
+    );
+    expect(pages.length).toBeGreaterThan(0);
   });
 });

@@ -3,7 +3,11 @@
 import { bestPracticeFindings } from '../analysis/best-practices.js';
 import { isLockedOut, reachability } from '../analysis/reachability.js';
 import { resourceIdKey } from '../model/resource-id.js';
-import { comparableNetwork, type VaultNetwork } from '../model/vault-network.js';
+import {
+  comparableNetwork,
+  FIREWALL_NOT_VISIBLE,
+  type VaultNetwork,
+} from '../model/vault-network.js';
 import type { DesiredState, DesiredVault } from '../state/desired.js';
 import type { LiveConnection, LiveSubnet, LiveVault } from '../state/live.js';
 import type { LiveSnapshot } from '../state/read-live.js';
@@ -199,6 +203,15 @@ function vaultFindings(vault: DesiredVault, live: LiveVault, steps: StepCollecto
       vault: vault.name,
       source: rule.source,
       message: `the IP rule ${rule.cidr} expires on ${rule.expires ?? ''} and will be removed by the first plan after that date`,
+    });
+  }
+  if (live.network.firewallHidden) {
+    steps.finding({
+      level: 'info',
+      rule: 'vault/firewall-not-visible',
+      vault: vault.name,
+      source: vault.source,
+      message: `vault "${vault.name}": ${FIREWALL_NOT_VISIBLE}; it admits no one until public access is enabled, and kvnet then sends the spec's firewall whole`,
     });
   }
   if (live.usesAccessPolicies) {

@@ -5,7 +5,9 @@ import { resourceIdKey } from '../model/resource-id.js';
 import {
   normalizeIpRules,
   normalizeVirtualNetworkRules,
+  FIREWALL_NOT_VISIBLE,
   sameNetwork,
+  visibleBasis,
   type VaultNetwork,
   type VirtualNetworkRule,
 } from '../model/vault-network.js';
@@ -160,9 +162,13 @@ export interface VaultNetworkSteps {
   readonly narrow?: PlanStep;
 }
 
-export function vaultNetworkSteps(desired: DesiredVault, live: VaultNetwork): VaultNetworkSteps {
+export function vaultNetworkSteps(
+  desired: DesiredVault,
+  liveNetwork: VaultNetwork,
+): VaultNetworkSteps {
   const after = desired.network;
-  if (sameNetwork(live, after)) return {};
+  if (sameNetwork(liveNetwork, after)) return {};
+  const live = visibleBasis(liveNetwork, after);
   // What a reviewer should see beside an IP rule: the spec's note and expiry, or why it goes.
   const reasons = new Map<string, string>();
   for (const rule of desired.ipRules) {
@@ -182,7 +188,9 @@ export function vaultNetworkSteps(desired: DesiredVault, live: VaultNetwork): Va
     vaults: [desired.name],
     dependsOn: [],
     flags: { destructive: false, lockout: false, blocked: false },
-    notes: [],
+    notes: live.firewallHidden
+      ? [`${FIREWALL_NOT_VISIBLE}; this change sends the spec's firewall whole`]
+      : [],
   };
   const openChanges = networkChanges(live, opening, reasons);
   const narrowChanges = networkChanges(opening, after, reasons);
