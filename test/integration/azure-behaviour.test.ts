@@ -2,6 +2,10 @@
 // depends on (issue 13; docs/emulator.md "Azure behaviours kvnet depends on"). Real SDK
 // clients over HTTPS; each case switches one behaviour on and checks plan → apply → plan.
 import { afterEach, describe, expect, it } from 'vitest';
+import { AzureClients, type ClientSettings } from '../../src/adapters/azure/clients.js';
+import { StaticTokenCredential } from '../../src/adapters/azure/credentials.js';
+import { SdkAzureReader } from '../../src/adapters/azure/reader.js';
+import { CLOUD_PROFILES } from '../../src/engine/model/clouds.js';
 import { startHarness, type Harness } from '../support/kvnet-harness.js';
 import { RG, SUB, vault, vaultId, zone, ZONE, zoneId } from '../support/arm-state.js';
 import { SCENARIOS } from './scenarios.js';
@@ -259,5 +263,105 @@ describe('paging: ARM lists come in pages (nextLink + $skiptoken)', () => {
       /\$skiptoken=/.test(decodeURIComponent(r.query)),
     );
     expect(pages.length).toBeGreaterThan(0);
+  });
+});
+
+describe('throttling and timeouts inside the SDK pipeline', () => {
+  const readerWith = (h: Harness, settings: Partial<ClientSettings>) =>
+    new SdkAzureReader(
+      new AzureClients({
+        cloud: CLOUD_PROFILES.AzureCloud,
+        armEndpoint: h.emulator.endpoint,
+        credential: new StaticTokenCredential('kvnet-test-token'),
+        readOnly: true,
+        caCertificates: h.emulator.caCertPem,
+        retryOptions: { retryDelayInMs: 2, maxRetryDelayInMs: 10 },
+        ...settings,
+      }),
+    );
+
+  it('a Retry-After of 900 s is not slept on: the read fails at once, naming the wait', async () => {
+    harness = await startHarness([vault('kv-busy')]);
+    await harness.http.addFaults({
+      method: 'GET',
+      path: '**/vaults/kv-busy',
+      times: 10,
+      effect: { type: 'status', status: 429, retryAfter: 900 },
+    });
+    const started = Date.now();
+    const outcome = await harness.reader.getVault(vaultId('kv-busy'));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(outcome.status).toBe('error');
+    if (outcome.status !== 'error') return;
+    expect(outcome.error).toMatchObject({ httpStatus: 429, code: 'SubscriptionRequestsThrottled' });
+    expect(outcome.error.message).toMatch(/asked to wait 900 s .*120 s kvnet waits at once/);
+    const tries = (await harness.requestsSince()).filter((r) => /kv-busy$/.test(r.path));
+    expect(tries).toHaveLength(1);
+  });
+
+  it('an apply whose write gets Retry-After 900 s stops at once and says so', async () => {
+    harness = await startHarness([vault('kv-busy')]);
+    await harness.http.addFaults({
+      method: 'PATCH',
+      path: '**/vaults/kv-busy',
+      times: 10,
+      effect: { type: 'status', status: 429, retryAfter: 900 },
+    });
+    const report = await harness.apply(`${HEADER}  - name: kv-busy
+    publicNetworkAccess: Enabled
+    firewall: { defaultAction: Allow, ipRules: [20.50.10.7] }
+`);
+    expect(report.outcome).toBe('failed');
+    const failed = report.results.find((r) => r.status === 'failed');
+    expect(failed?.message, JSON.stringify(report.results)).toMatch(/900 s/);
+    const patchesSent = (await harness.requestsSince()).filter((r) => r.method === 'PATCH');
+    expect(
+      patchesSent,
+      JSON.stringify(report.results.map((r) => [r.status, r.message, r.attempts])),
+    ).toHaveLength(1);
+  });
+
+  it('a Retry-After of 0 waits the floor (the SDK base delay) before each retry', async () => {
+    harness = await startHarness([vault('kv-eager')]);
+    await harness.http.addFaults({
+      method: 'GET',
+      path: '**/vaults/kv-eager',
+      times: 2,
+      effect: { type: 'status', status: 429, retryAfter: 0 },
+    });
+    const reader = readerWith(harness, {
+      retryOptions: { retryDelayInMs: 300, maxRetryDelayInMs: 1000 },
+    });
+    const outcome = await reader.getVault(vaultId('kv-eager'));
+    expect(outcome.status).toBe('ok');
+    const starts = (await harness.requestsSince())
+      .filter((r) => /kv-eager$/.test(r.path))
+      .map((r) => Date.parse(r.startedAt));
+    expect(starts).toHaveLength(3);
+    expect((starts[1] as number) - (starts[0] as number)).toBeGreaterThanOrEqual(250);
+    expect((starts[2] as number) - (starts[1] as number)).toBeGreaterThanOrEqual(250);
+  });
+
+  it('a read that times out is retried, and one that keeps timing out is named a timeout', async () => {
+    harness = await startHarness([vault('kv-slow')]);
+    await harness.http.addFaults({
+      method: 'GET',
+      path: '**/vaults/kv-slow',
+      times: 1,
+      effect: { type: 'delay', ms: 1500 },
+    });
+    const reader = readerWith(harness, { requestTimeoutMs: 400 });
+    expect((await reader.getVault(vaultId('kv-slow'))).status).toBe('ok');
+
+    await harness.http.addFaults({
+      method: 'GET',
+      path: '**/vaults/kv-slow',
+      times: 10,
+      effect: { type: 'delay', ms: 1500 },
+    });
+    const outcome = await reader.getVault(vaultId('kv-slow'));
+    expect(outcome.status).toBe('error');
+    if (outcome.status === 'error')
+      expect(outcome.error.message).toMatch(/timed out: no answer within/);
   });
 });

@@ -13,6 +13,7 @@ import type { VaultNetworkPayload } from '../../engine/plan/types.js';
 import { virtualNetworkOf } from '../../engine/state/read-live.js';
 import { WriteFailure } from '../../engine/apply/write-failure.js';
 import type { AzureWriter, PrivateEndpointCreate } from '../../ports/azure-writer.js';
+import { retryAfterBeyondCap } from './attempt-policy.js';
 import type { AzureClients } from './clients.js';
 import { describeError } from './errors.js';
 
@@ -37,6 +38,8 @@ function nameAt(id: ResourceId, index: number): string {
 }
 
 function retryAfterSeconds(error: unknown): number | undefined {
+  const beyondCap = retryAfterBeyondCap(error);
+  if (beyondCap !== undefined) return beyondCap;
   if (!isRestError(error)) return undefined;
   const header = error.response?.headers.get('retry-after');
   const seconds = header === undefined ? Number.NaN : Number(header);
