@@ -7,7 +7,18 @@ import { StaticTokenCredential } from '../../src/adapters/azure/credentials.js';
 import { SdkAzureReader } from '../../src/adapters/azure/reader.js';
 import { CLOUD_PROFILES } from '../../src/engine/model/clouds.js';
 import { startHarness, type Harness } from '../support/kvnet-harness.js';
-import { RG, SUB, vault, vaultId, zone, ZONE, zoneId } from '../support/arm-state.js';
+import {
+  NET_RG,
+  networkEstate,
+  RG,
+  SUB,
+  vault,
+  vaultId,
+  zone,
+  ZONE,
+  zoneId,
+} from '../support/arm-state.js';
+import { createEmulatorClients, FAST_POLLING } from '../support/emulator-clients.js';
 import { SCENARIOS } from './scenarios.js';
 
 let harness: Harness | undefined;
@@ -363,5 +374,45 @@ describe('throttling and timeouts inside the SDK pipeline', () => {
     expect(outcome.status).toBe('error');
     if (outcome.status === 'error')
       expect(outcome.error.message).toMatch(/timed out: no answer within/);
+  });
+});
+
+describe('operations end whatever the client does', () => {
+  it('a subnet PUT polled once and abandoned finishes and releases its VNet lock', async () => {
+    harness = await startHarness(networkEstate(), undefined, { lroInProgressPolls: 1000 });
+    const sdk = createEmulatorClients(harness.emulator, SUB);
+    const subnet = await sdk.network.subnets.get(NET_RG, 'vnet-apps', 'snet-orders');
+    const poller = await sdk.network.subnets.beginCreateOrUpdate(
+      NET_RG,
+      'vnet-apps',
+      'snet-orders',
+      { ...subnet, serviceEndpoints: [{ service: 'Microsoft.KeyVault' }] },
+      FAST_POLLING,
+    );
+    await poller.poll(); // one poll: InProgress; then the client "dies"
+    expect(poller.isDone()).toBe(false);
+    // While the operation runs, the VNet is locked: another subnet write is refused.
+    const other = await sdk.network.subnets.get(NET_RG, 'vnet-apps', 'snet-pe');
+    await expect(
+      sdk.network.subnets.beginCreateOrUpdateAndWait(
+        NET_RG,
+        'vnet-apps',
+        'snet-pe',
+        other,
+        FAST_POLLING,
+      ),
+    ).rejects.toMatchObject({ code: 'AnotherOperationInProgress' });
+    // The harness's operations settle 200 ms after their last poll, as Azure's end by themselves.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await sdk.network.subnets.beginCreateOrUpdateAndWait(
+      NET_RG,
+      'vnet-apps',
+      'snet-pe',
+      other,
+      FAST_POLLING,
+    );
+    const done = await sdk.network.subnets.get(NET_RG, 'vnet-apps', 'snet-orders');
+    expect(done.provisioningState).toBe('Succeeded');
+    expect(done.serviceEndpoints?.map((e) => e.service)).toContain('Microsoft.KeyVault');
   });
 });
