@@ -24,6 +24,11 @@ export const settingsSchema = z.strictObject({
    * 0 keeps each list's Azure default (Private DNS record sets: 100 per page; others whole).
    */
   pageSize: z.number().int().min(0).max(1000),
+  /**
+   * Subnet PUT with `If-Match`: `honoured` answers 412 when the etag moved (as NRP does for
+   * NSGs; for subnets AZURE-FACTS §7 leaves it open), `ignored` writes regardless.
+   */
+  subnetIfMatch: z.enum(['honoured', 'ignored']),
 });
 
 export type EmulatorSettings = z.infer<typeof settingsSchema>;
@@ -36,6 +41,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   retryAfterSeconds: 0,
   networkAclsWhenPublicAccessDisabled: 'hidden',
   pageSize: 0,
+  subnetIfMatch: 'honoured',
 };
 
 export function mergeSettings(current: EmulatorSettings, patch: unknown): EmulatorSettings {

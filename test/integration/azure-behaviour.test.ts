@@ -14,6 +14,7 @@ import {
   SUB,
   vault,
   vaultId,
+  vnetId,
   zone,
   ZONE,
   zoneId,
@@ -414,5 +415,80 @@ describe('operations end whatever the client does', () => {
     const done = await sdk.network.subnets.get(NET_RG, 'vnet-apps', 'snet-orders');
     expect(done.provisioningState).toBe('Succeeded');
     expect(done.serviceEndpoints?.map((e) => e.service)).toContain('Microsoft.KeyVault');
+  });
+});
+
+describe('subnets: read-only contents and If-Match on PUT', () => {
+  const pe = scenario('private endpoint with DNS');
+
+  it('a subnet lists the private endpoints and IP configurations in it, and kvnet sends them back harmlessly', async () => {
+    harness = await startHarness(pe.state());
+    expect((await harness.apply(pe.spec)).outcome).toBe('applied');
+    const sdk = createEmulatorClients(harness.emulator, SUB);
+    const before = await sdk.network.subnets.get(NET_RG, 'vnet-apps', 'snet-pe');
+    expect(before.privateEndpoints?.map((e) => e.id?.split('/').pop())).toEqual(['pe-kv-pe']);
+    expect(before.ipConfigurations).toHaveLength(1);
+    const mark = await harness.mark();
+    await harness.writer.addSubnetServiceEndpoint(
+      `${vnetId('vnet-apps')}/subnets/snet-pe`,
+      'Microsoft.KeyVault',
+    );
+    const put = (await harness.requestsSince(mark)).find((r) => r.method === 'PUT');
+    const sentBack = (put?.body as { properties: { privateEndpoints: { id: string }[] } })
+      .properties;
+    expect(sentBack.privateEndpoints.map((e) => e.id)).toEqual(
+      before.privateEndpoints?.map((e) => e.id),
+    );
+    const after = await sdk.network.subnets.get(NET_RG, 'vnet-apps', 'snet-pe');
+    expect(after.privateEndpoints?.map((e) => e.id)).toEqual(
+      before.privateEndpoints?.map((e) => e.id),
+    );
+    expect(after.serviceEndpoints?.map((e) => e.service)).toEqual(['Microsoft.KeyVault']);
+  });
+
+  /** kvnet's subnet write races another writer that adds Microsoft.Sql in its read-modify-write window. */
+  async function race(h: Harness): Promise<string[]> {
+    await h.http.addFaults({
+      method: 'PUT',
+      path: '**/subnets/snet-orders',
+      times: 1,
+      effect: { type: 'delay', ms: 1200 },
+    });
+    const sdk = createEmulatorClients(h.emulator, SUB);
+    const kvnetWrite = h.writer.addSubnetServiceEndpoint(
+      `${vnetId('vnet-apps')}/subnets/snet-orders`,
+      'Microsoft.KeyVault',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 400)); // kvnet has read; its PUT waits
+    const current = await sdk.network.subnets.get(NET_RG, 'vnet-apps', 'snet-orders');
+    await sdk.network.subnets.beginCreateOrUpdateAndWait(
+      NET_RG,
+      'vnet-apps',
+      'snet-orders',
+      {
+        ...current,
+        serviceEndpoints: [...(current.serviceEndpoints ?? []), { service: 'Microsoft.Sql' }],
+      },
+      FAST_POLLING,
+    );
+    await kvnetWrite;
+    const final = await sdk.network.subnets.get(NET_RG, 'vnet-apps', 'snet-orders');
+    return (final.serviceEndpoints ?? []).map((e) => e.service ?? '');
+  }
+
+  it('kvnet sends If-Match; on 412 it re-reads and retries, so the other writer’s change survives', async () => {
+    harness = await startHarness(networkEstate());
+    const services = await race(harness);
+    expect(services.sort()).toEqual(['Microsoft.KeyVault', 'Microsoft.Sql', 'Microsoft.Storage']);
+    const puts = (await harness.requestsSince()).filter(
+      (r) => r.method === 'PUT' && /snet-orders$/.test(r.path),
+    );
+    expect(puts.map((r) => r.status)).toContain(412);
+  });
+
+  it('with If-Match ignored (the other reading), the same race loses the other writer’s change', async () => {
+    harness = await startHarness(networkEstate(), undefined, { subnetIfMatch: 'ignored' });
+    const services = await race(harness);
+    expect(services.sort()).toEqual(['Microsoft.KeyVault', 'Microsoft.Storage']);
   });
 });

@@ -89,6 +89,9 @@ function failureFromResponse(resourceId: string, response: PipelineResponse): Wr
   );
 }
 
+/** Reads and writes of one subnet when its etag keeps moving (412) before giving up. */
+const SUBNET_WRITE_ATTEMPTS = 3;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class SdkAzureWriter implements AzureWriter {
@@ -127,12 +130,13 @@ export class SdkAzureWriter implements AzureWriter {
     method: 'GET' | 'PUT',
     url: string,
     body?: unknown,
+    extraHeaders: Record<string, string> = {},
   ): Promise<PipelineResponse> {
     const client = this.clients.networkFor(subscription);
     const request = createPipelineRequest({
       url,
       method,
-      headers: createHttpHeaders({ 'content-type': 'application/json' }),
+      headers: createHttpHeaders({ 'content-type': 'application/json', ...extraHeaders }),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return client.sendRequest(request);
@@ -142,27 +146,54 @@ export class SdkAzureWriter implements AzureWriter {
     return `${this.clients.endpoint}${resourceId}?api-version=${NETWORK_API_VERSION}`;
   }
 
+  /**
+   * Read-modify-write of the subnet under its etag: the PUT carries `If-Match`, so a change
+   * another writer made in between is never overwritten; on 412 the subnet is read again and
+   * the endpoint added to what is there now (a few times, then the conflict is reported).
+   */
   async addSubnetServiceEndpoint(subnetId: string, service: string): Promise<void> {
     const id = parsed(subnetId);
     await guarded(subnetId, async () => {
-      const read = await this.raw(id.subscription, 'GET', this.resourceUrl(subnetId));
-      if (read.status !== 200) throw failureFromResponse(subnetId, read);
-      const subnet = JSON.parse(read.bodyAsText ?? '{}') as {
-        properties?: Record<string, unknown>;
-      } & Record<string, unknown>;
-      const properties = { ...(subnet.properties ?? {}) };
-      const endpoints = Array.isArray(properties.serviceEndpoints)
-        ? (properties.serviceEndpoints as { service?: string }[])
-        : [];
-      if (endpoints.some((endpoint) => endpoint.service?.toLowerCase() === service.toLowerCase()))
+      for (let attempt = 1; ; attempt += 1) {
+        const read = await this.raw(id.subscription, 'GET', this.resourceUrl(subnetId));
+        if (read.status !== 200) throw failureFromResponse(subnetId, read);
+        const subnet = JSON.parse(read.bodyAsText ?? '{}') as {
+          properties?: Record<string, unknown>;
+          etag?: unknown;
+        } & Record<string, unknown>;
+        const properties = { ...(subnet.properties ?? {}) };
+        const endpoints = Array.isArray(properties.serviceEndpoints)
+          ? (properties.serviceEndpoints as { service?: string }[])
+          : [];
+        if (endpoints.some((endpoint) => endpoint.service?.toLowerCase() === service.toLowerCase()))
+          return;
+        // Everything as read, endpoints appended; NRP fills in the new endpoint's locations.
+        properties.serviceEndpoints = [...endpoints, { service }];
+        const body = { ...subnet, properties };
+        const etag =
+          typeof subnet.etag === 'string' && subnet.etag !== '' ? subnet.etag : undefined;
+        const written = await this.raw(
+          id.subscription,
+          'PUT',
+          this.resourceUrl(subnetId),
+          body,
+          etag ? { 'If-Match': etag } : {},
+        );
+        if (written.status === 412 && attempt < SUBNET_WRITE_ATTEMPTS) continue;
+        if (written.status === 412) {
+          const failure = failureFromResponse(subnetId, written);
+          throw new WriteFailure(
+            subnetId,
+            `the subnet changed under kvnet ${SUBNET_WRITE_ATTEMPTS} times between its read and its write (${failure.message}); another writer is busy with it: re-run the apply later`,
+            failure.code ?? 'PreconditionFailed',
+            412,
+          );
+        }
+        if (written.status !== 200 && written.status !== 201)
+          throw failureFromResponse(subnetId, written);
+        await this.awaitAsyncOperation(id.subscription, subnetId, written);
         return;
-      // Everything as read, endpoints appended; NRP fills in the new endpoint's locations.
-      properties.serviceEndpoints = [...endpoints, { service }];
-      const body = { ...subnet, properties };
-      const written = await this.raw(id.subscription, 'PUT', this.resourceUrl(subnetId), body);
-      if (written.status !== 200 && written.status !== 201)
-        throw failureFromResponse(subnetId, written);
-      await this.awaitAsyncOperation(id.subscription, subnetId, written);
+      }
     });
   }
 
