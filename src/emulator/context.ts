@@ -20,6 +20,8 @@ export interface ArmRequest {
   readonly apiVersion: string;
   /** Consumes a matching `lro` fault for the operation this request starts, if any. */
   readonly takeLroOverride: () => LroOverride | undefined;
+  /** Whether the caller holds `action` on `scope` (always, with the role model off). */
+  readonly can: (action: string, scope: string) => boolean;
 }
 
 export interface ArmResponse {

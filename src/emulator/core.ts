@@ -5,6 +5,13 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { handleAdmin } from './admin.js';
+import {
+  actionOf,
+  authorizationFailed,
+  linkedAuthorizationFailed,
+  linkedAuthorizations,
+  principalOf,
+} from './authorization.js';
 import { armHeaders, RateLimitMeter } from './arm-headers.js';
 import { checkApiVersion } from './api-versions.js';
 import type { ArmResponse, Services } from './context.js';
@@ -48,6 +55,18 @@ function send(
   } else all['Content-Length'] = '0';
   response.writeHead(status, all);
   response.end(text);
+}
+
+/** The subnets already in a vault's firewall (for the linked check of a vault write). */
+function existingVnetRules(store: Store, path: string): string[] {
+  const vault = store.get(path);
+  if (!vault || vault.type.toLowerCase() !== 'microsoft.keyvault/vaults') return [];
+  const acls = (vault.body.properties as { networkAcls?: { virtualNetworkRules?: unknown } })
+    ?.networkAcls?.virtualNetworkRules;
+  return (Array.isArray(acls) ? acls : []).flatMap((rule) => {
+    const id = (rule as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? [id] : [];
+  });
 }
 
 export class EmulatorCore {
@@ -269,6 +288,22 @@ export class EmulatorCore {
         ),
       );
     }
+    // ARM authorizes before the resource provider sees the request (the role model, when on).
+    const principal = principalOf(
+      this.settings.roleModel,
+      authorization.replace(/^Bearer\s+/i, '').trim(),
+    );
+    const scope = url.pathname.replace(/\/+$/, '');
+    const action = actionOf(method, url.pathname);
+    if (!principal.can(action, scope)) return fail(authorizationFailed(principal, action, scope));
+    const missingLinked = linkedAuthorizations(
+      method,
+      url.pathname,
+      body,
+      existingVnetRules(this.store, url.pathname),
+    ).filter((linked) => !principal.can(linked.action, linked.scope));
+    if (missingLinked.length > 0)
+      return fail(linkedAuthorizationFailed(principal, action, scope, missingLinked));
     let answer: ArmResponse;
     try {
       checkApiVersion(match.route.apiType, apiVersion);
@@ -294,6 +329,7 @@ export class EmulatorCore {
           params: match.params,
           apiVersion: apiVersion as string,
           takeLroOverride: lroFault,
+          can: (wanted, on) => principal.can(wanted, on),
         },
         this.services,
       );

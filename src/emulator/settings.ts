@@ -1,5 +1,6 @@
 // Run-time knobs of the emulator, changeable through POST /_emulator/settings.
 import { z } from 'zod';
+import { roleModelSchema } from './authorization.js';
 
 export const settingsSchema = z.strictObject({
   /** Added to every ARM request before it is handled. */
@@ -29,6 +30,8 @@ export const settingsSchema = z.strictObject({
    * NSGs; for subnets AZURE-FACTS §7 leaves it open), `ignored` writes regardless.
    */
   subnetIfMatch: z.enum(['honoured', 'ignored']),
+  /** The optional role model (authorization.ts); null lets every token do everything. */
+  roleModel: roleModelSchema.nullable(),
 });
 
 export type EmulatorSettings = z.infer<typeof settingsSchema>;
@@ -42,6 +45,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   networkAclsWhenPublicAccessDisabled: 'hidden',
   pageSize: 0,
   subnetIfMatch: 'honoured',
+  roleModel: null,
 };
 
 export function mergeSettings(current: EmulatorSettings, patch: unknown): EmulatorSettings {

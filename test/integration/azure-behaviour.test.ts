@@ -1,14 +1,19 @@
 // kvnet against the local ARM endpoint where it behaves like Azure in ways kvnet's correctness
 // depends on (issue 13; docs/emulator.md "Azure behaviours kvnet depends on"). Real SDK
 // clients over HTTPS; each case switches one behaviour on and checks plan → apply → plan.
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AzureClients, type ClientSettings } from '../../src/adapters/azure/clients.js';
 import { StaticTokenCredential } from '../../src/adapters/azure/credentials.js';
 import { SdkAzureReader } from '../../src/adapters/azure/reader.js';
 import { CLOUD_PROFILES } from '../../src/engine/model/clouds.js';
+import { makePlan } from '../../src/engine/plan/make-plan.js';
+import { desiredFrom } from '../support/plan-fixtures.js';
 import { startHarness, type Harness } from '../support/kvnet-harness.js';
 import {
+  HUB_SUB,
   NET_RG,
+  OTHER_SUB,
   networkEstate,
   RG,
   SUB,
@@ -490,5 +495,116 @@ describe('subnets: read-only contents and If-Match on PUT', () => {
     harness = await startHarness(networkEstate(), undefined, { subnetIfMatch: 'ignored' });
     const services = await race(harness);
     expect(services.sort()).toEqual(['Microsoft.KeyVault', 'Microsoft.Storage']);
+  });
+});
+
+describe('the role model: documented roles suffice, a missing permission is named', () => {
+  /** The applier role exactly as docs/rbac.md publishes it. */
+  function documentedApplierActions(): string[] {
+    const text = readFileSync(new URL('../../docs/rbac.md', import.meta.url), 'utf8');
+    const json = /```json\n([\s\S]*?)\n```/.exec(text)?.[1];
+    if (!json) throw new Error('docs/rbac.md has no role definition');
+    return (JSON.parse(json) as { Actions: string[] }).Actions;
+  }
+  const subscriptions = [SUB, HUB_SUB, OTHER_SUB];
+  const assign = (actions: string[], notActions: string[] = []) =>
+    subscriptions.map((sub) => ({ actions, notActions, scope: `/subscriptions/${sub}` }));
+  const roleModel = (applier: string[], notActions: string[] = []) => ({
+    principals: {
+      'kvnet-test-token': assign(applier, notActions),
+      'plan-token': assign(['*/read']),
+    },
+  });
+
+  const planReader = (h: Harness) =>
+    new SdkAzureReader(
+      new AzureClients({
+        cloud: CLOUD_PROFILES.AzureCloud,
+        armEndpoint: h.emulator.endpoint,
+        credential: new StaticTokenCredential('plan-token'),
+        readOnly: true,
+        caCertificates: h.emulator.caCertPem,
+        retryOptions: { retryDelayInMs: 2, maxRetryDelayInMs: 10 },
+      }),
+    );
+
+  for (const candidate of SCENARIOS.filter((s) => s.outcome === 'changes' && !s.blocked)) {
+    it(`Reader plans, the documented applier role applies: ${candidate.name}`, async () => {
+      harness = await startHarness(candidate.state(), undefined, {
+        roleModel: roleModel(documentedApplierActions()),
+        pageSize: 2,
+      });
+      const plan = await makePlan(desiredFrom(candidate.spec), planReader(harness));
+      expect(plan.outcome, JSON.stringify(plan.readErrors)).toBe('changes');
+      const report = await harness.apply(candidate.spec, {
+        allowDestructive: candidate.destructive ?? false,
+      });
+      expect(
+        report.outcome,
+        JSON.stringify(report.results.map((r) => [r.step.id, r.status, r.message])),
+      ).toBe('applied');
+      expect((await makePlan(desiredFrom(candidate.spec), planReader(harness))).outcome).toBe(
+        'no-changes',
+      );
+      const refused = (await harness.requestsSince()).filter((r) => r.status === 403);
+      expect(refused).toEqual([]);
+    });
+  }
+
+  it('an unknown token may do nothing: the plan is an error naming Reader', async () => {
+    const fw = scenario('IP firewall');
+    harness = await startHarness(fw.state(), undefined, { roleModel: { principals: {} } });
+    const plan = await harness.plan(fw.spec);
+    expect(plan.outcome).toBe('error');
+    expect(plan.readErrors[0]).toMatchObject({ httpStatus: 403, code: 'AuthorizationFailed' });
+    expect(plan.readErrors[0]?.roleHint).toMatch(/Reader/);
+  });
+
+  it('without joinViaServiceEndpoint the VNet rule is refused (LinkedAuthorizationFailed), named with its role, and no narrowing ran', async () => {
+    const vnetRule = scenario('VNet service endpoint');
+    harness = await startHarness(vnetRule.state(), undefined, {
+      roleModel: roleModel(documentedApplierActions(), [
+        'Microsoft.Network/virtualNetworks/subnets/joinViaServiceEndpoint/action',
+      ]),
+    });
+    const report = await harness.apply(vnetRule.spec);
+    expect(report.outcome).toBe('failed');
+    const failed = report.results.find((r) => r.status === 'failed');
+    expect(failed?.code).toBe('LinkedAuthorizationFailed');
+    expect(failed?.message).toMatch(
+      /lacks Microsoft\.Network\/virtualNetworks\/subnets\/joinViaServiceEndpoint\/action on \/subscriptions\/.*snet-orders.*kvnet network applier.*Network Contributor/,
+    );
+    for (const result of report.results.filter((r) => r.step.phase === 'narrow'))
+      expect(result.status).not.toBe('applied');
+    const vaultWrites = (await harness.requestsSince()).filter(
+      (r) => r.method === 'PATCH' && r.status === 200,
+    );
+    expect(vaultWrites).toEqual([]);
+  });
+
+  it('without the approval action an automatic connection stays Pending, and the re-plan says so', async () => {
+    const pe = scenario('private endpoint with DNS');
+    harness = await startHarness(pe.state(), undefined, {
+      roleModel: roleModel(documentedApplierActions(), [
+        'Microsoft.KeyVault/vaults/privateEndpointConnectionsApproval/action',
+        'Microsoft.KeyVault/vaults/privateEndpointConnections/write',
+      ]),
+    });
+    await harness.apply(pe.spec);
+    const vaultBody = (await harness.http.state()).find((b) => b.name === 'kv-pe') as {
+      properties: {
+        privateEndpointConnections: {
+          properties: { privateLinkServiceConnectionState: { status: string } };
+        }[];
+      };
+    };
+    expect(
+      vaultBody.properties.privateEndpointConnections.map(
+        (c) => c.properties.privateLinkServiceConnectionState.status,
+      ),
+    ).toEqual(['Pending']);
+    const replan = await harness.plan(pe.spec);
+    expect(replan.outcome).toBe('changes');
+    expect(replan.steps.map((s) => s.kind)).toContain('connection');
   });
 });

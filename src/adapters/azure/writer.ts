@@ -50,13 +50,38 @@ function toWriteFailure(error: unknown, resourceId: string): WriteFailure {
   if (error instanceof WriteFailure) return error;
   const described = describeError(error);
   const networkCode = (error as { code?: unknown } | null)?.code;
+  const hint = described.httpStatus === 403 ? permissionHint(described.message) : undefined;
   return new WriteFailure(
     resourceId,
-    described.message,
+    hint ? `${described.message} — ${hint}` : described.message,
     described.code ?? (typeof networkCode === 'string' ? networkCode : undefined),
     described.httpStatus,
     retryAfterSeconds(error),
   );
+}
+
+/** The built-in role that grants an action kvnet's apply needs (docs/rbac.md). */
+export function roleGranting(action: string): string {
+  const lower = action.toLowerCase();
+  if (lower.startsWith('microsoft.keyvault/')) return 'Key Vault Contributor';
+  if (lower.startsWith('microsoft.network/privatedns')) return 'Private DNS Zone Contributor';
+  return 'Network Contributor';
+}
+
+/**
+ * What to grant, from Azure's 403 text (AuthorizationFailed: "perform action 'X' over scope
+ * 'S'"; LinkedAuthorizationFailed: "perform action(s) 'X' on the linked scope(s) 'S'").
+ */
+export function permissionHint(message: string): string | undefined {
+  const linked = /perform action\(s\) '([^']+)' on the linked scope\(s\) '([^']+)'/.exec(message);
+  const direct = /perform action '([^']+)' over scope '([^']+)'/.exec(message);
+  const found = linked ?? direct;
+  if (!found) return undefined;
+  const actions = (found[1] ?? '').split(',');
+  const scopes = (found[2] ?? '').split(',');
+  const wanted = actions.map((action, index) => `${action} on ${scopes[index] ?? scopes[0] ?? ''}`);
+  const roles = [...new Set(actions.map(roleGranting))].join(' or ');
+  return `the apply identity lacks ${wanted.join(', ')}: grant it with the "kvnet network applier" role of docs/rbac.md, or the built-in ${roles} role`;
 }
 
 async function guarded<T>(resourceId: string, write: () => Promise<T>): Promise<T> {
@@ -80,9 +105,10 @@ function failureFromResponse(resourceId: string, response: PipelineResponse): Wr
     // A non-JSON error body: the status says enough.
   }
   const retryAfter = Number(response.headers.get('retry-after'));
+  const hint = response.status === 403 ? permissionHint(message) : undefined;
   return new WriteFailure(
     resourceId,
-    message,
+    hint ? `${message} — ${hint}` : message,
     code,
     response.status,
     Number.isFinite(retryAfter) ? retryAfter : undefined,

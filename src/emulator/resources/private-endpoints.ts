@@ -3,6 +3,7 @@
 // of the subnet (or the static address asked for) and, when it targets a vault, creates the
 // vault-side connection: Approved for an automatic connection, Pending for a manual one. The
 // endpoint's view of its connection follows the vault's (approve/reject/remove on the vault).
+import { APPROVAL_ACTION } from '../authorization.js';
 import type { ArmRequest, ArmResponse, Services } from '../context.js';
 import { badRequest, type ArmError } from '../errors.js';
 import { idKey, lastName, parseResourceId, resourceTypeOf, sameId } from '../ids.js';
@@ -356,7 +357,14 @@ export function putEndpoint(request: ArmRequest, services: Services): ArmRespons
             status: 'Pending',
             description: stringAt(objectAt(connection.body.properties).requestMessage) ?? '',
           }
-        : { status: 'Approved', description: 'Auto-Approved' },
+        : // Automatic approval needs the approval right on the vault (role model, when on).
+          request.can(APPROVAL_ACTION, connection.target)
+          ? { status: 'Approved', description: 'Auto-Approved' }
+          : {
+              status: 'Pending',
+              description:
+                'Awaiting approval: the caller lacks Microsoft.KeyVault/vaults/privateEndpointConnectionsApproval/action on the vault',
+            },
     );
   }
 
