@@ -1,6 +1,7 @@
 // Run-time knobs of the emulator, changeable through POST /_emulator/settings.
 import { z } from 'zod';
 import { roleModelSchema } from './authorization.js';
+import { policySchema } from './policy.js';
 
 export const settingsSchema = z.strictObject({
   /** Added to every ARM request before it is handled. */
@@ -32,6 +33,8 @@ export const settingsSchema = z.strictObject({
   subnetIfMatch: z.enum(['honoured', 'ignored']),
   /** The optional role model (authorization.ts); null lets every token do everything. */
   roleModel: roleModelSchema.nullable(),
+  /** Azure Policy assignments evaluated on vault writes (policy.ts); none by default. */
+  policies: z.array(policySchema),
 });
 
 export type EmulatorSettings = z.infer<typeof settingsSchema>;
@@ -46,6 +49,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   pageSize: 0,
   subnetIfMatch: 'honoured',
   roleModel: null,
+  policies: [],
 };
 
 export function mergeSettings(current: EmulatorSettings, patch: unknown): EmulatorSettings {

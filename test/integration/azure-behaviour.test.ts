@@ -608,3 +608,85 @@ describe('the role model: documented roles suffice, a missing permission is name
     expect(replan.steps.map((s) => s.kind)).toContain('connection');
   });
 });
+
+describe('Azure Policy on vault writes', () => {
+  const openVault = () => [
+    vault('kv-policy', {
+      networkAcls: {
+        defaultAction: 'Allow',
+        bypass: 'AzureServices',
+        ipRules: [],
+        virtualNetworkRules: [],
+      },
+    }),
+  ];
+  const spec = `${HEADER}  - name: kv-policy
+    publicNetworkAccess: Enabled
+    firewall: { defaultAction: Allow, ipRules: [20.50.10.7] }
+`;
+
+  it('a Modify policy that sets defaultAction Deny: reported as "Azure Policy changed X to Y", one write, no loop', async () => {
+    harness = await startHarness(openVault(), undefined, {
+      policies: [
+        {
+          effect: 'Modify',
+          name: 'kv-firewall-modify',
+          displayName: 'Configure key vaults to enable firewall',
+          scope: `/subscriptions/${SUB}`,
+          when: { field: 'networkAcls.defaultAction', notEquals: 'Deny' },
+          set: { field: 'networkAcls.defaultAction', value: 'Deny' },
+        },
+      ],
+    });
+    const report = await harness.apply(spec);
+    expect(report.outcome).toBe('failed');
+    const failed = report.results.find((r) => r.status === 'failed');
+    expect(failed?.code).toBe('ModifiedByPolicy');
+    expect(failed?.message).toMatch(
+      /Azure Policy changed networkAcls\.defaultAction from Allow to Deny/,
+    );
+    const writes = (await harness.requestsSince()).filter((r) => r.method === 'PATCH');
+    expect(writes).toHaveLength(1);
+  });
+
+  it('a Deny policy: the apply error carries the policy name and its message, with no retry', async () => {
+    harness = await startHarness(openVault(), undefined, {
+      policies: [
+        {
+          effect: 'Deny',
+          name: 'kv-no-public',
+          displayName: 'Azure Key Vault should disable public network access',
+          scope: `/subscriptions/${SUB}/resourceGroups/${RG}`,
+          when: { field: 'publicNetworkAccess', notEquals: 'Disabled' },
+        },
+      ],
+    });
+    const report = await harness.apply(spec);
+    expect(report.outcome).toBe('failed');
+    const failed = report.results.find((r) => r.status === 'failed');
+    expect(failed?.code).toBe('RequestDisallowedByPolicy');
+    expect(failed?.message).toMatch(/was disallowed by policy/);
+    expect(failed?.message).toMatch(
+      /denied by Azure Policy "Azure Key Vault should disable public network access"/,
+    );
+    const writes = (await harness.requestsSince()).filter((r) => r.method === 'PATCH');
+    expect(writes).toHaveLength(1);
+    expect(writes[0]?.status).toBe(403);
+  });
+
+  it('a write the policies allow is untouched, and the re-plan is empty', async () => {
+    harness = await startHarness(openVault(), undefined, {
+      policies: [
+        {
+          effect: 'Deny',
+          name: 'kv-no-bypass-none',
+          displayName: 'Key vaults must let trusted services through',
+          scope: `/subscriptions/${SUB}`,
+          when: { field: 'networkAcls.bypass', equals: 'None' },
+        },
+      ],
+    });
+    expect((await harness.apply(spec)).outcome).toBe('applied');
+    expect((await harness.plan(spec)).outcome).toBe('no-changes');
+  });
+});

@@ -10,12 +10,19 @@ import {
 } from '@azure/core-rest-pipeline';
 import { parseResourceId, type ResourceId } from '../../engine/model/resource-id.js';
 import type { VaultNetworkPayload } from '../../engine/plan/types.js';
+import {
+  comparableNetwork,
+  normalizeLiveNetwork,
+  sameNetwork,
+  type VaultNetwork,
+} from '../../engine/model/vault-network.js';
 import { virtualNetworkOf } from '../../engine/state/read-live.js';
 import { WriteFailure } from '../../engine/apply/write-failure.js';
 import type { AzureWriter, PrivateEndpointCreate } from '../../ports/azure-writer.js';
 import { retryAfterBeyondCap } from './attempt-policy.js';
 import type { AzureClients } from './clients.js';
 import { describeError } from './errors.js';
+import { toLiveVault } from './live-mapping.js';
 
 /** The api-version of @azure/arm-network 36, used for the raw subnet read-modify-write. */
 const NETWORK_API_VERSION = '2025-05-01';
@@ -50,7 +57,9 @@ function toWriteFailure(error: unknown, resourceId: string): WriteFailure {
   if (error instanceof WriteFailure) return error;
   const described = describeError(error);
   const networkCode = (error as { code?: unknown } | null)?.code;
-  const hint = described.httpStatus === 403 ? permissionHint(described.message) : undefined;
+  const hint =
+    policyDenial(error) ??
+    (described.httpStatus === 403 ? permissionHint(described.message) : undefined);
   return new WriteFailure(
     resourceId,
     hint ? `${described.message} — ${hint}` : described.message,
@@ -82,6 +91,80 @@ export function permissionHint(message: string): string | undefined {
   const wanted = actions.map((action, index) => `${action} on ${scopes[index] ?? scopes[0] ?? ''}`);
   const roles = [...new Set(actions.map(roleGranting))].join(' or ');
   return `the apply identity lacks ${wanted.join(', ')}: grant it with the "kvnet network applier" role of docs/rbac.md, or the built-in ${roles} role`;
+}
+
+/** The owned fields the stored vault shows differently from what was sent ("X from A to B"). */
+function rewrittenFields(sent: VaultNetworkPayload, stored: VaultNetwork): string[] {
+  const wanted = normalizeLiveNetwork({
+    publicNetworkAccess: sent.publicNetworkAccess,
+    networkAcls: {
+      defaultAction: sent.networkAcls.defaultAction,
+      bypass: sent.networkAcls.bypass,
+      ipRules: sent.networkAcls.ipRules.map((value) => ({ value })),
+      virtualNetworkRules: sent.networkAcls.virtualNetworkRules.map((rule) => ({ id: rule.id })),
+    },
+  });
+  if (sameNetwork(wanted, stored)) return [];
+  const before = comparableNetwork(wanted);
+  const after = comparableNetwork(stored);
+  const names: Record<string, string> = {
+    publicNetworkAccess: 'publicNetworkAccess',
+    defaultAction: 'networkAcls.defaultAction',
+    bypass: 'networkAcls.bypass',
+    ipRules: 'networkAcls.ipRules',
+    virtualNetworkRules: 'networkAcls.virtualNetworkRules',
+  };
+  return Object.keys(names)
+    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((key) => `${names[key]} from ${show(before[key])} to ${show(after[key])}`);
+}
+
+function show(value: unknown): string {
+  return Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
+}
+
+function fromIdentifiers(
+  message: string,
+): { definition?: string; assignment?: string } | undefined {
+  const json = /Policy identifiers: '(\[.*\])'/s.exec(message)?.[1];
+  if (!json) return undefined;
+  try {
+    const [first] = JSON.parse(json) as {
+      policyAssignment?: { name?: unknown };
+      policyDefinition?: { name?: unknown };
+    }[];
+    const definition = first?.policyDefinition?.name;
+    const assignment = first?.policyAssignment?.name;
+    return {
+      definition: typeof definition === 'string' ? definition : undefined,
+      assignment: typeof assignment === 'string' ? assignment : undefined,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** "denied by Azure Policy 'name' (assignment …)" from a RequestDisallowedByPolicy error. */
+export function policyDenial(error: unknown): string | undefined {
+  if (!isRestError(error)) return undefined;
+  const body = error.details as
+    | {
+        error?: {
+          code?: string;
+          additionalInfo?: { type?: string; info?: Record<string, unknown> }[];
+        };
+      }
+    | undefined;
+  if ((body?.error?.code ?? error.code) !== 'RequestDisallowedByPolicy') return undefined;
+  const info = body?.error?.additionalInfo?.find((entry) => entry.type === 'PolicyViolation')?.info;
+  // Key Vault's error model keeps only code and message, so the names usually come from the
+  // message's "Policy identifiers: '[{policyAssignment:{name}, policyDefinition:{name}}]'".
+  const identifiers = fromIdentifiers(error.message);
+  const name = info?.policyDefinitionDisplayName ?? identifiers?.definition;
+  const assignment = info?.policyAssignmentDisplayName ?? identifiers?.assignment;
+  return typeof name === 'string'
+    ? `denied by Azure Policy "${name}"${typeof assignment === 'string' ? ` (assignment "${assignment}")` : ''}: change the spec to comply, or ask for an exemption`
+    : 'denied by Azure Policy: change the spec to comply, or ask for an exemption';
 }
 
 async function guarded<T>(resourceId: string, write: () => Promise<T>): Promise<T> {
@@ -132,7 +215,7 @@ export class SdkAzureWriter implements AzureWriter {
 
   async patchVaultNetwork(vaultId: string, network: VaultNetworkPayload): Promise<void> {
     const id = parsed(vaultId);
-    await guarded(vaultId, () =>
+    const written = await guarded(vaultId, () =>
       this.clients.keyVaultFor(id.subscription).vaults.update(id.resourceGroup, nameAt(id, 0), {
         properties: {
           publicNetworkAccess: network.publicNetworkAccess,
@@ -148,6 +231,15 @@ export class SdkAzureWriter implements AzureWriter {
         },
       }),
     );
+    // The PATCH answers with the vault as stored: when that differs from what was sent, Azure
+    // rewrote the write itself (a Modify policy); retrying would only loop.
+    const rewritten = rewrittenFields(network, toLiveVault(written).network);
+    if (rewritten.length > 0)
+      throw new WriteFailure(
+        vaultId,
+        `Azure Policy changed ${rewritten.join(', ')} as the write was stored: a policy with the Modify effect assigned to this vault rewrites it (for example "Configure key vaults to enable firewall"); put that value in the spec, or exempt the vault from the policy`,
+        'ModifiedByPolicy',
+      );
   }
 
   /** A raw request through the network client's pipeline (auth, retries, user agent). */

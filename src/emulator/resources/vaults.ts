@@ -4,6 +4,7 @@
 // The body always carries properties.privateEndpointConnections, empty when there are none.
 import type { ArmRequest, ArmResponse, Services } from '../context.js';
 import { badRequest } from '../errors.js';
+import { enforcePolicies } from '../policy.js';
 import type { ArmBody, StoredResource } from '../store.js';
 import {
   arrayAt,
@@ -130,10 +131,14 @@ export function patchVault(request: ArmRequest, services: Services): ArmResponse
   if (patch.tags !== undefined) next.tags = objectAt(patch.tags);
   if (patch.properties !== undefined) {
     // Top-level properties merge; each one sent (networkAcls included) replaces the old value.
-    next.properties = clearedWhenDisabled(services, objectAt(record.body.properties), {
-      ...objectAt(record.body.properties),
-      ...writableProperties(services, objectAt(patch.properties)),
-    });
+    next.properties = clearedWhenDisabled(
+      services,
+      objectAt(record.body.properties),
+      enforcePolicies(services.settings().policies, record.id, request.params.vaultName ?? '', {
+        ...objectAt(record.body.properties),
+        ...writableProperties(services, objectAt(patch.properties)),
+      }),
+    );
   }
   next.systemData = systemData(services, record.body.systemData);
   record.body = next;
@@ -167,12 +172,16 @@ export function putVault(request: ArmRequest, services: Services): ArmResponse {
     location: location.toLowerCase().replace(/\s+/g, ''),
     tags: objectAt(body.tags),
     systemData: systemData(services, existing?.body.systemData),
-    properties: clearedWhenDisabled(services, objectAt(existing?.body.properties), {
-      publicNetworkAccess: 'Enabled',
-      ...writableProperties(services, properties),
-      vaultUri: `https://${p.vaultName}.vault.azure.net/`,
-      provisioningState: existing ? 'Succeeded' : 'RegisteringDns',
-    }),
+    properties: clearedWhenDisabled(
+      services,
+      objectAt(existing?.body.properties),
+      enforcePolicies(services.settings().policies, id, p.vaultName ?? '', {
+        publicNetworkAccess: 'Enabled',
+        ...writableProperties(services, properties),
+        vaultUri: `https://${p.vaultName}.vault.azure.net/`,
+        provisioningState: existing ? 'Succeeded' : 'RegisteringDns',
+      }),
+    ),
   };
   const record = services.store.put(id, VAULT_TYPE, stored);
   const operation = startProvisioning(request, services, id, {
