@@ -8,6 +8,7 @@ import { StaticTokenCredential } from '../../src/adapters/azure/credentials.js';
 import { SdkAzureReader } from '../../src/adapters/azure/reader.js';
 import { CLOUD_PROFILES } from '../../src/engine/model/clouds.js';
 import { makePlan } from '../../src/engine/plan/make-plan.js';
+import { exportSpec } from '../../src/engine/spec/export.js';
 import { desiredFrom } from '../support/plan-fixtures.js';
 import { startHarness, type Harness } from '../support/kvnet-harness.js';
 import {
@@ -203,6 +204,31 @@ describe('networkAcls withheld while public network access is Disabled (azure-po
       });
     });
   }
+
+  it('export writes a hidden firewall closed, and says so', async () => {
+    harness = await startHarness([
+      vault('kv-dark', {
+        publicNetworkAccess: 'Disabled',
+        networkAcls: {
+          defaultAction: 'Allow',
+          bypass: 'None',
+          ipRules: [],
+          virtualNetworkRules: [],
+        },
+      }),
+    ]);
+    const read = await harness.reader.getVault(vaultId('kv-dark'));
+    if (read.status !== 'ok') throw new Error('vault not read');
+    const text = exportSpec([read.value], [], {
+      subscription: SUB,
+      cloud: 'AzureCloud',
+      generatedBy: 'test',
+    });
+    expect(text).toMatch(
+      /# Public access is disabled on kv-dark, and Azure does not show the firewall/,
+    );
+    expect(text).toMatch(/firewall:\n\s+defaultAction: Deny\n\s+bypass: AzureServices/);
+  });
 
   it('the emulator withholds networkAcls by default and keeps them (hidden); `cleared` wipes them', async () => {
     const seeded = vault('kv-probe', {
