@@ -328,8 +328,9 @@ export class SdkAzureWriter implements AzureWriter {
     let last = response;
     while (Date.now() < deadline) {
       const retryAfter = Number(last.headers.get('retry-after'));
+      // Retry-After: 0 (or none) waits the poll interval: a floor, never a tight loop.
       await sleep(
-        Number.isFinite(retryAfter) && last !== response
+        Number.isFinite(retryAfter) && retryAfter > 0 && last !== response
           ? Math.min(retryAfter * 1000, 60_000)
           : this.settings.pollIntervalMs,
       );
