@@ -2,7 +2,7 @@
 // no sockets, no timers, so the server alone decides about latency, faults and resets.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LroOverride, LroSettings, OperationTracker } from './lro.js';
-import type { ZoneGroupPolicy } from './settings.js';
+import type { EmulatorSettings, ZoneGroupPolicy } from './settings.js';
 import type { Store } from './store.js';
 
 export interface ArmRequest {
@@ -20,6 +20,8 @@ export interface ArmRequest {
   readonly apiVersion: string;
   /** Consumes a matching `lro` fault for the operation this request starts, if any. */
   readonly takeLroOverride: () => LroOverride | undefined;
+  /** Whether the caller holds `action` on `scope` (always, with the role model off). */
+  readonly can: (action: string, scope: string) => boolean;
 }
 
 export interface ArmResponse {
@@ -32,6 +34,8 @@ export interface Services {
   readonly store: Store;
   readonly operations: OperationTracker;
   readonly lroSettings: () => LroSettings;
+  /** The emulator's current settings (behaviour switches included). */
+  readonly settings: () => EmulatorSettings;
   readonly newId: () => string;
   readonly now: () => Date;
   /** The simulated DINE zone-group policy, when one is set (settings.zoneGroupPolicy). */

@@ -5,12 +5,20 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { handleAdmin } from './admin.js';
+import {
+  actionOf,
+  authorizationFailed,
+  linkedAuthorizationFailed,
+  linkedAuthorizations,
+  principalOf,
+} from './authorization.js';
 import { armHeaders, RateLimitMeter } from './arm-headers.js';
 import { checkApiVersion } from './api-versions.js';
 import type { ArmResponse, Services } from './context.js';
 import { ArmError, invalidRequestContent } from './errors.js';
 import { describeEffect, FaultBook, lroOverrideOf, type Fault } from './faults.js';
 import { OperationTracker } from './lro.js';
+import { pageOf } from './paging.js';
 import { RequestLog } from './request-log.js';
 import { pathSegments, type Router } from './router.js';
 import { createRouter } from './routes.js';
@@ -49,6 +57,18 @@ function send(
   response.end(text);
 }
 
+/** The subnets already in a vault's firewall (for the linked check of a vault write). */
+function existingVnetRules(store: Store, path: string): string[] {
+  const vault = store.get(path);
+  if (!vault || vault.type.toLowerCase() !== 'microsoft.keyvault/vaults') return [];
+  const acls = (vault.body.properties as { networkAcls?: { virtualNetworkRules?: unknown } })
+    ?.networkAcls?.virtualNetworkRules;
+  return (Array.isArray(acls) ? acls : []).flatMap((rule) => {
+    const id = (rule as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? [id] : [];
+  });
+}
+
 export class EmulatorCore {
   readonly store = new Store();
   readonly log = new RequestLog();
@@ -84,6 +104,7 @@ export class EmulatorCore {
         settleAfterMs: this.settings.lroSettleAfterMs,
         retryAfterSeconds: this.settings.retryAfterSeconds,
       }),
+      settings: () => this.settings,
       newId: () => randomUUID(),
       now,
       zoneGroupPolicy: () => this.settings.zoneGroupPolicy,
@@ -272,6 +293,22 @@ export class EmulatorCore {
         ),
       );
     }
+    // ARM authorizes before the resource provider sees the request (the role model, when on).
+    const principal = principalOf(
+      this.settings.roleModel,
+      authorization.replace(/^Bearer\s+/i, '').trim(),
+    );
+    const scope = url.pathname.replace(/\/+$/, '');
+    const action = actionOf(method, url.pathname);
+    if (!principal.can(action, scope)) return fail(authorizationFailed(principal, action, scope));
+    const missingLinked = linkedAuthorizations(
+      method,
+      url.pathname,
+      body,
+      existingVnetRules(this.store, url.pathname),
+    ).filter((linked) => !principal.can(linked.action, linked.scope));
+    if (missingLinked.length > 0)
+      return fail(linkedAuthorizationFailed(principal, action, scope, missingLinked));
     let answer: ArmResponse;
     try {
       checkApiVersion(match.route.apiType, apiVersion);
@@ -297,9 +334,20 @@ export class EmulatorCore {
           params: match.params,
           apiVersion: apiVersion as string,
           takeLroOverride: lroFault,
+          can: (wanted, on) => principal.can(wanted, on),
         },
         this.services,
       );
+      if (method === 'GET' && answer.status === 200)
+        answer = {
+          ...answer,
+          body: pageOf(answer.body, {
+            url,
+            baseUrl: `https://${request.headers.host ?? '127.0.0.1'}`,
+            apiType: match.route.apiType,
+            forcedPageSize: this.settings.pageSize,
+          }),
+        };
     } catch (error) {
       if (error instanceof ArmError) return fail(error);
       return fail(

@@ -1,8 +1,9 @@
 // Long-running operations. A write that ARM runs asynchronously starts an Operation; clients
 // poll its Azure-AsyncOperation or Location URL. Progress is driven by polls, not by the clock,
 // so tests are deterministic: an operation answers InProgress for `inProgressPolls` polls, then
-// ends (Succeeded, or what an injected fault says). An operation nobody polls settles by
-// itself after `settleAfterMs` so an abandoned client cannot lock a VNet for ever.
+// ends (Succeeded, or what an injected fault says). An operation nobody polls (any more)
+// settles by itself `settleAfterMs` after its last poll, so an abandoned client cannot lock a
+// VNet for ever.
 
 export type OperationStatus = 'InProgress' | 'Succeeded' | 'Failed' | 'Canceled';
 
@@ -47,6 +48,8 @@ export interface Operation {
   status: OperationStatus;
   endedAt?: Date;
   polls: number;
+  /** When the operation was last polled (its start until then). */
+  lastPolledAt: Date;
   remainingPolls: number;
   error?: { code: string; message: string };
 }
@@ -75,6 +78,7 @@ export class OperationTracker {
       startedAt: this.now(),
       status: 'InProgress',
       polls: 0,
+      lastPolledAt: this.now(),
       remainingPolls: spec.override?.polls ?? this.settings().inProgressPolls,
     };
     this.running.set(operation.id, operation);
@@ -90,6 +94,7 @@ export class OperationTracker {
     const operation = this.find(id);
     if (!operation || operation.status !== 'InProgress') return operation;
     operation.polls += 1;
+    operation.lastPolledAt = this.now();
     if (operation.remainingPolls > 0) {
       operation.remainingPolls -= 1;
       return operation;
@@ -112,8 +117,9 @@ export class OperationTracker {
     const limit = this.settings().settleAfterMs;
     const now = this.now().getTime();
     for (const operation of [...this.running.values()]) {
-      if (operation.polls === 0 && now - operation.startedAt.getTime() >= limit)
-        this.finish(operation);
+      // Azure finishes an operation whatever its client does: one whose poller stopped
+      // (never polled, or polled and then abandoned) ends once nobody asked for this long.
+      if (now - operation.lastPolledAt.getTime() >= limit) this.finish(operation);
     }
   }
 

@@ -29,6 +29,8 @@ export interface EmulatorOptions {
   readonly lroSettleAfterMs?: number;
   /** Retry-After seconds on polling answers (default 0). */
   readonly retryAfterSeconds?: number;
+  /** Any other settings (behaviour switches such as `pageSize`), as POST /_emulator/settings takes them. */
+  readonly settings?: Partial<EmulatorSettings>;
 }
 
 export interface RunningEmulator {
@@ -55,7 +57,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     : options.stateFile
       ? readStateFile(options.stateFile)
       : [];
-  const settings: Partial<EmulatorSettings> = {};
+  const settings: Partial<EmulatorSettings> = { ...options.settings };
   if (options.latencyMs !== undefined) settings.latencyMs = options.latencyMs;
   if (options.latencyJitterMs !== undefined) settings.latencyJitterMs = options.latencyJitterMs;
   if (options.lroInProgressPolls !== undefined)

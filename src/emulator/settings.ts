@@ -1,5 +1,7 @@
 // Run-time knobs of the emulator, changeable through POST /_emulator/settings.
 import { z } from 'zod';
+import { roleModelSchema } from './authorization.js';
+import { policySchema } from './policy.js';
 
 /**
  * A simulated DeployIfNotExists Azure Policy (the built-in "Configure Azure Key Vaults to use
@@ -30,6 +32,27 @@ export const settingsSchema = z.strictObject({
   retryAfterSeconds: z.number().int().min(0).max(3600),
   /** A DINE policy deploying zone groups on new vault endpoints; null = no policy. */
   zoneGroupPolicy: zoneGroupPolicySchema.nullable(),
+  /**
+   * A vault GET while publicNetworkAccess is Disabled (azure-powershell #20744): `hidden`
+   * withholds networkAcls but keeps them (they come back when public access is enabled);
+   * `cleared` withholds them and a write that leaves public access Disabled wipes them;
+   * `shown` returns them as stored (the old emulator, kinder than Azure).
+   */
+  networkAclsWhenPublicAccessDisabled: z.enum(['hidden', 'cleared', 'shown']),
+  /**
+   * Forces every list to pages of at most this many items (`nextLink` with `$skiptoken`);
+   * 0 keeps each list's Azure default (Private DNS record sets: 100 per page; others whole).
+   */
+  pageSize: z.number().int().min(0).max(1000),
+  /**
+   * Subnet PUT with `If-Match`: `honoured` answers 412 when the etag moved (as NRP does for
+   * NSGs; for subnets AZURE-FACTS §7 leaves it open), `ignored` writes regardless.
+   */
+  subnetIfMatch: z.enum(['honoured', 'ignored']),
+  /** The optional role model (authorization.ts); null lets every token do everything. */
+  roleModel: roleModelSchema.nullable(),
+  /** Azure Policy assignments evaluated on vault writes (policy.ts); none by default. */
+  policies: z.array(policySchema),
 });
 
 export type EmulatorSettings = z.infer<typeof settingsSchema>;
@@ -41,6 +64,11 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   lroSettleAfterMs: 30_000,
   retryAfterSeconds: 0,
   zoneGroupPolicy: null,
+  networkAclsWhenPublicAccessDisabled: 'hidden',
+  pageSize: 0,
+  subnetIfMatch: 'honoured',
+  roleModel: null,
+  policies: [],
 };
 
 export function mergeSettings(current: EmulatorSettings, patch: unknown): EmulatorSettings {

@@ -43,6 +43,17 @@ describe('retries', () => {
     expect(waits).toEqual([100, 200, 7000]);
   });
 
+  it('a Retry-After of 0 waits the backoff (a floor), not nothing', async () => {
+    const { waits, value } = settings();
+    let calls = 0;
+    await withRetries('x', value, async () => {
+      calls += 1;
+      if (calls < 3) throw new WriteFailure('x', 'throttled', 'TooManyRequests', 429, 0);
+      return 'ok';
+    });
+    expect(waits).toEqual([100, 200]);
+  });
+
   it('refuses to wait longer than the cap and says so', async () => {
     const { waits, value } = settings();
     await expect(

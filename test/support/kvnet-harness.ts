@@ -4,7 +4,11 @@ import { AzureClients } from '../../src/adapters/azure/clients.js';
 import { StaticTokenCredential } from '../../src/adapters/azure/credentials.js';
 import { SdkAzureReader } from '../../src/adapters/azure/reader.js';
 import { SdkAzureWriter } from '../../src/adapters/azure/writer.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import {
+  startEmulator,
+  type EmulatorSettings,
+  type RunningEmulator,
+} from '../../src/emulator/index.js';
 import { applyPlan } from '../../src/engine/apply/run-apply.js';
 import type { ApplyOptions, ApplyReport } from '../../src/engine/apply/types.js';
 import { CLOUD_PROFILES } from '../../src/engine/model/clouds.js';
@@ -28,9 +32,13 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(state: readonly ArmBody[], today?: string): Promise<Harness> {
+export async function startHarness(
+  state: readonly ArmBody[],
+  today?: string,
+  settings: Partial<EmulatorSettings> = {},
+): Promise<Harness> {
   // An operation whose poller died (a reset connection) settles quickly, as Azure's do.
-  const emulator = await startEmulator({ state: [...state], lroSettleAfterMs: 200 });
+  const emulator = await startEmulator({ state: [...state], lroSettleAfterMs: 200, settings });
   const http = new EmulatorHttp(emulator);
   const clients = (readOnly: boolean) =>
     new AzureClients({

@@ -11,6 +11,11 @@ import { Agent } from 'node:https';
 import { rootCertificates } from 'node:tls';
 import type { CloudProfile } from '../../engine/model/clouds.js';
 import { KVNET_VERSION } from '../../version.js';
+import {
+  attemptPolicy,
+  DEFAULT_RETRY_AFTER_CAP_MS,
+  DEFAULT_RETRY_AFTER_FLOOR_MS,
+} from './attempt-policy.js';
 
 export interface ClientSettings {
   readonly cloud: CloudProfile;
@@ -23,6 +28,8 @@ export interface ClientSettings {
   readonly caCertificates?: string;
   /** How long one HTTP request may take (default 60 s). */
   readonly requestTimeoutMs?: number;
+  /** Longest Retry-After the SDK may sleep on (default 120 s, as the applier's own cap). */
+  readonly retryAfterCapMs?: number;
   /** The SDK pipeline's own retry timing (tests shorten it; production keeps the default). */
   readonly retryOptions?: { readonly retryDelayInMs?: number; readonly maxRetryDelayInMs?: number };
 }
@@ -35,18 +42,8 @@ export class WriteRefusedError extends Error {
   }
 }
 
-/** A request that hangs fails after this long (then the SDK retries it), so a read can never wait forever. */
+/** A request that hangs fails after this long (then the SDK retries it, naming the timeout), so a read can never wait forever. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
-
-function timeoutPolicy(timeoutMs: number): PipelinePolicy {
-  return {
-    name: 'kvnetRequestTimeout',
-    sendRequest: async (request, next) => {
-      if (!request.timeout) request.timeout = timeoutMs;
-      return next(request);
-    },
-  };
-}
 
 const readOnlyPolicy: PipelinePolicy = {
   name: 'kvnetReadOnly',
@@ -92,10 +89,21 @@ export class AzureClients {
     };
   }
 
-  private guard<T extends { pipeline: { addPolicy(policy: PipelinePolicy): void } }>(client: T): T {
+  private guard<
+    T extends {
+      pipeline: { addPolicy(policy: PipelinePolicy, options?: { afterPhase?: 'Retry' }): void };
+    },
+  >(client: T): T {
     if (this.settings.readOnly) client.pipeline.addPolicy(readOnlyPolicy);
     client.pipeline.addPolicy(
-      timeoutPolicy(this.settings.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+      attemptPolicy({
+        timeoutMs: this.settings.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        retryAfterCapMs: this.settings.retryAfterCapMs ?? DEFAULT_RETRY_AFTER_CAP_MS,
+        // A Retry-After of 0 waits at least the SDK's own base delay.
+        retryAfterFloorMs:
+          this.settings.retryOptions?.retryDelayInMs ?? DEFAULT_RETRY_AFTER_FLOOR_MS,
+      }),
+      { afterPhase: 'Retry' },
     );
     return client;
   }

@@ -1,6 +1,11 @@
 // Maps SDK models to the engine's live types. Pure functions: one per resource type.
 import type { Vault } from '@azure/arm-keyvault';
-import type { PrivateDnsZoneGroup, PrivateEndpoint, VirtualNetwork } from '@azure/arm-network';
+import type {
+  NetworkInterface,
+  PrivateDnsZoneGroup,
+  PrivateEndpoint,
+  VirtualNetwork,
+} from '@azure/arm-network';
 import type { PrivateZone, RecordSet, VirtualNetworkLink } from '@azure/arm-privatedns';
 import { normalizeLiveNetwork } from '../../engine/model/vault-network.js';
 import type {
@@ -58,7 +63,27 @@ export function toLiveVirtualNetwork(vnet: VirtualNetwork): LiveVirtualNetwork {
   };
 }
 
-export function toLivePrivateEndpoint(endpoint: PrivateEndpoint): LivePrivateEndpoint {
+/** The NIC ids of an endpoint: where its address lives when the endpoint's body omits it. */
+export function endpointNicIds(endpoint: PrivateEndpoint): string[] {
+  return (endpoint.networkInterfaces ?? []).flatMap((nic) => (nic.id ? [nic.id] : []));
+}
+
+/** The private IPv4 addresses of a NIC's IP configurations. */
+export function nicPrivateIps(nic: NetworkInterface): string[] {
+  return (nic.ipConfigurations ?? []).flatMap((config) =>
+    config.privateIPAddress ? [config.privateIPAddress] : [],
+  );
+}
+
+/**
+ * An endpoint's addresses come from customDnsConfigs, its (static) ipConfigurations and its
+ * NIC: with a DNS zone group Azure leaves customDnsConfigs empty, and ipConfigurations lists
+ * only static addresses (AZURE-FACTS §8), so a dynamic address is known only from the NIC.
+ */
+export function toLivePrivateEndpoint(
+  endpoint: PrivateEndpoint,
+  nicIps: readonly string[] = [],
+): LivePrivateEndpoint {
   const connections: LivePrivateLinkConnection[] = [
     ...(endpoint.privateLinkServiceConnections ?? []).map((connection) => ({
       connection,
@@ -80,6 +105,7 @@ export function toLivePrivateEndpoint(endpoint: PrivateEndpoint): LivePrivateEnd
     for (const ip of config.ipAddresses ?? []) ips.add(ip);
   for (const config of endpoint.ipConfigurations ?? [])
     if (config.privateIPAddress) ips.add(config.privateIPAddress);
+  for (const ip of nicIps) ips.add(ip);
   return {
     id: endpoint.id ?? '',
     name: endpoint.name ?? lastSegment(endpoint.id),

@@ -6,6 +6,8 @@ import type { AzureReader } from '../../ports/azure-reader.js';
 import type { AzureClients } from './clients.js';
 import { readOutcome } from './errors.js';
 import {
+  endpointNicIds,
+  nicPrivateIps,
   toLiveARecordSet,
   toLiveDnsZone,
   toLiveLink,
@@ -19,6 +21,8 @@ const PERMISSION = {
   vault: 'Reader (Microsoft.KeyVault/vaults/read) on the vault or its resource group',
   virtualNetwork: 'Reader (Microsoft.Network/virtualNetworks/read) on the virtual network',
   privateEndpoint: 'Reader (Microsoft.Network/privateEndpoints/read) on the resource group',
+  networkInterface:
+    "Reader (Microsoft.Network/networkInterfaces/read) on the private endpoint's resource group",
   zone: 'Reader (Microsoft.Network/privateDnsZones/read) on the private DNS zone, which may live in a hub subscription',
 };
 
@@ -116,11 +120,38 @@ export class SdkAzureReader implements AzureReader {
         resourceId: groupScope(subscription, resourceGroup),
         readPermission: PERMISSION.privateEndpoint,
       },
-      async () =>
-        (
-          await collect(this.clients.networkFor(subscription).privateEndpoints.list(resourceGroup))
-        ).map(toLivePrivateEndpoint),
+      async () => {
+        const endpoints = await collect(
+          this.clients.networkFor(subscription).privateEndpoints.list(resourceGroup),
+        );
+        return Promise.all(
+          endpoints.map(async (endpoint) => {
+            const live = toLivePrivateEndpoint(endpoint);
+            if (live.privateIps.length > 0) return live;
+            return toLivePrivateEndpoint(endpoint, await this.nicIps(endpointNicIds(endpoint)));
+          }),
+        );
+      },
     );
+  }
+
+  /**
+   * The addresses on an endpoint's NICs. A NIC that cannot be read leaves the address unknown
+   * (the zone group's record sets may still carry it); it does not fail the endpoint list.
+   */
+  private async nicIps(nicIds: readonly string[]): Promise<string[]> {
+    const ips: string[] = [];
+    for (const nicId of nicIds) {
+      const outcome = await readAt(nicId, PERMISSION.networkInterface, async (id, name) =>
+        nicPrivateIps(
+          await this.clients
+            .networkFor(id.subscription)
+            .networkInterfaces.get(id.resourceGroup, name(0)),
+        ),
+      );
+      if (outcome.status === 'ok') ips.push(...outcome.value);
+    }
+    return ips;
   }
 
   getZoneGroup(zoneGroupId: string) {

@@ -10,11 +10,19 @@ import {
 } from '@azure/core-rest-pipeline';
 import { parseResourceId, type ResourceId } from '../../engine/model/resource-id.js';
 import type { VaultNetworkPayload } from '../../engine/plan/types.js';
+import {
+  comparableNetwork,
+  normalizeLiveNetwork,
+  sameNetwork,
+  type VaultNetwork,
+} from '../../engine/model/vault-network.js';
 import { virtualNetworkOf } from '../../engine/state/read-live.js';
 import { WriteFailure } from '../../engine/apply/write-failure.js';
 import type { AzureWriter, PrivateEndpointCreate } from '../../ports/azure-writer.js';
+import { retryAfterBeyondCap } from './attempt-policy.js';
 import type { AzureClients } from './clients.js';
 import { describeError } from './errors.js';
+import { toLiveVault } from './live-mapping.js';
 
 /** The api-version of @azure/arm-network 36, used for the raw subnet read-modify-write. */
 const NETWORK_API_VERSION = '2025-05-01';
@@ -37,6 +45,8 @@ function nameAt(id: ResourceId, index: number): string {
 }
 
 function retryAfterSeconds(error: unknown): number | undefined {
+  const beyondCap = retryAfterBeyondCap(error);
+  if (beyondCap !== undefined) return beyondCap;
   if (!isRestError(error)) return undefined;
   const header = error.response?.headers.get('retry-after');
   const seconds = header === undefined ? Number.NaN : Number(header);
@@ -47,13 +57,114 @@ function toWriteFailure(error: unknown, resourceId: string): WriteFailure {
   if (error instanceof WriteFailure) return error;
   const described = describeError(error);
   const networkCode = (error as { code?: unknown } | null)?.code;
+  const hint =
+    policyDenial(error) ??
+    (described.httpStatus === 403 ? permissionHint(described.message) : undefined);
   return new WriteFailure(
     resourceId,
-    described.message,
+    hint ? `${described.message} — ${hint}` : described.message,
     described.code ?? (typeof networkCode === 'string' ? networkCode : undefined),
     described.httpStatus,
     retryAfterSeconds(error),
   );
+}
+
+/** The built-in role that grants an action kvnet's apply needs (docs/rbac.md). */
+export function roleGranting(action: string): string {
+  const lower = action.toLowerCase();
+  if (lower.startsWith('microsoft.keyvault/')) return 'Key Vault Contributor';
+  if (lower.startsWith('microsoft.network/privatedns')) return 'Private DNS Zone Contributor';
+  return 'Network Contributor';
+}
+
+/**
+ * What to grant, from Azure's 403 text (AuthorizationFailed: "perform action 'X' over scope
+ * 'S'"; LinkedAuthorizationFailed: "perform action(s) 'X' on the linked scope(s) 'S'").
+ */
+export function permissionHint(message: string): string | undefined {
+  const linked = /perform action\(s\) '([^']+)' on the linked scope\(s\) '([^']+)'/.exec(message);
+  const direct = /perform action '([^']+)' over scope '([^']+)'/.exec(message);
+  const found = linked ?? direct;
+  if (!found) return undefined;
+  const actions = (found[1] ?? '').split(',');
+  const scopes = (found[2] ?? '').split(',');
+  const wanted = actions.map((action, index) => `${action} on ${scopes[index] ?? scopes[0] ?? ''}`);
+  const roles = [...new Set(actions.map(roleGranting))].join(' or ');
+  return `the apply identity lacks ${wanted.join(', ')}: grant it with the "kvnet network applier" role of docs/rbac.md, or the built-in ${roles} role`;
+}
+
+/** The owned fields the stored vault shows differently from what was sent ("X from A to B"). */
+function rewrittenFields(sent: VaultNetworkPayload, stored: VaultNetwork): string[] {
+  const wanted = normalizeLiveNetwork({
+    publicNetworkAccess: sent.publicNetworkAccess,
+    networkAcls: {
+      defaultAction: sent.networkAcls.defaultAction,
+      bypass: sent.networkAcls.bypass,
+      ipRules: sent.networkAcls.ipRules.map((value) => ({ value })),
+      virtualNetworkRules: sent.networkAcls.virtualNetworkRules.map((rule) => ({ id: rule.id })),
+    },
+  });
+  if (sameNetwork(wanted, stored)) return [];
+  const before = comparableNetwork(wanted);
+  const after = comparableNetwork(stored);
+  const names: Record<string, string> = {
+    publicNetworkAccess: 'publicNetworkAccess',
+    defaultAction: 'networkAcls.defaultAction',
+    bypass: 'networkAcls.bypass',
+    ipRules: 'networkAcls.ipRules',
+    virtualNetworkRules: 'networkAcls.virtualNetworkRules',
+  };
+  return Object.keys(names)
+    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((key) => `${names[key]} from ${show(before[key])} to ${show(after[key])}`);
+}
+
+function show(value: unknown): string {
+  return Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
+}
+
+function fromIdentifiers(
+  message: string,
+): { definition?: string; assignment?: string } | undefined {
+  const json = /Policy identifiers: '(\[.*\])'/s.exec(message)?.[1];
+  if (!json) return undefined;
+  try {
+    const [first] = JSON.parse(json) as {
+      policyAssignment?: { name?: unknown };
+      policyDefinition?: { name?: unknown };
+    }[];
+    const definition = first?.policyDefinition?.name;
+    const assignment = first?.policyAssignment?.name;
+    return {
+      definition: typeof definition === 'string' ? definition : undefined,
+      assignment: typeof assignment === 'string' ? assignment : undefined,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** "denied by Azure Policy 'name' (assignment …)" from a RequestDisallowedByPolicy error. */
+export function policyDenial(error: unknown): string | undefined {
+  if (!isRestError(error)) return undefined;
+  const body = error.details as
+    | {
+        error?: {
+          code?: string;
+          additionalInfo?: { type?: string; info?: Record<string, unknown> }[];
+        };
+      }
+    | undefined;
+  if ((body?.error?.code ?? error.code) !== 'RequestDisallowedByPolicy') return undefined;
+  const info = body?.error?.additionalInfo?.find((entry) => entry.type === 'PolicyViolation')?.info;
+  // Key Vault's error model keeps only code and message, so the names usually come from the
+  // message's "Policy identifiers: '[{policyAssignment:{name}, policyDefinition:{name}}]'".
+  const identifiers = fromIdentifiers(error.message);
+  const name = info?.policyDefinitionDisplayName ?? identifiers?.definition;
+  const assignment = info?.policyAssignmentDisplayName ?? identifiers?.assignment;
+  return typeof name === 'string'
+    ? `denied by Azure Policy "${name}"${typeof assignment === 'string' ? ` (assignment "${assignment}")` : ''}: change the spec to comply, or ask for an exemption`
+    : 'denied by Azure Policy: change the spec to comply, or ask for an exemption';
 }
 
 async function guarded<T>(resourceId: string, write: () => Promise<T>): Promise<T> {
@@ -77,14 +188,18 @@ function failureFromResponse(resourceId: string, response: PipelineResponse): Wr
     // A non-JSON error body: the status says enough.
   }
   const retryAfter = Number(response.headers.get('retry-after'));
+  const hint = response.status === 403 ? permissionHint(message) : undefined;
   return new WriteFailure(
     resourceId,
-    message,
+    hint ? `${message} — ${hint}` : message,
     code,
     response.status,
     Number.isFinite(retryAfter) ? retryAfter : undefined,
   );
 }
+
+/** Reads and writes of one subnet when its etag keeps moving (412) before giving up. */
+const SUBNET_WRITE_ATTEMPTS = 3;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -100,7 +215,7 @@ export class SdkAzureWriter implements AzureWriter {
 
   async patchVaultNetwork(vaultId: string, network: VaultNetworkPayload): Promise<void> {
     const id = parsed(vaultId);
-    await guarded(vaultId, () =>
+    const written = await guarded(vaultId, () =>
       this.clients.keyVaultFor(id.subscription).vaults.update(id.resourceGroup, nameAt(id, 0), {
         properties: {
           publicNetworkAccess: network.publicNetworkAccess,
@@ -116,6 +231,15 @@ export class SdkAzureWriter implements AzureWriter {
         },
       }),
     );
+    // The PATCH answers with the vault as stored: when that differs from what was sent, Azure
+    // rewrote the write itself (a Modify policy); retrying would only loop.
+    const rewritten = rewrittenFields(network, toLiveVault(written).network);
+    if (rewritten.length > 0)
+      throw new WriteFailure(
+        vaultId,
+        `Azure Policy changed ${rewritten.join(', ')} as the write was stored: a policy with the Modify effect assigned to this vault rewrites it (for example "Configure key vaults to enable firewall"); put that value in the spec, or exempt the vault from the policy`,
+        'ModifiedByPolicy',
+      );
   }
 
   /** A raw request through the network client's pipeline (auth, retries, user agent). */
@@ -124,12 +248,13 @@ export class SdkAzureWriter implements AzureWriter {
     method: 'GET' | 'PUT',
     url: string,
     body?: unknown,
+    extraHeaders: Record<string, string> = {},
   ): Promise<PipelineResponse> {
     const client = this.clients.networkFor(subscription);
     const request = createPipelineRequest({
       url,
       method,
-      headers: createHttpHeaders({ 'content-type': 'application/json' }),
+      headers: createHttpHeaders({ 'content-type': 'application/json', ...extraHeaders }),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return client.sendRequest(request);
@@ -139,27 +264,54 @@ export class SdkAzureWriter implements AzureWriter {
     return `${this.clients.endpoint}${resourceId}?api-version=${NETWORK_API_VERSION}`;
   }
 
+  /**
+   * Read-modify-write of the subnet under its etag: the PUT carries `If-Match`, so a change
+   * another writer made in between is never overwritten; on 412 the subnet is read again and
+   * the endpoint added to what is there now (a few times, then the conflict is reported).
+   */
   async addSubnetServiceEndpoint(subnetId: string, service: string): Promise<void> {
     const id = parsed(subnetId);
     await guarded(subnetId, async () => {
-      const read = await this.raw(id.subscription, 'GET', this.resourceUrl(subnetId));
-      if (read.status !== 200) throw failureFromResponse(subnetId, read);
-      const subnet = JSON.parse(read.bodyAsText ?? '{}') as {
-        properties?: Record<string, unknown>;
-      } & Record<string, unknown>;
-      const properties = { ...(subnet.properties ?? {}) };
-      const endpoints = Array.isArray(properties.serviceEndpoints)
-        ? (properties.serviceEndpoints as { service?: string }[])
-        : [];
-      if (endpoints.some((endpoint) => endpoint.service?.toLowerCase() === service.toLowerCase()))
+      for (let attempt = 1; ; attempt += 1) {
+        const read = await this.raw(id.subscription, 'GET', this.resourceUrl(subnetId));
+        if (read.status !== 200) throw failureFromResponse(subnetId, read);
+        const subnet = JSON.parse(read.bodyAsText ?? '{}') as {
+          properties?: Record<string, unknown>;
+          etag?: unknown;
+        } & Record<string, unknown>;
+        const properties = { ...(subnet.properties ?? {}) };
+        const endpoints = Array.isArray(properties.serviceEndpoints)
+          ? (properties.serviceEndpoints as { service?: string }[])
+          : [];
+        if (endpoints.some((endpoint) => endpoint.service?.toLowerCase() === service.toLowerCase()))
+          return;
+        // Everything as read, endpoints appended; NRP fills in the new endpoint's locations.
+        properties.serviceEndpoints = [...endpoints, { service }];
+        const body = { ...subnet, properties };
+        const etag =
+          typeof subnet.etag === 'string' && subnet.etag !== '' ? subnet.etag : undefined;
+        const written = await this.raw(
+          id.subscription,
+          'PUT',
+          this.resourceUrl(subnetId),
+          body,
+          etag ? { 'If-Match': etag } : {},
+        );
+        if (written.status === 412 && attempt < SUBNET_WRITE_ATTEMPTS) continue;
+        if (written.status === 412) {
+          const failure = failureFromResponse(subnetId, written);
+          throw new WriteFailure(
+            subnetId,
+            `the subnet changed under kvnet ${SUBNET_WRITE_ATTEMPTS} times between its read and its write (${failure.message}); another writer is busy with it: re-run the apply later`,
+            failure.code ?? 'PreconditionFailed',
+            412,
+          );
+        }
+        if (written.status !== 200 && written.status !== 201)
+          throw failureFromResponse(subnetId, written);
+        await this.awaitAsyncOperation(id.subscription, subnetId, written);
         return;
-      // Everything as read, endpoints appended; NRP fills in the new endpoint's locations.
-      properties.serviceEndpoints = [...endpoints, { service }];
-      const body = { ...subnet, properties };
-      const written = await this.raw(id.subscription, 'PUT', this.resourceUrl(subnetId), body);
-      if (written.status !== 200 && written.status !== 201)
-        throw failureFromResponse(subnetId, written);
-      await this.awaitAsyncOperation(id.subscription, subnetId, written);
+      }
     });
   }
 
@@ -176,8 +328,9 @@ export class SdkAzureWriter implements AzureWriter {
     let last = response;
     while (Date.now() < deadline) {
       const retryAfter = Number(last.headers.get('retry-after'));
+      // Retry-After: 0 (or none) waits the poll interval: a floor, never a tight loop.
       await sleep(
-        Number.isFinite(retryAfter) && last !== response
+        Number.isFinite(retryAfter) && retryAfter > 0 && last !== response
           ? Math.min(retryAfter * 1000, 60_000)
           : this.settings.pollIntervalMs,
       );

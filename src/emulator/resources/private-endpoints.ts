@@ -3,6 +3,7 @@
 // of the subnet (or the static address asked for) and, when it targets a vault, creates the
 // vault-side connection: Approved for an automatic connection, Pending for a manual one. The
 // endpoint's view of its connection follows the vault's (approve/reject/remove on the vault).
+import { APPROVAL_ACTION } from '../authorization.js';
 import type { ArmRequest, ArmResponse, Services } from '../context.js';
 import { badRequest, type ArmError } from '../errors.js';
 import { idKey, lastName, parseResourceId, resourceTypeOf, sameId } from '../ids.js';
@@ -105,6 +106,10 @@ export function endpointView(services: Services, record: StoredResource): ArmBod
   };
   const view: ArmBody = { ...properties };
   for (const kind of CONNECTION_KINDS) view[kind] = arrayAt(properties[kind]).map(overlay);
+  // With a DNS zone group, Azure leaves customDnsConfigs empty: the address is then only on
+  // the NIC and in the zone group's record sets (AZURE-FACTS §8, "Private endpoint IP").
+  if (services.store.children(record.id, 'privateDnsZoneGroups').length > 0)
+    view.customDnsConfigs = [];
   return { ...record.body, properties: view };
 }
 
@@ -353,7 +358,14 @@ export function putEndpoint(request: ArmRequest, services: Services): ArmRespons
             status: 'Pending',
             description: stringAt(objectAt(connection.body.properties).requestMessage) ?? '',
           }
-        : { status: 'Approved', description: 'Auto-Approved' },
+        : // Automatic approval needs the approval right on the vault (role model, when on).
+          request.can(APPROVAL_ACTION, connection.target)
+          ? { status: 'Approved', description: 'Auto-Approved' }
+          : {
+              status: 'Pending',
+              description:
+                'Awaiting approval: the caller lacks Microsoft.KeyVault/vaults/privateEndpointConnectionsApproval/action on the vault',
+            },
     );
   }
 

@@ -4,6 +4,7 @@
 // The body always carries properties.privateEndpointConnections, empty when there are none.
 import type { ArmRequest, ArmResponse, Services } from '../context.js';
 import { badRequest } from '../errors.js';
+import { enforcePolicies } from '../policy.js';
 import type { ArmBody, StoredResource } from '../store.js';
 import {
   arrayAt,
@@ -31,8 +32,21 @@ const READ_ONLY = new Set([
   'hsmPoolResourceId',
 ]);
 
+function publicAccessDisabled(properties: ArmBody): boolean {
+  return stringAt(properties.publicNetworkAccess)?.toLowerCase() === 'disabled';
+}
+
 export function vaultView(services: Services, record: StoredResource): ArmBody {
-  const properties = objectAt(record.body.properties);
+  const stored = objectAt(record.body.properties);
+  // Azure withholds networkAcls while public access is Disabled (azure-powershell #20744).
+  const { networkAcls, ...rest } = stored;
+  const properties =
+    publicAccessDisabled(stored) &&
+    services.settings().networkAclsWhenPublicAccessDisabled !== 'shown'
+      ? rest
+      : networkAcls === undefined
+        ? rest
+        : { ...rest, networkAcls };
   return {
     ...record.body,
     properties: {
@@ -66,6 +80,19 @@ function writableProperties(services: Services, properties: ArmBody): ArmBody {
     else result[key] = value;
   }
   return result;
+}
+
+/**
+ * The `cleared` reading of networkAcls with public access Disabled: a write that leaves public
+ * access Disabled wipes the rules, and rules wiped that way stay gone when a later write
+ * enables public access without sending networkAcls.
+ */
+function clearedWhenDisabled(services: Services, before: ArmBody, after: ArmBody): ArmBody {
+  if (services.settings().networkAclsWhenPublicAccessDisabled !== 'cleared') return after;
+  if (!publicAccessDisabled(after) && !publicAccessDisabled(before)) return after;
+  if (!publicAccessDisabled(after) && after.networkAcls !== before.networkAcls) return after;
+  const { networkAcls: _cleared, ...rest } = after;
+  return rest;
 }
 
 function systemData(services: Services, previous: unknown): ArmBody {
@@ -104,10 +131,14 @@ export function patchVault(request: ArmRequest, services: Services): ArmResponse
   if (patch.tags !== undefined) next.tags = objectAt(patch.tags);
   if (patch.properties !== undefined) {
     // Top-level properties merge; each one sent (networkAcls included) replaces the old value.
-    next.properties = {
-      ...objectAt(record.body.properties),
-      ...writableProperties(services, objectAt(patch.properties)),
-    };
+    next.properties = clearedWhenDisabled(
+      services,
+      objectAt(record.body.properties),
+      enforcePolicies(services.settings().policies, record.id, request.params.vaultName ?? '', {
+        ...objectAt(record.body.properties),
+        ...writableProperties(services, objectAt(patch.properties)),
+      }),
+    );
   }
   next.systemData = systemData(services, record.body.systemData);
   record.body = next;
@@ -141,12 +172,16 @@ export function putVault(request: ArmRequest, services: Services): ArmResponse {
     location: location.toLowerCase().replace(/\s+/g, ''),
     tags: objectAt(body.tags),
     systemData: systemData(services, existing?.body.systemData),
-    properties: {
-      publicNetworkAccess: 'Enabled',
-      ...writableProperties(services, properties),
-      vaultUri: `https://${p.vaultName}.vault.azure.net/`,
-      provisioningState: existing ? 'Succeeded' : 'RegisteringDns',
-    },
+    properties: clearedWhenDisabled(
+      services,
+      objectAt(existing?.body.properties),
+      enforcePolicies(services.settings().policies, id, p.vaultName ?? '', {
+        publicNetworkAccess: 'Enabled',
+        ...writableProperties(services, properties),
+        vaultUri: `https://${p.vaultName}.vault.azure.net/`,
+        provisioningState: existing ? 'Succeeded' : 'RegisteringDns',
+      }),
+    ),
   };
   const record = services.store.put(id, VAULT_TYPE, stored);
   const operation = startProvisioning(request, services, id, {

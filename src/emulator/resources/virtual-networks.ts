@@ -5,20 +5,21 @@
 // Properties the emulator does not model are stored and returned unchanged.
 import type { ArmRequest, ArmResponse, Services } from '../context.js';
 import { badRequest } from '../errors.js';
-import { idKey } from '../ids.js';
+import { idKey, lastName, sameId } from '../ids.js';
 import { pollingUrls } from '../lro.js';
 import type { ArmBody, StoredResource } from '../store.js';
 import {
   arrayAt,
+  checkPreconditions,
   childId,
   conflictInProgress,
-  getChild,
   groupResourceId,
-  listChildren,
+  listBody,
   listInGroup,
   listInSubscription,
   objectAt,
   objectBody,
+  requireChild,
   requireResource,
   stringAt,
   weakEtag,
@@ -58,12 +59,46 @@ export function vnetLockKey(subnetOrVnetId: string): string {
   return marker < 0 ? key : key.slice(0, marker);
 }
 
+/**
+ * A subnet as NRP shows it: with the read-only `ipConfigurations` and `privateEndpoints` of
+ * the NICs placed in it (AZURE-FACTS §8 "Subnets"), which a read-modify-write sends back and
+ * NRP ignores. A seeded subnet no NIC of ours sits in keeps what the state file says.
+ */
+export function subnetView(services: Services, record: StoredResource): ArmBody {
+  // NRP gives every subnet an etag; one seeded without gets its own on first sight.
+  if (typeof record.body.etag !== 'string')
+    record.body = { ...record.body, etag: weakEtag(services) };
+  const ipConfigurations: ArmBody[] = [];
+  const privateEndpoints: ArmBody[] = [];
+  for (const nic of services.store.list('Microsoft.Network/networkInterfaces')) {
+    const nicProperties = objectAt(nic.body.properties);
+    for (const config of arrayAt(nicProperties.ipConfigurations)) {
+      const configBody = objectAt(config);
+      if (!sameId(stringAt(objectAt(objectAt(configBody.properties).subnet).id), record.id))
+        continue;
+      ipConfigurations.push({
+        id: stringAt(configBody.id) ?? `${nic.id}/ipConfigurations/ipconfig`,
+      });
+      const endpointId = stringAt(objectAt(nicProperties.privateEndpoint).id);
+      if (endpointId && !privateEndpoints.some((pe) => sameId(stringAt(pe.id), endpointId)))
+        privateEndpoints.push({ id: endpointId });
+    }
+  }
+  if (ipConfigurations.length === 0) return record.body;
+  return {
+    ...record.body,
+    properties: { ...objectAt(record.body.properties), ipConfigurations, privateEndpoints },
+  };
+}
+
 export function vnetView(services: Services, record: StoredResource): ArmBody {
   return {
     ...record.body,
     properties: {
       ...objectAt(record.body.properties),
-      subnets: services.store.children(record.id, 'subnets').map((subnet) => subnet.body),
+      subnets: services.store
+        .children(record.id, 'subnets')
+        .map((subnet) => subnetView(services, subnet)),
     },
   };
 }
@@ -88,11 +123,21 @@ export function listVnetsBySubscription(request: ArmRequest, services: Services)
 }
 
 export function getSubnet(request: ArmRequest, services: Services): ArmResponse {
-  return getChild(request, services, requireResource(request, services, VNETS, 'parent'), SUBNETS);
+  const vnet = requireResource(request, services, VNETS, 'parent');
+  return {
+    status: 200,
+    body: subnetView(services, requireChild(request, services, vnet, SUBNETS)),
+  };
 }
 
 export function listSubnets(request: ArmRequest, services: Services): ArmResponse {
-  return listChildren(services, requireResource(request, services, VNETS), SUBNETS);
+  const vnet = requireResource(request, services, VNETS);
+  return {
+    status: 200,
+    body: listBody(
+      services.store.children(vnet.id, SUBNETS.collection).map((r) => subnetView(services, r)),
+    ),
+  };
 }
 
 function normaliseServiceEndpoints(value: unknown, vnetLocation: string): ArmBody[] | undefined {
@@ -138,6 +183,13 @@ export function putSubnet(request: ArmRequest, services: Services): ArmResponse 
 
   const id = childId(request, vnet, SUBNETS);
   const existing = services.store.get(id);
+  // NRP's optimistic concurrency on the subnet's etag (a setting: AZURE-FACTS §7 lists it open).
+  if (services.settings().subnetIfMatch === 'honoured')
+    checkPreconditions(
+      request,
+      existing,
+      `${lastName(vnet.id)}/${request.params.subnetName ?? ''}`,
+    );
   const properties: ArmBody = {};
   for (const [key, value] of Object.entries(sent))
     if (!SUBNET_READ_ONLY.has(key)) properties[key] = value;

@@ -83,8 +83,10 @@ export async function withRetries<T>(
           failure.httpStatus,
         );
       }
+      const backoffMs = settings.backoffBaseMs * 2 ** (attemptNumber - 1);
+      // Retry-After: 0 is no licence to hammer: it waits the backoff, as no header would.
       const waitMs = Math.min(
-        askedMs ?? settings.backoffBaseMs * 2 ** (attemptNumber - 1),
+        askedMs === undefined || askedMs === 0 ? backoffMs : askedMs,
         settings.maxWaitMs,
       );
       settings.onWait?.(

@@ -27,6 +27,13 @@ export interface VaultNetwork {
   readonly virtualNetworkRules: readonly VirtualNetworkRule[];
   /** Which properties were absent on read and so take Azure's default. */
   readonly defaulted: readonly ('publicNetworkAccess' | 'defaultAction' | 'bypass')[];
+  /**
+   * Read only: Azure withheld networkAcls because public network access is Disabled
+   * (azure-powershell #20744, AZURE-FACTS §8). The firewall fields then say nothing about
+   * the vault (whether Azure kept the rules or cleared them is not knowable), and while
+   * public access stays Disabled the firewall admits no one anyway.
+   */
+  readonly firewallHidden?: true;
 }
 
 /** What a GET of a vault carries, loosely typed because Azure's answers vary. */
@@ -101,7 +108,12 @@ export function normalizeLiveNetwork(raw: RawVaultNetwork): VaultNetwork {
   if (defaultAction === undefined) defaulted.push('defaultAction');
   const bypass = capitalized(acls?.bypass, ['AzureServices', 'None'] as const);
   if (bypass === undefined) defaulted.push('bypass');
+  const firewallHidden =
+    (acls === undefined || acls === null) &&
+    typeof publicNetworkAccess === 'string' &&
+    publicNetworkAccess.toLowerCase() === 'disabled';
   return {
+    ...(firewallHidden ? { firewallHidden: true as const } : {}),
     publicNetworkAccess: publicNetworkAccess ?? 'Enabled',
     defaultAction: defaultAction ?? 'Allow',
     bypass: bypass ?? 'AzureServices',
@@ -119,6 +131,8 @@ export function normalizeLiveNetwork(raw: RawVaultNetwork): VaultNetwork {
 
 /** The owned properties as plain comparable values (ignore flags excluded: never echoed). */
 export function comparableNetwork(network: VaultNetwork): Record<string, unknown> {
+  if (network.firewallHidden)
+    return { publicNetworkAccess: network.publicNetworkAccess, firewall: 'not visible' };
   return {
     publicNetworkAccess: network.publicNetworkAccess,
     defaultAction: network.defaultAction,
@@ -128,6 +142,34 @@ export function comparableNetwork(network: VaultNetwork): Record<string, unknown
   };
 }
 
+/**
+ * Whether Azure would treat the two alike. When one side's firewall is hidden (public access
+ * Disabled, networkAcls withheld), only publicNetworkAccess can be compared: with public
+ * access Disabled on both sides the firewall admits no one, whatever it holds.
+ */
 export function sameNetwork(a: VaultNetwork, b: VaultNetwork): boolean {
+  if (a.firewallHidden || b.firewallHidden) return a.publicNetworkAccess === b.publicNetworkAccess;
   return JSON.stringify(comparableNetwork(a)) === JSON.stringify(comparableNetwork(b));
 }
+
+/**
+ * The live network to diff against: a hidden firewall is taken to be the desired one, since
+ * nothing about it can be known and it is moot while public access stays Disabled. A change
+ * that enables public access then sends the spec's firewall whole in the same PATCH (never a
+ * default "Allow" in between), which is right whether Azure kept or cleared the old rules.
+ */
+export function visibleBasis(live: VaultNetwork, desired: VaultNetwork): VaultNetwork {
+  if (!live.firewallHidden) return live;
+  return {
+    publicNetworkAccess: live.publicNetworkAccess,
+    defaultAction: desired.defaultAction,
+    bypass: desired.bypass,
+    ipRules: desired.ipRules,
+    virtualNetworkRules: desired.virtualNetworkRules,
+    defaulted: [],
+    firewallHidden: true,
+  };
+}
+
+export const FIREWALL_NOT_VISIBLE =
+  'the firewall (networkAcls) is not visible while public network access is disabled: Azure withholds it, so kvnet cannot tell whether rules are kept or were cleared';

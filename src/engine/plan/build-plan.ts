@@ -222,6 +222,15 @@ function vaultFindings(vault: DesiredVault, live: LiveVault, steps: StepCollecto
       params: { cidr: rule.cidr, expires: rule.expires ?? '' },
     });
   }
+  if (live.network.firewallHidden) {
+    steps.finding({
+      level: 'info',
+      rule: 'vault/firewall-not-visible',
+      vault: vault.name,
+      source: vault.source,
+      params: { vault: vault.name },
+    });
+  }
   if (live.usesAccessPolicies) {
     steps.finding({
       level: 'info',

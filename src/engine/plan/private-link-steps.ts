@@ -273,7 +273,20 @@ function planZoneGroup(
     return;
   }
   const record = lookup.aRecord(dns.zoneId, vault.name);
-  const endpointIps = endpointPlan.live?.privateIps ?? [];
+  // The endpoint's address as the endpoint (or its NIC) reports it, else as its zone group
+  // wrote it: with a zone group Azure leaves customDnsConfigs empty (AZURE-FACTS §8).
+  const endpointIps = [
+    ...new Set([
+      ...(endpointPlan.live?.privateIps ?? []),
+      ...groups.flatMap((candidate) =>
+        candidate.records
+          .filter(
+            (written) => written.recordType === '' || written.recordType.toUpperCase() === 'A',
+          )
+          .flatMap((written) => written.ipAddresses),
+      ),
+    ]),
+  ];
   const recordMatches =
     record !== undefined && endpointIps.some((ip) => record.ipv4Addresses.includes(ip));
   let reason: Coded | undefined;

@@ -6,6 +6,7 @@ import {
   normalizeIpRules,
   normalizeVirtualNetworkRules,
   sameNetwork,
+  visibleBasis,
   type VaultNetwork,
   type VirtualNetworkRule,
 } from '../model/vault-network.js';
@@ -137,9 +138,13 @@ export interface VaultNetworkSteps {
   readonly narrow?: StepDraft;
 }
 
-export function vaultNetworkSteps(desired: DesiredVault, live: VaultNetwork): VaultNetworkSteps {
+export function vaultNetworkSteps(
+  desired: DesiredVault,
+  liveNetwork: VaultNetwork,
+): VaultNetworkSteps {
   const after = desired.network;
-  if (sameNetwork(live, after)) return {};
+  if (sameNetwork(liveNetwork, after)) return {};
+  const live = visibleBasis(liveNetwork, after);
   // What a reviewer should see beside an IP rule: the spec's note and expiry, or why it goes.
   const reasons = new Map<string, Coded>();
   for (const rule of desired.ipRules) {
@@ -163,7 +168,7 @@ export function vaultNetworkSteps(desired: DesiredVault, live: VaultNetwork): Va
     vaults: [desired.name],
     dependsOn: [],
     flags: { destructive: false, lockout: false, blocked: false },
-    notes: [],
+    notes: live.firewallHidden ? [{ code: 'vault/firewall-sent-whole', params: {} }] : [],
   };
   const openChanges = networkChanges(live, opening, reasons);
   const narrowChanges = networkChanges(opening, after, reasons);

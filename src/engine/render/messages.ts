@@ -1,6 +1,7 @@
 // The one place where the plan's codes become English: findings, step notes, change reasons
 // and the access model's reasons. The plan itself (and its JSON) holds only codes and values.
 import type { AccessPath } from '../analysis/access.js';
+import { FIREWALL_NOT_VISIBLE } from '../model/vault-network.js';
 import type { Coded, Params, PlanFinding } from '../plan/types.js';
 
 const text = (params: Params, name: string): string => {
@@ -37,6 +38,8 @@ const FINDINGS: Record<string, Template> = {
     `connection "${p('connection')}" (${p('status')}) from private endpoint ${p('endpoint')} is not declared in the spec; kvnet never approves it${params.suggestReject === true ? ': declare the endpoint, or set privateEndpointConnections.unmanaged: reject' : ''}`,
   'ip/expires-soon': (p) =>
     `the IP rule ${p('cidr')} expires on ${p('expires')} and will be removed by the first plan after that date`,
+  'vault/firewall-not-visible': (p) =>
+    `vault "${p('vault')}": ${FIREWALL_NOT_VISIBLE}; it admits no one until public access is enabled, and kvnet then sends the spec's firewall whole`,
   'vault/access-policies': (p) =>
     `vault "${p('vault')}" uses access policies: whoever may write its network settings (Microsoft.KeyVault/vaults/write) can also grant themselves data access; consider the RBAC permission model`,
   lockout: (p, params) =>
@@ -91,6 +94,8 @@ const NOTES: Record<string, Template> = {
     'every other property of the subnet (NSG, route table, delegations, other endpoints) is kept as it is',
   'subnet/source-switch': () =>
     "from now on this subnet's traffic to every Key Vault arrives from its private address over the service endpoint, not its public one (open connections are reset): a vault that admits these clients by an IP rule, in this spec set or not, no longer does",
+  'vault/firewall-sent-whole': () =>
+    `${FIREWALL_NOT_VISIBLE}; this change sends the spec's firewall whole`,
   'depends-on-blocked': (p) => `depends on ${p('step')}, which does not run`,
   'would-lock-out': (p) =>
     `BLOCKED: after this step no client could reach vault "${p('vault')}": add a path, or set acknowledgeLockout: true`,

@@ -41,6 +41,17 @@ function declaredEndpoints(vault: LiveVault, endpoints: readonly LivePrivateEndp
   });
 }
 
+function hiddenFirewallNote(vaults: readonly LiveVault[]): string[] {
+  const hidden = vaults
+    .filter((vault) => vault.network.firewallHidden)
+    .map((vault) => vault.name.replace(/[^A-Za-z0-9-]/g, '?'));
+  if (hidden.length === 0) return [];
+  return [
+    `# Public access is disabled on ${hidden.join(', ')}, and Azure does not show the firewall then:`,
+    '# it is exported closed (defaultAction: Deny, no rules); review it before enabling public access.',
+  ];
+}
+
 export function exportSpec(
   vaults: readonly LiveVault[],
   endpoints: readonly LivePrivateEndpoint[],
@@ -60,25 +71,29 @@ export function exportSpec(
       name: vault.name,
       ...(sharedGroup ? {} : { resourceGroup: resourceGroupOf(vault.id) }),
       publicNetworkAccess: vault.network.publicNetworkAccess,
-      firewall: {
-        defaultAction: vault.network.defaultAction,
-        bypass: vault.network.bypass,
-        ...(vault.network.ipRules.length > 0
-          ? {
-              ipRules: vault.network.ipRules.map((cidr) =>
-                cidr.endsWith('/32') ? cidr.slice(0, -3) : cidr,
-              ),
-            }
-          : {}),
-        ...(vault.network.virtualNetworkRules.length > 0
-          ? {
-              virtualNetworkRules: vault.network.virtualNetworkRules.map((rule) => ({
-                subnet: rule.subnetId,
-                serviceEndpoint: 'ignore',
-              })),
-            }
-          : {}),
-      },
+      // Azure withholds the firewall while public access is Disabled: the closed one is
+      // exported, so enabling public access later never opens the vault to everyone.
+      firewall: vault.network.firewallHidden
+        ? { defaultAction: 'Deny', bypass: 'AzureServices' }
+        : {
+            defaultAction: vault.network.defaultAction,
+            bypass: vault.network.bypass,
+            ...(vault.network.ipRules.length > 0
+              ? {
+                  ipRules: vault.network.ipRules.map((cidr) =>
+                    cidr.endsWith('/32') ? cidr.slice(0, -3) : cidr,
+                  ),
+                }
+              : {}),
+            ...(vault.network.virtualNetworkRules.length > 0
+              ? {
+                  virtualNetworkRules: vault.network.virtualNetworkRules.map((rule) => ({
+                    subnet: rule.subnetId,
+                    serviceEndpoint: 'ignore',
+                  })),
+                }
+              : {}),
+          },
       ...(declaredEndpoints(vault, endpoints).length > 0
         ? { privateEndpoints: declaredEndpoints(vault, endpoints) }
         : {}),
@@ -90,6 +105,7 @@ export function exportSpec(
     '# switch a rule to ensure to let kvnet add the Microsoft.KeyVault endpoint when missing.',
     '# Private endpoints in this subscription are declared as they are (without DNS: add dns to manage it);',
     '# connections from endpoints elsewhere are left out and reported by plan.',
+    ...hiddenFirewallNote(sorted),
   ];
   return `${header.join('\n')}\n${dump(spec, { lineWidth: -1, noRefs: true })}`;
 }

@@ -69,7 +69,10 @@ export interface LivePrivateEndpoint {
   readonly subnetId: string;
   readonly tags: Readonly<Record<string, string>>;
   readonly connections: readonly LivePrivateLinkConnection[];
-  /** Private IPs of the endpoint's NIC, as the endpoint reports them (customDnsConfigs). */
+  /**
+   * Private IPs of the endpoint: from customDnsConfigs, static ipConfigurations and the NIC
+   * (with a zone group Azure reports a dynamic address only on the NIC).
+   */
   readonly privateIps: readonly string[];
   readonly provisioningState?: string;
 }
