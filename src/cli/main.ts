@@ -1,7 +1,7 @@
 // The CLI's composition root: picks the command, turns every failure into one clear line
 // and an exit code. Stack traces are printed only with KVNET_DEBUG=1.
 import { closest } from '../engine/spec/suggest.js';
-import { singleLine } from '../engine/render/untrusted.js';
+import { safeOutput, singleLine } from '../engine/render/untrusted.js';
 import { runApply } from './commands/apply.js';
 import { runExport } from './commands/export.js';
 import { runPlan } from './commands/plan.js';
@@ -41,7 +41,23 @@ ${Object.entries(COMMANDS)
 
 Run "kvnet <command> --help" for a command's options.`;
 
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Every line the CLI writes goes through the one sanitiser: no workflow command can start a
+ * line (the CLI runs in workflows too), and control and invisible characters are shown.
+ */
+export function sanitizedIo(io: CliIo): CliIo {
+  const color = io.env.NO_COLOR === undefined;
+  return {
+    ...io,
+    env: io.env,
+    cwd: io.cwd,
+    out: (text) => io.out(safeOutput(text, { keepColor: color && process.stdout.isTTY === true })),
+    err: (text) => io.err(safeOutput(text, { keepColor: color && process.stderr.isTTY === true })),
+  };
+}
+
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = sanitizedIo(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);

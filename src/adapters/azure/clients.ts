@@ -6,11 +6,12 @@ import type { TokenCredential } from '@azure/core-auth';
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import { NetworkManagementClient } from '@azure/arm-network';
 import { PrivateDnsManagementClient } from '@azure/arm-privatedns';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { RestError, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import { Agent } from 'node:https';
 import { rootCertificates } from 'node:tls';
 import type { CloudProfile } from '../../engine/model/clouds.js';
 import { KVNET_VERSION } from '../../version.js';
+import { ConnectionGuard } from './connection.js';
 
 export interface ClientSettings {
   readonly cloud: CloudProfile;
@@ -25,6 +26,8 @@ export interface ClientSettings {
   readonly requestTimeoutMs?: number;
   /** The SDK pipeline's own retry timing (tests shorten it; production keeps the default). */
   readonly retryOptions?: { readonly retryDelayInMs?: number; readonly maxRetryDelayInMs?: number };
+  /** Shared by the run's clients so one unreachable endpoint stops them all (connection.ts). */
+  readonly connectionGuard?: ConnectionGuard;
 }
 
 export class WriteRefusedError extends Error {
@@ -38,12 +41,41 @@ export class WriteRefusedError extends Error {
 /** A request that hangs fails after this long (then the SDK retries it), so a read can never wait forever. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
+/**
+ * Each attempt (the policy runs inside the SDK's retries) is abandoned after `timeoutMs`. The
+ * timer is kvnet's, not the HTTP client's: that one is cleared only when a response arrives, so
+ * after a failed connection it kept the process alive for the whole timeout.
+ */
 function timeoutPolicy(timeoutMs: number): PipelinePolicy {
   return {
     name: 'kvnetRequestTimeout',
     sendRequest: async (request, next) => {
-      if (!request.timeout) request.timeout = timeoutMs;
-      return next(request);
+      const outer = request.abortSignal;
+      const controller = new AbortController();
+      const abandon = () => controller.abort();
+      if (outer?.aborted) controller.abort();
+      outer?.addEventListener('abort', abandon, { once: true });
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, timeoutMs);
+      request.abortSignal = controller.signal;
+      try {
+        return await next(request);
+      } catch (error) {
+        if (timedOut && !outer?.aborted) {
+          throw new RestError(`no answer within ${timeoutMs} ms`, {
+            code: 'REQUEST_TIMEOUT',
+            request,
+          });
+        }
+        throw error;
+      } finally {
+        clearTimeout(timer);
+        outer?.removeEventListener('abort', abandon);
+        request.abortSignal = outer;
+      }
     },
   };
 }
@@ -71,6 +103,7 @@ export class AzureClients {
     // A custom endpoint for a real cloud still wants that cloud's audience; the local endpoint
     // accepts any token, so the cloud's scope is right in every case.
     this.scope = settings.cloud.tokenScope;
+    this.connectionGuard = settings.connectionGuard ?? new ConnectionGuard();
     // Setting `ca` replaces Node's roots, so the agent keeps them and adds ours.
     this.sharedAgent = settings.caCertificates
       ? new Agent({ ca: [...rootCertificates, settings.caCertificates], keepAlive: true })
@@ -92,10 +125,21 @@ export class AzureClients {
     };
   }
 
-  private guard<T extends { pipeline: { addPolicy(policy: PipelinePolicy): void } }>(client: T): T {
+  /** Shared with the run's other clients when the settings hand one in. */
+  readonly connectionGuard: ConnectionGuard;
+
+  private guard<
+    T extends {
+      pipeline: {
+        addPolicy(policy: PipelinePolicy, options?: { afterPhase?: 'Retry' }): void;
+      };
+    },
+  >(client: T): T {
+    client.pipeline.addPolicy(this.connectionGuard.policy(this.endpoint));
     if (this.settings.readOnly) client.pipeline.addPolicy(readOnlyPolicy);
     client.pipeline.addPolicy(
       timeoutPolicy(this.settings.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+      { afterPhase: 'Retry' },
     );
     return client;
   }
