@@ -145,6 +145,7 @@ const APPLY_ICON: Record<ApplyReport['outcome'], string> = {
   refused: '⛔',
   failed: '❌',
   'not-converged': '⚠️',
+  interrupted: '⏹️',
 };
 
 const APPLY_VERDICT: Record<ApplyReport['outcome'], string> = {
@@ -153,6 +154,7 @@ const APPLY_VERDICT: Record<ApplyReport['outcome'], string> = {
   refused: 'refused, nothing was written',
   failed: 'failed part-way; re-running converges',
   'not-converged': 'all steps ran, but live state still differs from the spec',
+  interrupted: 'interrupted part-way; re-running converges',
 };
 
 function resultLine(result: StepResult): string {

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { CLOUDS, type CloudName } from '../engine/spec/schema.js';
+import { MAX_PARALLEL } from '../engine/state/concurrency.js';
 
 export const MODES = ['auto', 'validate', 'plan', 'apply', 'drift'] as const;
 export type Mode = (typeof MODES)[number];
@@ -72,9 +73,15 @@ const schema = z.strictObject({
   'max-parallel': z
     .string()
     .transform((value) => value.trim() || '4')
-    .pipe(z.string().regex(/^\d+$/, 'must be a whole number from 1 to 64'))
+    .pipe(z.string().regex(/^\d+$/, `must be a whole number from 1 to ${MAX_PARALLEL}`))
     .transform(Number)
-    .pipe(z.number().int().min(1, 'must be at least 1').max(64, 'must be at most 64')),
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, 'must be at least 1')
+        .max(MAX_PARALLEL, `must be at most ${MAX_PARALLEL}`),
+    ),
   'arm-endpoint': optional(
     z.string().regex(/^https:\/\/[^\s/]+(\/\S*)?$/, 'must be an https:// URL'),
   ),

@@ -1,19 +1,12 @@
-// The runner obeys "::command::" at the start of any line (after spaces) and the legacy
-// "##[command]" anywhere in a line (SECURITY-NOTES.md §2.3). Text from a spec, Azure or
-// GitHub goes through here before it is logged, so it can never issue a command.
+// The Action's log goes through the same sanitiser as the CLI's streams
+// (src/engine/render/untrusted.ts): no workflow command can start a line, `##[` is broken, and
+// control and invisible characters are shown, so text from a spec, Azure or GitHub can never
+// issue a command.
 import { randomBytes } from 'node:crypto';
-import { visibleControls } from '../engine/render/untrusted.js';
-
-const ZERO_WIDTH_SPACE = '\u200b';
-
-export function neutralizeLine(line: string): string {
-  const visible = visibleControls(line);
-  const safeLegacy = visible.replace(/##\[/g, `#${ZERO_WIDTH_SPACE}#[`);
-  return safeLegacy.replace(/^(\s*):(?=:)/, `$1:${ZERO_WIDTH_SPACE}`);
-}
+import { safeOutput } from '../engine/render/untrusted.js';
 
 export function neutralizeForLog(text: string): string {
-  return text.split(/\r?\n/).map(neutralizeLine).join('\n');
+  return safeOutput(text.replace(/\r\n/g, '\n'));
 }
 
 /**

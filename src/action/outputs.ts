@@ -19,7 +19,8 @@ export type ActionOutcome =
   | 'error'
   | 'applied'
   | 'failed'
-  | 'not-converged';
+  | 'not-converged'
+  | 'interrupted';
 
 export function setOutcome(outcome: ActionOutcome): void {
   core.setOutput('outcome', outcome);

@@ -2,6 +2,7 @@
 // explicit (flags or KVNET_* variables); nothing is guessed from a default chain.
 import { readFileSync } from 'node:fs';
 import { AzureClients } from '../adapters/azure/clients.js';
+import { describeConnectionFailure, type ConnectionGuard } from '../adapters/azure/connection.js';
 import { createCredential, type CredentialChoice } from '../adapters/azure/credentials.js';
 import { CLOUD_PROFILES, type CloudProfile } from '../engine/model/clouds.js';
 import type { LoadedSpecFile } from '../engine/spec/checks/context.js';
@@ -59,6 +60,7 @@ export function createClients(
   flags: AzureFlags,
   env: NodeJS.ProcessEnv,
   readOnly: boolean,
+  connectionGuard?: ConnectionGuard,
 ): AzureClients {
   const cloud = chooseCloud(files, flags.cloud);
   const armEndpoint = flags.armEndpoint ?? env.KVNET_ARM_ENDPOINT;
@@ -82,5 +84,23 @@ export function createClients(
     credential: createCredential(chooseCredential(env, flags.auth), cloud),
     readOnly,
     caCertificates,
+    connectionGuard,
+  });
+}
+
+/**
+ * The one message for a run that could not reach its endpoint (undefined when it could): the
+ * endpoint, what failed, and the likely fix (CA trust, endpoint, proxy).
+ */
+export function connectionFailureMessage(
+  clients: AzureClients,
+  env: NodeJS.ProcessEnv,
+): string | undefined {
+  const failure = clients.connectionGuard.failure;
+  if (!failure) return undefined;
+  return describeConnectionFailure(failure, {
+    caVariable: 'KVNET_ARM_CA_CERT',
+    caGiven: Boolean(env.KVNET_ARM_CA_CERT),
+    proxy: env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy,
   });
 }

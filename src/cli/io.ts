@@ -1,4 +1,5 @@
 // The CLI's contact with the terminal: where output goes and the exit codes of DESIGN.md §8.
+export { MAX_PARALLEL } from '../engine/state/concurrency.js';
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
 export const EXIT_CHANGES = 2;

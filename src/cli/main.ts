@@ -1,7 +1,8 @@
 // The CLI's composition root: picks the command, turns every failure into one clear line
 // and an exit code. Stack traces are printed only with KVNET_DEBUG=1.
 import { closest } from '../engine/spec/suggest.js';
-import { singleLine } from '../engine/render/untrusted.js';
+import { safeOutput, singleLine } from '../engine/render/untrusted.js';
+import { KVNET_VERSION } from '../version.js';
 import { runApply } from './commands/apply.js';
 import { runExport } from './commands/export.js';
 import { runPlan } from './commands/plan.js';
@@ -39,10 +40,40 @@ ${Object.entries(COMMANDS)
   .map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`)
   .join('\n')}
 
-Run "kvnet <command> --help" for a command's options.`;
+Run "kvnet help <command>" (or "kvnet <command> --help") for a command's options,
+"kvnet --version" for the version.`;
 
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Every line the CLI writes goes through the one sanitiser: no workflow command can start a
+ * line (the CLI runs in workflows too), and control and invisible characters are shown.
+ */
+export function sanitizedIo(io: CliIo): CliIo {
+  const color = io.env.NO_COLOR === undefined;
+  return {
+    ...io,
+    env: io.env,
+    cwd: io.cwd,
+    out: (text) => io.out(safeOutput(text, { keepColor: color && process.stdout.isTTY === true })),
+    err: (text) => io.err(safeOutput(text, { keepColor: color && process.stderr.isTTY === true })),
+  };
+}
+
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = sanitizedIo(rawIo);
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.out(`kvnet ${KVNET_VERSION}`);
+    return EXIT_OK;
+  }
+  if (name === 'help' && rest[0] !== undefined) {
+    // `kvnet help plan` is `kvnet plan --help`.
+    if (COMMANDS[rest[0]]) return main([rest[0], '--help'], rawIo);
+    const suggestion = closest(rest[0], Object.keys(COMMANDS));
+    io.err(
+      `kvnet help: unknown command "${singleLine(rest[0])}"${suggestion ? `: did you mean "${suggestion}"?` : ''}\n\n${USAGE}`,
+    );
+    return EXIT_ERROR;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
     return name === undefined ? EXIT_ERROR : EXIT_OK;

@@ -68,23 +68,33 @@ export function attemptPolicy(bounds: AttemptBounds): PipelinePolicy {
   return {
     name: 'kvnetAttempt',
     sendRequest: async (request, next) => {
-      if (!request.timeout) request.timeout = bounds.timeoutMs;
-      const startedAt = Date.now();
+      // The timer is kvnet's, not the HTTP client's: that one is cleared only when a response
+      // arrives, so after a failed connection it kept the process alive for the whole timeout.
+      const outer = request.abortSignal;
+      const controller = new AbortController();
+      const abandon = () => controller.abort();
+      if (outer?.aborted) controller.abort();
+      outer?.addEventListener('abort', abandon, { once: true });
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, bounds.timeoutMs);
+      request.abortSignal = controller.signal;
       let response: PipelineResponse;
       try {
         response = await next(request);
       } catch (error) {
-        const ownTimeout =
-          error instanceof Error &&
-          error.name === 'AbortError' &&
-          request.abortSignal?.aborted !== true &&
-          Date.now() - startedAt >= request.timeout - 50;
-        if (!ownTimeout) throw error;
+        if (!timedOut || outer?.aborted === true) throw error;
         // A system error the SDK retries (ETIMEDOUT), and a message that says what happened.
         throw new RestError(
-          `${request.method} ${request.url.split('?')[0] ?? ''} timed out: no answer within ${Math.round(request.timeout / 1000)} s`,
+          `${request.method} ${request.url.split('?')[0] ?? ''} timed out: no answer within ${Math.round(bounds.timeoutMs / 1000)} s`,
           { code: 'ETIMEDOUT', request },
         );
+      } finally {
+        clearTimeout(timer);
+        outer?.removeEventListener('abort', abandon);
+        request.abortSignal = outer;
       }
       const asked = askedWaitMs(response);
       if (asked === undefined) return response;

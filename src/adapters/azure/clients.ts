@@ -16,6 +16,7 @@ import {
   DEFAULT_RETRY_AFTER_CAP_MS,
   DEFAULT_RETRY_AFTER_FLOOR_MS,
 } from './attempt-policy.js';
+import { ConnectionGuard } from './connection.js';
 
 export interface ClientSettings {
   readonly cloud: CloudProfile;
@@ -32,6 +33,8 @@ export interface ClientSettings {
   readonly retryAfterCapMs?: number;
   /** The SDK pipeline's own retry timing (tests shorten it; production keeps the default). */
   readonly retryOptions?: { readonly retryDelayInMs?: number; readonly maxRetryDelayInMs?: number };
+  /** Shared by the run's clients so one unreachable endpoint stops them all (connection.ts). */
+  readonly connectionGuard?: ConnectionGuard;
 }
 
 export class WriteRefusedError extends Error {
@@ -68,6 +71,7 @@ export class AzureClients {
     // A custom endpoint for a real cloud still wants that cloud's audience; the local endpoint
     // accepts any token, so the cloud's scope is right in every case.
     this.scope = settings.cloud.tokenScope;
+    this.connectionGuard = settings.connectionGuard ?? new ConnectionGuard();
     // Setting `ca` replaces Node's roots, so the agent keeps them and adds ours.
     this.sharedAgent = settings.caCertificates
       ? new Agent({ ca: [...rootCertificates, settings.caCertificates], keepAlive: true })
@@ -89,11 +93,15 @@ export class AzureClients {
     };
   }
 
+  /** Shared with the run's other clients when the settings hand one in. */
+  readonly connectionGuard: ConnectionGuard;
+
   private guard<
     T extends {
       pipeline: { addPolicy(policy: PipelinePolicy, options?: { afterPhase?: 'Retry' }): void };
     },
   >(client: T): T {
+    client.pipeline.addPolicy(this.connectionGuard.policy(this.endpoint));
     if (this.settings.readOnly) client.pipeline.addPolicy(readOnlyPolicy);
     client.pipeline.addPolicy(
       attemptPolicy({

@@ -4,16 +4,25 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { SdkAzureReader } from '../../adapters/azure/reader.js';
 import { SdkAzureWriter } from '../../adapters/azure/writer.js';
-import { applyPlan } from '../../engine/apply/run-apply.js';
+import { ConnectionGuard } from '../../adapters/azure/connection.js';
+import { applyPlan, applyRefusals } from '../../engine/apply/run-apply.js';
 import type { ApplyProgress, ApplyReport } from '../../engine/apply/types.js';
 import { makePlan } from '../../engine/plan/make-plan.js';
 import type { Plan } from '../../engine/plan/types.js';
 import { stepTitle } from '../../engine/render/plan-lines.js';
 import { renderText } from '../../engine/render/text.js';
 import { singleLine } from '../../engine/render/untrusted.js';
-import { createClients } from '../azure-setup.js';
+import { connectionFailureMessage, createClients } from '../azure-setup.js';
+import { Interrupt, EXIT_INTERRUPTED } from '../interrupt.js';
 import { loadSpecSet } from '../load-specs.js';
-import { EXIT_ERROR, EXIT_OK, UsageError, wholeNumberFlag, type CliIo } from '../io.js';
+import {
+  EXIT_ERROR,
+  EXIT_OK,
+  MAX_PARALLEL,
+  UsageError,
+  wholeNumberFlag,
+  type CliIo,
+} from '../io.js';
 
 export const APPLY_USAGE = `Usage: kvnet apply <spec file, directory or glob>... [options]
 
@@ -22,8 +31,12 @@ write verified, then a fresh plan that must be empty. Exit 0 when converged, 1 o
   --plan FILE          the reviewed JSON plan (kvnet plan --format json); refuse when it moved
   --auto-approve       do not ask for confirmation on a terminal
   --allow-destructive  allow deleting private endpoints and rejecting connections
-  --max-parallel N     steps in flight at once (default 4)
-  --arm-endpoint URL, --cloud NAME, --auth KIND   as for kvnet plan`;
+  --max-parallel N     steps in flight at once (default 4, 1 to ${MAX_PARALLEL})
+  --arm-endpoint URL, --cloud NAME, --auth KIND   as for kvnet plan
+
+Ctrl-C stops starting steps and lets the running ones finish, then prints what was done and
+what was not started (exit 130); a second Ctrl-C abandons the running steps. Re-running the
+apply converges.`;
 
 function progressLine(event: ApplyProgress): string | undefined {
   switch (event.kind) {
@@ -44,6 +57,10 @@ function progressLine(event: ApplyProgress): string | undefined {
 export function renderApplyReport(report: ApplyReport): string {
   const lines = [`kvnet apply: ${report.outcome}`];
   for (const message of report.messages) lines.push(singleLine(message));
+  if (report.outcome === 'refused') {
+    lines.push(`nothing applied: none of the plan's ${report.results.length} steps was started`);
+    return lines.join('\n');
+  }
   for (const result of report.results) {
     const detail =
       result.status === 'failed'
@@ -90,7 +107,7 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
     io.out(APPLY_USAGE);
     return EXIT_OK;
   }
-  const maxParallel = wholeNumberFlag(values['max-parallel'], '--max-parallel', 1, 32);
+  const maxParallel = wholeNumberFlag(values['max-parallel'], '--max-parallel', 1, MAX_PARALLEL);
   const pollIntervalMs = wholeNumberFlag(
     values['poll-interval-ms'],
     '--poll-interval-ms',
@@ -117,31 +134,75 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
   if (!specs) return EXIT_ERROR;
   const flags = { cloud: values.cloud, armEndpoint: values['arm-endpoint'], auth: values.auth };
   const { desired } = specs;
-  const reader = new SdkAzureReader(createClients(specs.files, flags, io.env, true));
-  const writer = new SdkAzureWriter(createClients(specs.files, flags, io.env, false), {
+  // One guard for reads and writes: an unreachable endpoint stops both, with one message.
+  const guard = new ConnectionGuard();
+  const readClients = createClients(specs.files, flags, io.env, true, guard);
+  const reader = new SdkAzureReader(readClients);
+  const writer = new SdkAzureWriter(createClients(specs.files, flags, io.env, false, guard), {
     pollIntervalMs,
   });
+  const unreachable = (what: string): number | undefined => {
+    const message = connectionFailureMessage(readClients, io.env);
+    if (message === undefined) return undefined;
+    io.err(`kvnet apply: ${message}\n${what}`);
+    return EXIT_ERROR;
+  };
 
-  if (!values['auto-approve']) {
-    if (!process.stdin.isTTY)
-      throw new UsageError('not a terminal: pass --auto-approve to apply without confirmation');
-    const preview = await makePlan(desired, reader);
-    if (preview.outcome === 'changes' && !(await confirm(preview, io))) {
-      io.out('Nothing applied.');
-      return EXIT_ERROR;
+  const interrupt = new Interrupt(io);
+  try {
+    if (!values['auto-approve']) {
+      if (!process.stdin.isTTY)
+        throw new UsageError('not a terminal: pass --auto-approve to apply without confirmation');
+      const preview = await makePlan(desired, reader);
+      const failedToConnect = unreachable('Nothing applied.');
+      if (failedToConnect !== undefined) return failedToConnect;
+      // Refuse before asking: a "yes" must never be answered with "but no".
+      const refused = applyRefusals(preview, {
+        reviewedPlan,
+        allowDestructive: values['allow-destructive'],
+        maxParallel,
+      });
+      if (refused.length > 0) {
+        io.out(
+          [
+            'kvnet apply: refused',
+            ...refused.map((line) => singleLine(line)),
+            'nothing applied: no step was started',
+          ].join('\n'),
+        );
+        return EXIT_ERROR;
+      }
+      if (interrupt.stopRequested()) return interrupt.exitBeforeWriting();
+      if (preview.outcome === 'changes' && !(await confirm(preview, io))) {
+        io.out('Nothing applied.');
+        return EXIT_ERROR;
+      }
+      reviewedPlan ??= preview;
     }
-    reviewedPlan ??= preview;
-  }
+    if (interrupt.stopRequested()) return interrupt.exitBeforeWriting();
 
-  const report = await applyPlan(desired, reader, writer, {
-    reviewedPlan,
-    allowDestructive: values['allow-destructive'],
-    maxParallel,
-    onProgress: (event) => {
-      const line = progressLine(event);
-      if (line) io.err(line);
-    },
-  });
-  io.out(renderApplyReport(report));
-  return report.outcome === 'applied' || report.outcome === 'no-changes' ? EXIT_OK : EXIT_ERROR;
+    const report = await applyPlan(desired, reader, writer, {
+      reviewedPlan,
+      allowDestructive: values['allow-destructive'],
+      maxParallel,
+      stopRequested: () => interrupt.stopRequested(),
+      onProgress: (event) => {
+        interrupt.track(event);
+        const line = progressLine(event);
+        if (line) io.err(line);
+      },
+    });
+    const done = report.results.some((result) => result.status !== 'not-started');
+    if (!done) {
+      const failedToConnect = unreachable('Nothing applied.');
+      if (failedToConnect !== undefined) return failedToConnect;
+    }
+    io.out(renderApplyReport(report));
+    const failedToConnect = unreachable('Re-run the apply once the endpoint is reachable.');
+    if (failedToConnect !== undefined) return failedToConnect;
+    if (report.outcome === 'interrupted') return EXIT_INTERRUPTED;
+    return report.outcome === 'applied' || report.outcome === 'no-changes' ? EXIT_OK : EXIT_ERROR;
+  } finally {
+    interrupt.dispose();
+  }
 }

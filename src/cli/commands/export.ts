@@ -8,7 +8,7 @@ import type { LivePrivateEndpoint, LiveVault, ReadFailure } from '../../engine/s
 import { exportSpec } from '../../engine/spec/export.js';
 import { readErrorLine } from '../../engine/render/plan-lines.js';
 import { singleLine } from '../../engine/render/untrusted.js';
-import { createClients } from '../azure-setup.js';
+import { connectionFailureMessage, createClients } from '../azure-setup.js';
 import { EXIT_ERROR, EXIT_OK, UsageError, type CliIo } from '../io.js';
 
 export const EXPORT_USAGE = `Usage: kvnet export --subscription ID [--resource-group NAME] [--vault NAME] [options]
@@ -81,7 +81,8 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     ? await reader.listVaults(subscription, group)
     : await reader.listVaultsInSubscription(subscription);
   if (outcome.status === 'error') {
-    io.err(`kvnet export: ${singleLine(readErrorLine(outcome.error))}`);
+    const unreachable = connectionFailureMessage(clients, io.env);
+    io.err(`kvnet export: ${unreachable ?? singleLine(readErrorLine(outcome.error))}`);
     return EXIT_ERROR;
   }
   const all = outcome.status === 'ok' ? outcome.value : [];

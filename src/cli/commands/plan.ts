@@ -8,12 +8,14 @@ import type { Plan } from '../../engine/plan/types.js';
 import { renderJson } from '../../engine/render/json.js';
 import { renderMarkdown } from '../../engine/render/markdown.js';
 import { renderText } from '../../engine/render/text.js';
-import { createClients } from '../azure-setup.js';
+import { safeJsonOutput } from '../../engine/render/untrusted.js';
+import { connectionFailureMessage, createClients } from '../azure-setup.js';
 import { loadSpecSet } from '../load-specs.js';
 import {
   EXIT_CHANGES,
   EXIT_ERROR,
   EXIT_OK,
+  MAX_PARALLEL,
   UsageError,
   wholeNumberFlag,
   type CliIo,
@@ -28,7 +30,7 @@ Exit 0: no changes. 2: changes. 1: error.
   --arm-endpoint URL   Azure Resource Manager endpoint (default: the cloud's; or KVNET_ARM_ENDPOINT)
   --cloud NAME         AzureCloud, AzureUSGovernment or AzureChinaCloud (default: the spec's)
   --auth KIND          token (KVNET_ACCESS_TOKEN, the default when set), azure-cli or default
-  --max-parallel N     concurrent ARM reads (default 16)`;
+  --max-parallel N     concurrent ARM reads (default 16, 1 to ${MAX_PARALLEL})`;
 
 export function renderPlan(plan: Plan, format: string, io: CliIo): string {
   if (format === 'json') return renderJson(plan);
@@ -65,7 +67,7 @@ export async function runPlan(argv: readonly string[], io: CliIo): Promise<numbe
   }
   if (!['text', 'md', 'json'].includes(values.format))
     throw new UsageError(`--format must be text, md or json, not "${values.format}"`);
-  const concurrency = wholeNumberFlag(values['max-parallel'], '--max-parallel', 1, 64);
+  const concurrency = wholeNumberFlag(values['max-parallel'], '--max-parallel', 1, MAX_PARALLEL);
   if (positionals.length === 0)
     throw new UsageError('name at least one spec file, directory or glob');
 
@@ -80,12 +82,17 @@ export async function runPlan(argv: readonly string[], io: CliIo): Promise<numbe
   );
   const { desired } = specs;
   const plan = await makePlan(desired, new SdkAzureReader(clients), { concurrency });
+  const unreachable = connectionFailureMessage(clients, io.env);
+  if (unreachable) {
+    io.err(`kvnet plan: ${unreachable}\nNo plan was made.`);
+    return EXIT_ERROR;
+  }
   const rendered = renderPlan(plan, values.format, io);
   if (values.out) {
     await writeFile(values.out, rendered.endsWith('\n') ? rendered : `${rendered}\n`);
     io.out(`plan written to ${values.out}: ${plan.outcome}`);
   } else {
-    io.out(rendered);
+    io.out(values.format === 'json' ? safeJsonOutput(rendered) : rendered);
   }
   return exitCodeFor(plan);
 }

@@ -5,6 +5,7 @@ import {
   renderFindingsText,
   summarizeFindings,
 } from '../../engine/render/findings.js';
+import { safeJsonOutput } from '../../engine/render/untrusted.js';
 import { compareFindings, hasErrors } from '../../engine/spec/findings.js';
 import { validateSpecSet } from '../../engine/spec/validate.js';
 import { EXIT_ERROR, EXIT_OK, today, UsageError, type CliIo } from '../io.js';
@@ -42,7 +43,7 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
   const valid = !hasErrors(findings, values.strict) && collected.sources.length > 0;
 
   if (values.format === 'json') {
-    io.out(renderFindingsJson(findings, valid));
+    io.out(safeJsonOutput(renderFindingsJson(findings, valid)));
   } else {
     if (findings.length > 0) io.out(renderFindingsText(findings));
     io.out(`${summarizeFindings(findings, collected.sources.length)}${valid ? '' : ' — invalid'}`);

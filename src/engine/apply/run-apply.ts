@@ -99,8 +99,8 @@ function refuse(plan: Plan, messages: string[]): ApplyReport {
   };
 }
 
-/** Reasons not to write anything at all. */
-function refusals(plan: Plan, options: ApplyOptions): string[] {
+/** Reasons not to write anything at all (the CLI asks them before it prompts, too). */
+export function applyRefusals(plan: Plan, options: ApplyOptions): string[] {
   if (plan.outcome === 'error') {
     return [
       'the fresh plan has errors, so nothing was applied:',
@@ -160,7 +160,7 @@ export async function applyPlan(
   dependencies: ApplyDependencies = {},
 ): Promise<ApplyReport> {
   const plan = await makePlan(desired, reader);
-  const refused = refusals(plan, options);
+  const refused = applyRefusals(plan, options);
   if (refused.length > 0) return refuse(plan, refused);
   if (plan.outcome === 'no-changes')
     return { outcome: 'no-changes', messages: [], plan, results: [] };
@@ -211,6 +211,9 @@ export async function applyPlan(
       }
       return runner.run(() =>
         vnetLocks.run(virtualNetworkLock(step, endpointSubnets), async (): Promise<StepResult> => {
+          if (options.stopRequested?.()) {
+            return { step, status: 'not-started', reason: 'interrupted', attempts: 0 };
+          }
           let attempts = 0;
           try {
             if (step.phase === 'narrow') await checkNarrowingPreconditions(step, desired, reader);
@@ -252,6 +255,17 @@ export async function applyPlan(
   await Promise.all(plan.steps.map(runStep));
   const ordered = plan.steps.map((step) => results.get(step.id) as StepResult);
   const failed = ordered.filter((result) => result.status !== 'done');
+  if (options.stopRequested?.()) {
+    const done = ordered.filter((result) => result.status === 'done').length;
+    return {
+      outcome: 'interrupted',
+      messages: [
+        `interrupted: ${done} of ${ordered.length} steps done, the others not started (or failed); re-run the apply to finish.`,
+      ],
+      plan,
+      results: ordered,
+    };
+  }
   const residual = await makePlan(desired, reader);
   if (failed.length > 0) {
     return {

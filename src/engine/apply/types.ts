@@ -20,6 +20,11 @@ export interface ApplyOptions {
    * 10/s); 0 turns pacing off.
    */
   readonly writesPerSecondPerSubscription?: number;
+  /**
+   * Asked before each step starts: once it answers true, no further step starts (those report
+   * "not started: interrupted"), running steps finish, and no re-plan is made (the CLI's Ctrl-C).
+   */
+  readonly stopRequested?: () => boolean;
   /** Reports each step as it starts and ends (the CLI prints progress from it). */
   readonly onProgress?: (event: ApplyProgress) => void;
 }
@@ -47,7 +52,9 @@ export type ApplyOutcome =
   /** Some step failed; independent steps ran. Re-running converges. */
   | 'failed'
   /** All steps ran but the re-plan still has changes. */
-  | 'not-converged';
+  | 'not-converged'
+  /** Stopped on request: running steps finished, the rest did not start. Re-running converges. */
+  | 'interrupted';
 
 export interface ApplyReport {
   readonly outcome: ApplyOutcome;

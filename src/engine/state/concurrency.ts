@@ -1,5 +1,11 @@
 // Runs async work with at most `limit` tasks in flight, and runs each keyed task only once.
 
+/**
+ * The one range of --max-parallel / max-parallel (plan reads, apply steps, the Action): 1 to this.
+ * Writes stay paced per subscription whatever the value (apply/pacer.ts).
+ */
+export const MAX_PARALLEL = 64;
+
 export class BoundedRunner {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
