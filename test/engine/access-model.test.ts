@@ -171,6 +171,37 @@ describe('plan v2: claims derived from the access model', () => {
   });
 });
 
+describe('plan v2: a network security perimeter', () => {
+  it('SecuredByPerimeter is accepted, kept, and its public paths are unverified', () => {
+    const plan = buildPlan(
+      desiredFrom(`${HEADER}  - name: kv-one
+    publicNetworkAccess: SecuredByPerimeter
+    firewall: { defaultAction: Deny, bypass: None, ipRules: [20.50.10.7] }
+`),
+      snapshot({
+        vaults: [
+          liveVault('kv-one', {
+            publicNetworkAccess: 'SecuredByPerimeter',
+            networkAcls: {
+              defaultAction: 'Deny',
+              bypass: 'None',
+              ipRules: [{ value: '20.50.10.7/32' }],
+            },
+          }),
+        ],
+      }),
+    );
+    expect(plan.outcome).toBe('no-changes');
+    expect(plan.vaults[0]?.after.open).toEqual([]);
+    expect(plan.vaults[0]?.after.unknown).toEqual([
+      {
+        path: { kind: 'ip-range', cidr: '20.50.10.7/32' },
+        reason: { code: 'public-access-mode', params: { mode: 'SecuredByPerimeter' } },
+      },
+    ]);
+  });
+});
+
 describe('plan v2 properties over generated networks', () => {
   const cidr = fc.constantFrom('20.50.10.7/32', '52.174.0.0/24', '52.174.0.9/32', '40.1.0.0/16');
   const network = fc.record({

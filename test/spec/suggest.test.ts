@@ -45,7 +45,7 @@ describe('did you mean, in findings', () => {
         '  - name: kv-a\n    publicNetworkAcess: Enabled\n    firewall:\n      defaultAction: Deny\n      ipRules:\n        - adress: 20.1.2.3\n',
       ),
     ).toEqual([
-      'the required key "publicNetworkAccess" is missing: add it (one of "Enabled", "Disabled")',
+      'the required key "publicNetworkAccess" is missing: add it (one of "Enabled", "Disabled", "SecuredByPerimeter")',
       'unknown key "publicNetworkAcess": did you mean "publicNetworkAccess"?',
       'the required key "address" is missing: add it (a text value)',
       'unknown key "adress": did you mean "address"?',
@@ -58,7 +58,7 @@ describe('did you mean, in findings', () => {
         '  - name: kv-a\n    publicNetworkAccess: DISABLED\n    firewall:\n      defaultAction: Deny\n',
       ),
     ).toEqual([
-      '"DISABLED" is not allowed here: did you mean "Disabled"? (allowed: "Enabled" or "Disabled")',
+      '"DISABLED" is not allowed here: did you mean "Disabled"? (allowed: "Enabled" or "Disabled" or "SecuredByPerimeter")',
     ]);
   });
 });

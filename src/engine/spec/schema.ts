@@ -159,9 +159,9 @@ export const vaultSchema = z
       'Resource group of the vault; defaults to defaults.resourceGroup.',
     ).optional(),
     publicNetworkAccess: z
-      .enum(['Enabled', 'Disabled'])
+      .enum(['Enabled', 'Disabled', 'SecuredByPerimeter'])
       .describe(
-        'Enabled: the firewall decides. Disabled: only private endpoints and trusted services reach the vault.',
+        'Enabled: the firewall decides. Disabled: only private endpoints and trusted services reach the vault. SecuredByPerimeter: a network security perimeter decides public access (kvnet keeps it and cannot verify that path).',
       ),
     firewall: firewallSchema,
     privateEndpoints: z
