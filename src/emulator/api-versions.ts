@@ -62,6 +62,8 @@ const BY_TYPE: Record<string, readonly string[]> = {
   'microsoft.network/privatednsoperationresults': PRIVATE_DNS,
   'microsoft.resources/resources': RESOURCES,
   'microsoft.resources/resourcegroups': RESOURCES,
+  // Activity Logs - List (azure-rest-api-specs monitor/.../stable/2015-04-01/activityLogs_API.json)
+  'microsoft.insights/eventtypes/values': ['2015-04-01'],
 };
 
 export function supportedApiVersions(resourceType: string): readonly string[] | undefined {

@@ -89,7 +89,7 @@ export function principalOf(model: RoleModel | null, token: string): Principal {
 }
 
 /** A stable stand-in for the caller's object id, as ARM names it in 403 messages. */
-function objectIdOf(token: string): string {
+export function objectIdOf(token: string): string {
   let hash = 0;
   for (const char of token) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   const hex = hash.toString(16).padStart(8, '0');

@@ -1,6 +1,7 @@
 // What a resource handler sees and returns. Handlers are synchronous and pure over the store:
 // no sockets, no timers, so the server alone decides about latency, faults and resets.
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ActivityLog } from './activity-log.js';
 import type { LroOverride, LroSettings, OperationTracker } from './lro.js';
 import type { EmulatorSettings, ZoneGroupPolicy } from './settings.js';
 import type { Store } from './store.js';
@@ -40,6 +41,8 @@ export interface Services {
   readonly now: () => Date;
   /** The simulated DINE zone-group policy, when one is set (settings.zoneGroupPolicy). */
   readonly zoneGroupPolicy: () => ZoneGroupPolicy | null;
+  /** Management events of the writes seen (activity-log.ts). */
+  readonly activityLog: ActivityLog;
 }
 
 export type Handler = (request: ArmRequest, services: Services) => ArmResponse;

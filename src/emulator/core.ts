@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ActivityLog, recordWrite } from './activity-log.js';
 import { handleAdmin } from './admin.js';
 import {
   actionOf,
@@ -25,6 +26,12 @@ import { createRouter } from './routes.js';
 import { DEFAULT_SETTINGS, mergeSettings, type EmulatorSettings } from './settings.js';
 import { exportState, loadState } from './state.js';
 import { Store } from './store.js';
+
+const API_VERSION_CODES = new Set([
+  'MissingApiVersionParameter',
+  'InvalidApiVersionParameter',
+  'NoRegisteredProviderFound',
+]);
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -74,6 +81,7 @@ export class EmulatorCore {
   readonly log = new RequestLog();
   readonly faults = new FaultBook();
   readonly operations: OperationTracker;
+  readonly activityLog = new ActivityLog();
   private readonly meter = new RateLimitMeter();
   private readonly router: Router = createRouter();
   private baseline: unknown[];
@@ -108,6 +116,7 @@ export class EmulatorCore {
       newId: () => randomUUID(),
       now,
       zoneGroupPolicy: () => this.settings.zoneGroupPolicy,
+      activityLog: this.activityLog,
     };
     this.baseline = structuredClone(initialState);
     loadState(this.store, this.baseline);
@@ -124,6 +133,7 @@ export class EmulatorCore {
     this.operations.clear();
     this.faults.clear();
     this.log.clear();
+    this.activityLog.clear();
     this.meter.clear();
   }
 
@@ -310,6 +320,16 @@ export class EmulatorCore {
     if (missingLinked.length > 0)
       return fail(linkedAuthorizationFailed(principal, action, scope, missingLinked));
     let answer: ArmResponse;
+    const recordIfWrite = (status: number) => {
+      if (method === 'PUT' || method === 'PATCH' || method === 'DELETE')
+        recordWrite(this.services, {
+          method,
+          path: url.pathname,
+          token: authorization.replace(/^Bearer\s+/i, '').trim(),
+          status,
+          startedAt,
+        });
+    };
     try {
       checkApiVersion(match.route.apiType, apiVersion);
       if (bodyError)
@@ -349,7 +369,12 @@ export class EmulatorCore {
           }),
         };
     } catch (error) {
-      if (error instanceof ArmError) return fail(error);
+      if (error instanceof ArmError) {
+        // ARM refuses a bad api-version before the provider sees the write: nothing is logged.
+        if (!API_VERSION_CODES.has(error.code)) recordIfWrite(error.status);
+        return fail(error);
+      }
+      recordIfWrite(500);
       return fail(
         new ArmError(
           500,
@@ -358,6 +383,7 @@ export class EmulatorCore {
         ),
       );
     }
+    recordIfWrite(answer.status);
     if (injected?.effect.type === 'reset' && injected.effect.when === 'after') {
       // The write has been applied; the client never hears about it.
       request.socket.destroy();

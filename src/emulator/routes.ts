@@ -1,6 +1,7 @@
 // Every ARM operation the emulator serves, with the resource type whose api-versions apply.
 // Paths are the ones the SDKs build (see AZURE-FACTS §0); matching ignores case.
 import { Router } from './router.js';
+import * as activity from './activity-log.js';
 import * as dns from './resources/dns.js';
 import * as groups from './resources/dns-zone-groups.js';
 import * as generic from './resources/generic.js';
@@ -193,6 +194,14 @@ export function createRouter(): Router {
     `${NET}/privateDnsOperationResults/{operationId}`,
     'Microsoft.Network/privateDnsOperationResults',
     operations.operationResult,
+  );
+
+  // The activity log (management events)
+  add(
+    'GET',
+    `${SUB}/providers/Microsoft.Insights/eventtypes/management/values`,
+    'Microsoft.Insights/eventtypes/values',
+    activity.listEvents,
   );
 
   // Resource groups and the generic resource list

@@ -53,6 +53,11 @@ export const settingsSchema = z.strictObject({
   roleModel: roleModelSchema.nullable(),
   /** Azure Policy assignments evaluated on vault writes (policy.ts); none by default. */
   policies: z.array(policySchema),
+  /**
+   * Bearer token → the caller the activity log names for its writes; a token not listed is
+   * named from its JWT claims (upn, unique_name, appid, oid), else by a stand-in object id.
+   */
+  activityLogCallers: z.record(z.string(), z.string().min(1)),
 });
 
 export type EmulatorSettings = z.infer<typeof settingsSchema>;
@@ -69,6 +74,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   subnetIfMatch: 'honoured',
   roleModel: null,
   policies: [],
+  activityLogCallers: {},
 };
 
 export function mergeSettings(current: EmulatorSettings, patch: unknown): EmulatorSettings {

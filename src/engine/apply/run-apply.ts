@@ -159,7 +159,8 @@ export async function applyPlan(
   options: ApplyOptions,
   dependencies: ApplyDependencies = {},
 ): Promise<ApplyReport> {
-  const plan = await makePlan(desired, reader);
+  const planner = options.planner ?? makePlan;
+  const plan = await planner(desired, reader);
   const refused = applyRefusals(plan, options);
   if (refused.length > 0) return refuse(plan, refused);
   if (plan.outcome === 'no-changes')
@@ -266,7 +267,7 @@ export async function applyPlan(
       results: ordered,
     };
   }
-  const residual = await makePlan(desired, reader);
+  const residual = await planner(desired, reader);
   if (failed.length > 0) {
     return {
       outcome: 'failed',

@@ -1,7 +1,9 @@
 // The apply's contract: what it is given, and the report it returns. The applier re-reads
 // live state, re-plans, refuses a stale reviewed plan, runs the steps in dependency order
 // through the writer port, verifies each write, and re-plans at the end (DESIGN.md §5).
+import type { AzureReader } from '../../ports/azure-reader.js';
 import type { Plan, PlanStep } from '../plan/types.js';
+import type { DesiredState } from '../state/desired.js';
 
 export interface ApplyOptions {
   /** The fingerprint reviewers saw; when it differs from the fresh plan's, nothing is written. */
@@ -25,6 +27,12 @@ export interface ApplyOptions {
    * "not started: interrupted"), running steps finish, and no re-plan is made (the CLI's Ctrl-C).
    */
   readonly stopRequested?: () => boolean;
+  /**
+   * Makes the plan to execute and the re-plan that proves convergence (default: the full plan).
+   * The drift fix passes the narrowing-only planner: it applies those steps alone and converges
+   * when no narrowing step is left.
+   */
+  readonly planner?: (desired: DesiredState, reader: AzureReader) => Promise<Plan>;
   /** Reports each step as it starts and ends (the CLI prints progress from it). */
   readonly onProgress?: (event: ApplyProgress) => void;
 }

@@ -27,6 +27,7 @@ import type {
   ReadOutcome,
 } from '../../../src/engine/state/live.js';
 import { privateEndpointOf, virtualNetworkOf } from '../../../src/engine/state/read-live.js';
+import type { ActivityEvent, ActivityLogReader } from '../../../src/ports/activity-log.js';
 import type { AzureReader } from '../../../src/ports/azure-reader.js';
 import type { AzureWriter, PrivateEndpointCreate } from '../../../src/ports/azure-writer.js';
 
@@ -117,7 +118,7 @@ function firstFreeAddress(
   return undefined;
 }
 
-export class InMemoryAzure implements AzureReader, AzureWriter {
+export class InMemoryAzure implements AzureReader, AzureWriter, ActivityLogReader {
   private readonly groups = new Set<string>();
   private readonly subscriptions = new Set<string>();
   private readonly vaults = new Map<string, LiveVault>();
@@ -132,6 +133,12 @@ export class InMemoryAzure implements AzureReader, AzureWriter {
   private readonly provisioningFaults = new Map<string, string>();
   private policy: { privateDnsZoneId: string; groupName: string; configName: string } | null = null;
   readonly calls: FakeCall[] = [];
+  /** Who the activity log names for the next writes (the local endpoint reads the token). */
+  caller = 'kvnet-fake@contoso.example';
+  /** The activity log of the writes made (Started, then Succeeded or Failed), as Azure keeps it. */
+  readonly activityLog: ActivityEvent[] = [];
+  /** The clock the activity log stamps events with. */
+  now: () => Date = () => new Date();
 
   constructor(state: InMemoryAzureState = {}) {
     for (const group of state.resourceGroups ?? []) this.noteGroup(group);
@@ -842,8 +849,71 @@ export class InMemoryAzure implements AzureReader, AzureWriter {
     }
   }
 
+  // ---- ActivityLogReader ------------------------------------------------------------------
+
+  async listResourceEvents(resourceId: string, from: Date, to: Date) {
+    this.calls.push({ kind: 'read', method: 'listResourceEvents', target: resourceId });
+    const fault = this.takeFault(this.readFaults, `activity-log:${resourceId}`);
+    if (fault)
+      return {
+        status: 'error' as const,
+        error: {
+          resourceId,
+          ...(fault.httpStatus === undefined ? {} : { httpStatus: fault.httpStatus }),
+          code: fault.code,
+          message: fault.message ?? fault.code,
+        },
+      };
+    const oldest = this.now().getTime() - 90 * 24 * 3600 * 1000;
+    const value = this.activityLog
+      .filter((event) => {
+        const at = Date.parse(event.eventTimestamp);
+        return (
+          key(event.resourceId) === key(resourceId) &&
+          at >= Math.max(from.getTime(), oldest) &&
+          at <= to.getTime()
+        );
+      })
+      .sort((a, b) => Date.parse(b.eventTimestamp) - Date.parse(a.eventTimestamp));
+    return { status: 'ok' as const, value };
+  }
+
+  private logActivity(
+    method: string,
+    target: string,
+    status: 'Started' | 'Succeeded' | 'Failed',
+    correlationId: string,
+  ) {
+    const parsed = parseResourceId(target);
+    const type = parsed.ok
+      ? [parsed.id.provider, ...parsed.id.segments.map(([segmentType]) => segmentType)]
+          .filter(Boolean)
+          .join('/')
+      : 'unknown';
+    this.activityLog.push({
+      resourceId: target,
+      caller: this.caller,
+      eventTimestamp: this.now().toISOString(),
+      operationName: `${type}/${method.startsWith('delete') ? 'delete' : 'write'}`,
+      status,
+      correlationId,
+    });
+  }
+
   private async write(method: string, target: string, write: () => void): Promise<void> {
     this.calls.push({ kind: 'write', method, target });
+    const correlationId = randomUUID();
+    this.logActivity(method, target, 'Started', correlationId);
+    try {
+      await this.writeOnce(target, write);
+      this.logActivity(method, target, 'Succeeded', correlationId);
+    } catch (error) {
+      this.logActivity(method, target, 'Failed', correlationId);
+      throw error;
+    }
+  }
+
+  private async writeOnce(target: string, write: () => void): Promise<void> {
     const fault = this.takeFault(this.writeFaults, target);
     if (fault)
       throw new WriteFailure(
