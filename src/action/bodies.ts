@@ -223,7 +223,13 @@ export function applyRefusedBody(
   ].join('\n');
 }
 
-export function driftIssueBody(plan: Plan, specSetId: string, runUrl?: string): string {
+export function driftIssueBody(
+  plan: Plan,
+  specSetId: string,
+  runUrl?: string,
+  /** Sections after the introduction (who changed it, the drift fix), already safe markdown. */
+  extra = '',
+): string {
   const marker = driftMarker(specSetId);
   const intro = [
     marker,
@@ -232,8 +238,12 @@ export function driftIssueBody(plan: Plan, specSetId: string, runUrl?: string): 
     `The scheduled drift check found changes that kvnet would make to bring Azure back to the spec${runUrl ? ` ([run](${runUrl}))` : ''}. Either someone changed Azure outside the spec (revert it by re-applying, or adopt the change in the spec through a pull request), or the spec changed without an apply. This issue is updated on every check and closed once live state matches again.`,
     '',
   ].join('\n');
-  const limit = COMMENT_LIMIT - intro.length;
-  return intro + withoutMarkerLine(renderMarkdown(plan, { specSetId, limit }));
+  const sections =
+    extra.length > COMMENT_LIMIT / 4
+      ? `${extra.slice(0, COMMENT_LIMIT / 4)}\n\n(cut: see the job summary)\n`
+      : extra;
+  const limit = COMMENT_LIMIT - intro.length - sections.length;
+  return intro + sections + withoutMarkerLine(renderMarkdown(plan, { specSetId, limit }));
 }
 
 export function driftClosedComment(runUrl?: string): string {

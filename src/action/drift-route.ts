@@ -6,6 +6,7 @@ import {
   findOpenDriftIssue,
   openOrUpdateDriftIssue,
 } from '../adapters/github/index.js';
+import { SdkActivityLogReader } from '../adapters/azure/activity-log.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import { makePlan } from '../engine/plan/make-plan.js';
 import { chooseAuth, connectAzure } from './azure-auth.js';
@@ -14,6 +15,9 @@ import type { RunContext } from './context.js';
 import { setOutcome } from './outputs.js';
 import { publishPlan } from './plan-route.js';
 import { loadSpecSet } from './spec-set.js';
+import { writeSummary } from './summary.js';
+import { driftAuthorsSection, readDriftAuthors } from './drift-authors.js';
+import { driftFixSection, runDriftFix } from './drift-fix.js';
 
 export async function driftRoute(ctx: RunContext): Promise<void> {
   const specs = await loadSpecSet(ctx.inputs, ctx.env);
@@ -28,11 +32,34 @@ export async function driftRoute(ctx: RunContext): Promise<void> {
     core.setFailed(`the drift check needs Azure access: ${auth.reason}`);
     return;
   }
-  const clients = await connectAzure(specs.files, ctx.inputs, auth, ctx.event, ctx.oidc, true);
-  const plan = await makePlan(specs.desired, new SdkAzureReader(clients), {
+  const fixing = ctx.inputs.driftFix === 'narrowing-only';
+  const clients = await connectAzure(specs.files, ctx.inputs, auth, ctx.event, ctx.oidc, !fixing);
+  const found = await makePlan(specs.desired, new SdkAzureReader(clients), {
     concurrency: ctx.inputs.maxParallel,
   });
+  let plan = found;
+  let extra = '';
+  if (found.outcome === 'changes') {
+    const authors = await readDriftAuthors(
+      found,
+      new SdkActivityLogReader(clients),
+      new Date(),
+      ctx.inputs.maxParallel,
+    );
+    extra += driftAuthorsSection(authors);
+    if (fixing) {
+      const fix = await runDriftFix(ctx, specs.desired, clients);
+      extra += driftFixSection(fix);
+      if (!['applied', 'no-changes'].includes(fix.report.outcome))
+        core.setFailed(`kvnet drift fix ${fix.report.outcome}: see the drift issue`);
+      // What is left departing from the spec after the fix.
+      plan = await makePlan(specs.desired, new SdkAzureReader(clients), {
+        concurrency: ctx.inputs.maxParallel,
+      });
+    }
+  }
   await publishPlan(ctx, plan);
+  if (extra) await writeSummary(extra);
 
   const marker = driftMarker(ctx.inputs.specSetId);
   if (plan.outcome === 'error') {
@@ -45,14 +72,29 @@ export async function driftRoute(ctx: RunContext): Promise<void> {
       ctx.repo,
       marker,
       'kvnet: Key Vault network state departs from the spec',
-      driftIssueBody(plan, ctx.inputs.specSetId, ctx.event.runUrl),
+      driftIssueBody(plan, ctx.inputs.specSetId, ctx.event.runUrl, extra),
     );
     core.warning(`drift found: issue #${issue.number} ${issue.action} (${issue.url})`);
     return;
   }
-  const open = await findOpenDriftIssue(ctx.github(), ctx.repo, marker);
+  let open = await findOpenDriftIssue(ctx.github(), ctx.repo, marker);
+  let closing = driftClosedComment(ctx.event.runUrl) + (extra ? `\n\n${extra}` : '');
+  if (!open && found.outcome === 'changes') {
+    // The fix undid all the drift: the issue still records what was found, who made it and
+    // what was reverted, and is closed at once.
+    const issue = await openOrUpdateDriftIssue(
+      ctx.github(),
+      ctx.repo,
+      marker,
+      'kvnet: Key Vault network state departs from the spec',
+      driftIssueBody(found, ctx.inputs.specSetId, ctx.event.runUrl, extra),
+    );
+    open = issue;
+    closing = driftClosedComment(ctx.event.runUrl);
+    core.info(`drift found and fixed: issue #${issue.number}`);
+  }
   if (open) {
-    await closeDriftIssue(ctx.github(), ctx.repo, open, driftClosedComment(ctx.event.runUrl));
+    await closeDriftIssue(ctx.github(), ctx.repo, open, closing);
     core.info(`no drift: closed issue #${open.number}`);
   } else {
     core.info('no drift: live state matches the spec');

@@ -122,7 +122,9 @@ export function routeFor(mode: Mode, event: RunEvent): Route {
             reason: `mode "apply" runs only on a push to the default branch (this is ${event.name} on ${event.ref || 'no ref'}): kvnet applies only plans reviewed on a merged pull request`,
           };
     case 'auto':
-      if (event.name === 'pull_request') return { kind: 'plan' };
+      // A review submitted or dismissed re-evaluates the widening approval (the same plan route).
+      if (event.name === 'pull_request' || event.name === 'pull_request_review')
+        return { kind: 'plan' };
       if (event.name === 'push') {
         return isDefaultBranchPush(event)
           ? { kind: 'apply' }

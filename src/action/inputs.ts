@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { CLOUDS, type CloudName } from '../engine/spec/schema.js';
 import { MAX_PARALLEL } from '../engine/state/concurrency.js';
+import { DRIFT_FIX_MODES, type DriftFixMode } from './drift-fix.js';
+import { reviewersInput, type Reviewer } from './widening-approval.js';
 
 export const MODES = ['auto', 'validate', 'plan', 'apply', 'drift'] as const;
 export type Mode = (typeof MODES)[number];
@@ -26,6 +28,10 @@ export interface ActionInputs {
   readonly onPlanMismatch: 'fail' | 'apply';
   readonly maxParallel: number;
   readonly armEndpoint?: string;
+  /** On the drift route: `narrowing-only` applies the steps that only take access away. */
+  readonly driftFix: DriftFixMode;
+  /** Who must approve a pull request whose plan widens access (users and org/team slugs). */
+  readonly wideningReviewers: readonly Reviewer[];
 }
 
 export class InputError extends Error {}
@@ -85,6 +91,8 @@ const schema = z.strictObject({
   'arm-endpoint': optional(
     z.string().regex(/^https:\/\/[^\s/]+(\/\S*)?$/, 'must be an https:// URL'),
   ),
+  'drift-fix': choice(DRIFT_FIX_MODES, 'off'),
+  'widening-reviewers': reviewersInput,
 });
 
 export const INPUT_NAMES = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
@@ -134,5 +142,7 @@ export function parseInputs(raw: Readonly<Record<string, string>>): ActionInputs
     onPlanMismatch: value['on-plan-mismatch'],
     maxParallel: value['max-parallel'],
     armEndpoint: value['arm-endpoint'],
+    driftFix: value['drift-fix'],
+    wideningReviewers: value['widening-reviewers'],
   };
 }

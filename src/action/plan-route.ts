@@ -22,6 +22,7 @@ import { annotatePlanFindings, loadSpecSet, type LoadedSpecSet } from './spec-se
 import { fitSummary, writeSummary } from './summary.js';
 import { neutralizeForLog } from './log-safety.js';
 import { findBotComment } from '../adapters/github/index.js';
+import { evaluateWidening, publishWideningStatus, wideningSection } from './widening-approval.js';
 
 /** Posts or edits the pull request's one comment; a fork's read-only token only warns. */
 async function comment(ctx: RunContext, body: string, onlyIfExists = false): Promise<void> {
@@ -113,8 +114,23 @@ export async function planRoute(ctx: RunContext): Promise<void> {
   }
 
   await publishPlan(ctx, plan);
-  const body = planCommentBody(plan, ctx.inputs.specSetId, pull?.headSha);
-  await comment(ctx, body, ctx.inputs.comment === 'changes' && plan.outcome === 'no-changes');
+  const gate =
+    pull && ctx.inputs.wideningReviewers.length > 0 && plan.outcome !== 'error'
+      ? await evaluateWidening(ctx, plan, pull.number)
+      : undefined;
+  const body =
+    planCommentBody(plan, ctx.inputs.specSetId, pull?.headSha) +
+    (gate ? wideningSection(gate) : '');
+  await comment(
+    ctx,
+    body,
+    ctx.inputs.comment === 'changes' && plan.outcome === 'no-changes' && !gate?.widening.length,
+  );
+  if (gate) await publishWideningStatus(ctx, gate);
   if (plan.outcome === 'error')
     core.setFailed('kvnet could not make a trustworthy plan: see the errors in the plan');
+  else if (gate && !gate.satisfied)
+    core.setFailed(
+      `kvnet: the plan widens access and needs an approval on the head commit from one of the widening reviewers: ${ctx.inputs.wideningReviewers.length} listed (see the comment)`,
+    );
 }

@@ -86,7 +86,7 @@ describe('narrowing-only selection', () => {
       ]),
     );
     const selection = await select(fake, spec);
-    expect(selection.fixed.sort()).toEqual(['kv-a', 'kv-open']);
+    expect([...selection.fixed].sort()).toEqual(['kv-a', 'kv-open']);
     expect(selection.skipped).toEqual([]);
     for (const step of selection.plan.steps) {
       expect(step.impact).toBe('narrows');

@@ -1,6 +1,11 @@
 // A local GitHub REST endpoint for the Action's tests: the routes kvnet calls (issue comments,
-// issues, pulls, commit → pulls), with in-memory state, GitHub's shapes, Link-header pagination,
-// token checks, a read-only mode (what a fork's token gets) and a log of every request.
+// issues, pulls, commit → pulls, pull request reviews, team memberships, commit statuses), with
+// in-memory state, GitHub's shapes, Link-header pagination, token checks, a read-only mode (what
+// a fork's token gets) and a log of every request. Reviews, memberships and statuses follow
+// GitHub's REST docs: "List reviews for a pull request" (chronological, `commit_id`, state
+// DISMISSED once dismissed), "Get team membership for a user" (404 when not a member, `state`
+// active or pending), "Create a commit status" (state error/failure/pending/success, 422
+// otherwise; the latest status per context wins in the combined status).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -44,6 +49,29 @@ export interface PullRequest {
   mergeCommitSha: string | null;
 }
 
+export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
+
+export interface Review {
+  id: number;
+  pullNumber: number;
+  user: GitHubUser;
+  state: ReviewState;
+  commitId: string;
+  submittedAt: string;
+  body: string;
+}
+
+export interface CommitStatus {
+  id: number;
+  sha: string;
+  state: 'error' | 'failure' | 'pending' | 'success';
+  context: string;
+  description: string | null;
+  targetUrl: string | null;
+  createdAt: string;
+  creator: GitHubUser;
+}
+
 export interface LoggedRequest {
   readonly method: string;
   readonly path: string;
@@ -81,6 +109,14 @@ export class FakeGitHub {
   readonly issues: Issue[] = [];
   /** Commit sha → pull request numbers (the commit → pulls API). */
   readonly commitPulls = new Map<string, number[]>();
+  readonly reviews: Review[] = [];
+  readonly statuses: CommitStatus[] = [];
+  /** `org/team-slug` → login → membership state (GET …/memberships/{username}). */
+  readonly teams = new Map<string, Map<string, 'active' | 'pending'>>();
+  /** The token may read org team memberships (a GitHub App token); the job token may not. */
+  canReadOrgMembers = true;
+  private nextReviewId = 80_000_001;
+  private nextStatusId = 60_000_001;
   /** The token acts as this user. */
   tokenUser: GitHubUser = ACTIONS_BOT;
   /** A fork's token: reads work, writes answer 403. */
@@ -163,6 +199,49 @@ export class FakeGitHub {
     return comment;
   }
 
+  /** A review submitted by `user` on `commitId` (GitHub lists them in submission order). */
+  addReview(pullNumber: number, user: GitHubUser, state: ReviewState, commitId: string): Review {
+    this.pull(pullNumber);
+    const review: Review = {
+      id: this.nextReviewId++,
+      pullNumber,
+      user,
+      state,
+      commitId,
+      submittedAt: new Date(Date.now() + this.reviews.length).toISOString(),
+      body: '',
+    };
+    this.reviews.push(review);
+    return review;
+  }
+
+  /** What "Dismiss a review for a pull request" does: the review's state becomes DISMISSED. */
+  dismissReview(id: number): void {
+    const review = this.reviews.find((candidate) => candidate.id === id);
+    if (!review) throw new Error(`no review ${id}`);
+    review.state = 'DISMISSED';
+  }
+
+  /** A push to the pull request's branch: its head moves. */
+  push(pullNumber: number, headSha: string): void {
+    this.pull(pullNumber).headSha = headSha;
+  }
+
+  addTeamMember(orgTeam: string, login: string, state: 'active' | 'pending' = 'active'): void {
+    const members =
+      this.teams.get(orgTeam.toLowerCase()) ?? new Map<string, 'active' | 'pending'>();
+    members.set(login.toLowerCase(), state);
+    this.teams.set(orgTeam.toLowerCase(), members);
+  }
+
+  /** The latest status of each context on a commit (as the combined status shows them). */
+  latestStatuses(sha: string): Map<string, CommitStatus> {
+    const latest = new Map<string, CommitStatus>();
+    for (const status of this.statuses.filter((candidate) => candidate.sha === sha))
+      latest.set(status.context, status);
+    return latest;
+  }
+
   commentsOn(issueNumber: number): Comment[] {
     return this.comments.filter((comment) => comment.issueNumber === issueNumber);
   }
@@ -233,6 +312,36 @@ export class FakeGitHub {
         sha: 'b'.repeat(40),
         repo: repoJson(`${this.owner}/${this.repo}`),
       },
+    };
+  }
+
+  private reviewJson(review: Review) {
+    return {
+      id: review.id,
+      node_id: `PRR_${review.id}`,
+      user: this.userJson(review.user),
+      body: review.body,
+      state: review.state,
+      html_url: `${this.html()}/pull/${review.pullNumber}#pullrequestreview-${review.id}`,
+      pull_request_url: `${this.base()}/pulls/${review.pullNumber}`,
+      author_association: 'MEMBER',
+      submitted_at: review.submittedAt,
+      commit_id: review.commitId,
+    };
+  }
+
+  private statusJson(status: CommitStatus) {
+    return {
+      url: `${this.base()}/statuses/${status.sha}`,
+      id: status.id,
+      node_id: `SC_${status.id}`,
+      state: status.state,
+      description: status.description,
+      target_url: status.targetUrl,
+      context: status.context,
+      created_at: status.createdAt,
+      updated_at: status.createdAt,
+      creator: this.userJson(status.creator),
     };
   }
 
@@ -338,10 +447,71 @@ export class FakeGitHub {
     url: URL,
     body: Record<string, unknown>,
   ): { status: number; body?: unknown; headers?: Record<string, string> } {
+    let match: RegExpExecArray | null;
+    if (
+      (match = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(url.pathname)) &&
+      method === 'GET'
+    ) {
+      if (!this.canReadOrgMembers)
+        throw new HttpError(403, 'Resource not accessible by integration');
+      const [, org = '', slug = '', login = ''] = match;
+      const state = this.teams.get(`${org}/${slug}`.toLowerCase())?.get(login.toLowerCase());
+      if (!state) throw new HttpError(404, 'Not Found');
+      return {
+        status: 200,
+        body: {
+          url: `${this.url}/organizations/1/team/2/memberships/${login}`,
+          role: 'member',
+          state,
+        },
+      };
+    }
     const prefix = `/repos/${this.owner}/${this.repo}`;
     if (!url.pathname.startsWith(`${prefix}/`)) throw new HttpError(404, 'Not Found');
     const path = url.pathname.slice(prefix.length);
-    let match: RegExpExecArray | null;
+
+    if ((match = /^\/pulls\/(\d+)\/reviews$/.exec(path)) && method === 'GET') {
+      const number = Number(match[1]);
+      this.pull(number);
+      const { page, link } = this.paginate(
+        this.reviews.filter((review) => review.pullNumber === number),
+        url,
+      );
+      return {
+        status: 200,
+        body: page.map((review) => this.reviewJson(review)),
+        headers: link ? { link } : {},
+      };
+    }
+    if ((match = /^\/statuses\/([0-9a-f]{40})$/.exec(path)) && method === 'POST') {
+      const state = body.state;
+      if (state !== 'error' && state !== 'failure' && state !== 'pending' && state !== 'success')
+        throw new HttpError(422, 'Validation Failed: state');
+      const status: CommitStatus = {
+        id: this.nextStatusId++,
+        sha: match[1] as string,
+        state,
+        context: typeof body.context === 'string' && body.context !== '' ? body.context : 'default',
+        description: typeof body.description === 'string' ? body.description : null,
+        targetUrl: typeof body.target_url === 'string' ? body.target_url : null,
+        createdAt: new Date().toISOString(),
+        creator: this.tokenUser,
+      };
+      this.statuses.push(status);
+      return { status: 201, body: this.statusJson(status) };
+    }
+    if ((match = /^\/commits\/([0-9a-f]{7,40})\/statuses$/.exec(path)) && method === 'GET') {
+      const sha = match[1] as string;
+      const { page, link } = this.paginate(
+        this.statuses.filter((status) => status.sha === sha).reverse(),
+        url,
+      );
+      return {
+        status: 200,
+        body: page.map((status) => this.statusJson(status)),
+        headers: link ? { link } : {},
+      };
+    }
 
     if ((match = /^\/issues\/(\d+)\/comments$/.exec(path))) {
       const number = Number(match[1]);

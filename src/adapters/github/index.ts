@@ -13,3 +13,10 @@ export {
   openOrUpdateDriftIssue,
   type DriftIssue,
 } from './drift-issue.js';
+export {
+  listPullReviews,
+  pullHeadSha,
+  setCommitStatus,
+  teamMembership,
+  type PullReview,
+} from './reviews.js';
