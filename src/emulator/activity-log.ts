@@ -257,7 +257,13 @@ export function listEvents(request: ArmRequest, services: Services): ArmResponse
           return true;
       }
     })
-    .sort((a, b) => b.eventTimestamp.getTime() - a.eventTimestamp.getTime());
+    .map((event, index) => ({ event, index }))
+    // Newest first; events of the same millisecond in reverse order of recording.
+    .sort(
+      (a, b) =>
+        b.event.eventTimestamp.getTime() - a.event.eventTimestamp.getTime() || b.index - a.index,
+    )
+    .map(({ event }) => event);
   const select = request.query
     .get('$select')
     ?.split(',')

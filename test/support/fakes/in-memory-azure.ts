@@ -874,6 +874,8 @@ export class InMemoryAzure implements AzureReader, AzureWriter, ActivityLogReade
           at <= to.getTime()
         );
       })
+      // Newest first; events of the same millisecond in reverse order of recording.
+      .reverse()
       .sort((a, b) => Date.parse(b.eventTimestamp) - Date.parse(a.eventTimestamp));
     return { status: 'ok' as const, value };
   }
