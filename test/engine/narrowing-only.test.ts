@@ -14,6 +14,7 @@ import { RG, SUB, vault, vaultId } from '../support/arm-state.js';
 import { InMemoryAzure } from '../support/fakes/in-memory-azure.js';
 import { liveFromArm } from '../support/fakes/live-from-arm.js';
 import { desiredFrom } from '../support/plan-fixtures.js';
+import { SCENARIOS } from '../integration/scenarios.js';
 
 const header = `version: 1
 defaults:
@@ -185,5 +186,36 @@ describe('narrowing-only selection', () => {
     const selection = await select(fake, spec);
     expect(selection.plan.steps).toEqual([]);
     expect(selection.full.outcome).toBe('error');
+  });
+
+  it('leaves destructive steps unless allowed, and steps that change nobody’s access', async () => {
+    const byName = (part: string) => {
+      const found = SCENARIOS.find((scenario) => scenario.name.includes(part));
+      if (!found) throw new Error(`no scenario ${part}`);
+      return found;
+    };
+    // Rejecting a Pending connection takes no open path away: not the narrowing fix's job.
+    const intruded = byName('unknown connection from another tenant');
+    const fake = new InMemoryAzure(liveFromArm(intruded.state()));
+    expect((await select(fake, intruded.spec)).skipped.map((entry) => entry.reason)).toEqual([
+      'no-access-change',
+    ]);
+    // Deleting a kvnet endpoint narrows but is destructive; and it waits on a widening step.
+    const cleanup = byName('endpoint created by kvnet and removed from the spec');
+    const desired = desiredFrom(cleanup.spec);
+    const live = await readLiveState(desired, new InMemoryAzure(liveFromArm(cleanup.state())), 4);
+    const reasons = (allowDestructive: boolean) =>
+      selectNarrowing(desired, live, { allowDestructive }).skipped.map((entry) => [
+        entry.step.kind,
+        entry.reason,
+      ]);
+    expect(reasons(false)).toEqual([
+      ['vault', 'widens'],
+      ['privateEndpoint', 'destructive'],
+    ]);
+    expect(reasons(true)).toEqual([
+      ['vault', 'widens'],
+      ['privateEndpoint', 'depends-on-skipped'],
+    ]);
   });
 });
