@@ -55,7 +55,9 @@ export function driftAuthorsSection(authors: DriftAuthors): string {
         `  the activity log could not be read: ${resource.error.code ?? resource.error.httpStatus ?? 'error'} ${resource.error.message}${resource.error.roleHint ? ` (needs ${resource.error.roleHint})` : ''}`,
       );
     } else if (resource.writes.length === 0) {
-      lines.push(`  no completed write in the last ${ACTIVITY_LOOKBACK_DAYS} days`);
+      lines.push(
+        `  no completed write listed for the last ${ACTIVITY_LOOKBACK_DAYS} days (Azure lists a write minutes after it is made)`,
+      );
     } else {
       for (const write of resource.writes)
         lines.push(

@@ -237,13 +237,15 @@ export function listEvents(request: ArmRequest, services: Services): ArmResponse
   const filter = parseFilter(request.query.get('$filter'), now);
   const subscription = (request.params.subscriptionId ?? '').toLowerCase();
   const oldest = now.getTime() - RETENTION_DAYS * 24 * 3600 * 1000;
+  const visibleUntil = now.getTime() - services.settings().activityLogDelayMs;
   const wanted = filter.value?.toLowerCase().replace(/\/+$/, '');
   const selected = services.activityLog
     .all()
     .filter((event) => {
       const at = event.eventTimestamp.getTime();
       if (event.subscriptionId.toLowerCase() !== subscription) return false;
-      if (at < oldest || at < filter.from.getTime() || at > filter.to.getTime()) return false;
+      if (at < oldest || at > visibleUntil) return false;
+      if (at < filter.from.getTime() || at > filter.to.getTime()) return false;
       switch (filter.field) {
         case 'resourceUri':
           return event.resourceId.toLowerCase() === wanted;

@@ -58,6 +58,12 @@ export const settingsSchema = z.strictObject({
    * named from its JWT claims (upn, unique_name, appid, oid), else by a stand-in object id.
    */
   activityLogCallers: z.record(z.string(), z.string().min(1)),
+  /**
+   * How long after an event the activity log lists it (ms). Azure shows events after a delay
+   * of minutes that it does not bound exactly; 0 shows them at once (tests that read right
+   * after writing set it).
+   */
+  activityLogDelayMs: z.number().int().min(0).max(3_600_000),
 });
 
 export type EmulatorSettings = z.infer<typeof settingsSchema>;
@@ -75,6 +81,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   roleModel: null,
   policies: [],
   activityLogCallers: {},
+  activityLogDelayMs: 300_000,
 };
 
 export function mergeSettings(current: EmulatorSettings, patch: unknown): EmulatorSettings {

@@ -25,6 +25,8 @@ function tokenFor(upn: string): string {
 }
 
 async function outOfBand(upn: string, ipRules: string[], defaultAction = 'Deny') {
+  // Read back at once: the endpoint's activity log delay (Azure's minutes) is turned off.
+  await http.settings({ activityLogDelayMs: 0 });
   const answer = await http.request('PATCH', `${VAULT_PATH}?api-version=2024-11-01`, {
     token: tokenFor(upn),
     body: {
@@ -86,6 +88,20 @@ describe('schedule → drift issue with who changed it', () => {
       '20.50.10.7/32',
       '6.6.6.6/32',
     ]);
+  });
+});
+
+describe('schedule → drift issue while the activity log lags', () => {
+  it('says no write is listed yet when Azure has not shown it', async () => {
+    await http.reset([CONVERGED_VAULT]);
+    await outOfBand('alice@contoso.example', ['20.50.10.7', '6.6.6.6']);
+    await http.settings({ activityLogDelayMs: 300_000 });
+    const run = await driftCheck();
+    expect(run.code).toBe(0);
+    const issue = github.plainIssues()[0];
+    expect(issue?.body).toContain('### Who changed it');
+    expect(issue?.body).not.toContain('alice@contoso.example');
+    expect(issue?.body).toContain('Azure lists a write minutes after it is made');
   });
 });
 

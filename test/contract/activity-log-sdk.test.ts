@@ -45,7 +45,7 @@ activityLogContract({
   seed: async (state) => {
     if (!http) throw new Error('the endpoint is not started');
     await http.reset(armFromLive(state));
-    await http.settings({ pageSize: 1 });
+    await http.settings({ pageSize: 1, activityLogDelayMs: 0 });
     return {
       log: new SdkActivityLogReader(clients('reader-token', true)),
       writerAs: (caller) =>

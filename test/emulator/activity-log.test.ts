@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await http.reset();
-  await http.settings({ pageSize: 0, activityLogCallers: {} });
+  await http.settings({ pageSize: 0, activityLogCallers: {}, activityLogDelayMs: 0 });
 });
 
 const jwt = (claims: Json) => {
@@ -127,6 +127,16 @@ describe('activity log', () => {
     const version = await list(`eventTimestamp ge '${since(5)}'`, '', '2024-01-01');
     expect(version.status).toBe(400);
     expect((version.body as Json).error.code).toBe('NoRegisteredProviderFound');
+  });
+
+  it('lists an event only once the activity log delay has passed (Azure takes minutes)', async () => {
+    await http.settings({ activityLogDelayMs: 300_000 });
+    await patch(jwt({ upn: 'alice@contoso.example' }), ['6.6.6.6']);
+    const hidden = await list(`eventTimestamp ge '${since(5)}'`);
+    expect(hidden.status).toBe(200);
+    expect((hidden.body as Json).value).toEqual([]);
+    await http.settings({ activityLogDelayMs: 0 });
+    expect(((await list(`eventTimestamp ge '${since(5)}'`)).body as Json).value).toHaveLength(2);
   });
 
   it('pages with nextLink', async () => {
