@@ -26,6 +26,8 @@ export type Reviewer =
   | { readonly kind: 'team'; readonly org: string; readonly slug: string };
 
 export const STATUS_CONTEXT = 'kvnet/widening-approval';
+/** Vaults named in the comment's section (the plan above names them all). */
+const SHOWN_VAULTS = 10;
 
 const USER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const TEAM = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9](?:[A-Za-z0-9._-]{0,99}))$/;
@@ -151,9 +153,19 @@ export async function evaluateWidening(
 export function wideningSection(verdict: WideningVerdict): string {
   if (verdict.widening.length === 0) return '';
   const who = verdict.reviewers.map(reviewerText);
+  // The plan comment is already fitted under GitHub's limit: keep this section short.
+  const shown = verdict.widening.slice(0, SHOWN_VAULTS);
   const lines = [
-    ...verdict.widening.map((entry) => `${entry.vault} gains: ${entry.gained.join(', ')}`),
-    ...verdict.notCounted.map((entry) => `not counted: ${entry.login}: ${entry.why}`),
+    ...shown.map((entry) =>
+      `${entry.vault} gains: ${entry.gained.slice(0, 5).join(', ')}${entry.gained.length > 5 ? ` and ${entry.gained.length - 5} more` : ''}`.slice(
+        0,
+        300,
+      ),
+    ),
+    ...(verdict.widening.length > shown.length
+      ? [`… and ${verdict.widening.length - shown.length} more vaults widen (see the plan)`]
+      : []),
+    ...verdict.notCounted.slice(0, 20).map((entry) => `not counted: ${entry.login}: ${entry.why}`),
   ];
   const head = verdict.approvedBy
     ? `✅ **Widening approved** by ${inlineCode(verdict.approvedBy.login)} (as ${inlineCode(verdict.approvedBy.as)}) on the head commit ${inlineCode(verdict.headSha.slice(0, 12))}.`
