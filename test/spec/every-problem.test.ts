@@ -67,7 +67,7 @@ ${bad.map((address) => `        - "${address}"`).join('\n')}
       - name: pe-a
         connectionName: c
       - name: "pe bad"
-        subnet: { vnet: v, name: s }
+        subnet: { vnet: vnet-a, name: s }
         connectionName: c
 `;
     expect(check(text)).toEqual([
