@@ -14,6 +14,12 @@ import { checkDefaults, checkVaultNames } from './checks/names.js';
 import { checkVirtualNetworkRules } from './checks/network-rules.js';
 import { checkSemantics } from './checks/semantics.js';
 import { checkSpecSet } from './checks/set.js';
+import { checkSetConsistency } from './checks/set-consistency.js';
+import { checkDefaultLocation, checkVaultLocations } from './checks/locations.js';
+import {
+  checkDefaultDisabledFindings,
+  checkVaultDisabledFindings,
+} from './checks/disabled-findings.js';
 import { vaultPlacement } from './refs.js';
 import { salvage } from './salvage.js';
 import { specSchema } from './schema.js';
@@ -82,6 +88,8 @@ function vaultsThatParse(
 function checkFile(target: CheckTarget, sink: FindingSink, options: CheckOptions): void {
   const { spec } = target.source;
   checkDefaults(spec, sink);
+  checkDefaultLocation(spec, sink);
+  checkDefaultDisabledFindings(spec, sink);
   target.vaults.forEach(({ vault, index }) => {
     const vaultPath = ['vaults', index];
     const placement = vaultPlacement(spec, vault);
@@ -89,6 +97,8 @@ function checkFile(target: CheckTarget, sink: FindingSink, options: CheckOptions
     checkIpRules(vault, vaultPath, sink, options);
     checkVirtualNetworkRules(vault, vaultPath, placement, sink);
     checkSemantics(spec, vault, vaultPath, sink);
+    checkVaultLocations(spec, vault, vaultPath, sink);
+    checkVaultDisabledFindings(vault, vaultPath, sink);
   });
 }
 
@@ -106,6 +116,7 @@ export function validateSpecSet(
     if (result.checkable) targets.push(result.checkable);
   }
   const setSinks = checkSpecSet(targets);
+  checkSetConsistency(targets, setSinks);
   targets.forEach((target, index) => {
     const sink = setSinks[index] ?? new FindingSink(target.source, target.skip);
     if (target.skip) {

@@ -104,7 +104,7 @@ export function nameProblems(rule: NameRule | undefined, name: string): string[]
   const problems: string[] = [];
   const chars = [...name];
   if (name === '.' || name === '..') {
-    return [`it is \"${name}\", a path step, not a name`];
+    return [`it is "${name}", a path step, not a name`];
   }
   if (/%[0-9a-f]{2}/i.test(name)) {
     problems.push('it holds a URL-encoded character (such as %2F), where the name itself belongs');
