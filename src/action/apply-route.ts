@@ -19,6 +19,7 @@ import type { Plan } from '../engine/plan/types.js';
 import { makePlan } from '../engine/plan/make-plan.js';
 import { stepTitle } from '../engine/render/plan-lines.js';
 import { chooseAuth, connectAzure } from './azure-auth.js';
+import { throwIfConnectionFailed } from './connection-failure.js';
 import {
   applyCommentBody,
   applyRefusedBody,
@@ -167,6 +168,7 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
     let fingerprint = reviewed.fingerprint;
     if (reviewed.status?.startsWith('apply-') && reviewed.plan && !mismatchAllowed) {
       const fresh = await makePlan(specs.desired, reader, { concurrency: ctx.inputs.maxParallel });
+      throwIfConnectionFailed(clients, ctx.env);
       if (
         fresh.fingerprint !== reviewed.fingerprint &&
         remainingWithinReviewed(reviewed.plan, fresh)
@@ -185,6 +187,11 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
       maxParallel: ctx.inputs.maxParallel,
       onProgress: progress,
     });
+    // Nothing written and the connection failed: one clear message instead of a report of
+    // unread vaults. (After a write, the report says what was done and is kept.)
+    if (!report.results.some((result) => result.status === 'done')) {
+      throwIfConnectionFailed(clients, ctx.env);
+    }
     if (
       mismatchAllowed &&
       report.plan.fingerprint !== reviewed.fingerprint &&

@@ -10,8 +10,9 @@ import { SdkActivityLogReader } from '../adapters/azure/activity-log.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import { makePlan } from '../engine/plan/make-plan.js';
 import { chooseAuth, connectAzure } from './azure-auth.js';
+import { ConnectionFailedError, throwIfConnectionFailed } from './connection-failure.js';
 import { driftClosedComment, driftIssueBody, driftMarker } from './bodies.js';
-import type { RunContext } from './context.js';
+import { logUntrusted, type RunContext } from './context.js';
 import { setOutcome } from './outputs.js';
 import { publishPlan } from './plan-route.js';
 import { loadSpecSet } from './spec-set.js';
@@ -37,6 +38,7 @@ export async function driftRoute(ctx: RunContext): Promise<void> {
   const found = await makePlan(specs.desired, new SdkAzureReader(clients), {
     concurrency: ctx.inputs.maxParallel,
   });
+  if (connectionFailed(clients, ctx.env)) return;
   let plan = found;
   let extra = '';
   if (found.outcome === 'changes') {
@@ -98,5 +100,24 @@ export async function driftRoute(ctx: RunContext): Promise<void> {
     core.info(`no drift: closed issue #${open.number}`);
   } else {
     core.info('no drift: live state matches the spec');
+  }
+}
+
+/** One message for a failed connection; the drift issue is left as it is. */
+function connectionFailed(
+  clients: Parameters<typeof throwIfConnectionFailed>[0],
+  env: NodeJS.ProcessEnv,
+): boolean {
+  try {
+    throwIfConnectionFailed(clients, env);
+    return false;
+  } catch (error) {
+    if (!(error instanceof ConnectionFailedError)) throw error;
+    setOutcome('error');
+    logUntrusted(error.message);
+    core.setFailed(
+      'kvnet could not connect to Azure, so drift was not checked: the drift issue was left as it is',
+    );
+    return true;
   }
 }

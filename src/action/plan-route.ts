@@ -9,6 +9,7 @@ import type { Plan } from '../engine/plan/types.js';
 import { renderMarkdown } from '../engine/render/markdown.js';
 import { renderText } from '../engine/render/text.js';
 import { AzureAuthError, chooseAuth, connectAzure } from './azure-auth.js';
+import { ConnectionFailedError, throwIfConnectionFailed } from './connection-failure.js';
 import {
   failureBody,
   invalidBody,
@@ -99,11 +100,14 @@ export async function planRoute(ctx: RunContext): Promise<void> {
     plan = await makePlan(specs.desired, new SdkAzureReader(clients), {
       concurrency: ctx.inputs.maxParallel,
     });
+    throwIfConnectionFailed(clients, ctx.env);
   } catch (error) {
     const title =
       error instanceof AzureAuthError
         ? 'could not sign in to Azure, no plan was made'
-        : 'the plan failed, no plan was made';
+        : error instanceof ConnectionFailedError
+          ? 'could not connect to Azure, no plan was made'
+          : 'the plan failed, no plan was made';
     logUntrusted(errorText(error));
     setOutcome('error');
     const body = failureBody(ctx.inputs.specSetId, title, errorText(error));

@@ -57,11 +57,13 @@ describe('validateSpecSet', () => {
     expect(result.files.map((file) => file.file)).toEqual(['b.yaml']);
   });
 
-  it('does not guess at vault checks when the defaults are in doubt', () => {
-    const text = `version: 1\ndefaults:\n  subscription: 42\nvaults:\n${vault('kv-a', '')}`;
+  it('checks the vaults when a default is in doubt, but nothing that depends on that default', () => {
+    // The subscription default is not text: what needs it is not guessed at, but the missing
+    // resource group and the private IP are still reported, in the same run.
+    const text = `version: 1\ndefaults:\n  subscription: 42\nvaults:\n${vault('kv-a', '      ipRules: [10.0.0.1]\n')}`;
     expect(
       validateSpecSet([{ file: 'a.yaml', text }], today).findings.map((finding) => finding.rule),
-    ).toEqual(['schema/type']);
+    ).toEqual(['schema/type', 'vault/no-resource-group', 'ip/private']);
   });
 
   it('sorts findings by file, then position', () => {

@@ -36,6 +36,9 @@ const PRACTICES: readonly Practice[] = [
   },
 ];
 
+/** The ids disableFindings may name. */
+export const BEST_PRACTICE_IDS: readonly string[] = PRACTICES.map((practice) => practice.id);
+
 export function bestPracticeFindings(vault: DesiredVault, after: VaultAccess): PlanFinding[] {
   return PRACTICES.filter(
     (practice) => !vault.disabledFindings.includes(practice.id) && practice.applies(vault, after),

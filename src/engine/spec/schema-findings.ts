@@ -39,7 +39,12 @@ export function schemaFindings(
         if (chosen.issues && branchSchema) {
           convert(chosen.issues, path, branchSchema);
         } else {
-          add(path, 'value', 'schema/type', wrongType(valueAt(input, path), here));
+          add(
+            path,
+            'value',
+            'schema/type',
+            wrongType(valueAt(input, path), here, describeAt(path)),
+          );
         }
         continue;
       }
@@ -47,8 +52,18 @@ export function schemaFindings(
     }
   }
 
+  /** The value as written: YAML's conversions (`0x1F` to 31) would hide what the author typed. */
+  function describeAt(path: Path): string {
+    const actual = valueAt(input, path);
+    const written = positions.writtenAt(path);
+    if (written === undefined || typeof actual === 'string') return describeValue(actual);
+    const as = actual === null ? 'an empty value' : `the ${typeof actual} ${String(actual)}`;
+    return written === String(actual) ? written : `${written} (which YAML reads as ${as})`;
+  }
+
   function addIssue(issue: Issue, path: Path, here: AnySchema | undefined): void {
     const actual = valueAt(input, path);
+    const describeValue = (_value: unknown): string => describeAt(path);
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = knownKeys(here);
@@ -62,7 +77,7 @@ export function schemaFindings(
         return;
       }
       case 'invalid_type': {
-        add(path, 'value', 'schema/type', wrongType(actual, here));
+        add(path, 'value', 'schema/type', wrongType(actual, here, describeAt(path)));
         return;
       }
       case 'invalid_value': {
@@ -218,12 +233,19 @@ function knownKeys(schema: AnySchema | undefined): string[] {
   return [];
 }
 
-function wrongType(actual: unknown, here: AnySchema | undefined): string {
+function wrongType(
+  actual: unknown,
+  here: AnySchema | undefined,
+  described = describeValue(actual),
+): string {
   const target = unwrap(here);
   if (target instanceof z.ZodBoolean && (actual === 'true' || actual === 'false')) {
-    return `${describeValue(actual)} is text, not a boolean: write ${actual} without quotes`;
+    return `${described} is text, not a boolean: write ${actual} without quotes`;
   }
-  return `${describeValue(actual)} is not valid here: write ${expectedOf(here)}`;
+  if (target instanceof z.ZodString && typeof actual !== 'string' && actual !== null) {
+    return `${described} is not valid here: write ${expectedOf(here)} (put it in quotes to keep it as written)`;
+  }
+  return `${described} is not valid here: write ${expectedOf(here)}`;
 }
 
 function expectedOf(schema: AnySchema | undefined): string {

@@ -14,8 +14,15 @@ import { checkDefaults, checkVaultNames } from './checks/names.js';
 import { checkVirtualNetworkRules } from './checks/network-rules.js';
 import { checkSemantics } from './checks/semantics.js';
 import { checkSpecSet } from './checks/set.js';
+import { checkSetConsistency } from './checks/set-consistency.js';
+import { checkDefaultLocation, checkVaultLocations } from './checks/locations.js';
+import {
+  checkDefaultDisabledFindings,
+  checkVaultDisabledFindings,
+} from './checks/disabled-findings.js';
 import { vaultPlacement } from './refs.js';
-import { specSchema, vaultSchema, type Spec } from './schema.js';
+import { salvage } from './salvage.js';
+import { specSchema } from './schema.js';
 import { schemaFindings } from './schema-findings.js';
 import { loadYaml, type PositionIndex } from './yaml-loader.js';
 import type { z } from 'zod';
@@ -60,10 +67,8 @@ export function parseSpecFile(source: SpecSource): {
 }
 
 /**
- * When the file's schema mistakes all lie inside some vaults (or in `version`), the other
- * vaults still get their domain checks, so a misspelt key in one vault does not hide a
- * private IP in the next. A mistake anywhere else (defaults, an unknown top-level key that
- * may be a misspelt "defaults") leaves the defaults in doubt, and then nothing is checked.
+ * The file as far as it can be checked: repaired (salvage.ts) so that a schema mistake in one
+ * field hides none of the other checks of its vault or file.
  */
 function vaultsThatParse(
   file: string,
@@ -71,26 +76,20 @@ function vaultsThatParse(
   issues: readonly z.core.$ZodIssue[],
   positions: PositionIndex,
 ): CheckTarget | undefined {
-  const insideVaultsOrVersion = issues.every(
-    (issue) =>
-      issue.path[0] === 'version' || (issue.path[0] === 'vaults' && issue.path.length >= 2),
-  );
-  if (!insideVaultsOrVersion || value === null || typeof value !== 'object') return undefined;
-  const raw = value as Record<string, unknown>;
-  const defaults = specSchema.shape.defaults.safeParse(raw.defaults);
-  if (!defaults.success || !Array.isArray(raw.vaults)) return undefined;
+  const salvaged = salvage(specSchema, value, issues, 2);
+  if (!salvaged) return undefined;
+  const spec = salvaged.value;
   const vaults: IndexedVault[] = [];
-  raw.vaults.forEach((item: unknown, index) => {
-    const vault = vaultSchema.safeParse(item);
-    if (vault.success) vaults.push({ vault: vault.data, index });
-  });
-  const spec: Spec = { version: 1, defaults: defaults.data, vaults: vaults.map((v) => v.vault) };
-  return { source: { file, spec, positions }, vaults };
+  // forEach: an item left out is a hole.
+  spec.vaults.forEach((vault, index) => vaults.push({ vault, index }));
+  return { source: { file, spec, positions }, vaults, skip: salvaged.skip };
 }
 
 function checkFile(target: CheckTarget, sink: FindingSink, options: CheckOptions): void {
   const { spec } = target.source;
   checkDefaults(spec, sink);
+  checkDefaultLocation(spec, sink);
+  checkDefaultDisabledFindings(spec, sink);
   target.vaults.forEach(({ vault, index }) => {
     const vaultPath = ['vaults', index];
     const placement = vaultPlacement(spec, vault);
@@ -98,6 +97,8 @@ function checkFile(target: CheckTarget, sink: FindingSink, options: CheckOptions
     checkIpRules(vault, vaultPath, sink, options);
     checkVirtualNetworkRules(vault, vaultPath, placement, sink);
     checkSemantics(spec, vault, vaultPath, sink);
+    checkVaultLocations(spec, vault, vaultPath, sink);
+    checkVaultDisabledFindings(vault, vaultPath, sink);
   });
 }
 
@@ -115,9 +116,20 @@ export function validateSpecSet(
     if (result.checkable) targets.push(result.checkable);
   }
   const setSinks = checkSpecSet(targets);
+  checkSetConsistency(targets, setSinks);
   targets.forEach((target, index) => {
-    const sink = setSinks[index] ?? new FindingSink(target.source);
-    checkFile(target, sink, options);
+    const sink = setSinks[index] ?? new FindingSink(target.source, target.skip);
+    if (target.skip) {
+      // A repaired file is checked as far as the checks can go; a check that trips on a
+      // left-out item stops there, and the schema findings already make the file invalid.
+      try {
+        checkFile(target, sink, options);
+      } catch {
+        // Nothing more to learn from this file.
+      }
+    } else {
+      checkFile(target, sink, options);
+    }
     findings.push(...sink.findings);
   });
   return { files, findings: findings.sort(compareFindings) };

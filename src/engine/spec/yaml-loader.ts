@@ -37,9 +37,20 @@ export interface Located {
 /** Where each value of a loaded document is, by path. */
 export class PositionIndex {
   private readonly byPath = new Map<string, Located>();
+  private readonly written = new Map<string, string>();
 
   set(path: Path, located: Located): void {
     this.byPath.set(JSON.stringify(path), located);
+  }
+
+  /** Remembers the text of a plain scalar YAML turned into a number, boolean or null. */
+  setWritten(path: Path, text: string): void {
+    this.written.set(JSON.stringify(path), text);
+  }
+
+  /** The text as written, for a value YAML converted (`0x1F`, `1.10`, `yes`); else undefined. */
+  writtenAt(path: Path): string | undefined {
+    return this.written.get(JSON.stringify(path));
   }
 
   /** The position of the value at `path`, or of its nearest ancestor. */
@@ -218,8 +229,13 @@ class TreeBuilder {
     this.refuseAnchorsAndTags(event);
     this.index += 1;
     switch (event.type) {
-      case EVENT_ID.SCALAR:
-        return this.scalar(event);
+      case EVENT_ID.SCALAR: {
+        const scalar = this.scalar(event);
+        if (typeof scalar !== 'string' && event.valueStart >= 0) {
+          this.positions.setWritten(path, getScalarValue(this.text, event));
+        }
+        return scalar;
+      }
       case EVENT_ID.SEQUENCE:
         return this.sequence(path);
       case EVENT_ID.MAPPING:

@@ -27,6 +27,12 @@ export interface IndexedVault {
 export interface CheckTarget {
   readonly source: LoadedSpecFile;
   readonly vaults: readonly IndexedVault[];
+  /**
+   * Set when the file did not match the schema and was repaired to be checked (salvage.ts):
+   * findings at repaired places are dropped. Lists in such a spec may hold holes where an
+   * item was left out, so checks iterate lists with forEach (which skips holes).
+   */
+  readonly skip?: (path: Path, rule: string) => boolean;
 }
 
 export function wholeFile(source: LoadedSpecFile): CheckTarget {
@@ -36,7 +42,10 @@ export function wholeFile(source: LoadedSpecFile): CheckTarget {
 export class FindingSink {
   readonly findings: Finding[] = [];
 
-  constructor(private readonly source: LoadedSpecFile) {}
+  constructor(
+    private readonly source: LoadedSpecFile,
+    private readonly skip?: (path: Path, rule: string) => boolean,
+  ) {}
 
   /** Reports at the value at `path` (or at its key when `at` is 'key'). */
   report(
@@ -46,6 +55,7 @@ export class FindingSink {
     message: string,
     at: 'value' | 'key' = 'value',
   ): void {
+    if (this.skip?.(path, rule)) return;
     const position =
       at === 'key' ? this.source.positions.keyAt(path) : this.source.positions.valueAt(path);
     this.findings.push({ file: this.source.file, ...position, severity, rule, message });

@@ -1,6 +1,12 @@
 // IP rule checks: IPv4 only, public only, canonical, no duplicates, within Azure's limits,
 // and expiry dates that make sense.
-import { contains, parseIpv4Rule, specialRangesTouched, type Ipv4Range } from '../../model/ipv4.js';
+import {
+  canonicalCidr,
+  contains,
+  parseIpv4Rule,
+  specialRangesTouched,
+  type Ipv4Range,
+} from '../../model/ipv4.js';
 import type { IpRuleSpec, VaultSpec } from '../schema.js';
 import type { Path } from '../yaml-loader.js';
 import type { CheckOptions, FindingSink } from './context.js';
@@ -21,11 +27,24 @@ export function checkIpRules(
 ): void {
   const rules = vault.firewall.ipRules;
   const rulesPath = [...vaultPath, 'firewall', 'ipRules'];
-  if (rules.length > MAX_IP_RULES) {
+  // Counted as Azure will hold them: after normalising (1.2.3.4 and 1.2.3.4/32 are one rule)
+  // and without the rules that have expired (the planner leaves those out).
+  const sent = new Set<string>();
+  rules.forEach((rule) => {
+    if (typeof rule !== 'string' && rule.expires !== undefined && isRealDate(rule.expires)) {
+      if (daysBetween(options.today, rule.expires) < 0) return;
+    }
+    sent.add(canonicalCidr(ipRuleAddress(rule)) ?? ipRuleAddress(rule).trim());
+  });
+  if (sent.size > MAX_IP_RULES) {
+    const written =
+      sent.size === rules.length
+        ? ''
+        : ` (${rules.length} written, duplicates and expired rules left out)`;
     sink.error(
       'limits/ip-rules',
       rulesPath,
-      `vault "${vault.name}" has ${rules.length} IP rules; Azure allows at most ${MAX_IP_RULES} per vault: merge adjacent addresses into CIDR ranges, or reach the vault through VNet rules or private endpoints`,
+      `vault "${vault.name}" has ${sent.size} IP rules${written}; Azure allows at most ${MAX_IP_RULES} per vault: merge adjacent addresses into CIDR ranges, or reach the vault through VNet rules or private endpoints`,
     );
   }
   const accepted: { range: Ipv4Range; path: Path; text: string }[] = [];

@@ -3,12 +3,10 @@
 import { isGuid, parseResourceId, resourceTypeKey } from '../../model/resource-id.js';
 import type { Spec, SubnetRef, VaultSpec } from '../schema.js';
 import type { Path } from '../yaml-loader.js';
+import { invalidNameMessage, NAME_RULES, RULE_BY_TYPE, type NameRule } from './azure-names.js';
 import type { FindingSink } from './context.js';
 
 const VAULT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
-const RESOURCE_GROUP_NAME = /^[-\w.()]{1,90}$/u;
-const PRIVATE_ENDPOINT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}[a-zA-Z0-9_]$/;
-const CHILD_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,78}[a-zA-Z0-9_]?$/;
 
 export const SUBNET_TYPE = 'microsoft.network/virtualnetworks/subnets';
 export const VNET_TYPE = 'microsoft.network/virtualnetworks';
@@ -32,12 +30,9 @@ export function checkResourceGroupName(
   path: Path,
   sink: FindingSink,
 ): void {
-  if (name === undefined || (RESOURCE_GROUP_NAME.test(name) && !name.endsWith('.'))) return;
-  sink.error(
-    'name/resource-group',
-    path,
-    `"${name}" is not a valid resource group name: use up to 90 letters, digits, underscores, hyphens, periods and parentheses, not ending in a period`,
-  );
+  if (name === undefined) return;
+  const message = invalidNameMessage(NAME_RULES.resourceGroup, name);
+  if (message) sink.error('name/resource-group', path, message);
 }
 
 export function checkSubscription(value: string | undefined, path: Path, sink: FindingSink): void {
@@ -50,26 +45,19 @@ export function checkSubscription(value: string | undefined, path: Path, sink: F
 }
 
 export function checkPrivateEndpointName(name: string, path: Path, sink: FindingSink): void {
-  if (PRIVATE_ENDPOINT_NAME.test(name)) return;
-  sink.error(
-    'name/private-endpoint',
-    path,
-    `"${name}" is not a valid private endpoint name: use 2–64 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore`,
-  );
+  const message = invalidNameMessage(NAME_RULES.privateEndpoint, name);
+  if (message) sink.error('name/private-endpoint', path, message);
 }
 
 export function checkChildName(
-  kind: string,
+  rule: NameRule,
   name: string | undefined,
   path: Path,
   sink: FindingSink,
 ): void {
-  if (name === undefined || CHILD_NAME.test(name)) return;
-  sink.error(
-    'name/invalid',
-    path,
-    `"${name}" is not a valid ${kind} name: use 1–80 letters, digits, underscores, periods and hyphens, starting with a letter or digit`,
-  );
+  if (name === undefined) return;
+  const message = invalidNameMessage(rule, name);
+  if (message) sink.error('name/invalid', path, message);
 }
 
 /** Checks a resource id: well formed and of the expected type. */
@@ -98,6 +86,25 @@ export function checkResourceId(
     );
     return false;
   }
+  // Every name the id holds, against the rules of its type: "…/subnets/.." or a name with
+  // "?", "#" or "%2F" would address another resource, or none, in the request URL.
+  const named: [NameRule | undefined, string][] = [
+    [NAME_RULES.resourceGroup, parsed.id.resourceGroup],
+    ...parsed.id.segments.map(
+      ([type, name]) => [RULE_BY_TYPE[type.toLowerCase()], name] as [NameRule | undefined, string],
+    ),
+  ];
+  for (const [rule, name] of named) {
+    const message = invalidNameMessage(rule, name);
+    if (message) {
+      sink.error(
+        'id/name',
+        path,
+        `the ${what} resource id "${text}" holds an invalid name: ${message}`,
+      );
+      return false;
+    }
+  }
   return true;
 }
 
@@ -107,8 +114,8 @@ export function checkSubnetRef(ref: SubnetRef, path: Path, sink: FindingSink): v
   } else if ('id' in ref) {
     checkResourceId(ref.id, SUBNET_TYPE, 'subnet', [...path, 'id'], sink);
   } else {
-    checkChildName('virtual network', ref.vnet, [...path, 'vnet'], sink);
-    checkChildName('subnet', ref.name, [...path, 'name'], sink);
+    checkChildName(NAME_RULES.virtualNetwork, ref.vnet, [...path, 'vnet'], sink);
+    checkChildName(NAME_RULES.subnet, ref.name, [...path, 'name'], sink);
     checkResourceGroupName(ref.resourceGroup, [...path, 'resourceGroup'], sink);
     checkSubscription(ref.subscription, [...path, 'subscription'], sink);
   }
@@ -155,7 +162,7 @@ export function checkVaultNames(
     const path = [...vaultPath, 'privateEndpoints', index];
     checkPrivateEndpointName(endpoint.name, [...path, 'name'], sink);
     checkChildName(
-      'private link connection',
+      NAME_RULES.connection,
       endpoint.connectionName,
       [...path, 'connectionName'],
       sink,
@@ -172,13 +179,14 @@ export function checkVaultNames(
         [...path, 'dns', 'zoneId'],
         sink,
       );
-    checkChildName('DNS zone group', dns.zoneGroup, [...path, 'dns', 'zoneGroup'], sink);
+    checkChildName(NAME_RULES.privateDnsZone, dns.zone, [...path, 'dns', 'zone'], sink);
+    checkChildName(NAME_RULES.zoneGroup, dns.zoneGroup, [...path, 'dns', 'zoneGroup'], sink);
     dns.links.forEach((link, linkIndex) => {
       const linkPath = [...path, 'dns', 'links', linkIndex];
       if (link.vnet.startsWith('/'))
         checkResourceId(link.vnet, VNET_TYPE, 'virtual network', [...linkPath, 'vnet'], sink);
-      else checkChildName('virtual network', link.vnet, [...linkPath, 'vnet'], sink);
-      checkChildName('virtual network link', link.name, [...linkPath, 'name'], sink);
+      else checkChildName(NAME_RULES.virtualNetwork, link.vnet, [...linkPath, 'vnet'], sink);
+      checkChildName(NAME_RULES.virtualNetworkLink, link.name, [...linkPath, 'name'], sink);
       checkResourceGroupName(link.resourceGroup, [...linkPath, 'resourceGroup'], sink);
       checkSubscription(link.subscription, [...linkPath, 'subscription'], sink);
     });

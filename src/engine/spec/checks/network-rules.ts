@@ -15,11 +15,17 @@ export function checkVirtualNetworkRules(
 ): void {
   const rules = vault.firewall.virtualNetworkRules;
   const rulesPath = [...vaultPath, 'firewall', 'virtualNetworkRules'];
-  if (rules.length > MAX_VIRTUAL_NETWORK_RULES) {
+  // Counted after normalising: a subnet written twice (as an id and by name) is one rule.
+  const distinct = new Set<string>();
+  if (placement) {
+    rules.forEach((rule) => distinct.add(resourceIdKey(resolveSubnetId(rule.subnet, placement))));
+  }
+  const count = placement ? distinct.size : rules.length;
+  if (count > MAX_VIRTUAL_NETWORK_RULES) {
     sink.error(
       'limits/vnet-rules',
       rulesPath,
-      `vault "${vault.name}" has ${rules.length} virtual network rules; Azure allows at most ${MAX_VIRTUAL_NETWORK_RULES} per vault: use private endpoints for the rest`,
+      `vault "${vault.name}" has ${count} virtual network rules; Azure allows at most ${MAX_VIRTUAL_NETWORK_RULES} per vault: use private endpoints for the rest`,
     );
   }
   if (!placement) return;

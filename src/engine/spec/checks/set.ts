@@ -12,8 +12,8 @@ export function checkSpecSet(targets: readonly CheckTarget[]): FindingSink[] {
   const vaults = new Map<string, Declaration>();
   const endpoints = new Map<string, Declaration>();
   const sinks: FindingSink[] = [];
-  for (const { source: loaded, vaults: indexed } of targets) {
-    const sink = new FindingSink(loaded);
+  for (const { source: loaded, vaults: indexed, skip } of targets) {
+    const sink = new FindingSink(loaded, skip);
     sinks.push(sink);
     indexed.forEach(({ vault, index: vaultIndex }) => {
       const vaultPath = ['vaults', vaultIndex, 'name'];
