@@ -10,6 +10,7 @@ import {
   type LoadedSpecFile,
 } from './checks/context.js';
 import { checkIpRules } from './checks/ip-rules.js';
+import { checkNamedSets } from './checks/named-sets.js';
 import { checkDefaults, checkVaultNames } from './checks/names.js';
 import { checkVirtualNetworkRules } from './checks/network-rules.js';
 import { checkSemantics } from './checks/semantics.js';
@@ -84,7 +85,16 @@ function vaultsThatParse(
     const vault = vaultSchema.safeParse(item);
     if (vault.success) vaults.push({ vault: vault.data, index });
   });
-  const spec: Spec = { version: 1, defaults: defaults.data, vaults: vaults.map((v) => v.vault) };
+  const ipSets = specSchema.shape.ipSets.safeParse(raw.ipSets);
+  const subnetSets = specSchema.shape.subnetSets.safeParse(raw.subnetSets);
+  if (!ipSets.success || !subnetSets.success) return undefined;
+  const spec: Spec = {
+    version: 1,
+    defaults: defaults.data,
+    ipSets: ipSets.data,
+    subnetSets: subnetSets.data,
+    vaults: vaults.map((v) => v.vault),
+  };
   return { source: { file, spec, positions }, vaults };
 }
 
@@ -120,5 +130,6 @@ export function validateSpecSet(
     checkFile(target, sink, options);
     findings.push(...sink.findings);
   });
+  findings.push(...checkNamedSets(targets, options, files.length === sources.length));
   return { files, findings: findings.sort(compareFindings) };
 }

@@ -2,6 +2,7 @@
 // rather than as an opaque 400 halfway through an apply.
 import { isGuid, parseResourceId, resourceTypeKey } from '../../model/resource-id.js';
 import type { Spec, SubnetRef, VaultSpec } from '../schema.js';
+import { isSetRef } from '../sets.js';
 import type { Path } from '../yaml-loader.js';
 import type { FindingSink } from './context.js';
 
@@ -145,6 +146,7 @@ export function checkVaultNames(
     );
   }
   vault.firewall.virtualNetworkRules.forEach((rule, index) => {
+    if (isSetRef(rule)) return;
     checkSubnetRef(
       rule.subnet,
       [...vaultPath, 'firewall', 'virtualNetworkRules', index, 'subnet'],
