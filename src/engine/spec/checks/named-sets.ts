@@ -35,6 +35,7 @@ import { checkSubnetRef } from './names.js';
 import { MAX_VIRTUAL_NETWORK_RULES } from './network-rules.js';
 
 const OTHER: Record<SetKind, SetKind> = { ipSet: 'subnetSet', subnetSet: 'ipSet' };
+const article = (kind: SetKind) => (kind === 'ipSet' ? 'an ipSet' : 'a subnetSet');
 
 interface Ref {
   readonly kind: SetKind;
@@ -143,7 +144,7 @@ function reportMissing(ref: Ref, registry: SetRegistry, complete: boolean): void
     ref.sink.error(
       'set/wrong-kind',
       ref.path,
-      `"${ref.name}" is a ${other}, and ${list} can only use ${ref.kind}s: move this entry to ${SET_LIST[other]}, or define an ${ref.kind} under ${SET_SECTION[ref.kind]}`,
+      `"${ref.name}" is ${article(other)}, and ${list} can only use ${ref.kind}s: move this entry to ${SET_LIST[other]}, or define ${article(ref.kind)} under ${SET_SECTION[ref.kind]}`,
     );
     return;
   }
@@ -174,9 +175,8 @@ function reportCycles(
       if (!isSetRef(entry)) return;
       const next = entry.set;
       if (state.get(next) === 'visiting') {
-        const cycle = [...trail.slice(trail.indexOf(next)), name].filter(
-          (member, at, all) => all.indexOf(member) === at,
-        );
+        const route = [...trail, name];
+        const cycle = route.slice(route.indexOf(next));
         const key = [...cycle].sort().join('\u0000');
         if (reported.has(key)) return;
         reported.add(key);
