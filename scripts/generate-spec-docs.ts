@@ -128,9 +128,14 @@ export function collectSections(root: AnySchema = specSchema): Section[] {
       const objects = flatOptions(inner).filter(
         (option) => peel(option).inner instanceof z.ZodObject,
       );
+      const keysOf = (option: AnySchema) =>
+        Object.keys((peel(option).inner as z.ZodObject).shape).join(', ');
+      // `{ set: NAME }` may stand for any entry of a list that accepts sets: it gets its own
+      // section, and the entry itself keeps the plain path.
+      const entries = objects.filter((option) => keysOf(option) !== 'set');
       for (const option of objects) {
-        const keys = Object.keys((peel(option).inner as z.ZodObject).shape).join(', ');
-        visit(option, objects.length > 1 ? `${path} {${keys}}` : path);
+        const keys = keysOf(option);
+        visit(option, keys === 'set' || entries.length > 1 ? `${path} {${keys}}` : path);
       }
       return;
     }
