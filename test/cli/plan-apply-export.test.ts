@@ -54,6 +54,25 @@ describe('kvnet plan', () => {
     };
     expect(plan).toMatchObject({ schemaVersion: 2, outcome: 'changes' });
     expect(plan.steps).toHaveLength(21);
+    // The demo's named sets: each change to a set once, with both billing vaults.
+    const setLine =
+      '+ ipSet vpn-egress: 20.61.4.0/28 (VPN concentrator) → 2 vaults: kv-billing-prod, kv-billing-test';
+    expect(text.stdout.split(setLine)).toHaveLength(2);
+    expect(md.stdout.split(setLine)).toHaveLength(2);
+    expect(
+      (JSON.parse(readFileSync(out, 'utf8')) as { setChanges: { set: string; vaults: string[] }[] })
+        .setChanges,
+    ).toEqual([
+      expect.objectContaining({ set: 'office-egress', vaults: ['kv-billing-test'] }),
+      expect.objectContaining({
+        set: 'vpn-egress',
+        vaults: ['kv-billing-prod', 'kv-billing-test'],
+      }),
+      expect.objectContaining({
+        set: 'app-subnets',
+        vaults: ['kv-billing-prod', 'kv-billing-test'],
+      }),
+    ]);
     const requests = (await http.requests()).slice(mark);
     expect(requests.filter((request) => request.method !== 'GET')).toEqual([]);
   });
