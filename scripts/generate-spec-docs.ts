@@ -72,9 +72,21 @@ function typeOf(schema: AnySchema, sectionFor: (schema: AnySchema) => string): s
     return `list of ${typeOf(inner.element as AnySchema, sectionFor)}`;
   if (inner instanceof z.ZodObject) return sectionFor(inner);
   if (inner instanceof z.ZodUnion) {
-    return (inner.options as AnySchema[]).map((option) => typeOf(option, sectionFor)).join(', or ');
+    return flatOptions(inner)
+      .map((option) => typeOf(option, sectionFor))
+      .join(', or ');
   }
+  if (inner instanceof z.ZodRecord)
+    return `mapping of names to ${typeOf(inner.valueType as AnySchema, sectionFor)}`;
   return 'see description';
+}
+
+/** A union's members, with the members of nested unions in their place. */
+function flatOptions(union: z.ZodUnion): AnySchema[] {
+  return (union.options as AnySchema[]).flatMap((option) => {
+    const { inner } = peel(option);
+    return inner instanceof z.ZodUnion ? flatOptions(inner) : [option];
+  });
 }
 
 /** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
@@ -108,13 +120,22 @@ export function collectSections(root: AnySchema = specSchema): Section[] {
       visit(inner.element as AnySchema, `${path}[]`);
       return;
     }
+    if (inner instanceof z.ZodRecord) {
+      visit(inner.valueType as AnySchema, `${path}.NAME`);
+      return;
+    }
     if (inner instanceof z.ZodUnion) {
-      const objects = (inner.options as AnySchema[]).filter(
+      const objects = flatOptions(inner).filter(
         (option) => peel(option).inner instanceof z.ZodObject,
       );
+      const keysOf = (option: AnySchema) =>
+        Object.keys((peel(option).inner as z.ZodObject).shape).join(', ');
+      // `{ set: NAME }` may stand for any entry of a list that accepts sets: it gets its own
+      // section, and the entry itself keeps the plain path.
+      const entries = objects.filter((option) => keysOf(option) !== 'set');
       for (const option of objects) {
-        const keys = Object.keys((peel(option).inner as z.ZodObject).shape).join(', ');
-        visit(option, objects.length > 1 ? `${path} {${keys}}` : path);
+        const keys = keysOf(option);
+        visit(option, keys === 'set' || entries.length > 1 ? `${path} {${keys}}` : path);
       }
       return;
     }

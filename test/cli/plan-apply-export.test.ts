@@ -39,7 +39,7 @@ describe('kvnet plan', () => {
     const mark = (await http.requests()).length;
     const text = await runInProcess(['plan', SPECS], env);
     expect(text.code).toBe(2);
-    expect(text.stdout).toMatch(/^kvnet plan: 17 changes to 6 vaults/);
+    expect(text.stdout).toMatch(/^kvnet plan: 21 changes to 8 vaults/);
     const md = await runInProcess(['plan', SPECS, '--format', 'md'], env);
     expect(md.stdout).toMatch(
       /^<!-- kvnet:plan spec-set=default fingerprint=sha256:[0-9a-f]{64} schema=2 -->/,
@@ -53,7 +53,26 @@ describe('kvnet plan', () => {
       steps: unknown[];
     };
     expect(plan).toMatchObject({ schemaVersion: 2, outcome: 'changes' });
-    expect(plan.steps).toHaveLength(17);
+    expect(plan.steps).toHaveLength(21);
+    // The demo's named sets: each change to a set once, with both billing vaults.
+    const setLine =
+      '+ ipSet vpn-egress: 20.61.4.0/28 (VPN concentrator) → 2 vaults: kv-billing-prod, kv-billing-test';
+    expect(text.stdout.split(setLine)).toHaveLength(2);
+    expect(md.stdout.split(setLine)).toHaveLength(2);
+    expect(
+      (JSON.parse(readFileSync(out, 'utf8')) as { setChanges: { set: string; vaults: string[] }[] })
+        .setChanges,
+    ).toEqual([
+      expect.objectContaining({ set: 'office-egress', vaults: ['kv-billing-test'] }),
+      expect.objectContaining({
+        set: 'vpn-egress',
+        vaults: ['kv-billing-prod', 'kv-billing-test'],
+      }),
+      expect.objectContaining({
+        set: 'app-subnets',
+        vaults: ['kv-billing-prod', 'kv-billing-test'],
+      }),
+    ]);
     const requests = (await http.requests()).slice(mark);
     expect(requests.filter((request) => request.method !== 'GET')).toEqual([]);
   });
@@ -135,7 +154,7 @@ describe('kvnet apply', () => {
     expect(applied.stderr).toMatch(/✔ ~ update vault kv-payments-prod \(narrowing step\)/);
     const again = await runInProcess(['plan', SPECS], env);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/No changes: live state matches the spec for 6 vaults/);
+    expect(again.stdout).toMatch(/No changes: live state matches the spec for 8 vaults/);
   });
 });
 
@@ -147,7 +166,7 @@ describe('kvnet export', () => {
       env,
     );
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/exported 6 vaults/);
+    expect(run.stdout).toMatch(/exported 8 vaults/);
     expect((await runInProcess(['validate', exported], env)).code).toBe(0);
     const plan = await runInProcess(['plan', exported], env);
     expect(plan.code, plan.stdout).toBe(0);

@@ -14,6 +14,7 @@ import { fingerprint } from './fingerprint.js';
 import { LiveLookup } from './live-lookup.js';
 import { orderSteps } from './order.js';
 import { privateLinkSteps, stepId } from './private-link-steps.js';
+import { deriveSetChanges } from './set-changes.js';
 import { simulate } from './simulate.js';
 import { StepCollector } from './step-collector.js';
 import {
@@ -92,6 +93,7 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot): Plan {
     return vaultSummary(vault, before, after, stepsByVault.get(vault.name) ?? []);
   });
   const hasError = findings.some((finding) => finding.level === 'error');
+  const setChanges = deriveSetChanges(present, simulation.steps);
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
     outcome: hasError ? 'error' : simulation.steps.length > 0 ? 'changes' : 'no-changes',
@@ -100,6 +102,7 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot): Plan {
     steps: simulation.steps,
     findings,
     readErrors: [],
+    ...(setChanges.length > 0 ? { setChanges } : {}),
   };
 }
 

@@ -43,6 +43,11 @@ export interface PropertyChange {
   readonly reason?: Coded;
   /** True when `before` was absent on read and shown as Azure's default. */
   readonly beforeIsDefault?: boolean;
+  /**
+   * For an IP or VNet rule: the named sets (ipSets / subnetSets) of the spec it comes from.
+   * Absent for a rule the vault writes itself, and for a removal kvnet cannot trace to a set.
+   */
+  readonly sets?: readonly string[];
 }
 
 export interface VaultNetworkPayload {
@@ -166,4 +171,28 @@ export interface Plan {
   readonly steps: readonly PlanStep[];
   readonly findings: readonly PlanFinding[];
   readonly readErrors: readonly ReadFailure[];
+  /**
+   * Derived from the steps: each change to a named set once, with every vault it reaches
+   * (plan/set-changes.ts). Absent when the plan touches no set-derived rule.
+   */
+  readonly setChanges?: readonly SetChange[];
+}
+
+/** One rule entering or leaving the vaults that use a named set. */
+export interface SetChange {
+  readonly kind: 'ipSet' | 'subnetSet';
+  readonly set: string;
+  readonly op: 'add' | 'remove';
+  /** A canonical CIDR (ipSet) or a subnet id (subnetSet). */
+  readonly value: string;
+  /** The vaults whose plan adds or removes the rule because of this set, sorted. */
+  readonly vaults: readonly string[];
+  /** The rule's note and expiry, or why it goes (as on the step's change). */
+  readonly reason?: Coded;
+  /**
+   * How the change was traced to the set: `spec`, the rule is in the set (an addition, or an
+   * expired entry); `every-user`, a removal no longer in the spec that every vault using the
+   * set loses (live state does not say where a rule came from).
+   */
+  readonly evidence: 'spec' | 'every-user';
 }

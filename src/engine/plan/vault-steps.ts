@@ -53,7 +53,10 @@ export function networkChanges(
   before: VaultNetwork,
   after: VaultNetwork,
   reasons: ReadonlyMap<string, Coded> = new Map(),
+  origins: RuleOrigins = NO_ORIGINS,
 ): PropertyChange[] {
+  const ipSets = (cidr: string) => setsField(origins.ipRules.get(cidr));
+  const subnetSets = (id: string) => setsField(origins.virtualNetworkRules.get(resourceIdKey(id)));
   const changes: PropertyChange[] = [
     ...scalarChange(
       'publicNetworkAccess',
@@ -83,6 +86,7 @@ export function networkChanges(
         op: 'add',
         after: cidr,
         reason: reasons.get(cidr),
+        ...ipSets(cidr),
       });
   }
   for (const cidr of before.ipRules) {
@@ -92,6 +96,7 @@ export function networkChanges(
         op: 'remove',
         before: cidr,
         reason: reasons.get(cidr),
+        ...ipSets(cidr),
       });
     }
   }
@@ -103,6 +108,7 @@ export function networkChanges(
         property: 'networkAcls.virtualNetworkRules',
         op: 'add',
         after: rule.subnetId,
+        ...subnetSets(rule.subnetId),
       });
     }
   }
@@ -112,10 +118,34 @@ export function networkChanges(
         property: 'networkAcls.virtualNetworkRules',
         op: 'remove',
         before: rule.subnetId,
+        ...subnetSets(rule.subnetId),
       });
     }
   }
   return changes;
+}
+
+/** Which named sets each desired rule comes from: by canonical CIDR, and by subnet id key. */
+export interface RuleOrigins {
+  readonly ipRules: ReadonlyMap<string, readonly string[]>;
+  readonly virtualNetworkRules: ReadonlyMap<string, readonly string[]>;
+}
+
+const NO_ORIGINS: RuleOrigins = { ipRules: new Map(), virtualNetworkRules: new Map() };
+
+function setsField(sets: readonly string[] | undefined): { sets?: readonly string[] } {
+  return sets && sets.length > 0 ? { sets } : {};
+}
+
+/** The sets behind each of a vault's rules (expired entries included: their removal shows it). */
+export function ruleOrigins(desired: DesiredVault): RuleOrigins {
+  const ipRules = new Map<string, string[]>();
+  for (const rule of [...desired.ipRules]) {
+    if (rule.set === undefined) continue;
+    const list = ipRules.get(rule.cidr) ?? [];
+    if (!list.includes(rule.set)) ipRules.set(rule.cidr, [...list, rule.set].sort());
+  }
+  return { ipRules, virtualNetworkRules: desired.virtualNetworkRuleSets ?? new Map() };
 }
 
 export function toPayload(network: VaultNetwork): VaultNetworkPayload {
@@ -170,8 +200,9 @@ export function vaultNetworkSteps(
     flags: { destructive: false, lockout: false, blocked: false },
     notes: live.firewallHidden ? [{ code: 'vault/firewall-sent-whole', params: {} }] : [],
   };
-  const openChanges = networkChanges(live, opening, reasons);
-  const narrowChanges = networkChanges(opening, after, reasons);
+  const origins = ruleOrigins(desired);
+  const openChanges = networkChanges(live, opening, reasons, origins);
+  const narrowChanges = networkChanges(opening, after, reasons, origins);
   const open: StepDraft | undefined =
     openChanges.length > 0
       ? {

@@ -12,6 +12,7 @@ import {
   stepLines,
   verdict,
 } from './plan-lines.js';
+import { SET_CHANGES_HEADING, setChangeLines } from './set-changes.js';
 
 export const COMMENT_LIMIT = 60_000;
 
@@ -96,6 +97,11 @@ function findingsSection(plan: Plan): string[] {
   return lines.length > 0 ? ['### Findings', '', fence(lines, 'text'), ''] : [];
 }
 
+function setsSection(plan: Plan): string[] {
+  const lines = setChangeLines(plan);
+  return lines.length > 0 ? [`### ${SET_CHANGES_HEADING}`, '', fence(lines, 'diff'), ''] : [];
+}
+
 function orderSection(plan: Plan): string[] {
   if (plan.steps.length === 0) return [];
   const lines = plan.steps.map(
@@ -122,10 +128,18 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
       ...errorsSection(plan),
       ...table,
       ...findingsSection(plan),
+      ...setsSection(plan),
       ...orderSection(plan),
       ...plan.vaults.map((vault) => vaultDetails(plan, vault)),
     ],
-    [...errorsSection(plan), ...table, ...findingsSection(plan), ...orderSection(plan)],
+    [
+      ...errorsSection(plan),
+      ...table,
+      ...findingsSection(plan),
+      ...setsSection(plan),
+      ...orderSection(plan),
+    ],
+    [...errorsSection(plan), ...table, ...setsSection(plan)],
     [...errorsSection(plan), ...table],
     [],
   ];

@@ -4,6 +4,7 @@ import type { AccessChange, VaultAccess } from '../analysis/access.js';
 import type { ReadFailure } from '../state/live.js';
 import type { Plan, PlanFinding, PlanStep, PropertyChange, VaultPlan } from '../plan/types.js';
 import { accessReasonText, findingMessage, noteText, pathText } from './messages.js';
+import { changeComment } from './set-changes.js';
 
 const KIND_LABEL: Record<PlanStep['kind'], string> = {
   vault: 'vault',
@@ -41,7 +42,7 @@ export function stepTitle(step: PlanStep): string {
 }
 
 export function changeLine(change: PropertyChange): string {
-  const reason = change.reason ? `   # ${noteText(change.reason)}` : '';
+  const reason = changeComment(change);
   switch (change.op) {
     case 'add':
       return `+   ${change.property}: ${String(change.after)}${reason}`;

@@ -8,6 +8,7 @@ import {
   stepLines,
   verdict,
 } from './plan-lines.js';
+import { SET_CHANGES_HEADING, setChangeLines } from './set-changes.js';
 import { visibleControls } from './untrusted.js';
 
 export interface TextOptions {
@@ -44,6 +45,11 @@ export function renderText(plan: Plan, options: TextOptions): string {
     out.push(paint('cyan', `vault ${visibleControls(vault.name)}`));
     out.push(...reachabilityLines(vault).map((line) => `  ${visibleControls(line)}`));
     out.push('');
+  }
+  const setLines = setChangeLines(plan);
+  if (setLines.length > 0) {
+    out.push(paint('bold', `${SET_CHANGES_HEADING}:`));
+    out.push(...setLines.map((line) => `  ${colorLine(visibleControls(line))}`), '');
   }
   if (plan.steps.length > 0) {
     out.push(paint('bold', 'Steps, in execution order (opening first, narrowing last):'));

@@ -56,6 +56,25 @@ export const ipRuleSchema = z
   .union([z.string().describe('A public IPv4 address or CIDR range.'), ipRuleObject])
   .describe('A public IPv4 address or CIDR range allowed through the firewall.');
 
+/** The name of an ipSet or subnetSet. */
+export const SET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+
+export const setRefSchema = z
+  .strictObject({
+    set: z
+      .string()
+      .regex(SET_NAME, {
+        error:
+          'a set name is 1–80 letters, digits, ".", "_" or "-", starting with a letter or digit',
+      })
+      .describe('Name of an ipSet (in ipRules) or a subnetSet (in virtualNetworkRules).'),
+  })
+  .describe('Every entry of a named set, defined under ipSets or subnetSets in any file.');
+
+const ipRuleEntrySchema = z
+  .union([ipRuleSchema, setRefSchema])
+  .describe('An IP rule, or `set: NAME` for every entry of an ipSet.');
+
 const virtualNetworkRuleSchema = z
   .strictObject({
     subnet: subnetRefSchema,
@@ -67,6 +86,26 @@ const virtualNetworkRuleSchema = z
       ),
   })
   .describe('Allow traffic from a subnet through its Microsoft.KeyVault service endpoint.');
+
+const virtualNetworkRuleEntrySchema = z
+  .union([virtualNetworkRuleSchema, setRefSchema])
+  .describe('A VNet rule, or `set: NAME` for every entry of a subnetSet.');
+
+const setName = z.string().regex(SET_NAME, {
+  error: 'a set name is 1–80 letters, digits, ".", "_" or "-", starting with a letter or digit',
+});
+
+const ipSetsSchema = z
+  .record(setName, z.array(ipRuleEntrySchema).describe('The entries of one ipSet.'))
+  .describe(
+    'Named lists of IP rules, defined once in the spec set (any file) and granted to vaults with `- set: NAME` in firewall.ipRules.',
+  );
+
+const subnetSetsSchema = z
+  .record(setName, z.array(virtualNetworkRuleEntrySchema).describe('The entries of one subnetSet.'))
+  .describe(
+    'Named lists of VNet rules, defined once in the spec set (any file) and granted to vaults with `- set: NAME` in firewall.virtualNetworkRules. A subnet given by vnet and name resolves in each vault that uses the set.',
+  );
 
 const firewallSchema = z
   .strictObject({
@@ -82,13 +121,17 @@ const firewallSchema = z
         'AzureServices (default): trusted Microsoft services bypass the firewall. None: they do not.',
       ),
     ipRules: z
-      .array(ipRuleSchema)
+      .array(ipRuleEntrySchema)
       .default([])
-      .describe('Public IPv4 addresses and ranges (at most 1000).'),
+      .describe(
+        'Public IPv4 addresses and ranges, and ipSets (at most 1000 rules once sets are expanded).',
+      ),
     virtualNetworkRules: z
-      .array(virtualNetworkRuleSchema)
+      .array(virtualNetworkRuleEntrySchema)
       .default([])
-      .describe('Subnets allowed through service endpoints (at most 200).'),
+      .describe(
+        'Subnets allowed through service endpoints, and subnetSets (at most 200 once sets are expanded).',
+      ),
   })
   .describe('The vault firewall (networkAcls).');
 
@@ -208,14 +251,23 @@ export const specSchema = z
     vaults: z
       .array(vaultSchema)
       .describe('The key vaults whose network access this file declares.'),
+    ipSets: ipSetsSchema.default({}),
+    subnetSets: subnetSetsSchema.default({}),
   })
   .describe('kvnet spec: the network security of Azure Key Vaults.');
 
 export type Spec = z.output<typeof specSchema>;
 export type VaultSpec = Spec['vaults'][number];
 export type FirewallSpec = VaultSpec['firewall'];
-export type IpRuleSpec = FirewallSpec['ipRules'][number];
-export type VirtualNetworkRuleSpec = FirewallSpec['virtualNetworkRules'][number];
+/** A plain IP rule (what a set expands to). */
+export type IpRuleSpec = z.output<typeof ipRuleSchema>;
+/** A plain VNet rule (what a set expands to). */
+export type VirtualNetworkRuleSpec = z.output<typeof virtualNetworkRuleSchema>;
+/** An entry of firewall.ipRules or of an ipSet: a rule, or `set: NAME`. */
+export type IpRuleEntry = FirewallSpec['ipRules'][number];
+/** An entry of firewall.virtualNetworkRules or of a subnetSet: a rule, or `set: NAME`. */
+export type VirtualNetworkRuleEntry = FirewallSpec['virtualNetworkRules'][number];
+export type SetRef = z.output<typeof setRefSchema>;
 export type SubnetRef = z.output<typeof subnetRefSchema>;
 export type PrivateEndpointSpec = VaultSpec['privateEndpoints'][number];
 export type DnsSpec = NonNullable<PrivateEndpointSpec['dns']>;

@@ -10,6 +10,7 @@ import {
   type LoadedSpecFile,
 } from './checks/context.js';
 import { checkIpRules } from './checks/ip-rules.js';
+import { checkNamedSets } from './checks/named-sets.js';
 import { checkDefaults, checkVaultNames } from './checks/names.js';
 import { checkVirtualNetworkRules } from './checks/network-rules.js';
 import { checkSemantics } from './checks/semantics.js';
@@ -132,5 +133,6 @@ export function validateSpecSet(
     }
     findings.push(...sink.findings);
   });
+  findings.push(...checkNamedSets(targets, options, files.length === sources.length));
   return { files, findings: findings.sort(compareFindings) };
 }

@@ -2,7 +2,7 @@
 // value remembering where in the spec it was written.
 import { CLOUD_PROFILES, type CloudProfile } from '../model/clouds.js';
 import { canonicalCidr } from '../model/ipv4.js';
-import { formatResourceId, parseResourceId } from '../model/resource-id.js';
+import { formatResourceId, parseResourceId, resourceIdKey } from '../model/resource-id.js';
 import {
   normalizeIpRules,
   normalizeVirtualNetworkRules,
@@ -19,6 +19,7 @@ import {
   type Placement,
 } from '../spec/refs.js';
 import type { PrivateEndpointSpec, VaultSpec } from '../spec/schema.js';
+import { expandEntries, SetRegistry } from '../spec/sets.js';
 import type { Path } from '../spec/yaml-loader.js';
 
 export interface SourceRef extends Position {
@@ -30,6 +31,8 @@ export interface IpRuleInfo {
   readonly note?: string;
   readonly expires?: string;
   readonly source: SourceRef;
+  /** The ipSet whose list holds this rule; absent for a rule written in the vault. */
+  readonly set?: string;
 }
 
 export interface DesiredLink {
@@ -80,6 +83,10 @@ export interface DesiredVault {
   readonly acknowledgeLockout: boolean;
   /** Best-practice finding ids not to report for this vault (its own and its file's). */
   readonly disabledFindings: readonly string[];
+  /** The named sets the vault uses, directly or through other sets, by kind (sorted). */
+  readonly sets: { readonly ipSet: readonly string[]; readonly subnetSet: readonly string[] };
+  /** The subnetSets each VNet rule came from, by subnet id key; absent when none. */
+  readonly virtualNetworkRuleSets: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface DesiredState {
@@ -173,17 +180,26 @@ function resolveVault(
   vault: VaultSpec,
   index: number,
   today: string,
+  registry: SetRegistry,
 ): DesiredVault | undefined {
   const placement = vaultPlacement(loaded.spec, vault);
   if (!placement) return undefined;
   const vaultPath = ['vaults', index];
-  const ipRules: IpRuleInfo[] = vault.firewall.ipRules.map((rule, ruleIndex) => {
+  const ipExpansion = expandEntries(
+    'ipSet',
+    vault.firewall.ipRules,
+    loaded,
+    [...vaultPath, 'firewall', 'ipRules'],
+    registry,
+  );
+  const ipRules: IpRuleInfo[] = ipExpansion.rules.map(({ rule, loaded: file, path, set }) => {
     const address = ipRuleAddress(rule);
     return {
       cidr: canonicalCidr(address) ?? address,
       note: typeof rule === 'string' ? undefined : rule.note,
       expires: typeof rule === 'string' ? undefined : rule.expires,
-      source: sourceOf(loaded, [...vaultPath, 'firewall', 'ipRules', ruleIndex]),
+      source: sourceOf(file, path),
+      ...(set === undefined ? {} : { set }),
     };
   });
   const expired = ipRules.filter(
@@ -196,10 +212,25 @@ function resolveVault(
       daysBetween(today, rule.expires) <= EXPIRY_WARNING_DAYS,
   );
   const liveRules = ipRules.filter((rule) => !expired.includes(rule));
-  const vnetRules = vault.firewall.virtualNetworkRules.map((rule) => ({
+  const vnetExpansion = expandEntries(
+    'subnetSet',
+    vault.firewall.virtualNetworkRules,
+    loaded,
+    [...vaultPath, 'firewall', 'virtualNetworkRules'],
+    registry,
+  );
+  const vnetRules = vnetExpansion.rules.map(({ rule }) => ({
     subnetId: resolveSubnetId(rule.subnet, placement),
     ignoreMissingServiceEndpoint: rule.serviceEndpoint === 'ignore',
   }));
+  const virtualNetworkRuleSets = new Map<string, string[]>();
+  vnetExpansion.rules.forEach(({ set }, at) => {
+    const subnet = vnetRules[at];
+    if (set === undefined || !subnet) return;
+    const subnetKey = resourceIdKey(subnet.subnetId);
+    const list = virtualNetworkRuleSets.get(subnetKey) ?? [];
+    if (!list.includes(set)) virtualNetworkRuleSets.set(subnetKey, [...list, set].sort());
+  });
   return {
     id: vaultId(placement, vault.name),
     name: vault.name,
@@ -234,14 +265,17 @@ function resolveVault(
     disabledFindings: [
       ...new Set([...loaded.spec.defaults.disableFindings, ...vault.disableFindings]),
     ],
+    sets: { ipSet: ipExpansion.sets, subnetSet: vnetExpansion.sets },
+    virtualNetworkRuleSets,
   };
 }
 
 /** Resolves validated spec files (call only when validation reported no error). */
 export function resolveDesiredState(files: readonly LoadedSpecFile[], today: string): DesiredState {
+  const registry = new SetRegistry(files);
   const vaults = files.flatMap((loaded) =>
     loaded.spec.vaults.flatMap((vault, index) => {
-      const resolved = resolveVault(loaded, vault, index, today);
+      const resolved = resolveVault(loaded, vault, index, today, registry);
       return resolved ? [resolved] : [];
     }),
   );

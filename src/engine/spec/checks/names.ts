@@ -2,6 +2,7 @@
 // rather than as an opaque 400 halfway through an apply.
 import { isGuid, parseResourceId, resourceTypeKey } from '../../model/resource-id.js';
 import type { Spec, SubnetRef, VaultSpec } from '../schema.js';
+import { isSetRef } from '../sets.js';
 import type { Path } from '../yaml-loader.js';
 import { invalidNameMessage, NAME_RULES, RULE_BY_TYPE, type NameRule } from './azure-names.js';
 import type { FindingSink } from './context.js';
@@ -152,6 +153,7 @@ export function checkVaultNames(
     );
   }
   vault.firewall.virtualNetworkRules.forEach((rule, index) => {
+    if (isSetRef(rule)) return;
     checkSubnetRef(
       rule.subnet,
       [...vaultPath, 'firewall', 'virtualNetworkRules', index, 'subnet'],

@@ -2,6 +2,7 @@
 import { resourceIdKey } from '../../model/resource-id.js';
 import { resolveSubnetId, type Placement } from '../refs.js';
 import type { VaultSpec } from '../schema.js';
+import { isSetRef } from '../sets.js';
 import type { Path } from '../yaml-loader.js';
 import type { FindingSink } from './context.js';
 
@@ -15,22 +16,11 @@ export function checkVirtualNetworkRules(
 ): void {
   const rules = vault.firewall.virtualNetworkRules;
   const rulesPath = [...vaultPath, 'firewall', 'virtualNetworkRules'];
-  // Counted after normalising: a subnet written twice (as an id and by name) is one rule.
-  const distinct = new Set<string>();
-  if (placement) {
-    rules.forEach((rule) => distinct.add(resourceIdKey(resolveSubnetId(rule.subnet, placement))));
-  }
-  const count = placement ? distinct.size : rules.length;
-  if (count > MAX_VIRTUAL_NETWORK_RULES) {
-    sink.error(
-      'limits/vnet-rules',
-      rulesPath,
-      `vault "${vault.name}" has ${count} virtual network rules; Azure allows at most ${MAX_VIRTUAL_NETWORK_RULES} per vault: use private endpoints for the rest`,
-    );
-  }
+  // The limit is counted after sets are expanded, in checks/named-sets.ts.
   if (!placement) return;
   const seen = new Map<string, Path>();
   rules.forEach((rule, index) => {
+    if (isSetRef(rule)) return;
     const path = [...rulesPath, index, 'subnet'];
     const key = resourceIdKey(resolveSubnetId(rule.subnet, placement));
     const first = seen.get(key);
