@@ -132,7 +132,9 @@ describe('kvnet apply', () => {
     );
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     expect(applied.stdout).toMatch(/^kvnet apply: applied/);
-    expect(applied.stderr).toMatch(/✔ ~ update vault kv-payments-prod \(narrowing step\)/);
+    expect(applied.stderr).toMatch(
+      /✔ \[\d+\/17\] ~ update vault kv-payments-prod \(narrowing step\)/,
+    );
     const again = await runInProcess(['plan', SPECS], env);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/No changes: live state matches the spec for 6 vaults/);
