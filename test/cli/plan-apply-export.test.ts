@@ -39,7 +39,9 @@ describe('kvnet plan', () => {
     const mark = (await http.requests()).length;
     const text = await runInProcess(['plan', SPECS], env);
     expect(text.code).toBe(2);
-    expect(text.stdout).toMatch(/^kvnet plan: 17 changes to 6 vaults/);
+    expect(text.stdout).toMatch(
+      /^kvnet plan: 4 vaults lose access, 4 gain access, 1 destructive step — apply-ready \(17 steps on 6 vaults\)/,
+    );
     const md = await runInProcess(['plan', SPECS, '--format', 'md'], env);
     expect(md.stdout).toMatch(
       /^<!-- kvnet:plan spec-set=default fingerprint=sha256:[0-9a-f]{64} schema=2 -->/,

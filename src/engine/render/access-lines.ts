@@ -56,7 +56,7 @@ function rangeNotes(steps: readonly PlanStep[]): Map<string, string> {
 
 function withNote(path: AccessPath, notes: Map<string, string>): string {
   const note = path.kind === 'ip-range' ? notes.get(path.cidr) : undefined;
-  return note ? `${pathText(path)} (${note})` : pathText(path);
+  return note ? `${pathText(path)} — ${note}` : pathText(path);
 }
 
 export function vaultChange(plan: Plan, vault: VaultPlan): VaultChange {

@@ -107,8 +107,15 @@ function vaultBlock(change: VaultChange): string {
   ].join('\n');
 }
 
+/** One list item: the title and the first two lines of the change, for when blocks do not fit. */
 function vaultCompact(change: VaultChange): string {
-  return `- ${vaultTitle(change)}`;
+  const lines = change.lines.filter((line) => line.sign !== '#');
+  const first = lines
+    .slice(0, 2)
+    .map((line) => `${line.sign === '=' ? '' : `${line.sign} `}${line.text}`)
+    .join('; ');
+  const more = lines.length > 2 ? `; and ${lines.length - 2} more` : '';
+  return `- ${vaultTitle(change)}${first ? `: ${inlineCode(`${first}${more}`)}` : ''}`;
 }
 
 function details(summary: string, body: string): string {
@@ -264,7 +271,7 @@ export function renderMarkdownReport(plan: Plan, options: MarkdownOptions = {}):
     }
     if (compacted.length > 0)
       out.push(
-        `${plural(compacted.length, 'vault')} listed by name only: the size limit leaves no room for their changes.`,
+        `${plural(compacted.length, 'vault')} in short form (at most two of their changes): the size limit leaves no room for more.`,
         '',
       );
   }
