@@ -54,14 +54,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
           : line,
     );
   }
-  if (unchanged.length > 0)
-    out.push(
-      paint(
-        'dim',
-        `(${unchanged.length} finding${unchanged.length === 1 ? '' : 's'} about vaults this plan does not change; \`kvnet plan --format md\` lists them)`,
-      ),
-    );
-  if (plan.readErrors.length + plan.findings.length > 0) out.push('');
+  if (plan.readErrors.length + changed.length > 0) out.push('');
 
   if (changes.length > 0) {
     out.push(paint('bold', 'Who loses and who gains access (losses first):'));
@@ -85,6 +78,17 @@ export function renderText(plan: Plan, options: TextOptions): string {
       out.push(`${String(index + 1).padStart(3)}. ${colorLine(title)}`);
       out.push(...rest.map((line) => `     ${colorLine(line)}`));
     });
+    out.push('');
+  }
+  // The comment collapses these behind a count; a terminal lists them last.
+  if (unchanged.length > 0) {
+    out.push(
+      paint(
+        'bold',
+        `${unchanged.length} finding${unchanged.length === 1 ? '' : 's'} about vaults this plan does not change:`,
+      ),
+    );
+    for (const group of groupFindings(unchanged)) out.push(singleLine(groupLine(group)));
     out.push('');
   }
   out.push(paint('dim', `fingerprint ${plan.fingerprint}`));
