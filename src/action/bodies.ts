@@ -4,7 +4,12 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ApplyReport, StepResult } from '../engine/apply/types.js';
 import { PLAN_SCHEMA_VERSION, type Plan } from '../engine/plan/types.js';
-import { COMMENT_LIMIT, planMarker, renderMarkdown } from '../engine/render/markdown.js';
+import {
+  COMMENT_LIMIT,
+  planMarker,
+  renderMarkdown,
+  type MarkdownOptions,
+} from '../engine/render/markdown.js';
 import { fence, inlineCode } from '../engine/render/markdown-safe.js';
 import { stepTitle } from '../engine/render/plan-lines.js';
 import { renderFindingsText } from '../engine/render/findings.js';
@@ -89,11 +94,41 @@ function withoutMarkerLine(markdown: string): string {
 }
 
 /** The plan comment: renderMarkdown (marker first) plus the embedded reviewed plan. */
-export function planCommentBody(plan: Plan, specSetId: string, headSha?: string): string {
+export function planCommentBody(
+  plan: Plan,
+  specSetId: string,
+  headSha?: string,
+  where: Pick<MarkdownOptions, 'fullPlanAt' | 'rulesUrl'> = {},
+): string {
   const embedded = embedPlan(plan);
   const footer = headSha ? `\n<sub>planned at ${inlineCode(headSha.slice(0, 12))}</sub>` : '';
   const limit = COMMENT_LIMIT - embedded.length - footer.length - 2;
-  return [renderMarkdown(plan, { specSetId, limit }) + footer, embedded].filter(Boolean).join('\n');
+  return [renderMarkdown(plan, { specSetId, limit, ...where }) + footer, embedded]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** Where the job summary sends a reader when even it cannot hold the whole plan. */
+export const SUMMARY_FULL_PLAN_AT =
+  "The whole plan is in the JSON file named by this step's `plan-json` output, written on the runner; kvnet does not upload it: keep it with `actions/upload-artifact` (examples/workflows/kvnet-plan.yml does).";
+
+/** Where the comment sends a reader: this run's job summary, once it holds the whole plan. */
+export function commentFullPlanAt(runUrl: string | undefined): string {
+  return runUrl
+    ? `The whole plan is in the [job summary of this run](${runUrl}).`
+    : 'The whole plan is in the job summary of the run that made this comment.';
+}
+
+/** The URL of docs/rules.md in the kvnet release this Action runs (none when unknown). */
+export function rulesUrlOf(env: NodeJS.ProcessEnv): string | undefined {
+  const repository = env.GITHUB_ACTION_REPOSITORY;
+  const ref = env.GITHUB_ACTION_REF;
+  if (!repository || !ref || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^[\w./-]+$/.test(ref))
+    return undefined;
+  const server = /^https:\/\/[\w.-]+$/.test(env.GITHUB_SERVER_URL ?? '')
+    ? (env.GITHUB_SERVER_URL as string)
+    : 'https://github.com';
+  return `${server}/${repository}/blob/${ref}/docs/rules.md`;
 }
 
 export function validateOnlyBody(specSetId: string, reason: string, summary: string): string {

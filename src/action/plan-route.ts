@@ -6,21 +6,24 @@ import { upsertComment } from '../adapters/github/index.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import { makePlan } from '../engine/plan/make-plan.js';
 import type { Plan } from '../engine/plan/types.js';
-import { renderMarkdown } from '../engine/render/markdown.js';
+import { renderMarkdownReport } from '../engine/render/markdown.js';
 import { renderText } from '../engine/render/text.js';
 import { AzureAuthError, chooseAuth, connectAzure } from './azure-auth.js';
 import { ConnectionFailedError, throwIfConnectionFailed } from './connection-failure.js';
 import {
+  commentFullPlanAt,
   failureBody,
   invalidBody,
   planCommentBody,
   planMarkerPrefix,
+  rulesUrlOf,
+  SUMMARY_FULL_PLAN_AT,
   validateOnlyBody,
 } from './bodies.js';
 import { errorText, logUntrusted, logUntrustedBlock, type RunContext } from './context.js';
 import { setCommentUrl, setOutcome, setPlanOutputs } from './outputs.js';
 import { annotatePlanFindings, loadSpecSet, type LoadedSpecSet } from './spec-set.js';
-import { fitSummary, writeSummary } from './summary.js';
+import { SUMMARY_LIMIT_BYTES, writeSummary } from './summary.js';
 import { neutralizeForLog } from './log-safety.js';
 import { findBotComment } from '../adapters/github/index.js';
 import { evaluateWidening, publishWideningStatus, wideningSection } from './widening-approval.js';
@@ -69,15 +72,24 @@ export function logPlan(plan: Plan): void {
   logUntrustedBlock(renderText(plan, { color: false }));
 }
 
-/** What every route that made a plan reports: log, annotations, outputs and job summary. */
-export async function publishPlan(ctx: RunContext, plan: Plan): Promise<void> {
+/**
+ * What every route that made a plan reports: log, annotations, outputs and job summary. The job
+ * summary is the plan rendered within its 1 MiB; true when it was written and holds the plan whole.
+ */
+export async function publishPlan(ctx: RunContext, plan: Plan): Promise<boolean> {
   logPlan(plan);
   annotatePlanFindings(plan);
   setOutcome(plan.outcome);
   setPlanOutputs(plan, ctx.inputs.specSetId, ctx.env);
-  await writeSummary(
-    fitSummary((limit) => renderMarkdown(plan, { specSetId: ctx.inputs.specSetId, limit })),
-  );
+  const summary = renderMarkdownReport(plan, {
+    specSetId: ctx.inputs.specSetId,
+    limit: SUMMARY_LIMIT_BYTES,
+    unit: 'bytes',
+    fullPlanAt: SUMMARY_FULL_PLAN_AT,
+    rulesUrl: rulesUrlOf(ctx.env),
+  });
+  const written = await writeSummary(summary.text);
+  return written && summary.complete;
 }
 
 export async function planRoute(ctx: RunContext): Promise<void> {
@@ -117,14 +129,16 @@ export async function planRoute(ctx: RunContext): Promise<void> {
     return;
   }
 
-  await publishPlan(ctx, plan);
+  const summaryHoldsPlan = await publishPlan(ctx, plan);
   const gate =
     pull && ctx.inputs.wideningReviewers.length > 0 && plan.outcome !== 'error'
       ? await evaluateWidening(ctx, plan, pull.number)
       : undefined;
   const body =
-    planCommentBody(plan, ctx.inputs.specSetId, pull?.headSha) +
-    (gate ? wideningSection(gate) : '');
+    planCommentBody(plan, ctx.inputs.specSetId, pull?.headSha, {
+      rulesUrl: rulesUrlOf(ctx.env),
+      fullPlanAt: summaryHoldsPlan ? commentFullPlanAt(ctx.event.runUrl) : SUMMARY_FULL_PLAN_AT,
+    }) + (gate ? wideningSection(gate) : '');
   await comment(
     ctx,
     body,

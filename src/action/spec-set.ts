@@ -4,7 +4,8 @@ import * as core from '@actions/core';
 import { collectSpecSources } from '../adapters/filesystem/spec-files.js';
 import type { Plan } from '../engine/plan/types.js';
 import { renderFindingsText, summarizeFindings } from '../engine/render/findings.js';
-import { findingMessage } from '../engine/render/messages.js';
+import { findingLine } from '../engine/render/plan-lines.js';
+import { singleLine } from '../engine/render/untrusted.js';
 import type { LoadedSpecFile } from '../engine/spec/checks/context.js';
 import { compareFindings, hasErrors, type Finding } from '../engine/spec/findings.js';
 import { validateSpecSet } from '../engine/spec/validate.js';
@@ -56,7 +57,7 @@ export async function loadSpecSet(
   findings.sort(compareFindings);
   for (const finding of findings) {
     const annotate = finding.severity === 'error' ? core.error : core.warning;
-    annotate(neutralizeForLog(`${finding.message} [${finding.rule}]`), {
+    annotate(neutralizeForLog(renderFindingsText([finding])), {
       file: finding.file,
       startLine: finding.line,
       startColumn: finding.column,
@@ -82,7 +83,7 @@ export function annotatePlanFindings(plan: Plan): void {
   for (const finding of plan.findings) {
     if (finding.level === 'info') continue;
     const annotate = finding.level === 'error' ? core.error : core.warning;
-    annotate(neutralizeForLog(`${findingMessage(finding)} [${finding.rule}]`), {
+    annotate(neutralizeForLog(singleLine(findingLine(finding))), {
       ...(finding.source
         ? {
             file: finding.source.file,

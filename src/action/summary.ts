@@ -15,15 +15,18 @@ export function fitSummary(render: (limit: number) => string): string {
   return render(60_000).slice(0, 60_000);
 }
 
-export async function writeSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
+/** Writes the job summary; true when it was written (false without GITHUB_STEP_SUMMARY or on error). */
+export async function writeSummary(markdown: string): Promise<boolean> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return false;
   const text =
     Buffer.byteLength(markdown, 'utf8') <= SUMMARY_LIMIT_BYTES
       ? markdown
       : fitSummary((limit) => markdown.slice(0, limit));
   try {
     await core.summary.addRaw(text, true).write();
+    return true;
   } catch (error) {
     core.warning(`could not write the job summary: ${(error as Error).message}`);
+    return false;
   }
 }

@@ -156,7 +156,8 @@ describe('pull_request → plan comment', () => {
     expect(run.code).toBe(1);
     expect(run.outputs.outcome).toBe('invalid');
     expect(run.stdout).toMatch(
-      /^::error title=kvnet schema\/unknown-key,file=kv-network\/app\.yaml,line=11,col=7::unknown key "ipRule"/m,
+      // The annotation's text is the one finding format: file:line:col  severity  message  [rule].
+      /^::error title=kvnet schema\/unknown-key,file=kv-network\/app\.yaml,line=11,col=7::kv-network\/app\.yaml:11:7 {2}error {2}unknown key "ipRule"/m,
     );
     const body = github.commentsOn(7)[0]?.body ?? '';
     expect(body).toContain('the spec set is invalid');

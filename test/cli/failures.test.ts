@@ -176,7 +176,7 @@ describe('Ctrl-C during apply', { timeout: 240_000 }, () => {
     await resetEstate();
     await http.settings({ latencyMs: 1500 });
     const run = spawnCli([...apply, '--poll-interval-ms', '50'], env);
-    await run.waitFor(/… /);
+    await run.waitFor(/✔ /); // one line per finished step without a TTY: the next one is running
     run.child.kill('SIGINT');
     await run.waitFor(/interrupt: no further step will start/);
     const second = Date.now();

@@ -39,7 +39,9 @@ describe('kvnet plan', () => {
     const mark = (await http.requests()).length;
     const text = await runInProcess(['plan', SPECS], env);
     expect(text.code).toBe(2);
-    expect(text.stdout).toMatch(/^kvnet plan: 21 changes to 8 vaults/);
+    expect(text.stdout).toMatch(
+      /^kvnet plan: 4 vaults lose access, 4 gain access, 1 destructive step — apply-ready \(21 steps on 8 vaults\)/,
+    );
     const md = await runInProcess(['plan', SPECS, '--format', 'md'], env);
     expect(md.stdout).toMatch(
       /^<!-- kvnet:plan spec-set=default fingerprint=sha256:[0-9a-f]{64} schema=2 -->/,
@@ -151,7 +153,9 @@ describe('kvnet apply', () => {
     );
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     expect(applied.stdout).toMatch(/^kvnet apply: applied/);
-    expect(applied.stderr).toMatch(/✔ ~ update vault kv-payments-prod \(narrowing step\)/);
+    expect(applied.stderr).toMatch(
+      /✔ \[\d+\/\d+\] ~ update vault kv-payments-prod \(narrowing step\)/,
+    );
     const again = await runInProcess(['plan', SPECS], env);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/No changes: live state matches the spec for 8 vaults/);

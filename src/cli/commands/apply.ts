@@ -6,12 +6,13 @@ import { SdkAzureReader } from '../../adapters/azure/reader.js';
 import { SdkAzureWriter } from '../../adapters/azure/writer.js';
 import { ConnectionGuard } from '../../adapters/azure/connection.js';
 import { applyPlan, applyRefusals } from '../../engine/apply/run-apply.js';
-import type { ApplyProgress, ApplyReport } from '../../engine/apply/types.js';
+import type { ApplyReport } from '../../engine/apply/types.js';
 import { makePlan } from '../../engine/plan/make-plan.js';
 import type { Plan } from '../../engine/plan/types.js';
 import { stepTitle } from '../../engine/render/plan-lines.js';
 import { renderText } from '../../engine/render/text.js';
-import { singleLine } from '../../engine/render/untrusted.js';
+import { safeOutput, singleLine } from '../../engine/render/untrusted.js';
+import { ApplyProgressView, seconds, type ProgressStream } from '../apply-progress.js';
 import { connectionFailureMessage, createClients } from '../azure-setup.js';
 import { Interrupt, EXIT_INTERRUPTED } from '../interrupt.js';
 import { loadSpecSet } from '../load-specs.js';
@@ -38,42 +39,54 @@ Ctrl-C stops starting steps and lets the running ones finish, then prints what w
 what was not started (exit 130); a second Ctrl-C abandons the running steps. Re-running the
 apply converges.`;
 
-function progressLine(event: ApplyProgress): string | undefined {
-  switch (event.kind) {
-    case 'step-started':
-      return `… ${singleLine(stepTitle(event.step))}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`;
-    case 'waiting':
-      return `  waiting ${Math.round(event.ms / 100) / 10} s: ${singleLine(event.reason)}`;
-    case 'step-finished': {
-      const { result } = event;
-      if (result.status === 'done') return `✔ ${singleLine(stepTitle(result.step))}`;
-      if (result.status === 'failed')
-        return `✘ ${singleLine(stepTitle(result.step))}: ${result.code ?? 'error'}: ${singleLine(result.message ?? '')}`;
-      return undefined;
-    }
-  }
-}
-
-export function renderApplyReport(report: ApplyReport): string {
-  const lines = [`kvnet apply: ${report.outcome}`];
+/**
+ * The final report, compact: the outcome with counts and the time taken. When every step was
+ * done that is all (each was reported as it finished); otherwise every step with its status,
+ * so a partial run says what was done, what failed and what did not start.
+ */
+export function renderApplyReport(report: ApplyReport, elapsedMs?: number): string {
+  const counts = { done: 0, failed: 0, 'not-started': 0 };
+  for (const result of report.results) counts[result.status] += 1;
+  const took = elapsedMs === undefined ? '' : ` in ${seconds(elapsedMs)}`;
+  const lines = [
+    report.outcome === 'refused' || report.outcome === 'no-changes'
+      ? `kvnet apply: ${report.outcome}`
+      : `kvnet apply: ${report.outcome}: ${counts.done} of ${report.results.length} steps done, ${counts.failed} failed, ${counts['not-started']} not started${took}`,
+  ];
   for (const message of report.messages) lines.push(singleLine(message));
   if (report.outcome === 'refused') {
     lines.push(`nothing applied: none of the plan's ${report.results.length} steps was started`);
     return lines.join('\n');
   }
-  for (const result of report.results) {
+  const allDone = counts.done === report.results.length;
+  report.results.forEach((result, at) => {
+    if (allDone) return;
     const detail =
       result.status === 'failed'
         ? `failed (${result.code ?? 'error'}): ${result.message ?? ''}`
         : result.status === 'not-started'
           ? `not started: ${result.reason ?? ''}`
           : 'done';
-    lines.push(`  ${singleLine(stepTitle(result.step))} — ${singleLine(detail)}`);
-  }
+    lines.push(
+      `  [${at + 1}/${report.results.length}] ${singleLine(stepTitle(result.step))} — ${singleLine(detail)}`,
+    );
+  });
   if (report.residual && report.residual.outcome !== 'no-changes') {
     lines.push('', 'Residual plan:', renderText(report.residual, { color: false }));
   }
   return lines.join('\n');
+}
+
+/** Live lines on a terminal (kvnet's own cursor sequences kept), plain lines elsewhere. */
+function progressStream(io: CliIo): ProgressStream {
+  if (process.stderr.isTTY === true && io.env.KVNET_NO_LIVE === undefined) {
+    return {
+      isTTY: true,
+      columns: process.stderr.columns,
+      write: (text) => process.stderr.write(safeOutput(text, { keepCursor: true })),
+    };
+  }
+  return { write: (text) => io.err(text.replace(/\n$/, '')) };
 }
 
 async function confirm(plan: Plan, io: CliIo): Promise<boolean> {
@@ -181,6 +194,7 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
     }
     if (interrupt.stopRequested()) return interrupt.exitBeforeWriting();
 
+    const view = new ApplyProgressView(progressStream(io));
     const report = await applyPlan(desired, reader, writer, {
       reviewedPlan,
       allowDestructive: values['allow-destructive'],
@@ -188,16 +202,15 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
       stopRequested: () => interrupt.stopRequested(),
       onProgress: (event) => {
         interrupt.track(event);
-        const line = progressLine(event);
-        if (line) io.err(line);
+        view.onEvent(event);
       },
-    });
+    }).finally(() => view.finish());
     const done = report.results.some((result) => result.status !== 'not-started');
     if (!done) {
       const failedToConnect = unreachable('Nothing applied.');
       if (failedToConnect !== undefined) return failedToConnect;
     }
-    io.out(renderApplyReport(report));
+    io.out(renderApplyReport(report, Date.now() - view.startedAt));
     const failedToConnect = unreachable('Re-run the apply once the endpoint is reachable.');
     if (failedToConnect !== undefined) return failedToConnect;
     if (report.outcome === 'interrupted') return EXIT_INTERRUPTED;

@@ -128,6 +128,12 @@ function endpointGap(
   const connection = vault.connections.get(endpointKey);
   if (!endpoint) {
     if (!connection) return { kind: 'inactive', reason: coded('endpoint-missing') };
+    // A connection that is not Approved carries no traffic, whatever the endpoint looks like.
+    if (connection.status !== 'Approved')
+      return {
+        kind: 'inactive',
+        reason: coded('connection-not-approved', { status: connection.status }),
+      };
     return { kind: 'unknown', reason: coded('endpoint-not-visible') };
   }
   if (!endpoint.ready)

@@ -182,6 +182,7 @@ export async function applyPlan(
   const results = new Map<string, StepResult>();
   const started = new Map<string, Promise<StepResult>>();
   const byId = new Map(plan.steps.map((step) => [step.id, step]));
+  options.onProgress?.({ kind: 'plan-ready', steps: plan.steps });
 
   const runStep = (step: PlanStep): Promise<StepResult> => {
     const existing = started.get(step.id);

@@ -76,6 +76,8 @@ export interface ApplyReport {
 }
 
 export type ApplyProgress =
+  /** The fresh plan the apply executes, before its first step starts (for `[i/N]` counters). */
+  | { readonly kind: 'plan-ready'; readonly steps: readonly PlanStep[] }
   | { readonly kind: 'step-started'; readonly step: PlanStep; readonly attempt: number }
   | { readonly kind: 'step-finished'; readonly result: StepResult }
   | {

@@ -7,7 +7,12 @@ import { diffAccess, impactOf, type VaultAccess } from '../analysis/access.js';
 import { key } from '../analysis/world.js';
 import { resourceIdKey, type IdKey } from '../model/resource-id.js';
 import { comparableNetwork } from '../model/vault-network.js';
-import type { DesiredState, DesiredVault } from '../state/desired.js';
+import {
+  settingSource,
+  vnetRuleSource,
+  type DesiredState,
+  type DesiredVault,
+} from '../state/desired.js';
 import type { LiveVault } from '../state/live.js';
 import type { LiveSnapshot } from '../state/read-live.js';
 import { fingerprint } from './fingerprint.js';
@@ -185,7 +190,7 @@ function subnetSteps(vault: DesiredVault, lookup: LiveLookup, steps: StepCollect
         level: 'error',
         rule: 'subnet/missing',
         vault: vault.name,
-        source: vault.source,
+        source: vnetRuleSource(vault, subnetId),
         params: { subnetId },
       });
       continue;
@@ -230,7 +235,7 @@ function vaultFindings(vault: DesiredVault, live: LiveVault, steps: StepCollecto
       level: 'info',
       rule: 'vault/firewall-not-visible',
       vault: vault.name,
-      source: vault.source,
+      source: settingSource(vault, 'publicNetworkAccess'),
       params: { vault: vault.name },
     });
   }
@@ -258,7 +263,7 @@ function deadConfigFindings(vault: DesiredVault, after: VaultAccess): PlanFindin
         level: 'warning',
         rule: 'vnet-rule/no-effect',
         vault: vault.name,
-        source: vault.source,
+        source: vnetRuleSource(vault, entry.path.subnetId),
         params: { subnetId: entry.path.subnetId, reason: entry.reason.code },
       },
     ];

@@ -3,7 +3,7 @@
 // narrowing steps and run last. Whether the chain carries traffic, before or after, is the
 // access model's to say (analysis/access.ts); these builders only decide what to write.
 import { resourceIdKey } from '../model/resource-id.js';
-import type { DesiredPrivateEndpoint, DesiredVault } from '../state/desired.js';
+import { settingSource, type DesiredPrivateEndpoint, type DesiredVault } from '../state/desired.js';
 import {
   isManagedByKvnet,
   isSucceeded,
@@ -456,7 +456,7 @@ function unmanagedConnectionSteps(
         level: settled ? 'info' : 'warning',
         rule: 'connection/unmanaged',
         vault: vault.name,
-        source: vault.source,
+        source: settingSource(vault, 'unmanagedConnections'),
         params: {
           connection: connection.name,
           status: connection.status,

@@ -1,7 +1,7 @@
 // Building blocks that keep untrusted text inert in GitHub Markdown (SECURITY-NOTES.md §2.2):
 // fences longer than any backtick run inside, no raw HTML from data, and @mentions and
 // #references left only inside code, where GitHub does not link them.
-import { visibleControls } from './untrusted.js';
+import { singleLine } from './untrusted.js';
 
 function longestRun(text: string, char: string): number {
   let longest = 0;
@@ -13,16 +13,19 @@ function longestRun(text: string, char: string): number {
   return longest;
 }
 
-/** A fenced code block that no content can close early. */
+/**
+ * A fenced code block that no content can close early. Each entry is one line: a line break or
+ * control character inside an entry is shown (`\n`, `\u0009`), so no value can forge a line.
+ */
 export function fence(lines: readonly string[], info = ''): string {
-  const content = lines.map(visibleControls).join('\n');
+  const content = lines.map(singleLine).join('\n');
   const marker = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
   return `${marker}${info}\n${content}\n${marker}`;
 }
 
 /** An inline code span for a table cell or a sentence. */
 export function inlineCode(text: string): string {
-  const flat = visibleControls(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
+  const flat = singleLine(text).replace(/\|/g, '\\|');
   const marker = '`'.repeat(longestRun(flat, '`') + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${marker}${pad}${flat}${pad}${marker}`;
@@ -30,7 +33,7 @@ export function inlineCode(text: string): string {
 
 /** Text for an HTML context such as <summary>: no tags, no entities, no mentions. */
 export function htmlText(text: string): string {
-  return visibleControls(text.replace(/\r?\n/g, ' '))
+  return singleLine(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

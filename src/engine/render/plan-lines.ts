@@ -38,7 +38,55 @@ export function stepTitle(step: PlanStep): string {
   ].filter(Boolean);
   const phase =
     step.kind === 'vault' ? ` (${step.phase === 'open' ? 'opening' : 'narrowing'} step)` : '';
-  return `${ACTION_SIGN[step.action]} ${step.action} ${KIND_LABEL[step.kind]} ${step.resourceName}${phase}  [${IMPACT_LABEL[step.impact]}]${flags.length > 0 ? `  ${flags.join(', ')}` : ''}`;
+  return `${ACTION_SIGN[step.action]} ${step.action} ${resourceLabel(step)}${phase}  [${IMPACT_LABEL[step.impact]}]${flags.length > 0 ? `  ${flags.join(', ')}` : ''}`;
+}
+
+/** The segment of a resource id after `type` (case-insensitive), if any. */
+function segmentAfter(resourceId: string, type: string): string | undefined {
+  const parts = resourceId.split('/');
+  const at = parts.findIndex((part) => part.toLowerCase() === type.toLowerCase());
+  return at >= 0 ? parts[at + 1] : undefined;
+}
+
+/**
+ * The step's resource named so that it stands alone: a subnet with its VNet, a zone group with
+ * its private endpoint, a VNet link with its zone, a connection with its endpoint and vault.
+ */
+export function resourceLabel(step: PlanStep): string {
+  const kind = KIND_LABEL[step.kind];
+  const id = step.resourceId;
+  switch (step.kind) {
+    case 'subnet': {
+      const vnet = segmentAfter(id, 'virtualNetworks');
+      const subnet = segmentAfter(id, 'subnets');
+      return vnet && subnet ? `subnet ${subnet} of VNet ${vnet}` : `${kind} ${step.resourceName}`;
+    }
+    case 'zoneGroup': {
+      const endpoint = segmentAfter(id, 'privateEndpoints');
+      const group = segmentAfter(id, 'privateDnsZoneGroups');
+      return endpoint && group
+        ? `${kind} ${group} of private endpoint ${endpoint}`
+        : `${kind} ${step.resourceName}`;
+    }
+    case 'virtualNetworkLink': {
+      const zone = segmentAfter(id, 'privateDnsZones');
+      return zone ? `${kind} ${step.resourceName} of zone ${zone}` : `${kind} ${step.resourceName}`;
+    }
+    case 'dnsZone': {
+      const group = segmentAfter(id, 'resourceGroups');
+      return group
+        ? `${kind} ${step.resourceName} in resource group ${group}`
+        : `${kind} ${step.resourceName}`;
+    }
+    case 'privateEndpoint': {
+      const group = segmentAfter(id, 'resourceGroups');
+      return group
+        ? `${kind} ${step.resourceName} in resource group ${group}`
+        : `${kind} ${step.resourceName}`;
+    }
+    default:
+      return `${kind} ${step.resourceName}`;
+  }
 }
 
 export function changeLine(change: PropertyChange): string {
@@ -99,11 +147,16 @@ export function reachabilityLines(vault: VaultPlan): string[] {
   return lines;
 }
 
+/** Where a finding points: `file:line:col` of the spec value that caused it. */
+export function findingWhere(finding: PlanFinding): string {
+  return finding.source
+    ? `${finding.source.file}:${finding.source.line}:${finding.source.column}`
+    : '(no spec position)';
+}
+
+/** One format everywhere (validate, plan, comment, annotations): `file:line:col  severity  message  [rule]`. */
 export function findingLine(finding: PlanFinding): string {
-  const where = finding.source
-    ? `${finding.source.file}:${finding.source.line}:${finding.source.column}  `
-    : '';
-  return `${finding.level.padEnd(7)} ${where}${findingMessage(finding)}  [${finding.rule}]`;
+  return `${findingWhere(finding)}  ${finding.level}  ${findingMessage(finding)}  [${finding.rule}]`;
 }
 
 export function readErrorLine(error: ReadFailure): string {
@@ -144,28 +197,37 @@ export function countPlan(plan: Plan): PlanCounts {
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** The one-line verdict, computed from the plan model only (never from rendered text). */
+export type Readiness = 'apply-ready' | 'blocked' | 'error' | 'no-changes';
+
+/** Whether the plan can be applied as it stands: from the outcome and the steps' flags only. */
+export function readiness(plan: Plan): Readiness {
+  if (plan.outcome === 'error') return 'error';
+  if (plan.outcome === 'no-changes') return 'no-changes';
+  return plan.steps.some((step) => step.flags.blocked) ? 'blocked' : 'apply-ready';
+}
+
+/**
+ * The one-line verdict, computed from the plan model only (never from rendered text): the net
+ * effect first (vaults that lose access, that gain it, destructive steps), then readiness.
+ */
 export function verdict(plan: Plan): string {
   if (plan.outcome === 'error') {
     const errors =
       plan.readErrors.length + plan.findings.filter((finding) => finding.level === 'error').length;
-    return `kvnet could not make a trustworthy plan: ${plural(errors, 'error')} (nothing will be applied)`;
+    return `error: kvnet could not make a trustworthy plan: ${plural(errors, 'error')} (nothing will be applied)`;
   }
   if (plan.outcome === 'no-changes') {
     return `No changes: live state matches the spec for ${plural(plan.vaults.length, 'vault')}`;
   }
   const counts = countPlan(plan);
-  const extras = [
-    counts.narrowing > 0
-      ? `${plural(counts.narrowing, 'vault')} ${counts.narrowing === 1 ? 'loses' : 'lose'} access`
-      : '',
-    counts.widening > 0
-      ? `${plural(counts.widening, 'vault')} ${counts.widening === 1 ? 'gains' : 'gain'} access`
-      : '',
-    counts.destructive > 0 ? `${counts.destructive} destructive` : '',
-    counts.blocked > 0 ? `${counts.blocked} blocked` : '',
-  ].filter(Boolean);
-  return `${plural(counts.steps, 'change')} to ${plural(counts.vaultsChanged, 'vault')}${extras.length > 0 ? `: ${extras.join(', ')}` : ''}`;
+  const net = [
+    `${plural(counts.narrowing, 'vault')} ${counts.narrowing === 1 ? 'loses' : 'lose'} access`,
+    `${counts.widening} ${counts.widening === 1 ? 'gains' : 'gain'} access`,
+    `${plural(counts.destructive, 'destructive step')}`,
+  ].join(', ');
+  const ready =
+    counts.blocked > 0 ? `blocked (${plural(counts.blocked, 'step')} will not run)` : 'apply-ready';
+  return `${net} — ${ready} (${plural(counts.steps, 'step')} on ${plural(counts.vaultsChanged, 'vault')})`;
 }
 
 /** Steps in review order: those that cut access first, then those that open it, then the rest. */

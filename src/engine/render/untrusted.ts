@@ -24,6 +24,9 @@ const INVISIBLE_OR_LINE_FEED = new RegExp(`[${INVISIBLE_RANGES}\\n]`, 'gu');
 /** The colour sequences kvnet's own text renderer writes (SGR), kept when colour is on. */
 // eslint-disable-next-line no-control-regex -- matching the escape character is the point
 const SGR = /(\u001b\[[0-9;]*m)/;
+/** SGR plus the cursor-up and erase-line sequences of kvnet's live apply lines on a TTY. */
+// eslint-disable-next-line no-control-regex -- as above
+const SGR_OR_CURSOR = /(\u001b\[[0-9;]*m|\u001b\[[0-9]{1,3}A|\u001b\[2K)/;
 
 /** `\uXXXX` for each UTF-16 unit, so the escape is also valid inside a JSON string. */
 function escapeCodePoint(char: string): string {
@@ -54,6 +57,11 @@ export function neutralizeWorkflowCommands(line: string): string {
 export interface SafeOutputOptions {
   /** Keep kvnet's own colour sequences (only when writing to a terminal with colour on). */
   readonly keepColor?: boolean;
+  /**
+   * Also keep kvnet's own cursor-up and erase-line sequences (the live apply lines on a TTY).
+   * Untrusted values must already have passed `singleLine`, which shows their escape characters.
+   */
+  readonly keepCursor?: boolean;
 }
 
 /**
@@ -66,9 +74,10 @@ export function safeOutput(text: string, options: SafeOutputOptions = {}): strin
   return text
     .split('\n')
     .map((line) => {
-      const visible = options.keepColor
+      const kept = options.keepCursor ? SGR_OR_CURSOR : options.keepColor ? SGR : undefined;
+      const visible = kept
         ? line
-            .split(SGR)
+            .split(kept)
             .map((part, index) => (index % 2 === 1 ? part : visibleControls(part)))
             .join('')
         : visibleControls(line);

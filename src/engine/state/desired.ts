@@ -64,6 +64,40 @@ export interface DesiredPrivateEndpoint {
   readonly source: SourceRef;
 }
 
+/**
+ * Where each setting of a vault is written, so a plan finding points at the value that caused
+ * it, not at the vault's name. A setting left out of the spec (a default) points at the nearest
+ * enclosing value the spec does write (the firewall, or the vault).
+ */
+export interface VaultSources {
+  readonly publicNetworkAccess: SourceRef;
+  readonly defaultAction: SourceRef;
+  readonly privateEndpoints: SourceRef;
+  readonly unmanagedConnections: SourceRef;
+  readonly acknowledgeLockout: SourceRef;
+  /** Each VNet rule's position, by the subnet id it resolves to. */
+  readonly virtualNetworkRules: readonly {
+    readonly subnetId: string;
+    readonly source: SourceRef;
+  }[];
+}
+
+export type VaultSetting = Exclude<keyof VaultSources, 'virtualNetworkRules'>;
+
+/** The spec position of a vault's setting (the vault's own position when none was recorded). */
+export function settingSource(vault: DesiredVault, setting: VaultSetting): SourceRef {
+  return vault.sources?.[setting] ?? vault.source;
+}
+
+/** The spec position of the VNet rule for a subnet (compared case-insensitively). */
+export function vnetRuleSource(vault: DesiredVault, subnetId: string): SourceRef {
+  const wanted = subnetId.toLowerCase();
+  return (
+    vault.sources?.virtualNetworkRules.find((rule) => rule.subnetId.toLowerCase() === wanted)
+      ?.source ?? vault.source
+  );
+}
+
 export interface DesiredVault {
   readonly id: string;
   readonly name: string;
@@ -71,6 +105,8 @@ export interface DesiredVault {
   readonly resourceGroup: string;
   readonly cloud: CloudProfile;
   readonly source: SourceRef;
+  /** Where its settings are written (absent in hand-built states: findings then use `source`). */
+  readonly sources?: VaultSources;
   /** The network to converge to: expired IP rules already left out. */
   readonly network: VaultNetwork;
   readonly ipRules: readonly IpRuleInfo[];
@@ -238,6 +274,21 @@ function resolveVault(
     resourceGroup: placement.resourceGroup,
     cloud: CLOUD_PROFILES[loaded.spec.defaults.cloud],
     source: sourceOf(loaded, [...vaultPath, 'name']),
+    sources: {
+      publicNetworkAccess: sourceOf(loaded, [...vaultPath, 'publicNetworkAccess']),
+      defaultAction: sourceOf(loaded, [...vaultPath, 'firewall', 'defaultAction']),
+      privateEndpoints: sourceOf(loaded, [...vaultPath, 'privateEndpoints']),
+      unmanagedConnections: sourceOf(loaded, [
+        ...vaultPath,
+        'privateEndpointConnections',
+        'unmanaged',
+      ]),
+      acknowledgeLockout: sourceOf(loaded, [...vaultPath, 'acknowledgeLockout']),
+      virtualNetworkRules: vnetRules.map((rule, ruleIndex) => ({
+        subnetId: rule.subnetId,
+        source: sourceOf(loaded, [...vaultPath, 'firewall', 'virtualNetworkRules', ruleIndex]),
+      })),
+    },
     network: {
       publicNetworkAccess: vault.publicNetworkAccess,
       defaultAction: vault.firewall.defaultAction,

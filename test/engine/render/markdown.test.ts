@@ -87,19 +87,21 @@ describe('Markdown plan comment', () => {
     );
   });
 
-  it('degrades in stages under the limit and says it was truncated', () => {
+  it('stays under the limit, names what it left out and where the whole plan is', () => {
     const plan = planWith(
       'a fairly long note to make every vault section heavier than the last one',
       12,
     );
     const full = renderMarkdown(plan);
-    expect(full).not.toMatch(/Truncated/);
+    expect(full).not.toMatch(/Not shown here/);
     const limit = Math.floor(full.length / 2);
     const short = renderMarkdown(plan, { limit });
     expect(short.length).toBeLessThanOrEqual(limit);
     expect(short).toMatch(
-      /\*\*Truncated:\*\* this plan is too long for a comment; the full plan is in the job summary\./,
+      /> \*\*Not shown here\*\* \(size limit\): .*The whole plan: `kvnet plan --format json`/,
     );
+    // Every vault loses access here, so every one is still named.
+    for (let index = 0; index < 12; index += 1) expect(short).toContain(`\`kv-render-${index}\``);
     expect(
       structure(short).headings.filter((heading) => heading.includes('kvnet plan')),
     ).toHaveLength(1);
