@@ -53,6 +53,11 @@ export const settingsSchema = z.strictObject({
   roleModel: roleModelSchema.nullable(),
   /** Azure Policy assignments evaluated on vault writes (policy.ts); none by default. */
   policies: z.array(policySchema),
+  /**
+   * Managed HSM virtualNetworkRules: `accepted` as the REST API spec (MHSMNetworkRuleSet)
+   * has them; `refused` (400) as Az.KeyVault documents the service does today.
+   */
+  managedHsmVirtualNetworkRules: z.enum(['accepted', 'refused']),
 });
 
 export type EmulatorSettings = z.infer<typeof settingsSchema>;
@@ -69,6 +74,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   subnetIfMatch: 'honoured',
   roleModel: null,
   policies: [],
+  managedHsmVirtualNetworkRules: 'accepted',
 };
 
 export function mergeSettings(current: EmulatorSettings, patch: unknown): EmulatorSettings {

@@ -15,7 +15,8 @@ import { checkVirtualNetworkRules } from './checks/network-rules.js';
 import { checkSemantics } from './checks/semantics.js';
 import { checkSpecSet } from './checks/set.js';
 import { vaultPlacement } from './refs.js';
-import { specSchema, vaultSchema, type Spec } from './schema.js';
+import { checkManagedHsms } from './checks/managed-hsms.js';
+import { managedHsmSchema, specSchema, vaultSchema, type Spec } from './schema.js';
 import { schemaFindings } from './schema-findings.js';
 import { loadYaml, type PositionIndex } from './yaml-loader.js';
 import type { z } from 'zod';
@@ -73,19 +74,32 @@ function vaultsThatParse(
 ): CheckTarget | undefined {
   const insideVaultsOrVersion = issues.every(
     (issue) =>
-      issue.path[0] === 'version' || (issue.path[0] === 'vaults' && issue.path.length >= 2),
+      issue.path[0] === 'version' ||
+      ((issue.path[0] === 'vaults' || issue.path[0] === 'managedHsms') && issue.path.length >= 2),
   );
   if (!insideVaultsOrVersion || value === null || typeof value !== 'object') return undefined;
   const raw = value as Record<string, unknown>;
   const defaults = specSchema.shape.defaults.safeParse(raw.defaults);
-  if (!defaults.success || !Array.isArray(raw.vaults)) return undefined;
+  if (!defaults.success) return undefined;
+  if (raw.vaults !== undefined && !Array.isArray(raw.vaults)) return undefined;
+  if (raw.managedHsms !== undefined && !Array.isArray(raw.managedHsms)) return undefined;
   const vaults: IndexedVault[] = [];
-  raw.vaults.forEach((item: unknown, index) => {
+  ((raw.vaults ?? []) as unknown[]).forEach((item: unknown, index) => {
     const vault = vaultSchema.safeParse(item);
     if (vault.success) vaults.push({ vault: vault.data, index });
   });
-  const spec: Spec = { version: 1, defaults: defaults.data, vaults: vaults.map((v) => v.vault) };
-  return { source: { file, spec, positions }, vaults };
+  const managedHsms: IndexedVault[] = [];
+  ((raw.managedHsms ?? []) as unknown[]).forEach((item: unknown, index) => {
+    const hsm = managedHsmSchema.safeParse(item);
+    if (hsm.success) managedHsms.push({ vault: hsm.data, index });
+  });
+  const spec: Spec = {
+    version: 1,
+    defaults: defaults.data,
+    vaults: vaults.map((v) => v.vault),
+    managedHsms: managedHsms.map((v) => v.vault),
+  };
+  return { source: { file, spec, positions }, vaults, managedHsms };
 }
 
 function checkFile(target: CheckTarget, sink: FindingSink, options: CheckOptions): void {
@@ -99,6 +113,7 @@ function checkFile(target: CheckTarget, sink: FindingSink, options: CheckOptions
     checkVirtualNetworkRules(vault, vaultPath, placement, sink);
     checkSemantics(spec, vault, vaultPath, sink);
   });
+  checkManagedHsms(target, sink, options);
 }
 
 export function validateSpecSet(

@@ -2,6 +2,7 @@
 // value remembering where in the spec it was written.
 import { CLOUD_PROFILES, type CloudProfile } from '../model/clouds.js';
 import { canonicalCidr } from '../model/ipv4.js';
+import { MANAGED_HSM_KIND, VAULT_KIND, type TargetKind } from '../model/target-kinds.js';
 import { formatResourceId, parseResourceId } from '../model/resource-id.js';
 import {
   normalizeIpRules,
@@ -62,6 +63,8 @@ export interface DesiredPrivateEndpoint {
 }
 
 export interface DesiredVault {
+  /** Vault or managed HSM: what differs between them (target-kinds.ts). */
+  readonly kind: TargetKind;
   readonly id: string;
   readonly name: string;
   readonly subscription: string;
@@ -90,12 +93,12 @@ function sourceOf(loaded: LoadedSpecFile, path: Path): SourceRef {
   return { file: loaded.file, ...loaded.positions.valueAt(path) };
 }
 
-export function vaultId(placement: Placement, name: string): string {
+export function vaultId(placement: Placement, name: string, kind: TargetKind = VAULT_KIND): string {
   return formatResourceId({
     subscription: placement.subscription,
     resourceGroup: placement.resourceGroup,
-    provider: 'Microsoft.KeyVault',
-    segments: [['vaults', name]],
+    provider: kind.provider,
+    segments: [[kind.typeSegment, name]],
   });
 }
 
@@ -173,10 +176,11 @@ function resolveVault(
   vault: VaultSpec,
   index: number,
   today: string,
+  kind: TargetKind = VAULT_KIND,
 ): DesiredVault | undefined {
   const placement = vaultPlacement(loaded.spec, vault);
   if (!placement) return undefined;
-  const vaultPath = ['vaults', index];
+  const vaultPath = [kind.specSection, index];
   const ipRules: IpRuleInfo[] = vault.firewall.ipRules.map((rule, ruleIndex) => {
     const address = ipRuleAddress(rule);
     return {
@@ -201,7 +205,8 @@ function resolveVault(
     ignoreMissingServiceEndpoint: rule.serviceEndpoint === 'ignore',
   }));
   return {
-    id: vaultId(placement, vault.name),
+    kind,
+    id: vaultId(placement, vault.name, kind),
     name: vault.name,
     subscription: placement.subscription,
     resourceGroup: placement.resourceGroup,
@@ -239,11 +244,15 @@ function resolveVault(
 
 /** Resolves validated spec files (call only when validation reported no error). */
 export function resolveDesiredState(files: readonly LoadedSpecFile[], today: string): DesiredState {
-  const vaults = files.flatMap((loaded) =>
-    loaded.spec.vaults.flatMap((vault, index) => {
+  const vaults = files.flatMap((loaded) => [
+    ...loaded.spec.vaults.flatMap((vault, index) => {
       const resolved = resolveVault(loaded, vault, index, today);
       return resolved ? [resolved] : [];
     }),
-  );
+    ...(loaded.spec.managedHsms ?? []).flatMap((hsm, index) => {
+      const resolved = resolveVault(loaded, hsm, index, today, MANAGED_HSM_KIND);
+      return resolved ? [resolved] : [];
+    }),
+  ]);
   return { vaults };
 }

@@ -27,10 +27,16 @@ export interface IndexedVault {
 export interface CheckTarget {
   readonly source: LoadedSpecFile;
   readonly vaults: readonly IndexedVault[];
+  /** The file's managed HSMs that matched the schema, by their index in `managedHsms`. */
+  readonly managedHsms?: readonly IndexedVault[];
 }
 
 export function wholeFile(source: LoadedSpecFile): CheckTarget {
-  return { source, vaults: source.spec.vaults.map((vault, index) => ({ vault, index })) };
+  return {
+    source,
+    vaults: source.spec.vaults.map((vault, index) => ({ vault, index })),
+    managedHsms: (source.spec.managedHsms ?? []).map((vault, index) => ({ vault, index })),
+  };
 }
 
 export class FindingSink {
