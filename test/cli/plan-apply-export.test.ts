@@ -39,7 +39,7 @@ describe('kvnet plan', () => {
     const mark = (await http.requests()).length;
     const text = await runInProcess(['plan', SPECS], env);
     expect(text.code).toBe(2);
-    expect(text.stdout).toMatch(/^kvnet plan: 17 changes to 6 vaults/);
+    expect(text.stdout).toMatch(/^kvnet plan: 22 changes to 7 vaults/);
     const md = await runInProcess(['plan', SPECS, '--format', 'md'], env);
     expect(md.stdout).toMatch(
       /^<!-- kvnet:plan spec-set=default fingerprint=sha256:[0-9a-f]{64} schema=2 -->/,
@@ -53,7 +53,7 @@ describe('kvnet plan', () => {
       steps: unknown[];
     };
     expect(plan).toMatchObject({ schemaVersion: 2, outcome: 'changes' });
-    expect(plan.steps).toHaveLength(17);
+    expect(plan.steps).toHaveLength(22);
     const requests = (await http.requests()).slice(mark);
     expect(requests.filter((request) => request.method !== 'GET')).toEqual([]);
   });
@@ -135,7 +135,7 @@ describe('kvnet apply', () => {
     expect(applied.stderr).toMatch(/✔ ~ update vault kv-payments-prod \(narrowing step\)/);
     const again = await runInProcess(['plan', SPECS], env);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/No changes: live state matches the spec for 6 vaults/);
+    expect(again.stdout).toMatch(/No changes: live state matches the spec for 7 vaults/);
   });
 });
 
@@ -147,7 +147,11 @@ describe('kvnet export', () => {
       env,
     );
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/exported 6 vaults/);
+    expect(run.stdout).toMatch(/exported 7 vaults/);
+    // The managed HSM pool of the estate is exported under managedHsms, not vaults.
+    const text = readFileSync(exported, 'utf8');
+    expect(text).toMatch(/\nmanagedHsms:\n {2}- name: hsm-payments-prod\n/);
+    expect(text.slice(0, text.indexOf('managedHsms:'))).not.toContain('hsm-payments-prod');
     expect((await runInProcess(['validate', exported], env)).code).toBe(0);
     const plan = await runInProcess(['plan', exported], env);
     expect(plan.code, plan.stdout).toBe(0);
@@ -166,6 +170,12 @@ describe('kvnet export', () => {
     );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no vault found named "kv-nope"/);
+    const pool = await runInProcess(
+      ['export', '--subscription', SUBSCRIPTION, '--vault', 'hsm-payments-prod'],
+      env,
+    );
+    expect(pool.code, pool.stderr).toBe(0);
+    expect(pool.stdout).toMatch(/vaults: \[\]\nmanagedHsms:\n {2}- name: hsm-payments-prod\n/);
     writeFileSync(path.join(work, 'ok'), '');
   });
 });

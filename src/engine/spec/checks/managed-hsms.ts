@@ -41,12 +41,6 @@ export function checkManagedHsms(
 function checkFirewallFields(hsm: VaultSpec, hsmPath: Path, sink: FindingSink): void {
   const { firewall } = hsm;
   const kind = MANAGED_HSM_KIND;
-  if (!kind.firewall.ipRules && firewall.ipRules.length > 0)
-    sink.error(
-      'managed-hsm/ip-rules',
-      [...hsmPath, 'firewall', 'ipRules'],
-      `managed HSM "${hsm.name}": the Managed HSM API has no IP rules: remove ipRules and reach the pool through a private endpoint`,
-    );
   if (
     kind.firewall.ipRulesNeedDeny &&
     firewall.ipRules.length > 0 &&
