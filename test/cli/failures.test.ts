@@ -138,7 +138,7 @@ describe('refusals come before the prompt', { timeout: 120_000 }, () => {
     const run = await spawnCli(['apply', SPECS, '--auto-approve'], env).done;
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^kvnet apply: refused/);
-    expect(run.stdout).toMatch(/nothing applied: none of the plan's 17 steps was started/);
+    expect(run.stdout).toMatch(/nothing applied: none of the plan's 22 steps was started/);
     expect(run.stdout).not.toMatch(/not started:/);
   });
 });
