@@ -35,28 +35,32 @@ afterAll(async () => {
 });
 
 describe('kvnet plan', () => {
-  it('exits 2 with changes, in text, Markdown and versioned JSON, sending GETs only', async () => {
-    const mark = (await http.requests()).length;
-    const text = await runInProcess(['plan', SPECS], env);
-    expect(text.code).toBe(2);
-    expect(text.stdout).toMatch(/^kvnet plan: 22 changes to 7 vaults/);
-    const md = await runInProcess(['plan', SPECS, '--format', 'md'], env);
-    expect(md.stdout).toMatch(
-      /^<!-- kvnet:plan spec-set=default fingerprint=sha256:[0-9a-f]{64} schema=2 -->/,
-    );
-    const out = path.join(work, 'plan.json');
-    const json = await runInProcess(['plan', SPECS, '--format', 'json', '--out', out], env);
-    expect(json.code).toBe(2);
-    const plan = JSON.parse(readFileSync(out, 'utf8')) as {
-      schemaVersion: number;
-      outcome: string;
-      steps: unknown[];
-    };
-    expect(plan).toMatchObject({ schemaVersion: 2, outcome: 'changes' });
-    expect(plan.steps).toHaveLength(22);
-    const requests = (await http.requests()).slice(mark);
-    expect(requests.filter((request) => request.method !== 'GET')).toEqual([]);
-  });
+  it(
+    'exits 2 with changes, in text, Markdown and versioned JSON, sending GETs only',
+    { timeout: 90_000 },
+    async () => {
+      const mark = (await http.requests()).length;
+      const text = await runInProcess(['plan', SPECS], env);
+      expect(text.code).toBe(2);
+      expect(text.stdout).toMatch(/^kvnet plan: 22 changes to 7 vaults/);
+      const md = await runInProcess(['plan', SPECS, '--format', 'md'], env);
+      expect(md.stdout).toMatch(
+        /^<!-- kvnet:plan spec-set=default fingerprint=sha256:[0-9a-f]{64} schema=2 -->/,
+      );
+      const out = path.join(work, 'plan.json');
+      const json = await runInProcess(['plan', SPECS, '--format', 'json', '--out', out], env);
+      expect(json.code).toBe(2);
+      const plan = JSON.parse(readFileSync(out, 'utf8')) as {
+        schemaVersion: number;
+        outcome: string;
+        steps: unknown[];
+      };
+      expect(plan).toMatchObject({ schemaVersion: 2, outcome: 'changes' });
+      expect(plan.steps).toHaveLength(22);
+      const requests = (await http.requests()).slice(mark);
+      expect(requests.filter((request) => request.method !== 'GET')).toEqual([]);
+    },
+  );
 
   it('exits 1 with one clear line when no credential or a bad endpoint is given', async () => {
     const noCredential = await runInProcess(['plan', SPECS], {
@@ -95,48 +99,54 @@ describe('flags', () => {
 });
 
 describe('kvnet apply', () => {
-  it('refuses a reviewed plan that went stale (exit 1, zero writes), then applies and converges', async () => {
-    const reviewed = path.join(work, 'reviewed.json');
-    expect(
-      (await runInProcess(['plan', SPECS, '--format', 'json', '--out', reviewed], env)).code,
-    ).toBe(2);
-    const vault = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/kv-disk-encryption`;
-    const moved = await http.request('PATCH', `${vault}?api-version=2026-02-01`, {
-      body: {
-        properties: {
-          networkAcls: {
-            defaultAction: 'Deny',
-            bypass: 'None',
-            ipRules: [{ value: '52.174.0.7' }],
-            virtualNetworkRules: [],
+  // Two plans and two applies of the whole demo estate (seven targets): beyond the default
+  // 30 s on a loaded machine.
+  it(
+    'refuses a reviewed plan that went stale (exit 1, zero writes), then applies and converges',
+    { timeout: 90_000 },
+    async () => {
+      const reviewed = path.join(work, 'reviewed.json');
+      expect(
+        (await runInProcess(['plan', SPECS, '--format', 'json', '--out', reviewed], env)).code,
+      ).toBe(2);
+      const vault = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/kv-disk-encryption`;
+      const moved = await http.request('PATCH', `${vault}?api-version=2026-02-01`, {
+        body: {
+          properties: {
+            networkAcls: {
+              defaultAction: 'Deny',
+              bypass: 'None',
+              ipRules: [{ value: '52.174.0.7' }],
+              virtualNetworkRules: [],
+            },
           },
         },
-      },
-    });
-    expect(moved.status).toBe(200);
-    const mark = (await http.requests()).length;
-    const stale = await runInProcess(
-      ['apply', SPECS, '--plan', reviewed, '--auto-approve', '--allow-destructive'],
-      env,
-    );
-    expect(stale.code).toBe(1);
-    expect(stale.stdout).toMatch(/kvnet apply: refused/);
-    expect(stale.stdout).toMatch(/52\.174\.0\.7\/32/);
-    expect(
-      (await http.requests()).slice(mark).filter((request) => request.method !== 'GET'),
-    ).toEqual([]);
+      });
+      expect(moved.status).toBe(200);
+      const mark = (await http.requests()).length;
+      const stale = await runInProcess(
+        ['apply', SPECS, '--plan', reviewed, '--auto-approve', '--allow-destructive'],
+        env,
+      );
+      expect(stale.code).toBe(1);
+      expect(stale.stdout).toMatch(/kvnet apply: refused/);
+      expect(stale.stdout).toMatch(/52\.174\.0\.7\/32/);
+      expect(
+        (await http.requests()).slice(mark).filter((request) => request.method !== 'GET'),
+      ).toEqual([]);
 
-    const applied = await runInProcess(
-      ['apply', SPECS, '--auto-approve', '--allow-destructive', '--poll-interval-ms', '1'],
-      env,
-    );
-    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
-    expect(applied.stdout).toMatch(/^kvnet apply: applied/);
-    expect(applied.stderr).toMatch(/✔ ~ update vault kv-payments-prod \(narrowing step\)/);
-    const again = await runInProcess(['plan', SPECS], env);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/No changes: live state matches the spec for 7 vaults/);
-  });
+      const applied = await runInProcess(
+        ['apply', SPECS, '--auto-approve', '--allow-destructive', '--poll-interval-ms', '1'],
+        env,
+      );
+      expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+      expect(applied.stdout).toMatch(/^kvnet apply: applied/);
+      expect(applied.stderr).toMatch(/✔ ~ update vault kv-payments-prod \(narrowing step\)/);
+      const again = await runInProcess(['plan', SPECS], env);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/No changes: live state matches the spec for 7 vaults/);
+    },
+  );
 });
 
 describe('kvnet export', () => {
