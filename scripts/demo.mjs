@@ -1,6 +1,6 @@
 // `npm run demo`: the whole kvnet loop on the local Azure Resource Manager endpoint, with the
 // bundled CLI, exactly as a user would run it:
-//   1. start the local endpoint seeded with examples/demo/state.json (eight vaults, VNets, a hub zone)
+//   1. start the local endpoint seeded with examples/demo/state.json (eight vaults, a managed HSM pool, VNets, a hub zone)
 //   2. validate the example specs (examples/specs: one per scenario)
 //   3. plan, rendered as the pull-request comment a reviewer reads
 //   4. apply (opening steps first, narrowing last, every write verified)

@@ -48,6 +48,11 @@ const BY_TYPE: Record<string, readonly string[]> = {
   'microsoft.keyvault/vaults/privateendpointconnections': from(KEYVAULT, '2018-02-14'),
   'microsoft.keyvault/vaults/privatelinkresources': from(KEYVAULT, '2018-02-14'),
   'microsoft.keyvault/locations/operationresults': KEYVAULT,
+  // Managed HSM exists from 2020-04-01-preview on (azure-rest-api-specs, managedHsm.json).
+  'microsoft.keyvault/managedhsms': from(KEYVAULT, '2020-04-01-preview'),
+  'microsoft.keyvault/managedhsms/privateendpointconnections': from(KEYVAULT, '2021-04-01-preview'),
+  'microsoft.keyvault/managedhsms/privatelinkresources': from(KEYVAULT, '2021-04-01-preview'),
+  'microsoft.keyvault/locations/managedhsmoperationresults': from(KEYVAULT, '2020-04-01-preview'),
   'microsoft.network/virtualnetworks': NETWORK,
   'microsoft.network/virtualnetworks/subnets': NETWORK,
   'microsoft.network/privateendpoints': from(NETWORK, '2019-04-01'),

@@ -20,6 +20,7 @@ export interface LroOverride {
 export type PollingStyle =
   | { kind: 'network'; subscription: string; location: string }
   | { kind: 'keyvault'; subscription: string; location: string }
+  | { kind: 'managedhsm'; subscription: string; location: string }
   | { kind: 'privatedns'; subscription: string; resourceGroup: string };
 
 export interface FinalAnswer {
@@ -170,6 +171,10 @@ export function pollingUrls(operation: Operation): { asyncOperation?: string; lo
     case 'keyvault':
       return {
         location: `${baseUrl}/subscriptions/${style.subscription}/providers/Microsoft.KeyVault/locations/${style.location}/operationResults/${operation.id}${query}`,
+      };
+    case 'managedhsm':
+      return {
+        location: `${baseUrl}/subscriptions/${style.subscription}/providers/Microsoft.KeyVault/locations/${style.location}/managedHsmOperationResults/${operation.id}${query}`,
       };
     case 'privatedns': {
       const root = `${baseUrl}/subscriptions/${style.subscription}/resourceGroups/${style.resourceGroup}/providers/Microsoft.Network`;

@@ -8,6 +8,7 @@ import * as generic from './resources/generic.js';
 import * as operations from './resources/operations.js';
 import * as connections from './resources/private-endpoint-connections.js';
 import * as endpoints from './resources/private-endpoints.js';
+import { addManagedHsmRoutes } from './resources/managed-hsm-routes.js';
 import * as vaults from './resources/vaults.js';
 import * as vnets from './resources/virtual-networks.js';
 
@@ -68,6 +69,8 @@ export function createRouter(): Router {
     'Microsoft.KeyVault/locations/operationResults',
     operations.operationResult,
   );
+
+  addManagedHsmRoutes(add);
 
   // Virtual networks and subnets
   const vnet = 'Microsoft.Network/virtualNetworks';

@@ -64,6 +64,11 @@ export const settingsSchema = z.strictObject({
    * after writing set it).
    */
   activityLogDelayMs: z.number().int().min(0).max(3_600_000),
+  /**
+   * Managed HSM virtualNetworkRules: `accepted` as the REST API spec (MHSMNetworkRuleSet)
+   * has them; `refused` (400) as Az.KeyVault documents the service does today.
+   */
+  managedHsmVirtualNetworkRules: z.enum(['accepted', 'refused']),
 });
 
 export type EmulatorSettings = z.infer<typeof settingsSchema>;
@@ -82,6 +87,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   policies: [],
   activityLogCallers: {},
   activityLogDelayMs: 300_000,
+  managedHsmVirtualNetworkRules: 'accepted',
 };
 
 export function mergeSettings(current: EmulatorSettings, patch: unknown): EmulatorSettings {

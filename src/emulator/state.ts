@@ -11,11 +11,20 @@ import { zoneView } from './resources/dns.js';
 import { CONNECTION_TYPE } from './resources/private-endpoint-connections.js';
 import { endpointView } from './resources/private-endpoints.js';
 import { vaultView, VAULT_TYPE } from './resources/vaults.js';
+import {
+  MANAGED_HSM_CONNECTION_TYPE,
+  MANAGED_HSM_TYPE,
+  managedHsmView,
+} from './resources/managed-hsms.js';
 import { SUBNET_TYPE, VNET_TYPE, vnetView } from './resources/virtual-networks.js';
 
 const GROUP_TYPE = 'microsoft.resources/resourcegroups';
 /** Children shown inside their parent's body, so not exported on their own. */
-const EMBEDDED = new Set([SUBNET_TYPE.toLowerCase(), CONNECTION_TYPE.toLowerCase()]);
+const EMBEDDED = new Set([
+  SUBNET_TYPE.toLowerCase(),
+  CONNECTION_TYPE.toLowerCase(),
+  MANAGED_HSM_CONNECTION_TYPE.toLowerCase(),
+]);
 
 export class StateError extends Error {}
 
@@ -47,12 +56,14 @@ function put(store: Store, body: ArmBody, index: number): void {
       put(store, { type: SUBNET_TYPE, ...objectAt(subnet) }, index);
     return;
   }
-  if (lower === VAULT_TYPE.toLowerCase()) {
+  if (lower === VAULT_TYPE.toLowerCase() || lower === MANAGED_HSM_TYPE.toLowerCase()) {
+    const connectionType =
+      lower === VAULT_TYPE.toLowerCase() ? CONNECTION_TYPE : MANAGED_HSM_CONNECTION_TYPE;
     const { privateEndpointConnections, ...properties } = objectAt(body.properties);
     store.put(id, type, { ...body, properties });
     for (const connection of arrayAt(privateEndpointConnections)) {
       const c = objectAt(connection);
-      put(store, { name: stringAt(c.id)?.split('/').at(-1), type: CONNECTION_TYPE, ...c }, index);
+      put(store, { name: stringAt(c.id)?.split('/').at(-1), type: connectionType, ...c }, index);
     }
     return;
   }
@@ -75,6 +86,8 @@ export function viewOf(services: Services, record: StoredResource): ArmBody {
   switch (record.type.toLowerCase()) {
     case VAULT_TYPE.toLowerCase():
       return vaultView(services, record);
+    case MANAGED_HSM_TYPE.toLowerCase():
+      return managedHsmView(services, record);
     case VNET_TYPE.toLowerCase():
       return vnetView(services, record);
     case 'microsoft.network/privateendpoints':

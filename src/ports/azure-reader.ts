@@ -1,5 +1,6 @@
 // What the planner needs to read from Azure. The Azure adapter implements it with the real
 // SDK clients; every method reports failure as data (ReadOutcome), never by throwing.
+import type { TargetKindId } from '../engine/model/target-kinds.js';
 import type {
   LiveARecordSet,
   LiveDnsZone,
@@ -12,9 +13,18 @@ import type {
 } from '../engine/state/live.js';
 
 export interface AzureReader {
+  /** A vault or a managed HSM pool: the kind is the one its id's type names (target-kinds.ts). */
   getVault(vaultId: string): Promise<ReadOutcome<LiveVault>>;
-  listVaults(subscription: string, resourceGroup: string): Promise<ReadOutcome<LiveVault[]>>;
-  listVaultsInSubscription(subscription: string): Promise<ReadOutcome<LiveVault[]>>;
+  /** Targets of one kind (vaults unless told) in a resource group. */
+  listVaults(
+    subscription: string,
+    resourceGroup: string,
+    kind?: TargetKindId,
+  ): Promise<ReadOutcome<LiveVault[]>>;
+  listVaultsInSubscription(
+    subscription: string,
+    kind?: TargetKindId,
+  ): Promise<ReadOutcome<LiveVault[]>>;
   getVirtualNetwork(virtualNetworkId: string): Promise<ReadOutcome<LiveVirtualNetwork>>;
   listPrivateEndpoints(
     subscription: string,

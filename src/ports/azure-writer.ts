@@ -6,6 +6,7 @@ import type { VaultNetworkPayload } from '../engine/plan/types.js';
 export interface PrivateEndpointCreate {
   readonly location: string;
   readonly subnetId: string;
+  /** A vault or a managed HSM pool; the group id is its kind's (target-kinds.ts). */
   readonly vaultId: string;
   readonly connectionName: string;
   readonly manualApproval: boolean;
@@ -14,7 +15,10 @@ export interface PrivateEndpointCreate {
 }
 
 export interface AzureWriter {
-  /** PATCH with a body holding only networkAcls (complete) and publicNetworkAccess. */
+  /**
+   * PATCH with a body holding only networkAcls (complete) and publicNetworkAccess, of a vault
+   * or a managed HSM pool (by the type its id names); waits for a long-running PATCH.
+   */
   patchVaultNetwork(vaultId: string, network: VaultNetworkPayload): Promise<void>;
   /** Read-modify-write of the subnet: its body as read, with only the endpoint added. */
   addSubnetServiceEndpoint(subnetId: string, service: string): Promise<void>;

@@ -138,7 +138,7 @@ describe('refusals come before the prompt', { timeout: 120_000 }, () => {
     const run = await spawnCli(['apply', SPECS, '--auto-approve'], env).done;
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^kvnet apply: refused/);
-    expect(run.stdout).toMatch(/nothing applied: none of the plan's 21 steps was started/);
+    expect(run.stdout).toMatch(/nothing applied: none of the plan's 26 steps was started/);
     expect(run.stdout).not.toMatch(/not started:/);
   });
 });
@@ -160,7 +160,7 @@ describe('Ctrl-C during apply', { timeout: 240_000 }, () => {
     const notStarted = result.stdout.match(/ — not started: interrupted$/gm) ?? [];
     expect(done.length).toBeGreaterThan(0);
     expect(notStarted.length).toBeGreaterThan(0);
-    expect(done.length + notStarted.length).toBeLessThanOrEqual(21);
+    expect(done.length + notStarted.length).toBeLessThanOrEqual(26);
     expect(result.stdout).not.toMatch(/Residual plan/);
     expect(unsafeLines(result.stdout)).toEqual([]);
 

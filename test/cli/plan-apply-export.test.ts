@@ -40,7 +40,7 @@ describe('kvnet plan', () => {
     const text = await runInProcess(['plan', SPECS], env);
     expect(text.code).toBe(2);
     expect(text.stdout).toMatch(
-      /^kvnet plan: 4 vaults lose access, 4 gain access, 1 destructive step — apply-ready \(21 steps on 8 vaults\)/,
+      /^kvnet plan: 7 vaults lose access, 6 gain access, 1 destructive step — apply-ready \(26 steps on 9 vaults\)/,
     );
     const md = await runInProcess(['plan', SPECS, '--format', 'md'], env);
     expect(md.stdout).toMatch(
@@ -55,7 +55,7 @@ describe('kvnet plan', () => {
       steps: unknown[];
     };
     expect(plan).toMatchObject({ schemaVersion: 2, outcome: 'changes' });
-    expect(plan.steps).toHaveLength(21);
+    expect(plan.steps).toHaveLength(26);
     // The demo's named sets: each change to a set once, with both billing vaults.
     const setLine =
       '+ ipSet vpn-egress: 20.61.4.0/28 (VPN concentrator) → 2 vaults: kv-billing-prod, kv-billing-test';
@@ -116,36 +116,41 @@ describe('flags', () => {
 });
 
 describe('kvnet apply', () => {
-  it('refuses a reviewed plan that went stale (exit 1, zero writes), then applies and converges', async () => {
-    const reviewed = path.join(work, 'reviewed.json');
-    expect(
-      (await runInProcess(['plan', SPECS, '--format', 'json', '--out', reviewed], env)).code,
-    ).toBe(2);
-    const vault = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/kv-disk-encryption`;
-    const moved = await http.request('PATCH', `${vault}?api-version=2026-02-01`, {
-      body: {
-        properties: {
-          networkAcls: {
-            defaultAction: 'Deny',
-            bypass: 'None',
-            ipRules: [{ value: '52.174.0.7' }],
-            virtualNetworkRules: [],
+  // Two plans and two applies of the whole demo estate (seven targets): beyond the default
+  // 30 s on a loaded machine.
+  it(
+    'refuses a reviewed plan that went stale (exit 1, zero writes), then applies and converges',
+    { timeout: 90_000 },
+    async () => {
+      const reviewed = path.join(work, 'reviewed.json');
+      expect(
+        (await runInProcess(['plan', SPECS, '--format', 'json', '--out', reviewed], env)).code,
+      ).toBe(2);
+      const vault = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/kv-disk-encryption`;
+      const moved = await http.request('PATCH', `${vault}?api-version=2026-02-01`, {
+        body: {
+          properties: {
+            networkAcls: {
+              defaultAction: 'Deny',
+              bypass: 'None',
+              ipRules: [{ value: '52.174.0.7' }],
+              virtualNetworkRules: [],
+            },
           },
         },
-      },
-    });
-    expect(moved.status).toBe(200);
-    const mark = (await http.requests()).length;
-    const stale = await runInProcess(
-      ['apply', SPECS, '--plan', reviewed, '--auto-approve', '--allow-destructive'],
-      env,
-    );
-    expect(stale.code).toBe(1);
-    expect(stale.stdout).toMatch(/kvnet apply: refused/);
-    expect(stale.stdout).toMatch(/52\.174\.0\.7\/32/);
-    expect(
-      (await http.requests()).slice(mark).filter((request) => request.method !== 'GET'),
-    ).toEqual([]);
+      });
+      expect(moved.status).toBe(200);
+      const mark = (await http.requests()).length;
+      const stale = await runInProcess(
+        ['apply', SPECS, '--plan', reviewed, '--auto-approve', '--allow-destructive'],
+        env,
+      );
+      expect(stale.code).toBe(1);
+      expect(stale.stdout).toMatch(/kvnet apply: refused/);
+      expect(stale.stdout).toMatch(/52\.174\.0\.7\/32/);
+      expect(
+        (await http.requests()).slice(mark).filter((request) => request.method !== 'GET'),
+      ).toEqual([]);
 
     const applied = await runInProcess(
       ['apply', SPECS, '--auto-approve', '--allow-destructive', '--poll-interval-ms', '1'],
@@ -158,7 +163,7 @@ describe('kvnet apply', () => {
     );
     const again = await runInProcess(['plan', SPECS], env);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/No changes: live state matches the spec for 8 vaults/);
+    expect(again.stdout).toMatch(/No changes: live state matches the spec for 9 vaults/);
   });
 });
 
@@ -170,7 +175,11 @@ describe('kvnet export', () => {
       env,
     );
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/exported 8 vaults/);
+    expect(run.stdout).toMatch(/exported 9 vaults/);
+    // The managed HSM pool of the estate is exported under managedHsms, not vaults.
+    const text = readFileSync(exported, 'utf8');
+    expect(text).toMatch(/\nmanagedHsms:\n {2}- name: hsm-payments-prod\n/);
+    expect(text.slice(0, text.indexOf('managedHsms:'))).not.toContain('hsm-payments-prod');
     expect((await runInProcess(['validate', exported], env)).code).toBe(0);
     const plan = await runInProcess(['plan', exported], env);
     expect(plan.code, plan.stdout).toBe(0);
@@ -189,6 +198,12 @@ describe('kvnet export', () => {
     );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no vault found named "kv-nope"/);
+    const pool = await runInProcess(
+      ['export', '--subscription', SUBSCRIPTION, '--vault', 'hsm-payments-prod'],
+      env,
+    );
+    expect(pool.code, pool.stderr).toBe(0);
+    expect(pool.stdout).toMatch(/vaults: \[\]\nmanagedHsms:\n {2}- name: hsm-payments-prod\n/);
     writeFileSync(path.join(work, 'ok'), '');
   });
 });

@@ -43,10 +43,10 @@ describe('the demo comment', () => {
   it('leads with the net effect and the verdict, not with step counts', () => {
     const headline = markdown.split('\n')[1] ?? '';
     expect(headline).toBe(
-      '## ⚠️ kvnet plan: 4 vaults lose access, 4 gain access, 1 destructive step — apply-ready (17 steps on 6 vaults)',
+      '## ⚠️ kvnet plan: 7 vaults lose access, 6 gain access, 1 destructive step — apply-ready (26 steps on 9 vaults)',
     );
     expect(text.split('\n')[0]).toBe(
-      'kvnet plan: 4 vaults lose access, 4 gain access, 1 destructive step — apply-ready (17 steps on 6 vaults)',
+      'kvnet plan: 7 vaults lose access, 6 gain access, 1 destructive step — apply-ready (26 steps on 9 vaults)',
     );
   });
 
@@ -67,7 +67,7 @@ describe('the demo comment', () => {
     expect(lines.filter((line) => line.includes('[policy/public-network-access]'))).toHaveLength(1);
     const warning = lines.find((line) => line.includes('`policy/public-network-access`')) ?? '';
     expect(warning).toMatch(/^- `examples\/specs\/\S+:\d+:\d+ {2}warning {2}/);
-    expect(warning).toContain('(5 vaults: ');
+    expect(warning).toContain('(8 vaults: ');
     // Not in a fixed-width block (where GitHub cuts long lines at the right edge).
     expect(renderGfm(markdown).fencedLines.some((line) => line.includes('policy/'))).toBe(false);
   });

@@ -11,7 +11,7 @@ describe('kvnet validate (as a process)', () => {
     ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^8 files checked: 0 errors, 2 warnings$/m);
+    expect(run.stdout).toMatch(/^9 files checked: 0 errors, 2 warnings$/m);
   });
 
   it('exits 1 on an invalid spec and prints findings in the documented format', async () => {

@@ -11,7 +11,7 @@ describe('kvnet validate (in process)', () => {
     const run = await runInProcess(['validate', 'examples/specs']);
     expect(run).toEqual({
       code: 0,
-      stdout: '7 files checked: 0 errors, 0 warnings\n',
+      stdout: '8 files checked: 0 errors, 0 warnings\n',
       stderr: '',
     });
   });

@@ -8,6 +8,44 @@ const last = (id: string) => id.split('/').pop() ?? '';
 const groupOf = (id: string) =>
   /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+/i.exec(id)?.[0] ?? '';
 
+/** A managed HSM pool (its id names managedHSMs) as the endpoint stores it. */
+function managedHsmBody(
+  vault: NonNullable<InMemoryAzureState['vaults']>[number],
+  acls: ArmBody,
+): ArmBody {
+  const defaulted = new Set(vault.network.defaulted);
+  return {
+    id: vault.id,
+    name: vault.name,
+    type: 'Microsoft.KeyVault/managedHSMs',
+    location: vault.location,
+    sku: { family: 'B', name: 'Standard_B1' },
+    tags: {},
+    properties: {
+      tenantId: TENANT,
+      initialAdminObjectIds: [],
+      hsmUri: `https://${vault.name}.managedhsm.azure.net/`,
+      provisioningState: 'Succeeded',
+      ...(defaulted.has('publicNetworkAccess')
+        ? {}
+        : { publicNetworkAccess: vault.network.publicNetworkAccess }),
+      networkAcls: acls,
+      privateEndpointConnections: vault.connections.map((connection) => ({
+        id: connection.id,
+        properties: {
+          privateEndpoint: { id: connection.privateEndpointId },
+          privateLinkServiceConnectionState: {
+            status: connection.status,
+            description: connection.description,
+            actionsRequired: 'None',
+          },
+          provisioningState: connection.provisioningState ?? 'Succeeded',
+        },
+      })),
+    },
+  };
+}
+
 export function armFromLive(state: InMemoryAzureState): ArmBody[] {
   const bodies: ArmBody[] = [];
   for (const group of state.resourceGroups ?? [])
@@ -23,6 +61,10 @@ export function armFromLive(state: InMemoryAzureState): ArmBody[] {
     };
     if (!defaulted.has('defaultAction')) acls.defaultAction = network.defaultAction;
     if (!defaulted.has('bypass')) acls.bypass = network.bypass;
+    if (/\/managedHSMs\//i.test(vault.id)) {
+      bodies.push(managedHsmBody(vault, acls));
+      continue;
+    }
     bodies.push({
       id: vault.id,
       name: vault.name,

@@ -1,8 +1,9 @@
 // The port contract against InMemoryAzure.
 import { InMemoryAzure } from '../support/fakes/in-memory-azure.js';
-import { azurePortsContract } from './azure-ports.contract.js';
+import { azurePortsContract, type PortsFactory } from './azure-ports.contract.js';
+import { managedHsmPortsContract } from './managed-hsm-ports.contract.js';
 
-azurePortsContract({
+const factory: PortsFactory = {
   name: 'InMemoryAzure',
   start: async () => undefined,
   stop: async () => undefined,
@@ -19,4 +20,7 @@ azurePortsContract({
       zoneGroupPolicy: async (privateDnsZoneId) => fake.setZoneGroupPolicy({ privateDnsZoneId }),
     };
   },
-});
+};
+
+azurePortsContract(factory);
+managedHsmPortsContract(factory);

@@ -8,14 +8,15 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js
 import { CLOUD_PROFILES } from '../../src/engine/model/clouds.js';
 import { EmulatorHttp } from '../support/emulator-clients.js';
 import { armFromLive } from './arm-from-live.js';
-import { azurePortsContract } from './azure-ports.contract.js';
+import { azurePortsContract, type PortsFactory } from './azure-ports.contract.js';
+import { managedHsmPortsContract } from './managed-hsm-ports.contract.js';
 
 let emulator: RunningEmulator | undefined;
 let http: EmulatorHttp | undefined;
 let reader: SdkAzureReader | undefined;
 let writer: SdkAzureWriter | undefined;
 
-azurePortsContract({
+const factory: PortsFactory = {
   name: 'SDK adapters over the local ARM endpoint',
   start: async () => {
     emulator = await startEmulator({ state: [], lroSettleAfterMs: 200 });
@@ -77,4 +78,7 @@ azurePortsContract({
         }),
     };
   },
-});
+};
+
+azurePortsContract(factory);
+managedHsmPortsContract(factory);

@@ -237,3 +237,40 @@ export function aRecord(zoneResourceId: string, name: string, ips: readonly stri
     },
   };
 }
+
+export const HSM_ZONE = 'privatelink.managedhsm.azure.net';
+export const managedHsmId = (name: string, rg = RG, sub = SUB) =>
+  `${groupId(rg, sub)}/providers/Microsoft.KeyVault/managedHSMs/${name}`;
+
+export interface ManagedHsmOptions {
+  readonly rg?: string;
+  readonly sub?: string;
+  readonly publicNetworkAccess?: string;
+  readonly networkAcls?: ArmBody;
+  readonly connections?: ArmBody[];
+}
+
+/** A Managed HSM pool as GET returns it (REST example ManagedHsm_Get, 2025-05-01). */
+export function managedHsm(name: string, options: ManagedHsmOptions = {}): ArmBody {
+  return {
+    id: managedHsmId(name, options.rg, options.sub),
+    name,
+    type: 'Microsoft.KeyVault/managedHSMs',
+    location: 'westeurope',
+    sku: { family: 'B', name: 'Standard_B1' },
+    tags: { team: 'crypto' },
+    properties: {
+      tenantId: TENANT,
+      initialAdminObjectIds: ['55555555-5555-5555-5555-555555555555'],
+      enableSoftDelete: true,
+      softDeleteRetentionInDays: 90,
+      enablePurgeProtection: true,
+      hsmUri: `https://${name}.managedhsm.azure.net/`,
+      provisioningState: 'Succeeded',
+      statusMessage: 'The Managed HSM is provisioned and ready to use.',
+      ...(options.publicNetworkAccess ? { publicNetworkAccess: options.publicNetworkAccess } : {}),
+      ...(options.networkAcls ? { networkAcls: options.networkAcls } : {}),
+      ...(options.connections ? { privateEndpointConnections: options.connections } : {}),
+    },
+  };
+}

@@ -1,10 +1,12 @@
 // The AzureReader port over the real SDK clients. Every method answers with a ReadOutcome;
 // none throws.
 import { parseResourceId, type ResourceId } from '../../engine/model/resource-id.js';
+import { targetKindOfId, type TargetKindId } from '../../engine/model/target-kinds.js';
 import type { ReadOutcome } from '../../engine/state/live.js';
 import type { AzureReader } from '../../ports/azure-reader.js';
 import type { AzureClients } from './clients.js';
 import { readOutcome } from './errors.js';
+import { operationsFor } from './target-operations.js';
 import {
   endpointNicIds,
   nicPrivateIps,
@@ -12,13 +14,11 @@ import {
   toLiveDnsZone,
   toLiveLink,
   toLivePrivateEndpoint,
-  toLiveVault,
   toLiveVirtualNetwork,
   toLiveZoneGroup,
 } from './live-mapping.js';
 
 const PERMISSION = {
-  vault: 'Reader (Microsoft.KeyVault/vaults/read) on the vault or its resource group',
   virtualNetwork: 'Reader (Microsoft.Network/virtualNetworks/read) on the virtual network',
   privateEndpoint: 'Reader (Microsoft.Network/privateEndpoints/read) on the resource group',
   networkInterface:
@@ -66,41 +66,34 @@ function absentAsEmpty<T>(outcome: ReadOutcome<T[]>): ReadOutcome<T[]> {
 export class SdkAzureReader implements AzureReader {
   constructor(private readonly clients: AzureClients) {}
 
+  /** A vault or a managed HSM pool, by the type its id names (target-operations.ts). */
   getVault(vaultId: string) {
+    const operations = operationsFor(targetKindOfId(vaultId).id);
     return readAt(
       vaultId,
-      PERMISSION.vault,
-      async (id, name) =>
-        toLiveVault(
-          await this.clients.keyVaultFor(id.subscription).vaults.get(id.resourceGroup, name(0)),
-        ),
+      operations.readPermission,
+      (id, name) => operations.get(this.clients, id.subscription, id.resourceGroup, name(0)),
       true,
     );
   }
 
-  listVaults(subscription: string, resourceGroup: string) {
+  listVaults(subscription: string, resourceGroup: string, kind: TargetKindId = 'vault') {
+    const operations = operationsFor(kind);
     return readOutcome(
       {
         resourceId: groupScope(subscription, resourceGroup),
-        readPermission: PERMISSION.vault,
+        readPermission: operations.readPermission,
         missingGroupMeansAbsent: true,
       },
-      async () =>
-        (
-          await collect(
-            this.clients.keyVaultFor(subscription).vaults.listByResourceGroup(resourceGroup),
-          )
-        ).map(toLiveVault),
+      () => operations.listInGroup(this.clients, subscription, resourceGroup),
     );
   }
 
-  listVaultsInSubscription(subscription: string) {
+  listVaultsInSubscription(subscription: string, kind: TargetKindId = 'vault') {
+    const operations = operationsFor(kind);
     return readOutcome(
-      { resourceId: `/subscriptions/${subscription}`, readPermission: PERMISSION.vault },
-      async () =>
-        (await collect(this.clients.keyVaultFor(subscription).vaults.listBySubscription())).map(
-          toLiveVault,
-        ),
+      { resourceId: `/subscriptions/${subscription}`, readPermission: operations.readPermission },
+      () => operations.listInSubscription(this.clients, subscription),
     );
   }
 

@@ -9,6 +9,7 @@ import {
   type PipelineResponse,
 } from '@azure/core-rest-pipeline';
 import { parseResourceId, type ResourceId } from '../../engine/model/resource-id.js';
+import { targetKindOfId } from '../../engine/model/target-kinds.js';
 import type { VaultNetworkPayload } from '../../engine/plan/types.js';
 import {
   comparableNetwork,
@@ -22,7 +23,7 @@ import type { AzureWriter, PrivateEndpointCreate } from '../../ports/azure-write
 import { retryAfterBeyondCap } from './attempt-policy.js';
 import type { AzureClients } from './clients.js';
 import { describeError } from './errors.js';
-import { toLiveVault } from './live-mapping.js';
+import { operationsFor } from './target-operations.js';
 
 /** The api-version of @azure/arm-network 36, used for the raw subnet read-modify-write. */
 const NETWORK_API_VERSION = '2025-05-01';
@@ -215,25 +216,18 @@ export class SdkAzureWriter implements AzureWriter {
 
   async patchVaultNetwork(vaultId: string, network: VaultNetworkPayload): Promise<void> {
     const id = parsed(vaultId);
+    // A vault or a managed HSM pool, by the type its id names (target-operations.ts).
     const written = await guarded(vaultId, () =>
-      this.clients.keyVaultFor(id.subscription).vaults.update(id.resourceGroup, nameAt(id, 0), {
-        properties: {
-          publicNetworkAccess: network.publicNetworkAccess,
-          networkAcls: {
-            defaultAction: network.networkAcls.defaultAction,
-            bypass: network.networkAcls.bypass,
-            ipRules: network.networkAcls.ipRules.map((value) => ({ value })),
-            virtualNetworkRules: network.networkAcls.virtualNetworkRules.map((rule) => ({
-              id: rule.id,
-              ignoreMissingVnetServiceEndpoint: rule.ignoreMissingVnetServiceEndpoint,
-            })),
-          },
-        },
-      }),
+      operationsFor(targetKindOfId(vaultId).id).patchNetwork(
+        this.clients,
+        { subscription: id.subscription, group: id.resourceGroup, name: nameAt(id, 0) },
+        network,
+        this.lroOptions(),
+      ),
     );
     // The PATCH answers with the vault as stored: when that differs from what was sent, Azure
     // rewrote the write itself (a Modify policy); retrying would only loop.
-    const rewritten = rewrittenFields(network, toLiveVault(written).network);
+    const rewritten = rewrittenFields(network, written.network);
     if (rewritten.length > 0)
       throw new WriteFailure(
         vaultId,
@@ -400,7 +394,7 @@ export class SdkAzureWriter implements AzureWriter {
     const connection = {
       name: endpoint.connectionName,
       privateLinkServiceId: endpoint.vaultId,
-      groupIds: ['vault'],
+      groupIds: [targetKindOfId(endpoint.vaultId).privateLinkGroup],
       ...(endpoint.requestMessage ? { requestMessage: endpoint.requestMessage } : {}),
     };
     await guarded(privateEndpointId, () =>
@@ -531,11 +525,12 @@ export class SdkAzureWriter implements AzureWriter {
   ): Promise<void> {
     const id = parsed(vaultId);
     await guarded(`${vaultId}/privateEndpointConnections/${connectionName}`, () =>
-      this.clients
-        .keyVaultFor(id.subscription)
-        .privateEndpointConnections.put(id.resourceGroup, nameAt(id, 0), connectionName, {
-          privateLinkServiceConnectionState: { status, description },
-        }),
+      operationsFor(targetKindOfId(vaultId).id).putConnection(
+        this.clients,
+        { subscription: id.subscription, group: id.resourceGroup, name: nameAt(id, 0) },
+        connectionName,
+        { status, description },
+      ),
     );
   }
 }

@@ -4,7 +4,12 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SdkAzureReader } from '../../adapters/azure/reader.js';
 import { isGuid, parseResourceId } from '../../engine/model/resource-id.js';
-import type { LivePrivateEndpoint, LiveVault, ReadFailure } from '../../engine/state/live.js';
+import type {
+  LivePrivateEndpoint,
+  LiveVault,
+  ReadFailure,
+  ReadOutcome,
+} from '../../engine/state/live.js';
 import { exportSpec } from '../../engine/spec/export.js';
 import { readErrorLine } from '../../engine/render/plan-lines.js';
 import { singleLine } from '../../engine/render/untrusted.js';
@@ -20,6 +25,16 @@ no changes: the way to adopt kvnet on an existing estate.
   --vault NAME          only this vault
   --out FILE            write to FILE instead of standard output
   --arm-endpoint URL, --cloud NAME, --auth KIND   as for kvnet plan`;
+
+/** Vaults and managed HSM pools in one outcome: the first error, else everything found. */
+function mergeOutcomes(outcomes: readonly ReadOutcome<LiveVault[]>[]): ReadOutcome<LiveVault[]> {
+  const failed = outcomes.find((outcome) => outcome.status === 'error');
+  if (failed) return failed;
+  const found = outcomes.flatMap((outcome) => (outcome.status === 'ok' ? outcome.value : []));
+  return outcomes.every((outcome) => outcome.status === 'not-found')
+    ? { status: 'not-found' }
+    : { status: 'ok', value: found };
+}
 
 /** The private endpoints behind the vaults' connections, in the exported subscription. */
 async function readConnectedEndpoints(
@@ -77,9 +92,14 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   );
   const reader = new SdkAzureReader(clients);
   const group = values['resource-group'];
-  const outcome = group
-    ? await reader.listVaults(subscription, group)
-    : await reader.listVaultsInSubscription(subscription);
+  const listed = await Promise.all(
+    (['vault', 'managedHsm'] as const).map((kind) =>
+      group
+        ? reader.listVaults(subscription, group, kind)
+        : reader.listVaultsInSubscription(subscription, kind),
+    ),
+  );
+  const outcome = mergeOutcomes(listed);
   if (outcome.status === 'error') {
     const unreachable = connectionFailureMessage(clients, io.env);
     io.err(`kvnet export: ${unreachable ?? singleLine(readErrorLine(outcome.error))}`);

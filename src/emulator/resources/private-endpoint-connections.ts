@@ -19,6 +19,7 @@ import {
   type ChildResourceKind,
   type GroupResourceKind,
 } from './common.js';
+import { linkTargetOf } from './link-targets.js';
 import { accepted, regionalPolling, startOperation } from './long-running.js';
 
 export const CONNECTION_TYPE = 'Microsoft.KeyVault/vaults/privateEndpointConnections';
@@ -67,10 +68,11 @@ export function createConnection(
 ): StoredResource {
   const name = `${endpointName}.${services.newId()}`;
   const id = `${vaultId}/privateEndpointConnections/${name}`;
-  return services.store.put(id, CONNECTION_TYPE, {
+  const type = linkTargetOf(vaultId)?.connectionType ?? CONNECTION_TYPE;
+  return services.store.put(id, type, {
     id,
     name,
-    type: CONNECTION_TYPE,
+    type,
     etag: services.newId(),
     properties: {
       privateEndpoint: { id: endpointId },

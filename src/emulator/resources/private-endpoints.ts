@@ -6,7 +6,7 @@
 import { APPROVAL_ACTION } from '../authorization.js';
 import type { ArmRequest, ArmResponse, Services } from '../context.js';
 import { badRequest, type ArmError } from '../errors.js';
-import { idKey, lastName, parseResourceId, resourceTypeOf, sameId } from '../ids.js';
+import { idKey, lastName, sameId } from '../ids.js';
 import { allocateAddress, inPrefix } from '../ip.js';
 import type { ArmBody, StoredResource } from '../store.js';
 import {
@@ -35,6 +35,7 @@ import {
   startOperation,
   startProvisioning,
 } from './long-running.js';
+import { linkTargetOf } from './link-targets.js';
 import { connectionForEndpoint, createConnection } from './private-endpoint-connections.js';
 import { assertVnetIdle, vnetLockKey } from './virtual-networks.js';
 
@@ -54,11 +55,9 @@ export function endpointIdOf(p: Readonly<Record<string, string>>): string {
   return groupResourceId(p, ENDPOINTS);
 }
 
+/** A vault or a managed HSM pool: a target whose side of the connection the emulator keeps. */
 function isVaultId(id: string): boolean {
-  const parsed = parseResourceId(id);
-  return (
-    parsed !== undefined && resourceTypeOf(parsed).toLowerCase() === 'microsoft.keyvault/vaults'
-  );
+  return linkTargetOf(id) !== undefined;
 }
 
 /** The endpoint's private address: the first address of its NIC. */
@@ -174,13 +173,14 @@ function readConnections(
         );
       if (!services.store.get(target)) throw invalidReference(target, endpointId);
       const groupIds = arrayAt(objectAt(body.properties).groupIds);
+      const linkTarget = linkTargetOf(target);
       if (
-        isVaultId(target) &&
-        (groupIds.length !== 1 || String(groupIds[0]).toLowerCase() !== 'vault')
+        linkTarget &&
+        (groupIds.length !== 1 || String(groupIds[0]).toLowerCase() !== linkTarget.groupId)
       ) {
         throw badRequest(
           'PrivateEndpointBadRequest',
-          `Call to Microsoft.KeyVault/vaults failed. Error message: the group id must be 'vault' for a key vault (got ${JSON.stringify(groupIds)}).`,
+          `Call to ${linkTarget.type} failed. Error message: the group id must be '${linkTarget.groupId}' for ${linkTarget.label} (got ${JSON.stringify(groupIds)}).`,
         );
       }
       connections.push({ kind, body, target });
@@ -328,7 +328,10 @@ export function putEndpoint(request: ArmRequest, services: Services): ArmRespons
   properties.networkInterfaces = [{ id: nicId }];
   properties.customDnsConfigs = connections
     .filter((c) => isVaultId(c.target))
-    .map((c) => ({ fqdn: `${lastName(c.target)}.vault.azure.net`, ipAddresses: [address] }));
+    .map((c) => ({
+      fqdn: `${lastName(c.target)}.${linkTargetOf(c.target)?.fqdnSuffix ?? 'vault.azure.net'}`,
+      ipAddresses: [address],
+    }));
   properties.applicationSecurityGroups = arrayAt(sent.applicationSecurityGroups);
   properties.ipConfigurations = arrayAt(sent.ipConfigurations);
   properties.provisioningState = 'Updating';

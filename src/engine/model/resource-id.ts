@@ -25,6 +25,7 @@ const CANONICAL_WORDS = new Map(
     'virtualNetworks',
     'subnets',
     'vaults',
+    'managedHSMs',
     'privateEndpoints',
     'privateDnsZones',
     'privateDnsZoneGroups',

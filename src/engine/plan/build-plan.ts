@@ -64,6 +64,7 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot): Plan {
           vault: vault.name,
           resourceGroup: vault.resourceGroup,
           subscription: vault.subscription,
+          ...(vault.kind.id === 'vault' ? {} : { kind: vault.kind.label }),
         },
       });
       continue;

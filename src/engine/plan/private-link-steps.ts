@@ -18,7 +18,6 @@ import type { StepCollector, StepDraft } from './step-collector.js';
 import type { Coded, Params, PlanStep, StepFlags } from './types.js';
 
 const NO_FLAGS: StepFlags = { destructive: false, lockout: false, blocked: false };
-const KEY_VAULT_GROUP = 'vault';
 const note = (code: string, params: Params = {}): Coded => ({ code, params });
 
 export function stepId(kind: string, resourceId: string, suffix = ''): string {
@@ -51,8 +50,9 @@ function replaceReasons(
       );
     if (link.manual !== desired.manualApproval)
       reasons.push(note(desired.manualApproval ? 'endpoint/was-automatic' : 'endpoint/was-manual'));
-    if (!link.groupIds.some((group) => group.toLowerCase() === KEY_VAULT_GROUP))
-      reasons.push(note('endpoint/group-differs', { groups: [...link.groupIds] }));
+    const expected = vault.kind.privateLinkGroup;
+    if (!link.groupIds.some((group) => group.toLowerCase() === expected))
+      reasons.push(note('endpoint/group-differs', { groups: [...link.groupIds], expected }));
   }
   if (connection?.status === 'Rejected' || connection?.status === 'Disconnected')
     reasons.push(note('endpoint/connection-ended', { status: connection.status }));

@@ -38,6 +38,16 @@ export function openingNetwork(before: VaultNetwork, after: VaultNetwork): Vault
   };
 }
 
+/**
+ * The opening network as the target's service accepts it. Managed HSM refuses IP rules while
+ * defaultAction is Allow (target-kinds.ts): the opening step then leaves them out (with Allow
+ * they admit no one more), and the narrowing step sets Deny and the rules in one PATCH.
+ */
+function admissibleOpening(desired: DesiredVault, opening: VaultNetwork): VaultNetwork {
+  if (!desired.kind.firewall.ipRulesNeedDeny || opening.defaultAction !== 'Allow') return opening;
+  return { ...opening, ipRules: [] };
+}
+
 function scalarChange(
   property: string,
   before: string,
@@ -189,7 +199,7 @@ export function vaultNetworkSteps(
   }
   for (const rule of desired.expiredRules)
     reasons.set(rule.cidr, { code: 'ip-rule/expired', params: { expires: rule.expires ?? '' } });
-  const opening = openingNetwork(live, after);
+  const opening = admissibleOpening(desired, openingNetwork(live, after));
   const base = {
     kind: 'vault' as const,
     action: 'update' as const,

@@ -72,7 +72,7 @@ export function liveWorld(
     vaults.set(key(vault.id), {
       id: vault.id,
       name: vault.name,
-      privateLinkZone: vault.cloud.privateLinkZone,
+      privateLinkZone: vault.kind.privateLinkZones[vault.cloud.name],
       network: live.value.network,
       connections: new Map(
         live.value.connections.map((connection) => [

@@ -19,7 +19,7 @@ type Template = (p: (name: string) => string, params: Params) => string;
 
 const FINDINGS: Record<string, Template> = {
   'vault/missing': (p) =>
-    `vault "${p('vault')}" does not exist in resource group "${p('resourceGroup')}" of subscription ${p('subscription')}; kvnet manages the network of existing vaults: create the vault first, or fix its name or placement`,
+    `${p('kind') || 'vault'} "${p('vault')}" does not exist in resource group "${p('resourceGroup')}" of subscription ${p('subscription')}; kvnet manages the network of existing vaults: create the vault first, or fix its name or placement`,
   'subnet/missing': (p) =>
     p('endpoint')
       ? `the subnet ${p('subnetId')} of private endpoint "${p('endpoint')}" does not exist: create it, or fix the reference`
@@ -77,7 +77,8 @@ const NOTES: Record<string, Template> = {
   'endpoint/was-automatic': () =>
     'it was approved automatically, the spec asks for manual approval',
   'endpoint/was-manual': () => 'it was requested for manual approval, the spec asks for automatic',
-  'endpoint/group-differs': (p) => `its group is ${p('groups') || 'empty'}, not "vault"`,
+  'endpoint/group-differs': (p) =>
+    `its group is ${p('groups') || 'empty'}, not "${p('expected') || 'vault'}"`,
   'endpoint/connection-ended': (p) => `its connection to the vault is ${p('status')}`,
   'endpoint/not-succeeded': (p) => `its provisioning state is ${p('state') || 'unknown'}`,
   'endpoint/no-longer-declared': () =>

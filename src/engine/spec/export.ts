@@ -6,6 +6,7 @@
 import { dump } from 'js-yaml';
 import { parseResourceId } from '../model/resource-id.js';
 import { resourceIdKey } from '../model/resource-id.js';
+import { targetKindOfId } from '../model/target-kinds.js';
 import type { LivePrivateEndpoint, LiveVault } from '../state/live.js';
 import type { CloudName } from './schema.js';
 
@@ -60,6 +61,39 @@ export function exportSpec(
   const sorted = [...vaults].sort((a, b) => a.name.localeCompare(b.name));
   const groups = new Set(sorted.map((vault) => resourceGroupOf(vault.id)));
   const sharedGroup = groups.size === 1 ? [...groups][0] : undefined;
+  // Managed HSM pools go under managedHsms, in the same shape (target-kinds.ts).
+  const pools = sorted.filter((vault) => targetKindOfId(vault.id).id === 'managedHsm');
+  const entry = (vault: LiveVault) => ({
+    name: vault.name,
+    ...(sharedGroup ? {} : { resourceGroup: resourceGroupOf(vault.id) }),
+    publicNetworkAccess: vault.network.publicNetworkAccess,
+    // Azure withholds the firewall while public access is Disabled: the closed one is
+    // exported, so enabling public access later never opens the vault to everyone.
+    firewall: vault.network.firewallHidden
+      ? { defaultAction: 'Deny', bypass: 'AzureServices' }
+      : {
+          defaultAction: vault.network.defaultAction,
+          bypass: vault.network.bypass,
+          ...(vault.network.ipRules.length > 0
+            ? {
+                ipRules: vault.network.ipRules.map((cidr) =>
+                  cidr.endsWith('/32') ? cidr.slice(0, -3) : cidr,
+                ),
+              }
+            : {}),
+          ...(vault.network.virtualNetworkRules.length > 0
+            ? {
+                virtualNetworkRules: vault.network.virtualNetworkRules.map((rule) => ({
+                  subnet: rule.subnetId,
+                  serviceEndpoint: 'ignore',
+                })),
+              }
+            : {}),
+        },
+    ...(declaredEndpoints(vault, endpoints).length > 0
+      ? { privateEndpoints: declaredEndpoints(vault, endpoints) }
+      : {}),
+  });
   const spec = {
     version: 1,
     defaults: {
@@ -67,37 +101,8 @@ export function exportSpec(
       ...(sharedGroup ? { resourceGroup: sharedGroup } : {}),
       ...(options.cloud === 'AzureCloud' ? {} : { cloud: options.cloud }),
     },
-    vaults: sorted.map((vault) => ({
-      name: vault.name,
-      ...(sharedGroup ? {} : { resourceGroup: resourceGroupOf(vault.id) }),
-      publicNetworkAccess: vault.network.publicNetworkAccess,
-      // Azure withholds the firewall while public access is Disabled: the closed one is
-      // exported, so enabling public access later never opens the vault to everyone.
-      firewall: vault.network.firewallHidden
-        ? { defaultAction: 'Deny', bypass: 'AzureServices' }
-        : {
-            defaultAction: vault.network.defaultAction,
-            bypass: vault.network.bypass,
-            ...(vault.network.ipRules.length > 0
-              ? {
-                  ipRules: vault.network.ipRules.map((cidr) =>
-                    cidr.endsWith('/32') ? cidr.slice(0, -3) : cidr,
-                  ),
-                }
-              : {}),
-            ...(vault.network.virtualNetworkRules.length > 0
-              ? {
-                  virtualNetworkRules: vault.network.virtualNetworkRules.map((rule) => ({
-                    subnet: rule.subnetId,
-                    serviceEndpoint: 'ignore',
-                  })),
-                }
-              : {}),
-          },
-      ...(declaredEndpoints(vault, endpoints).length > 0
-        ? { privateEndpoints: declaredEndpoints(vault, endpoints) }
-        : {}),
-    })),
+    vaults: sorted.filter((vault) => targetKindOfId(vault.id).id === 'vault').map(entry),
+    ...(pools.length > 0 ? { managedHsms: pools.map(entry) } : {}),
   };
   const header = [
     `# Exported from live state by ${options.generatedBy}.`,

@@ -232,6 +232,18 @@ export const vaultSchema = z
   })
   .describe('The network configuration of one key vault.');
 
+// A Managed HSM pool (Microsoft.KeyVault/managedHSMs) has the same network model as a vault
+// (MHSMNetworkRuleSet: defaultAction, bypass, ipRules, virtualNetworkRules; private endpoints
+// with group managedhsm); src/engine/model/target-kinds.ts holds what differs.
+export const managedHsmSchema = vaultSchema
+  .extend({
+    name: z.string().describe('Name of the managed HSM pool (3–24 letters, digits and hyphens).'),
+    firewall: firewallSchema.describe(
+      'The managed HSM firewall (networkAcls). The service wants defaultAction Deny when ipRules are given.',
+    ),
+  })
+  .describe('The network configuration of one Managed HSM pool.');
+
 export const specSchema = z
   .strictObject({
     version: z.literal(1).describe('Spec format version; always 1.'),
@@ -253,11 +265,16 @@ export const specSchema = z
       .describe('The key vaults whose network access this file declares.'),
     ipSets: ipSetsSchema.default({}),
     subnetSets: subnetSetsSchema.default({}),
+    managedHsms: z
+      .array(managedHsmSchema)
+      .default([])
+      .describe('The Managed HSM pools whose network access this file declares.'),
   })
   .describe('kvnet spec: the network security of Azure Key Vaults.');
 
 export type Spec = z.output<typeof specSchema>;
 export type VaultSpec = Spec['vaults'][number];
+export type ManagedHsmSpec = Spec['managedHsms'][number];
 export type FirewallSpec = VaultSpec['firewall'];
 /** A plain IP rule (what a set expands to). */
 export type IpRuleSpec = z.output<typeof ipRuleSchema>;

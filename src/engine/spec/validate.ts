@@ -22,6 +22,7 @@ import {
   checkVaultDisabledFindings,
 } from './checks/disabled-findings.js';
 import { vaultPlacement } from './refs.js';
+import { checkManagedHsms } from './checks/managed-hsms.js';
 import { salvage } from './salvage.js';
 import { specSchema } from './schema.js';
 import { schemaFindings } from './schema-findings.js';
@@ -80,10 +81,12 @@ function vaultsThatParse(
   const salvaged = salvage(specSchema, value, issues, 2);
   if (!salvaged) return undefined;
   const spec = salvaged.value;
-  const vaults: IndexedVault[] = [];
   // forEach: an item left out is a hole.
+  const vaults: IndexedVault[] = [];
   spec.vaults.forEach((vault, index) => vaults.push({ vault, index }));
-  return { source: { file, spec, positions }, vaults, skip: salvaged.skip };
+  const managedHsms: IndexedVault[] = [];
+  spec.managedHsms.forEach((hsm, index) => managedHsms.push({ vault: hsm, index }));
+  return { source: { file, spec, positions }, vaults, managedHsms, skip: salvaged.skip };
 }
 
 function checkFile(target: CheckTarget, sink: FindingSink, options: CheckOptions): void {
@@ -101,6 +104,7 @@ function checkFile(target: CheckTarget, sink: FindingSink, options: CheckOptions
     checkVaultLocations(spec, vault, vaultPath, sink);
     checkVaultDisabledFindings(vault, vaultPath, sink);
   });
+  checkManagedHsms(target, sink, options);
 }
 
 export function validateSpecSet(

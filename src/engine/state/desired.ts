@@ -2,6 +2,7 @@
 // value remembering where in the spec it was written.
 import { CLOUD_PROFILES, type CloudProfile } from '../model/clouds.js';
 import { canonicalCidr } from '../model/ipv4.js';
+import { MANAGED_HSM_KIND, VAULT_KIND, type TargetKind } from '../model/target-kinds.js';
 import { formatResourceId, parseResourceId, resourceIdKey } from '../model/resource-id.js';
 import {
   normalizeIpRules,
@@ -99,6 +100,8 @@ export function vnetRuleSource(vault: DesiredVault, subnetId: string): SourceRef
 }
 
 export interface DesiredVault {
+  /** Vault or managed HSM: what differs between them (target-kinds.ts). */
+  readonly kind: TargetKind;
   readonly id: string;
   readonly name: string;
   readonly subscription: string;
@@ -133,12 +136,12 @@ function sourceOf(loaded: LoadedSpecFile, path: Path): SourceRef {
   return { file: loaded.file, ...loaded.positions.valueAt(path) };
 }
 
-export function vaultId(placement: Placement, name: string): string {
+export function vaultId(placement: Placement, name: string, kind: TargetKind = VAULT_KIND): string {
   return formatResourceId({
     subscription: placement.subscription,
     resourceGroup: placement.resourceGroup,
-    provider: 'Microsoft.KeyVault',
-    segments: [['vaults', name]],
+    provider: kind.provider,
+    segments: [[kind.typeSegment, name]],
   });
 }
 
@@ -217,10 +220,11 @@ function resolveVault(
   index: number,
   today: string,
   registry: SetRegistry,
+  kind: TargetKind = VAULT_KIND,
 ): DesiredVault | undefined {
   const placement = vaultPlacement(loaded.spec, vault);
   if (!placement) return undefined;
-  const vaultPath = ['vaults', index];
+  const vaultPath = [kind.specSection, index];
   const ipExpansion = expandEntries(
     'ipSet',
     vault.firewall.ipRules,
@@ -268,7 +272,8 @@ function resolveVault(
     if (!list.includes(set)) virtualNetworkRuleSets.set(subnetKey, [...list, set].sort());
   });
   return {
-    id: vaultId(placement, vault.name),
+    kind,
+    id: vaultId(placement, vault.name, kind),
     name: vault.name,
     subscription: placement.subscription,
     resourceGroup: placement.resourceGroup,
@@ -324,11 +329,15 @@ function resolveVault(
 /** Resolves validated spec files (call only when validation reported no error). */
 export function resolveDesiredState(files: readonly LoadedSpecFile[], today: string): DesiredState {
   const registry = new SetRegistry(files);
-  const vaults = files.flatMap((loaded) =>
-    loaded.spec.vaults.flatMap((vault, index) => {
+  const vaults = files.flatMap((loaded) => [
+    ...loaded.spec.vaults.flatMap((vault, index) => {
       const resolved = resolveVault(loaded, vault, index, today, registry);
       return resolved ? [resolved] : [];
     }),
-  );
+    ...(loaded.spec.managedHsms ?? []).flatMap((hsm, index) => {
+      const resolved = resolveVault(loaded, hsm, index, today, registry, MANAGED_HSM_KIND);
+      return resolved ? [resolved] : [];
+    }),
+  ]);
   return { vaults };
 }

@@ -49,6 +49,12 @@ export function resourceGroupKey(subscription: string, resourceGroup: string): s
   return `${subscription}/${resourceGroup}`.toLowerCase();
 }
 
+/** Where a target is listed from: its resource group, and its kind unless it is a vault. */
+function vaultGroupKey(vault: DesiredState['vaults'][number]): string {
+  const group = resourceGroupKey(vault.subscription, vault.resourceGroup);
+  return vault.kind.id === 'vault' ? group : `${group}#${vault.kind.id}`;
+}
+
 /** The VNet that holds a subnet id. */
 export function virtualNetworkOf(subnetId: string): string {
   return subnetId.replace(/\/subnets\/[^/]+\/?$/i, '');
@@ -133,9 +139,10 @@ export async function readLiveState(
   };
 
   // Vaults: one list per resource group that holds several declared vaults, else a GET.
+  // (Each kind is listed on its own: managed HSM pools by the managedHSMs list.)
   const vaultsByGroup = new Map<string, DesiredState['vaults'][number][]>();
   for (const vault of desired.vaults) {
-    const key = resourceGroupKey(vault.subscription, vault.resourceGroup);
+    const key = vaultGroupKey(vault);
     vaultsByGroup.set(key, [...(vaultsByGroup.get(key) ?? []), vault]);
   }
   for (const group of vaultsByGroup.values()) {
@@ -148,9 +155,11 @@ export async function readLiveState(
       );
     } else {
       void vaultLists.get(
-        resourceGroupKey(first.subscription, first.resourceGroup),
+        vaultGroupKey(first),
         limited(`/subscriptions/${first.subscription}/resourceGroups/${first.resourceGroup}`, () =>
-          reader.listVaults(first.subscription, first.resourceGroup),
+          first.kind.id === 'vault'
+            ? reader.listVaults(first.subscription, first.resourceGroup)
+            : reader.listVaults(first.subscription, first.resourceGroup, first.kind.id),
         ),
       );
     }
@@ -241,7 +250,7 @@ async function collectVaults(
       result.set(key, direct);
       continue;
     }
-    const list = byGroup.get(resourceGroupKey(vault.subscription, vault.resourceGroup));
+    const list = byGroup.get(vaultGroupKey(vault));
     if (!list || list.status === 'not-found') {
       result.set(key, { status: 'not-found' });
     } else if (list.status === 'error') {

@@ -11,6 +11,7 @@ import ipaddr from 'ipaddr.js';
 import { WriteFailure } from '../../../src/engine/apply/write-failure.js';
 import { parseIpv4Rule } from '../../../src/engine/model/ipv4.js';
 import { parseResourceId, resourceIdKey } from '../../../src/engine/model/resource-id.js';
+import { targetKindOfId, type TargetKindId } from '../../../src/engine/model/target-kinds.js';
 import { normalizeLiveNetwork } from '../../../src/engine/model/vault-network.js';
 import type { VaultNetworkPayload } from '../../../src/engine/plan/types.js';
 import type {
@@ -224,22 +225,26 @@ export class InMemoryAzure implements AzureReader, AzureWriter, ActivityLogReade
     });
   }
 
-  listVaults(subscription: string, resourceGroup: string) {
+  listVaults(subscription: string, resourceGroup: string, kind: TargetKindId = 'vault') {
     const scope = `/subscriptions/${subscription}/resourceGroups/${resourceGroup}`;
     return this.read('listVaults', scope, () => {
       this.requireSubscription(subscription);
       if (!this.groups.has(groupKey(subscription, resourceGroup))) return undefined;
-      return [...this.vaults.values()].filter((vault) =>
-        this.inGroup(vault.id, subscription, resourceGroup),
+      return [...this.vaults.values()].filter(
+        (vault) =>
+          targetKindOfId(vault.id).id === kind &&
+          this.inGroup(vault.id, subscription, resourceGroup),
       );
     });
   }
 
-  listVaultsInSubscription(subscription: string) {
+  listVaultsInSubscription(subscription: string, kind: TargetKindId = 'vault') {
     return this.read('listVaultsInSubscription', `/subscriptions/${subscription}`, () => {
       this.requireSubscription(subscription);
       return [...this.vaults.values()].filter(
-        (vault) => scopeOf(vault.id).subscription.toLowerCase() === subscription.toLowerCase(),
+        (vault) =>
+          targetKindOfId(vault.id).id === kind &&
+          scopeOf(vault.id).subscription.toLowerCase() === subscription.toLowerCase(),
       );
     });
   }
@@ -312,6 +317,15 @@ export class InMemoryAzure implements AzureReader, AzureWriter, ActivityLogReade
       const vault = this.vaults.get(key(vaultId));
       if (!vault) throw notFound(vaultId);
       const acls = network.networkAcls;
+      if (
+        targetKindOfId(vaultId).firewall.ipRulesNeedDeny &&
+        acls.ipRules.length > 0 &&
+        acls.defaultAction === 'Allow'
+      )
+        throw badRequest(
+          'BadRequest',
+          'Invalid value found at properties.networkAcls: IP rules require defaultAction Deny on a managed HSM.',
+        );
       acls.ipRules.forEach((rule, index) => {
         if (isPrivateRange(rule))
           throw badRequest(
@@ -445,7 +459,7 @@ export class InMemoryAzure implements AzureReader, AzureWriter, ActivityLogReade
           {
             name: endpoint.connectionName,
             targetId: endpoint.vaultId,
-            groupIds: ['vault'],
+            groupIds: [targetKindOfId(endpoint.vaultId).privateLinkGroup],
             manual: endpoint.manualApproval,
             status,
           },

@@ -3,7 +3,8 @@
 // scenarios written for the endpoint can seed the fake too. The bodies are flattened the way
 // the SDKs flatten `properties` (arm-network and arm-privatedns models; a vault keeps its
 // `properties` but its connection items are flat).
-import type { Vault } from '@azure/arm-keyvault';
+import type { ManagedHsm, Vault } from '@azure/arm-keyvault';
+import { toLiveManagedHsm } from '../../../src/adapters/azure/target-operations.js';
 import type { PrivateDnsZoneGroup, PrivateEndpoint, VirtualNetwork } from '@azure/arm-network';
 import type { PrivateZone, RecordSet, VirtualNetworkLink } from '@azure/arm-privatedns';
 import {
@@ -57,6 +58,19 @@ export function liveFromArm(bodies: readonly ArmBody[]): InMemoryAzureState {
               privateEndpointConnections: flatten(properties.privateEndpointConnections ?? []),
             },
           } as unknown as Vault),
+        );
+        break;
+      }
+      case 'microsoft.keyvault/managedhsms': {
+        const properties = (body.properties ?? {}) as Record<string, unknown>;
+        vaults.push(
+          toLiveManagedHsm({
+            ...body,
+            properties: {
+              ...properties,
+              privateEndpointConnections: flatten(properties.privateEndpointConnections ?? []),
+            },
+          } as unknown as ManagedHsm),
         );
         break;
       }

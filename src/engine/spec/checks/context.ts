@@ -33,10 +33,16 @@ export interface CheckTarget {
    * item was left out, so checks iterate lists with forEach (which skips holes).
    */
   readonly skip?: (path: Path, rule: string) => boolean;
+  /** The file's managed HSMs that matched the schema, by their index in `managedHsms`. */
+  readonly managedHsms?: readonly IndexedVault[];
 }
 
 export function wholeFile(source: LoadedSpecFile): CheckTarget {
-  return { source, vaults: source.spec.vaults.map((vault, index) => ({ vault, index })) };
+  return {
+    source,
+    vaults: source.spec.vaults.map((vault, index) => ({ vault, index })),
+    managedHsms: (source.spec.managedHsms ?? []).map((vault, index) => ({ vault, index })),
+  };
 }
 
 export class FindingSink {

@@ -1,5 +1,5 @@
 // Configurations that are valid but probably not what the author meant.
-import { CLOUD_PROFILES } from '../../model/clouds.js';
+import { VAULT_KIND, type TargetKind } from '../../model/target-kinds.js';
 import { parseResourceId, resourceTypeKey } from '../../model/resource-id.js';
 import type { Spec, VaultSpec } from '../schema.js';
 import type { Path } from '../yaml-loader.js';
@@ -11,6 +11,7 @@ export function checkSemantics(
   vault: VaultSpec,
   vaultPath: Path,
   sink: FindingSink,
+  kind: TargetKind = VAULT_KIND,
 ): void {
   const { firewall } = vault;
   const hasRules = firewall.ipRules.length > 0 || firewall.virtualNetworkRules.length > 0;
@@ -23,27 +24,33 @@ export function checkSemantics(
     sink.warning(
       'semantics/rules-ignored',
       rulesPath,
-      `vault "${vault.name}" disables public network access, so Azure ignores its IP and VNet rules: remove the rules, or set publicNetworkAccess to Enabled`,
+      `${kind.label} "${vault.name}" disables public network access, so Azure ignores its IP and VNet rules: remove the rules, or set publicNetworkAccess to Enabled`,
     );
   } else if (firewall.defaultAction === 'Allow' && hasRules) {
     sink.warning(
       'semantics/allow-with-rules',
       [...vaultPath, 'firewall', 'defaultAction'],
-      `vault "${vault.name}" allows every network (defaultAction: Allow), so its IP and VNet rules have no effect: set defaultAction to Deny to enforce them`,
+      `${kind.label} "${vault.name}" allows every network (defaultAction: Allow), so its IP and VNet rules have no effect: set defaultAction to Deny to enforce them`,
     );
   }
   if (firewall.bypass === 'None') {
     sink.warning(
       'semantics/bypass-none',
       [...vaultPath, 'firewall', 'bypass'],
-      `vault "${vault.name}" sets bypass: None, so trusted Azure services (Backup, Disk Encryption, App Service certificates and others) lose access: keep AzureServices unless you are sure none of them use this vault`,
+      `${kind.label} "${vault.name}" sets bypass: None, so trusted Azure services (Backup, Disk Encryption, App Service certificates and others) lose access: keep AzureServices unless you are sure none of them use this vault`,
     );
   }
-  checkPrivateDns(spec, vault, vaultPath, sink);
+  checkPrivateDns(spec, vault, vaultPath, sink, kind);
 }
 
-function checkPrivateDns(spec: Spec, vault: VaultSpec, vaultPath: Path, sink: FindingSink): void {
-  const expectedZone = CLOUD_PROFILES[spec.defaults.cloud].privateLinkZone;
+function checkPrivateDns(
+  spec: Spec,
+  vault: VaultSpec,
+  vaultPath: Path,
+  sink: FindingSink,
+  kind: TargetKind,
+): void {
+  const expectedZone = kind.privateLinkZones[spec.defaults.cloud];
   vault.privateEndpoints.forEach((endpoint, index) => {
     const dns = endpoint.dns;
     if (!dns) return;
@@ -76,7 +83,7 @@ function checkPrivateDns(spec: Spec, vault: VaultSpec, vaultPath: Path, sink: Fi
       sink.warning(
         'dns/zone-name',
         [...dnsPath, dns.zone !== undefined ? 'zone' : 'zoneId'],
-        `the zone "${zoneName}" is not ${expectedZone}, the zone Key Vault private endpoints use in ${spec.defaults.cloud}; Azure only writes records automatically into that zone: use it`,
+        `the zone "${zoneName}" is not ${expectedZone}, the zone ${kind === VAULT_KIND ? 'Key Vault' : kind.label} private endpoints use in ${spec.defaults.cloud}; Azure only writes records automatically into that zone: use it`,
       );
     }
   });
