@@ -20,6 +20,7 @@ export type ActionOutcome =
   | 'applied'
   | 'failed'
   | 'not-converged'
+  | 'partial'
   | 'interrupted';
 
 export function setOutcome(outcome: ActionOutcome): void {

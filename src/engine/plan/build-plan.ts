@@ -10,6 +10,7 @@ import { comparableNetwork } from '../model/vault-network.js';
 import type { DesiredState, DesiredVault } from '../state/desired.js';
 import type { LiveVault } from '../state/live.js';
 import type { LiveSnapshot } from '../state/read-live.js';
+import { planBasis } from './basis.js';
 import { fingerprint } from './fingerprint.js';
 import { LiveLookup } from './live-lookup.js';
 import { orderSteps } from './order.js';
@@ -100,6 +101,7 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot): Plan {
     steps: simulation.steps,
     findings,
     readErrors: [],
+    basis: planBasis(present, simulation.steps, liveBasis),
   };
 }
 
