@@ -7,7 +7,6 @@ import { checkPreconditions } from '../plan/preconditions.js';
 import { noteText, pathText } from '../render/messages.js';
 import type { Plan, PlanStep } from '../plan/types.js';
 import { findingLine, readErrorLines } from '../render/plan-lines.js';
-import { differenceText } from '../render/plan-drift.js';
 import type { DesiredState } from '../state/desired.js';
 import { BoundedRunner } from '../state/concurrency.js';
 import { virtualNetworkOf } from '../state/read-live.js';
