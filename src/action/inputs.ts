@@ -9,6 +9,8 @@ export const MODES = ['auto', 'validate', 'plan', 'apply', 'drift'] as const;
 export type Mode = (typeof MODES)[number];
 export const COMMENT_POLICIES = ['always', 'changes', 'off'] as const;
 export type CommentPolicy = (typeof COMMENT_POLICIES)[number];
+export const ON_PLAN_MISMATCH = ['per-vault', 'all-or-nothing', 'apply', 'fail'] as const;
+export type OnPlanMismatch = 'per-vault' | 'all-or-nothing' | 'apply';
 
 export interface ActionInputs {
   /** Spec files, directories or globs, one per line. */
@@ -23,7 +25,8 @@ export interface ActionInputs {
   readonly githubToken?: string;
   readonly comment: CommentPolicy;
   readonly allowDestructive: boolean;
-  readonly onPlanMismatch: 'fail' | 'apply';
+  /** `fail` (its earlier name) reads as all-or-nothing. */
+  readonly onPlanMismatch: OnPlanMismatch;
   readonly maxParallel: number;
   readonly armEndpoint?: string;
 }
@@ -69,7 +72,9 @@ const schema = z.strictObject({
   'github-token': z.string(),
   comment: choice(COMMENT_POLICIES, 'always'),
   'allow-destructive': bool(false),
-  'on-plan-mismatch': choice(['fail', 'apply'] as const, 'fail'),
+  'on-plan-mismatch': choice(ON_PLAN_MISMATCH, 'per-vault').transform((value) =>
+    value === 'fail' ? 'all-or-nothing' : value,
+  ),
   'max-parallel': z
     .string()
     .transform((value) => value.trim() || '4')

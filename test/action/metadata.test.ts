@@ -49,7 +49,10 @@ describe('action.yml', () => {
     const parsed = parseInputs(raw);
     expect(parsed).toMatchObject({ mode: 'auto', comment: 'always', maxParallel: 4 });
     expect(parsed.allowDestructive).toBe(false);
-    expect(parsed.onPlanMismatch).toBe('fail');
+    expect(parsed.onPlanMismatch).toBe('per-vault');
+    expect(parseInputs({ ...raw, 'on-plan-mismatch': 'fail' }).onPlanMismatch).toBe(
+      'all-or-nothing',
+    );
     expect(() => parseInputs({ ...raw, spec: '' })).toThrow(InputError);
     expect(() => parseInputs({ ...raw, spec: '' })).toThrow(/input "spec" is required/);
   });

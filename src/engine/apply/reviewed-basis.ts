@@ -232,7 +232,7 @@ export function judgeReviewed(
           );
         if (match.rerun)
           notes.push(
-            `vault ${vault}: an earlier apply of ${candidate.label} ran; the steps left are all part of it`,
+            `vault ${vault}: an earlier apply of ${candidate.label} ran; the step(s) left are all part of the reviewed plan, so they are applied`,
           );
         covered = true;
         break;
