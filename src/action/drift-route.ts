@@ -14,6 +14,7 @@ import type { RunContext } from './context.js';
 import { setOutcome } from './outputs.js';
 import { publishPlan } from './plan-route.js';
 import { loadSpecSet } from './spec-set.js';
+import { markStaleComments } from './stale-comments.js';
 
 export async function driftRoute(ctx: RunContext): Promise<void> {
   const specs = await loadSpecSet(ctx.inputs, ctx.env);
@@ -33,6 +34,7 @@ export async function driftRoute(ctx: RunContext): Promise<void> {
     concurrency: ctx.inputs.maxParallel,
   });
   await publishPlan(ctx, plan);
+  await markStaleComments(ctx, plan);
 
   const marker = driftMarker(ctx.inputs.specSetId);
   if (plan.outcome === 'error') {

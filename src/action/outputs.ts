@@ -21,6 +21,7 @@ export type ActionOutcome =
   | 'failed'
   | 'not-converged'
   | 'partial'
+  | 'skipped'
   | 'interrupted';
 
 export function setOutcome(outcome: ActionOutcome): void {

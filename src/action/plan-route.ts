@@ -21,7 +21,8 @@ import { setCommentUrl, setOutcome, setPlanOutputs } from './outputs.js';
 import { annotatePlanFindings, loadSpecSet, type LoadedSpecSet } from './spec-set.js';
 import { fitSummary, writeSummary } from './summary.js';
 import { neutralizeForLog } from './log-safety.js';
-import { findBotComment } from '../adapters/github/index.js';
+import { findBotComment, pullRequestState } from '../adapters/github/index.js';
+import { markStaleComments } from './stale-comments.js';
 
 /** Posts or edits the pull request's one comment; a fork's read-only token only warns. */
 async function comment(ctx: RunContext, body: string, onlyIfExists = false): Promise<void> {
@@ -78,7 +79,28 @@ export async function publishPlan(ctx: RunContext, plan: Plan): Promise<void> {
   );
 }
 
+/** A re-run of an old job carries the old payload: ask GitHub whether the pull request is closed. */
+async function closedPullRequest(ctx: RunContext): Promise<string | undefined> {
+  const pull = ctx.event.pullRequest;
+  if (!pull || !ctx.inputs.githubToken) return undefined;
+  try {
+    const state = await pullRequestState(ctx.github(), ctx.repo, pull.number);
+    if (state.state !== 'closed') return undefined;
+    return `pull request #${pull.number} is ${state.merged ? 'merged' : 'closed'}: closed pull requests are never re-planned, so its reviewed plan comment is left as it is`;
+  } catch (error) {
+    core.warning(neutralizeForLog(`could not read the pull request's state: ${errorText(error)}`));
+    return undefined;
+  }
+}
+
 export async function planRoute(ctx: RunContext): Promise<void> {
+  const closed = await closedPullRequest(ctx);
+  if (closed) {
+    core.info(closed);
+    setOutcome('skipped');
+    await writeSummary(`## kvnet: not re-planned\n\n${closed}.`);
+    return;
+  }
   const specs = await loadSpecSet(ctx.inputs, ctx.env);
   if (!specs.valid || !specs.desired) return reportInvalid(ctx, specs);
   const pull = ctx.event.pullRequest;
@@ -115,6 +137,7 @@ export async function planRoute(ctx: RunContext): Promise<void> {
   await publishPlan(ctx, plan);
   const body = planCommentBody(plan, ctx.inputs.specSetId, pull?.headSha);
   await comment(ctx, body, ctx.inputs.comment === 'changes' && plan.outcome === 'no-changes');
+  await markStaleComments(ctx, plan, pull?.number);
   if (plan.outcome === 'error')
     core.setFailed('kvnet could not make a trustworthy plan: see the errors in the plan');
 }

@@ -114,7 +114,8 @@ function reviewedPlansOf(options: ApplyOptions): ReviewedPlan[] | undefined {
   return [{ label: 'the reviewed plan', fingerprint, plan }];
 }
 
-function expiredRulesOf(desired?: DesiredState): ExpiredRules {
+/** The spec's IP rules that have expired today, per vault (for judgeReviewed). */
+export function expiredRulesOf(desired?: DesiredState): ExpiredRules {
   return new Map(
     (desired?.vaults ?? []).map((vault) => [
       vault.name,
