@@ -3,7 +3,8 @@
 // live state, re-plans and refuses (no writes) when the plan moved. The result goes back on the
 // pull request's comment and into the job summary.
 import * as core from '@actions/core';
-import { upsertComment, type MergedPullRequest } from '../adapters/github/index.js';
+import type { MergedPullRequest } from '../adapters/github/index.js';
+import { writePlanComment } from './plan-comment.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import { SdkAzureWriter } from '../adapters/azure/writer.js';
 import { planDifferences } from '../engine/apply/plan-drift.js';
@@ -13,12 +14,7 @@ import type { ApplyProgress, ApplyReport } from '../engine/apply/types.js';
 import { makePlan } from '../engine/plan/make-plan.js';
 import { stepTitle } from '../engine/render/plan-lines.js';
 import { chooseAuth, connectAzure } from './azure-auth.js';
-import {
-  applyCommentBody,
-  applyRefusedBody,
-  applyResultLines,
-  planMarkerPrefix,
-} from './bodies.js';
+import { applyCommentBody, applyRefusedBody, applyResultLines } from './bodies.js';
 import {
   gatherReviewedPlans,
   pendingMerges,
@@ -95,13 +91,7 @@ async function reportOnPull(
   body: string,
 ): Promise<void> {
   if (!pull || ctx.inputs.comment === 'off') return;
-  const result = await upsertComment(
-    ctx.github(),
-    ctx.repo,
-    pull.number,
-    planMarkerPrefix(ctx.inputs.specSetId),
-    body,
-  );
+  const result = await writePlanComment(ctx, pull.number, body);
   core.info(`pull request #${pull.number} comment ${result.action}: ${result.url}`);
   setCommentUrl(result.url);
 }

@@ -6,13 +6,13 @@
 import {
   commitStatuses,
   commitsFrom,
-  findBotComment,
   mergedPullRequestsForCommit,
   setCommitStatus,
   type MergedPullRequest,
 } from '../adapters/github/index.js';
 import type { ReviewedPlan } from '../engine/apply/reviewed-basis.js';
-import { planMarkerPrefix, readEmbeddedPlan, readMarker, safeSetId } from './bodies.js';
+import { readEmbeddedPlan, readMarker, safeSetId } from './bodies.js';
+import { findPlanComment } from './plan-comment.js';
 import type { RunContext } from './context.js';
 
 /** How far back the walk goes when no successful apply is found (commits). */
@@ -72,11 +72,10 @@ export async function gatherReviewedPlans(
   ctx: RunContext,
   pulls: readonly MergedPullRequest[],
 ): Promise<GatheredPlans> {
-  const marker = planMarkerPrefix(ctx.inputs.specSetId);
   const reviewed: (ReviewedPlan & { pull: MergedPullRequest })[] = [];
   const skipped: { pull: MergedPullRequest; why: string }[] = [];
   for (const pull of pulls) {
-    const comment = await findBotComment(ctx.github(), ctx.repo, pull.number, marker);
+    const comment = await findPlanComment(ctx, pull.number);
     if (!comment) {
       skipped.push({
         pull,

@@ -29,6 +29,10 @@ export interface ActionInputs {
   readonly onPlanMismatch: OnPlanMismatch;
   readonly maxParallel: number;
   readonly armEndpoint?: string;
+  /** Every spec set of the repository (patterns); empty: discover the spec files of the workspace. */
+  readonly allSpecs: readonly string[];
+  /** When set, the plan comment is this set's section of one comment shared by the group. */
+  readonly commentGroup?: string;
 }
 
 export class InputError extends Error {}
@@ -90,6 +94,20 @@ const schema = z.strictObject({
   'arm-endpoint': optional(
     z.string().regex(/^https:\/\/[^\s/]+(\/\S*)?$/, 'must be an https:// URL'),
   ),
+  'all-specs': z.string().transform((value) =>
+    value
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0),
+  ),
+  'comment-group': optional(
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9._-]{1,64}$/,
+        'must be 1 to 64 letters, digits, dots, dashes or underscores',
+      ),
+  ),
 });
 
 export const INPUT_NAMES = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
@@ -139,5 +157,7 @@ export function parseInputs(raw: Readonly<Record<string, string>>): ActionInputs
     onPlanMismatch: value['on-plan-mismatch'],
     maxParallel: value['max-parallel'],
     armEndpoint: value['arm-endpoint'],
+    allSpecs: value['all-specs'],
+    commentGroup: value['comment-group'],
   };
 }

@@ -3,7 +3,7 @@
 // has errors or when a vault the pull request's reviewed plan changes no longer stands on what
 // was reviewed — the same per-vault judgement the apply makes on merge, made before the merge.
 import * as core from '@actions/core';
-import { findBotComment } from '../adapters/github/index.js';
+import { findPlanComment } from './plan-comment.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import { movedBasis } from '../engine/apply/basis-moved.js';
 import { judgeReviewed, refusalLines } from '../engine/apply/reviewed-basis.js';
@@ -12,7 +12,7 @@ import { touchedVaults } from '../engine/plan/basis.js';
 import { makePlan } from '../engine/plan/make-plan.js';
 import { fence } from '../engine/render/markdown-safe.js';
 import { chooseAuth, connectAzure } from './azure-auth.js';
-import { planMarkerPrefix, readEmbeddedPlan, readMarker } from './bodies.js';
+import { readEmbeddedPlan, readMarker } from './bodies.js';
 import { errorText, logUntrusted, type RunContext } from './context.js';
 import { setOutcome } from './outputs.js';
 import { publishPlan } from './plan-route.js';
@@ -67,12 +67,7 @@ export async function mergeGroupRoute(ctx: RunContext): Promise<void> {
     ]);
   }
   logUntrusted(`merge group ${group.headRef}: checking pull request #${number}`);
-  const comment = await findBotComment(
-    ctx.github(),
-    ctx.repo,
-    number,
-    planMarkerPrefix(ctx.inputs.specSetId),
-  );
+  const comment = await findPlanComment(ctx, number);
   const marked = comment ? readMarker(comment.body, ctx.inputs.specSetId) : undefined;
   const reviewed =
     comment && marked?.fingerprint ? readEmbeddedPlan(comment.body, marked.fingerprint) : undefined;

@@ -2,39 +2,32 @@
 // plan in the job summary, annotations and outputs. Without Azure access (fork, no OIDC token)
 // it validates only and says so; it never claims "no changes" without a plan.
 import * as core from '@actions/core';
-import { upsertComment } from '../adapters/github/index.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import { makePlan } from '../engine/plan/make-plan.js';
 import type { Plan } from '../engine/plan/types.js';
 import { renderMarkdown } from '../engine/render/markdown.js';
 import { renderText } from '../engine/render/text.js';
 import { AzureAuthError, chooseAuth, connectAzure } from './azure-auth.js';
-import {
-  failureBody,
-  invalidBody,
-  planCommentBody,
-  planMarkerPrefix,
-  validateOnlyBody,
-} from './bodies.js';
+import { failureBody, invalidBody, planCommentBody, validateOnlyBody } from './bodies.js';
 import { errorText, logUntrusted, logUntrustedBlock, type RunContext } from './context.js';
 import { setCommentUrl, setOutcome, setPlanOutputs } from './outputs.js';
 import { annotatePlanFindings, loadSpecSet, type LoadedSpecSet } from './spec-set.js';
 import { fitSummary, writeSummary } from './summary.js';
 import { neutralizeForLog } from './log-safety.js';
-import { findBotComment, pullRequestState } from '../adapters/github/index.js';
+import { pullRequestState } from '../adapters/github/index.js';
+import { findPlanComment, writePlanComment } from './plan-comment.js';
 import { markStaleComments } from './stale-comments.js';
 
 /** Posts or edits the pull request's one comment; a fork's read-only token only warns. */
 async function comment(ctx: RunContext, body: string, onlyIfExists = false): Promise<void> {
   const pull = ctx.event.pullRequest;
   if (!pull || ctx.inputs.comment === 'off') return;
-  const marker = planMarkerPrefix(ctx.inputs.specSetId);
   try {
     if (onlyIfExists) {
-      const existing = await findBotComment(ctx.github(), ctx.repo, pull.number, marker);
+      const existing = await findPlanComment(ctx, pull.number);
       if (!existing) return;
     }
-    const result = await upsertComment(ctx.github(), ctx.repo, pull.number, marker, body);
+    const result = await writePlanComment(ctx, pull.number, body);
     core.info(`plan comment ${result.action}: ${result.url}`);
     setCommentUrl(result.url);
   } catch (error) {

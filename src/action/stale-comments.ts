@@ -4,11 +4,12 @@
 // banner under the comment's marker. The banner goes when the pull request is planned again
 // (the plan comment is rewritten whole).
 import * as core from '@actions/core';
-import { findBotComment, openPullRequests, upsertComment } from '../adapters/github/index.js';
+import { openPullRequests } from '../adapters/github/index.js';
+import { findPlanComment, writePlanComment } from './plan-comment.js';
 import { movedBasis, type MovedBasis } from '../engine/apply/basis-moved.js';
 import type { Plan } from '../engine/plan/types.js';
 import { inlineCode } from '../engine/render/markdown-safe.js';
-import { planMarkerPrefix, readEmbeddedPlan, readMarker } from './bodies.js';
+import { readEmbeddedPlan, readMarker } from './bodies.js';
 import { errorText, type RunContext } from './context.js';
 import { neutralizeForLog } from './log-safety.js';
 
@@ -48,8 +49,7 @@ export async function staleReason(
   pull: number,
   fresh: Plan,
 ): Promise<{ moved: MovedBasis[]; id: number; body: string } | undefined> {
-  const marker = planMarkerPrefix(ctx.inputs.specSetId);
-  const comment = await findBotComment(ctx.github(), ctx.repo, pull, marker);
+  const comment = await findPlanComment(ctx, pull);
   if (!comment || isMarkedStale(comment.body)) return undefined;
   const marked = readMarker(comment.body, ctx.inputs.specSetId);
   if (!marked?.fingerprint || marked.status) return undefined;
@@ -65,13 +65,7 @@ export async function markStale(
   found: { moved: MovedBasis[]; body: string },
   seenBy: string,
 ): Promise<void> {
-  await upsertComment(
-    ctx.github(),
-    ctx.repo,
-    pull,
-    planMarkerPrefix(ctx.inputs.specSetId),
-    markedStaleBody(found.body, found.moved, seenBy),
-  );
+  await writePlanComment(ctx, pull, markedStaleBody(found.body, found.moved, seenBy));
   core.info(
     neutralizeForLog(
       `marked the plan comment of pull request #${pull} stale: ${found.moved.map((entry) => entry.vault).join(', ')} moved`,

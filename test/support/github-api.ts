@@ -434,6 +434,11 @@ export class FakeGitHub {
         };
       }
     }
+    if ((match = /^\/issues\/comments\/(\d+)$/.exec(path)) && method === 'GET') {
+      const comment = this.comments.find((c) => c.id === Number(match?.[1]));
+      if (!comment) throw new HttpError(404, 'Not Found');
+      return { status: 200, body: this.commentJson(comment) };
+    }
     if ((match = /^\/issues\/comments\/(\d+)$/.exec(path)) && method === 'DELETE') {
       const at = this.comments.findIndex((c) => c.id === Number(match?.[1]));
       if (at < 0) throw new HttpError(404, 'Not Found');

@@ -26,3 +26,11 @@ export {
   openOrUpdateDriftIssue,
   type DriftIssue,
 } from './drift-issue.js';
+export {
+  aggregateMarker,
+  sectionOf,
+  upsertSection,
+  withSection,
+  type SectionOptions,
+  type SectionResult,
+} from './aggregate-comment.js';
