@@ -35,6 +35,8 @@ interface Reviewed {
   readonly plans: GatheredPlans['reviewed'];
   readonly skipped: GatheredPlans['skipped'];
   readonly since?: string;
+  /** The pull requests of the pushed commit itself. */
+  readonly headPulls: readonly MergedPullRequest[];
 }
 
 class Refusal extends Error {
@@ -62,6 +64,7 @@ async function findReviewed(ctx: RunContext): Promise<Reviewed> {
     plans: gathered.reviewed,
     skipped: gathered.skipped,
     since: pending.since,
+    headPulls: pending.headPulls,
   };
 }
 
@@ -151,6 +154,10 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
     `merged since the last successful apply${reviewed.since ? ` (${reviewed.since.slice(0, 12)})` : ''}: ${numbers}; reviewed plans for this spec set: ${reviewed.plans.map((plan) => `${plan.label} (${plan.fingerprint})`).join(', ') || 'none'}`,
   );
   for (const skipped of reviewed.skipped) logUntrusted(skipped.why);
+  if (!reviewed.since)
+    core.warning(
+      'no successful kvnet apply of this spec set is recorded on the last commits of the default branch (first run, or the job lacks "statuses: write"): only the pushed commit\'s pull request is applied; later runs catch up from this one',
+    );
   await status(ctx, 'pending', `applying ${numbers}`.slice(0, 140));
 
   const auth = chooseAuth(ctx.inputs, ctx.env, ctx.oidc);
@@ -234,7 +241,14 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
   setPlanOutputs(report.plan, ctx.inputs.specSetId, ctx.env);
   setOutcome(report.outcome);
   let summaryWritten = false;
-  for (const plan of reviewed.plans) {
+  // Report where it matters: the pushed commit's pull request, and each one whose reviewed plan
+  // covered a vault of this run (not every pull request the walk passed).
+  const covering = new Set(report.coveredBy?.values() ?? []);
+  const head = new Set(reviewed.headPulls.map((pull) => pull.number));
+  const reportTo = reviewed.plans.filter(
+    (plan) => covering.has(plan.label) || head.has(plan.pull.number),
+  );
+  for (const plan of reportTo.length > 0 ? reportTo : reviewed.plans.slice(0, 1)) {
     const body = applyCommentBody(
       report,
       ctx.inputs.specSetId,

@@ -29,6 +29,8 @@ export interface PendingMerges {
   readonly since?: string;
   /** Commits looked at, the pushed one included. */
   readonly walked: number;
+  /** The pull requests of the pushed commit itself. */
+  readonly headPulls: readonly MergedPullRequest[];
 }
 
 export async function pendingMerges(ctx: RunContext): Promise<PendingMerges> {
@@ -36,9 +38,8 @@ export async function pendingMerges(ctx: RunContext): Promise<PendingMerges> {
   const client = ctx.github();
   const history = (await commitsFrom(client, ctx.repo, sha, CATCH_UP_DEPTH)) ?? [sha];
   const context = applyStatusContext(ctx.inputs.specSetId);
-  const pulls = new Map<number, MergedPullRequest>();
+  const byCommit: MergedPullRequest[][] = [];
   let since: string | undefined;
-  let walked = 0;
   for (const [index, commit] of history.entries()) {
     if (index > 0) {
       const statuses = await commitStatuses(client, ctx.repo, commit);
@@ -49,16 +50,19 @@ export async function pendingMerges(ctx: RunContext): Promise<PendingMerges> {
         break;
       }
     }
-    walked += 1;
-    for (const pull of await mergedPullRequestsForCommit(
-      client,
-      ctx.repo,
-      commit,
-      defaultBranch ?? '',
-    ))
-      if (!pulls.has(pull.number)) pulls.set(pull.number, pull);
+    byCommit.push(await mergedPullRequestsForCommit(client, ctx.repo, commit, defaultBranch ?? ''));
   }
-  return { pulls: [...pulls.values()], since, walked };
+  // Without a recorded successful apply (the first run, or no statuses permission) only the
+  // pushed commit's pull request is applied: old reviewed plans are never swept up.
+  const considered = since ? byCommit : byCommit.slice(0, 1);
+  const pulls = new Map<number, MergedPullRequest>();
+  for (const pull of considered.flat()) if (!pulls.has(pull.number)) pulls.set(pull.number, pull);
+  return {
+    pulls: [...pulls.values()],
+    since,
+    walked: considered.length,
+    headPulls: byCommit[0] ?? [],
+  };
 }
 
 export interface GatheredPlans {
