@@ -50,7 +50,9 @@ export async function writePlanComment(
   pull: number,
   body: string,
 ): Promise<{ readonly action: string; readonly url: string }> {
-  const group = ctx.inputs.commentGroup ?? (await findPlanComment(ctx, pull))?.group;
+  // Write where the set's comment already is (its own, or a section); new ones per the input.
+  const existing = await findPlanComment(ctx, pull);
+  const group = existing ? existing.group : ctx.inputs.commentGroup;
   if (group) {
     const result = await upsertSection(
       ctx.github(),

@@ -177,8 +177,9 @@ describe('concurrent pull requests and quick merges', () => {
   it('a spec set the pull request did not touch is a clean no-op on merge', async () => {
     // A second spec set, untouched by #7: its plan has no changes, so with comment: changes
     // it posts no comment.
+    // The first set holds kv-a and kv-b, the second kv-c (one vault, one set).
     const shard = workspaceWith({
-      'kv-network/app.yaml': specWith(['kv-a']),
+      'kv-network/app.yaml': specWith(['kv-a']).split('  - name: kv-c')[0] ?? '',
       'kv-other/other.yaml': `version: 1
 defaults:
   subscription: ${SUB}
