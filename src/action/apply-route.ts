@@ -3,31 +3,25 @@
 // live state, re-plans and refuses (no writes) when the plan moved. The result goes back on the
 // pull request's comment and into the job summary.
 import * as core from '@actions/core';
-import {
-  findBotComment,
-  mergedPullRequestsForCommit,
-  upsertComment,
-  type MergedPullRequest,
-} from '../adapters/github/index.js';
+import type { MergedPullRequest } from '../adapters/github/index.js';
+import { writePlanComment } from './plan-comment.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import { SdkAzureWriter } from '../adapters/azure/writer.js';
-import { planDifferences, remainingWithinReviewed } from '../engine/apply/plan-drift.js';
+import { planDifferences } from '../engine/apply/plan-drift.js';
 import { differenceText } from '../engine/render/plan-drift.js';
 import { applyPlan } from '../engine/apply/run-apply.js';
 import type { ApplyProgress, ApplyReport } from '../engine/apply/types.js';
-import type { Plan } from '../engine/plan/types.js';
 import { makePlan } from '../engine/plan/make-plan.js';
 import { stepTitle } from '../engine/render/plan-lines.js';
 import { chooseAuth, connectAzure } from './azure-auth.js';
 import { throwIfConnectionFailed } from './connection-failure.js';
+import { applyCommentBody, applyRefusedBody, applyResultLines } from './bodies.js';
 import {
-  applyCommentBody,
-  applyRefusedBody,
-  applyResultLines,
-  planMarkerPrefix,
-  readEmbeddedPlan,
-  readMarker,
-} from './bodies.js';
+  gatherReviewedPlans,
+  pendingMerges,
+  recordApplyStatus,
+  type GatheredPlans,
+} from './catch-up.js';
 import { errorText, logUntrusted, logUntrustedBlock, type RunContext } from './context.js';
 import { setCommentUrl, setOutcome, setPlanOutputs } from './outputs.js';
 import { reportInvalid } from './plan-route.js';
@@ -36,11 +30,14 @@ import { writeSummary } from './summary.js';
 import { neutralizeForLog } from './log-safety.js';
 
 interface Reviewed {
-  readonly pull: MergedPullRequest;
-  readonly fingerprint: string;
-  readonly plan?: Plan;
-  /** Set when an apply already ran for this merge (a re-run): apply-failed, apply-applied… */
-  readonly status?: string;
+  /** Every pull request merged since the last successful apply (newest first). */
+  readonly pulls: readonly MergedPullRequest[];
+  /** Their reviewed plans for this spec set (newest first). */
+  readonly plans: GatheredPlans['reviewed'];
+  readonly skipped: GatheredPlans['skipped'];
+  readonly since?: string;
+  /** The pull requests of the pushed commit itself. */
+  readonly headPulls: readonly MergedPullRequest[];
 }
 
 class Refusal extends Error {
@@ -56,40 +53,19 @@ class Refusal extends Error {
 async function findReviewed(ctx: RunContext): Promise<Reviewed> {
   const { sha, defaultBranch } = ctx.event;
   if (!sha || !defaultBranch) throw new Refusal('the push event names no commit or default branch');
-  const pulls = await mergedPullRequestsForCommit(ctx.github(), ctx.repo, sha, defaultBranch);
-  const exact = pulls.filter((pull) => pull.mergeCommitSha === sha);
-  const candidates = exact.length > 0 ? exact : pulls;
-  if (candidates.length === 0) {
+  const pending = await pendingMerges(ctx);
+  if (pending.pulls.length === 0) {
     throw new Refusal(
-      `commit ${sha.slice(0, 12)} is not the merge of a pull request into ${defaultBranch}: kvnet applies only plans reviewed on a pull request (direct pushes are not applied)`,
+      `commit ${sha.slice(0, 12)} is not the merge of a pull request into ${defaultBranch}, and no pull request was merged since the last successful apply${pending.since ? ` (${pending.since.slice(0, 12)})` : ''}: kvnet applies only plans reviewed on a pull request (direct pushes are not applied)`,
     );
   }
-  if (candidates.length > 1) {
-    throw new Refusal(
-      `commit ${sha.slice(0, 12)} belongs to ${candidates.length} merged pull requests (${candidates.map((pull) => `#${pull.number}`).join(', ')}): kvnet cannot tell which reviewed plan to apply`,
-    );
-  }
-  const pull = candidates[0] as MergedPullRequest;
-  const marker = planMarkerPrefix(ctx.inputs.specSetId);
-  const comment = await findBotComment(ctx.github(), ctx.repo, pull.number, marker);
-  if (!comment) {
-    throw new Refusal(
-      `pull request #${pull.number} has no kvnet plan comment for this spec set (${ctx.inputs.specSetId}): no plan was reviewed, so nothing is applied. Was the plan job skipped, or is its "spec" input different?`,
-      pull,
-    );
-  }
-  const reviewed = readMarker(comment.body, ctx.inputs.specSetId);
-  if (!reviewed?.fingerprint) {
-    throw new Refusal(
-      `the kvnet comment on pull request #${pull.number} holds no plan (${reviewed?.status ?? 'unknown status'}): the spec was only validated or the plan failed, so nothing is applied`,
-      pull,
-    );
-  }
+  const gathered = await gatherReviewedPlans(ctx, pending.pulls);
   return {
-    pull,
-    fingerprint: reviewed.fingerprint,
-    plan: readEmbeddedPlan(comment.body, reviewed.fingerprint),
-    status: reviewed.status,
+    pulls: pending.pulls,
+    plans: gathered.reviewed,
+    skipped: gathered.skipped,
+    since: pending.since,
+    headPulls: pending.headPulls,
   };
 }
 
@@ -119,15 +95,42 @@ async function reportOnPull(
   body: string,
 ): Promise<void> {
   if (!pull || ctx.inputs.comment === 'off') return;
-  const result = await upsertComment(
-    ctx.github(),
-    ctx.repo,
-    pull.number,
-    planMarkerPrefix(ctx.inputs.specSetId),
-    body,
-  );
+  const result = await writePlanComment(ctx, pull.number, body);
   core.info(`pull request #${pull.number} comment ${result.action}: ${result.url}`);
   setCommentUrl(result.url);
+}
+
+async function refuseRun(
+  ctx: RunContext,
+  message: string,
+  pulls: readonly (MergedPullRequest | undefined)[],
+  outcome: 'refused' | 'error' = 'refused',
+): Promise<void> {
+  logUntrusted(`kvnet apply ${outcome === 'error' ? 'stopped' : 'refused'}: ${message}`);
+  setOutcome(outcome);
+  const body = applyRefusedBody(ctx.inputs.specSetId, undefined, message);
+  await writeSummary(body);
+  for (const pull of pulls) await reportOnPull(ctx, pull, body);
+  await status(ctx, 'failure', `apply ${outcome}: nothing was written`);
+  core.setFailed(
+    outcome === 'error'
+      ? 'kvnet apply stopped before writing: see the summary'
+      : 'kvnet apply refused, nothing was written: see the summary',
+  );
+}
+
+async function status(
+  ctx: RunContext,
+  state: 'pending' | 'success' | 'failure',
+  description: string,
+): Promise<void> {
+  const problem = await recordApplyStatus(ctx, state, description);
+  if (problem)
+    core.warning(
+      neutralizeForLog(
+        `could not record the apply on commit ${ctx.event.sha.slice(0, 12)} (${problem}); the next apply walks back further to catch up`,
+      ),
+    );
 }
 
 export async function applyRoute(ctx: RunContext): Promise<void> {
@@ -147,42 +150,63 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
     core.setFailed('kvnet apply refused, nothing was written: see the summary');
     return;
   }
+  const numbers = reviewed.pulls.map((pull) => `#${pull.number}`).join(', ');
   logUntrusted(
-    `applying the plan reviewed on pull request #${reviewed.pull.number} (fingerprint ${reviewed.fingerprint})`,
+    `merged since the last successful apply${reviewed.since ? ` (${reviewed.since.slice(0, 12)})` : ''}: ${numbers}; reviewed plans for this spec set: ${reviewed.plans.map((plan) => `${plan.label} (${plan.fingerprint})`).join(', ') || 'none'}`,
   );
+  for (const skipped of reviewed.skipped) logUntrusted(skipped.why);
+  if (!reviewed.since)
+    core.warning(
+      'no successful kvnet apply of this spec set is recorded on the last commits of the default branch (first run, or the job lacks "statuses: write"): only the pushed commit\'s pull request is applied; later runs catch up from this one',
+    );
+  await status(ctx, 'pending', `applying ${numbers}`.slice(0, 140));
 
   const auth = chooseAuth(ctx.inputs, ctx.env, ctx.oidc);
   if (!auth.ok) {
-    const body = applyRefusedBody(ctx.inputs.specSetId, reviewed.fingerprint, auth.reason);
-    setOutcome('refused');
-    await writeSummary(body);
-    await reportOnPull(ctx, reviewed.pull, body);
-    core.setFailed(`kvnet apply cannot sign in to Azure: ${auth.reason}`);
+    await refuseRun(
+      ctx,
+      `kvnet apply cannot sign in to Azure: ${auth.reason}`,
+      reviewed.plans.map((plan) => plan.pull),
+    );
     return;
   }
   let report: ApplyReport;
+  const newest = reviewed.plans[0];
   try {
     const clients = await connectAzure(specs.files, ctx.inputs, auth, ctx.event, ctx.oidc, false);
-    const mismatchAllowed = ctx.inputs.onPlanMismatch === 'apply';
     const reader = new SdkAzureReader(clients);
-    let fingerprint = reviewed.fingerprint;
-    if (reviewed.status?.startsWith('apply-') && reviewed.plan && !mismatchAllowed) {
+    if (reviewed.plans.length === 0) {
+      // No pull request merged since planned this spec set: a set they did not touch must
+      // be a clean no-op; anything else was never reviewed.
       const fresh = await makePlan(specs.desired, reader, { concurrency: ctx.inputs.maxParallel });
       throwIfConnectionFailed(clients, ctx.env);
-      if (
-        fresh.fingerprint !== reviewed.fingerprint &&
-        remainingWithinReviewed(reviewed.plan, fresh)
-      ) {
+      if (fresh.outcome === 'no-changes') {
         logUntrusted(
-          `an earlier apply of this reviewed plan ran (${reviewed.status}); the ${fresh.steps.length} step(s) left are all part of the reviewed plan, so they are applied`,
+          `no pull request merged since the last apply (${numbers}) planned this spec set, and live state matches it: nothing to do`,
         );
-        fingerprint = fresh.fingerprint;
+        setPlanOutputs(fresh, ctx.inputs.specSetId, ctx.env);
+        setOutcome('no-changes');
+        await writeSummary(
+          `## ✅ kvnet apply: nothing to apply for this spec set\n\nNo pull request merged since the last apply (${numbers}) planned it, and live state already matches the spec.`,
+        );
+        await status(ctx, 'success', 'nothing to apply: live state matches the spec');
+        return;
       }
+      await refuseRun(
+        ctx,
+        [
+          'no reviewed plan covers the changes of this spec set, so nothing is applied:',
+          ...reviewed.skipped.map((skipped) => skipped.why),
+        ].join('\n'),
+        [],
+      );
+      return;
     }
+    const mismatchAllowed = ctx.inputs.onPlanMismatch === 'apply';
     report = await applyPlan(specs.desired, reader, new SdkAzureWriter(clients), {
-      reviewedFingerprint: mismatchAllowed ? undefined : fingerprint,
-      reviewedPlan:
-        mismatchAllowed || fingerprint !== reviewed.fingerprint ? undefined : reviewed.plan,
+      reviewed: mismatchAllowed ? undefined : reviewed.plans,
+      onPlanMismatch:
+        ctx.inputs.onPlanMismatch === 'all-or-nothing' ? 'all-or-nothing' : 'per-vault',
       allowDestructive: ctx.inputs.allowDestructive,
       maxParallel: ctx.inputs.maxParallel,
       onProgress: progress,
@@ -194,43 +218,60 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
     }
     if (
       mismatchAllowed &&
-      report.plan.fingerprint !== reviewed.fingerprint &&
+      newest &&
+      report.plan.fingerprint !== newest.fingerprint &&
       report.outcome !== 'no-changes'
     ) {
-      const moved = reviewed.plan
-        ? planDifferences(reviewed.plan, report.plan).map(differenceText)
+      const moved = newest.plan
+        ? planDifferences(newest.plan, report.plan).map(differenceText)
         : [];
       core.warning(
         neutralizeForLog(
           [
-            `the plan moved since review (fingerprint ${reviewed.fingerprint} → ${report.plan.fingerprint}); the fresh plan was applied because on-plan-mismatch is "apply"`,
+            `the plan moved since review (fingerprint ${newest.fingerprint} → ${report.plan.fingerprint}); the fresh plan was applied because on-plan-mismatch is "apply"`,
             ...moved,
           ].join('\n'),
         ),
       );
     }
   } catch (error) {
-    logUntrusted(errorText(error));
-    const body = applyRefusedBody(ctx.inputs.specSetId, reviewed.fingerprint, errorText(error));
-    setOutcome('error');
-    await writeSummary(body);
-    await reportOnPull(ctx, reviewed.pull, body);
-    core.setFailed('kvnet apply stopped before writing: see the summary');
+    await refuseRun(
+      ctx,
+      errorText(error),
+      reviewed.plans.map((plan) => plan.pull),
+      'error',
+    );
     return;
   }
 
   logUntrustedBlock([`kvnet apply: ${report.outcome}`, ...applyResultLines(report)].join('\n'));
   setPlanOutputs(report.plan, ctx.inputs.specSetId, ctx.env);
   setOutcome(report.outcome);
-  const body = applyCommentBody(
-    report,
-    ctx.inputs.specSetId,
-    { fingerprint: reviewed.fingerprint, embedded: reviewed.plan },
-    ctx.event.sha,
-    ctx.event.runUrl,
+  let summaryWritten = false;
+  // Report where it matters: the pushed commit's pull request, and each one whose reviewed plan
+  // covered a vault of this run (not every pull request the walk passed).
+  const covering = new Set(report.coveredBy?.values() ?? []);
+  const head = new Set(reviewed.headPulls.map((pull) => pull.number));
+  const reportTo = reviewed.plans.filter(
+    (plan) => covering.has(plan.label) || head.has(plan.pull.number),
   );
-  await writeSummary(body);
-  await reportOnPull(ctx, reviewed.pull, body);
-  if (report.outcome !== 'applied' && report.outcome !== 'no-changes')
-    core.setFailed(`kvnet apply ${report.outcome}: see the summary`);
+  for (const plan of reportTo.length > 0 ? reportTo : reviewed.plans.slice(0, 1)) {
+    const body = applyCommentBody(
+      report,
+      ctx.inputs.specSetId,
+      { fingerprint: plan.fingerprint, embedded: plan.plan },
+      ctx.event.sha,
+      ctx.event.runUrl,
+    );
+    if (!summaryWritten) await writeSummary(body);
+    summaryWritten = true;
+    await reportOnPull(ctx, plan.pull, body);
+  }
+  const succeeded = report.outcome === 'applied' || report.outcome === 'no-changes';
+  await status(
+    ctx,
+    succeeded ? 'success' : 'failure',
+    `apply ${report.outcome}: ${numbers}`.slice(0, 140),
+  );
+  if (!succeeded) core.setFailed(`kvnet apply ${report.outcome}: see the summary`);
 }

@@ -19,6 +19,7 @@ import { loadSpecSet } from './spec-set.js';
 import { writeSummary } from './summary.js';
 import { driftAuthorsSection, readDriftAuthors } from './drift-authors.js';
 import { driftFixSection, runDriftFix } from './drift-fix.js';
+import { markStaleComments } from './stale-comments.js';
 
 export async function driftRoute(ctx: RunContext): Promise<void> {
   const specs = await loadSpecSet(ctx.inputs, ctx.env);
@@ -62,6 +63,7 @@ export async function driftRoute(ctx: RunContext): Promise<void> {
   }
   await publishPlan(ctx, plan);
   if (extra) await writeSummary(extra);
+  await markStaleComments(ctx, plan);
 
   const marker = driftMarker(ctx.inputs.specSetId);
   if (plan.outcome === 'error') {

@@ -16,6 +16,14 @@ const payloadSchema = z.looseObject({
   repository: z.looseObject({ default_branch: z.string().optional() }).optional(),
   after: z.string().optional(),
   ref: z.string().optional(),
+  merge_group: z
+    .looseObject({
+      head_sha: z.string(),
+      head_ref: z.string(),
+      base_sha: z.string().optional(),
+      base_ref: z.string().optional(),
+    })
+    .optional(),
 });
 
 export interface PullRequestInfo {
@@ -23,6 +31,16 @@ export interface PullRequestInfo {
   readonly headSha: string;
   /** The head branch lives in another repository: the run has no secrets and no OIDC token. */
   readonly fromFork: boolean;
+}
+
+/** A merge queue's group (event merge_group): its head is the queue's ref. */
+export interface MergeGroupInfo {
+  readonly headSha: string;
+  /** refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha> */
+  readonly headRef: string;
+  readonly baseRef?: string;
+  /** The pull request the group's head entry belongs to, read from the head ref. */
+  readonly pullNumber?: number;
 }
 
 export interface RunEvent {
@@ -33,6 +51,7 @@ export interface RunEvent {
   readonly ref: string;
   readonly defaultBranch?: string;
   readonly pullRequest?: PullRequestInfo;
+  readonly mergeGroup?: MergeGroupInfo;
   /** A link to this run, for comments and issues. */
   readonly runUrl?: string;
 }
@@ -76,10 +95,24 @@ export function readEvent(env: NodeJS.ProcessEnv): RunEvent {
               (pull.base.repo?.full_name ?? `${owner}/${repo}`).toLowerCase(),
         }
       : undefined,
+    mergeGroup: payload.merge_group
+      ? {
+          headSha: payload.merge_group.head_sha,
+          headRef: payload.merge_group.head_ref,
+          baseRef: payload.merge_group.base_ref,
+          pullNumber: pullOfQueueRef(payload.merge_group.head_ref),
+        }
+      : undefined,
     runUrl: env.GITHUB_RUN_ID
       ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`
       : undefined,
   };
+}
+
+/** GitHub names a merge group's head ref gh-readonly-queue/<base>/pr-<number>-<sha>. */
+export function pullOfQueueRef(ref: string): number | undefined {
+  const match = /gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]+$/.exec(ref);
+  return match ? Number(match[1]) : undefined;
 }
 
 export type Route =
@@ -87,6 +120,7 @@ export type Route =
   | { readonly kind: 'plan' }
   | { readonly kind: 'apply' }
   | { readonly kind: 'drift' }
+  | { readonly kind: 'merge-group' }
   | { readonly kind: 'refuse'; readonly reason: string };
 
 const REFUSED_EVENTS: Record<string, string> = {
@@ -111,7 +145,7 @@ export function routeFor(mode: Mode, event: RunEvent): Route {
     case 'validate':
       return { kind: 'validate' };
     case 'plan':
-      return { kind: 'plan' };
+      return event.name === 'merge_group' ? { kind: 'merge-group' } : { kind: 'plan' };
     case 'drift':
       return { kind: 'drift' };
     case 'apply':
@@ -125,6 +159,7 @@ export function routeFor(mode: Mode, event: RunEvent): Route {
       // A review submitted or dismissed re-evaluates the widening approval (the same plan route).
       if (event.name === 'pull_request' || event.name === 'pull_request_review')
         return { kind: 'plan' };
+      if (event.name === 'merge_group') return { kind: 'merge-group' };
       if (event.name === 'push') {
         return isDefaultBranchPush(event)
           ? { kind: 'apply' }

@@ -11,6 +11,8 @@ export const MODES = ['auto', 'validate', 'plan', 'apply', 'drift'] as const;
 export type Mode = (typeof MODES)[number];
 export const COMMENT_POLICIES = ['always', 'changes', 'off'] as const;
 export type CommentPolicy = (typeof COMMENT_POLICIES)[number];
+export const ON_PLAN_MISMATCH = ['per-vault', 'all-or-nothing', 'apply', 'fail'] as const;
+export type OnPlanMismatch = 'per-vault' | 'all-or-nothing' | 'apply';
 
 export interface ActionInputs {
   /** Spec files, directories or globs, one per line. */
@@ -25,13 +27,18 @@ export interface ActionInputs {
   readonly githubToken?: string;
   readonly comment: CommentPolicy;
   readonly allowDestructive: boolean;
-  readonly onPlanMismatch: 'fail' | 'apply';
+  /** `fail` (its earlier name) reads as all-or-nothing. */
+  readonly onPlanMismatch: OnPlanMismatch;
   readonly maxParallel: number;
   readonly armEndpoint?: string;
   /** On the drift route: `narrowing-only` applies the steps that only take access away. */
   readonly driftFix: DriftFixMode;
   /** Who must approve a pull request whose plan widens access (users and org/team slugs). */
   readonly wideningReviewers: readonly Reviewer[];
+  /** Every spec set of the repository (patterns); empty: discover the spec files of the workspace. */
+  readonly allSpecs: readonly string[];
+  /** When set, the plan comment is this set's section of one comment shared by the group. */
+  readonly commentGroup?: string;
 }
 
 export class InputError extends Error {}
@@ -75,7 +82,9 @@ const schema = z.strictObject({
   'github-token': z.string(),
   comment: choice(COMMENT_POLICIES, 'always'),
   'allow-destructive': bool(false),
-  'on-plan-mismatch': choice(['fail', 'apply'] as const, 'fail'),
+  'on-plan-mismatch': choice(ON_PLAN_MISMATCH, 'per-vault').transform((value) =>
+    value === 'fail' ? 'all-or-nothing' : value,
+  ),
   'max-parallel': z
     .string()
     .transform((value) => value.trim() || '4')
@@ -93,6 +102,20 @@ const schema = z.strictObject({
   ),
   'drift-fix': choice(DRIFT_FIX_MODES, 'off'),
   'widening-reviewers': reviewersInput,
+  'all-specs': z.string().transform((value) =>
+    value
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0),
+  ),
+  'comment-group': optional(
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9._-]{1,64}$/,
+        'must be 1 to 64 letters, digits, dots, dashes or underscores',
+      ),
+  ),
 });
 
 export const INPUT_NAMES = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
@@ -144,5 +167,7 @@ export function parseInputs(raw: Readonly<Record<string, string>>): ActionInputs
     armEndpoint: value['arm-endpoint'],
     driftFix: value['drift-fix'],
     wideningReviewers: value['widening-reviewers'],
+    allSpecs: value['all-specs'],
+    commentGroup: value['comment-group'],
   };
 }

@@ -10,6 +10,7 @@ import { neutralizeForLog } from './log-safety.js';
 import { setOutcome } from './outputs.js';
 import { planRoute, reportInvalid } from './plan-route.js';
 import { loadSpecSet } from './spec-set.js';
+import { mergeGroupRoute } from './merge-group-route.js';
 import { writeSummary } from './summary.js';
 
 async function validateRoute(ctx: RunContext, note?: string): Promise<void> {
@@ -48,6 +49,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         return await applyRoute(ctx);
       case 'drift':
         return await driftRoute(ctx);
+      case 'merge-group':
+        return await mergeGroupRoute(ctx);
     }
   } catch (error) {
     const prefix = error instanceof InputError ? 'kvnet: invalid input: ' : 'kvnet: ';

@@ -20,6 +20,8 @@ export type ActionOutcome =
   | 'applied'
   | 'failed'
   | 'not-converged'
+  | 'partial'
+  | 'skipped'
   | 'interrupted';
 
 export function setOutcome(outcome: ActionOutcome): void {

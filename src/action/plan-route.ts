@@ -2,7 +2,6 @@
 // plan in the job summary, annotations and outputs. Without Azure access (fork, no OIDC token)
 // it validates only and says so; it never claims "no changes" without a plan.
 import * as core from '@actions/core';
-import { upsertComment } from '../adapters/github/index.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import { makePlan } from '../engine/plan/make-plan.js';
 import type { Plan } from '../engine/plan/types.js';
@@ -15,7 +14,6 @@ import {
   failureBody,
   invalidBody,
   planCommentBody,
-  planMarkerPrefix,
   rulesUrlOf,
   SUMMARY_FULL_PLAN_AT,
   validateOnlyBody,
@@ -25,20 +23,21 @@ import { setCommentUrl, setOutcome, setPlanOutputs } from './outputs.js';
 import { annotatePlanFindings, loadSpecSet, type LoadedSpecSet } from './spec-set.js';
 import { SUMMARY_LIMIT_BYTES, writeSummary } from './summary.js';
 import { neutralizeForLog } from './log-safety.js';
-import { findBotComment } from '../adapters/github/index.js';
 import { evaluateWidening, publishWideningStatus, wideningSection } from './widening-approval.js';
+import { pullRequestState } from '../adapters/github/index.js';
+import { findPlanComment, writePlanComment } from './plan-comment.js';
+import { markStaleComments } from './stale-comments.js';
 
 /** Posts or edits the pull request's one comment; a fork's read-only token only warns. */
 async function comment(ctx: RunContext, body: string, onlyIfExists = false): Promise<void> {
   const pull = ctx.event.pullRequest;
   if (!pull || ctx.inputs.comment === 'off') return;
-  const marker = planMarkerPrefix(ctx.inputs.specSetId);
   try {
     if (onlyIfExists) {
-      const existing = await findBotComment(ctx.github(), ctx.repo, pull.number, marker);
+      const existing = await findPlanComment(ctx, pull.number);
       if (!existing) return;
     }
-    const result = await upsertComment(ctx.github(), ctx.repo, pull.number, marker, body);
+    const result = await writePlanComment(ctx, pull.number, body);
     core.info(`plan comment ${result.action}: ${result.url}`);
     setCommentUrl(result.url);
   } catch (error) {
@@ -92,7 +91,28 @@ export async function publishPlan(ctx: RunContext, plan: Plan): Promise<boolean>
   return written && summary.complete;
 }
 
+/** A re-run of an old job carries the old payload: ask GitHub whether the pull request is closed. */
+async function closedPullRequest(ctx: RunContext): Promise<string | undefined> {
+  const pull = ctx.event.pullRequest;
+  if (!pull || !ctx.inputs.githubToken) return undefined;
+  try {
+    const state = await pullRequestState(ctx.github(), ctx.repo, pull.number);
+    if (state.state !== 'closed') return undefined;
+    return `pull request #${pull.number} is ${state.merged ? 'merged' : 'closed'}: closed pull requests are never re-planned, so its reviewed plan comment is left as it is`;
+  } catch (error) {
+    core.warning(neutralizeForLog(`could not read the pull request's state: ${errorText(error)}`));
+    return undefined;
+  }
+}
+
 export async function planRoute(ctx: RunContext): Promise<void> {
+  const closed = await closedPullRequest(ctx);
+  if (closed) {
+    core.info(closed);
+    setOutcome('skipped');
+    await writeSummary(`## kvnet: not re-planned\n\n${closed}.`);
+    return;
+  }
   const specs = await loadSpecSet(ctx.inputs, ctx.env);
   if (!specs.valid || !specs.desired) return reportInvalid(ctx, specs);
   const pull = ctx.event.pullRequest;
@@ -145,6 +165,7 @@ export async function planRoute(ctx: RunContext): Promise<void> {
     ctx.inputs.comment === 'changes' && plan.outcome === 'no-changes' && !gate?.widening.length,
   );
   if (gate) await publishWideningStatus(ctx, gate);
+  await markStaleComments(ctx, plan, pull?.number);
   if (plan.outcome === 'error')
     core.setFailed('kvnet could not make a trustworthy plan: see the errors in the plan');
   else if (gate && !gate.satisfied)

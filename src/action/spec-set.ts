@@ -11,6 +11,7 @@ import { compareFindings, hasErrors, type Finding } from '../engine/spec/finding
 import { validateSpecSet } from '../engine/spec/validate.js';
 import { resolveDesiredState, type DesiredState } from '../engine/state/desired.js';
 import type { ActionInputs } from './inputs.js';
+import { overlapFindings } from './spec-overlap.js';
 import { neutralizeForLog } from './log-safety.js';
 
 export interface LoadedSpecSet {
@@ -54,6 +55,7 @@ export async function loadSpecSet(
       }
     }
   }
+  if (!hasErrors(findings)) findings.push(...(await overlapFindings(inputs, result.files, today)));
   findings.sort(compareFindings);
   for (const finding of findings) {
     const annotate = finding.severity === 'error' ? core.error : core.warning;

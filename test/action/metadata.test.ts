@@ -49,7 +49,10 @@ describe('action.yml', () => {
     const parsed = parseInputs(raw);
     expect(parsed).toMatchObject({ mode: 'auto', comment: 'always', maxParallel: 4 });
     expect(parsed.allowDestructive).toBe(false);
-    expect(parsed.onPlanMismatch).toBe('fail');
+    expect(parsed.onPlanMismatch).toBe('per-vault');
+    expect(parseInputs({ ...raw, 'on-plan-mismatch': 'fail' }).onPlanMismatch).toBe(
+      'all-or-nothing',
+    );
     expect(() => parseInputs({ ...raw, spec: '' })).toThrow(InputError);
     expect(() => parseInputs({ ...raw, spec: '' })).toThrow(/input "spec" is required/);
   });
@@ -65,8 +68,13 @@ describe('example workflows', () => {
   const folder = 'examples/workflows';
   const files = readdirSync(join(ROOT, folder)).filter((file) => file.endsWith('.yml'));
 
-  it('exist for plan, apply and drift', () => {
-    expect(files.sort()).toEqual(['kvnet-apply.yml', 'kvnet-drift.yml', 'kvnet-plan.yml']);
+  it('exist for plan, apply, drift and a sharded estate', () => {
+    expect(files.sort()).toEqual([
+      'kvnet-apply.yml',
+      'kvnet-drift.yml',
+      'kvnet-plan.yml',
+      'kvnet-sharded.yml',
+    ]);
   });
 
   it.each(files)(
@@ -77,7 +85,11 @@ describe('example workflows', () => {
       for (const job of Object.values(workflow.jobs)) {
         expect(job.permissions['id-token']).toBe('write');
         expect(job.permissions.contents).toBe('read');
-        expect(Object.values(job.permissions).filter((level) => level === 'write').length).toBe(2);
+        // Apply jobs also record the catch-up point as a commit status (statuses: write).
+        if (job.environment) expect(job.permissions.statuses).toBe('write');
+        expect(Object.values(job.permissions).filter((level) => level === 'write').length).toBe(
+          job.environment ? 3 : 2,
+        );
         const kvnet = job.steps.find((step) => step.with?.spec);
         for (const step of job.steps) {
           if (!step.uses || step.uses.startsWith('./')) continue;
@@ -90,11 +102,14 @@ describe('example workflows', () => {
     },
   );
 
-  it('applies in a protected environment, one run at a time, never cancelled', () => {
-    const workflow = load(read(join(folder, 'kvnet-apply.yml'))) as Workflow;
-    const job = Object.values(workflow.jobs)[0];
-    expect(job?.environment).toBeTruthy();
-    expect(job?.concurrency?.['cancel-in-progress']).toBe(false);
-    expect(job?.permissions['pull-requests']).toBe('write');
-  });
+  it.each(['kvnet-apply.yml', 'kvnet-sharded.yml'])(
+    '%s applies in a protected environment, one run at a time, never cancelled',
+    (file) => {
+      const workflow = load(read(join(folder, file))) as Workflow;
+      const job = Object.values(workflow.jobs).find((candidate) => candidate.environment);
+      expect(job?.environment).toBeTruthy();
+      expect(job?.concurrency?.['cancel-in-progress']).toBe(false);
+      expect(job?.permissions['pull-requests']).toBe('write');
+    },
+  );
 });

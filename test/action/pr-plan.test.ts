@@ -104,7 +104,17 @@ describe('pull_request → plan comment', () => {
   });
 
   it('keeps separate comments for separate spec sets (matrix jobs)', async () => {
-    const other = workspaceWith({ 'kv-network/app.yaml': SPEC, 'kv-other/app.yaml': SPEC });
+    // Each set declares its own vault: one vault in two sets is an error (sharding.test.ts).
+    const otherVault = {
+      ...OPEN_VAULT,
+      id: OPEN_VAULT.id.replace(/kv-app$/, 'kv-other'),
+      name: 'kv-other',
+    };
+    await http.reset([OPEN_VAULT, otherVault]);
+    const other = workspaceWith({
+      'kv-network/app.yaml': SPEC,
+      'kv-other/app.yaml': SPEC.replace('name: kv-app', 'name: kv-other'),
+    });
     await planOnPullRequest();
     const second = await runBundled({
       workspace: other,

@@ -84,9 +84,17 @@ describe('push to main → apply the reviewed plan', () => {
     expect(comments[0]?.body).toContain(MERGE_SHA.slice(0, 12));
     expect(apply.summary).toContain('kvnet apply: applied');
 
-    // The next plan after a successful apply is empty.
-    const again = await planOnPullRequest();
+    // The next plan after a successful apply is empty (on another pull request: #7 is merged,
+    // and a merged pull request is never re-planned).
+    github.addPullRequest({ number: 8, headSha: 'b8'.repeat(20) });
+    const again = await runBundled({
+      eventName: 'pull_request',
+      payload: payloads.pullRequest(OWNER, REPO, 8, 'b8'.repeat(20)),
+      inputs: localInputs(),
+      env: signedInEnv(),
+    });
     expect(again.outputs.outcome).toBe('no-changes');
+    expect((await planOnPullRequest()).outputs.outcome).toBe('skipped');
   });
 
   it('refuses without writing when live state moved between review and merge, naming the field', async () => {

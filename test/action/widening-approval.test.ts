@@ -82,10 +82,7 @@ describe('widening needs its reviewer', () => {
     expect(status()?.state).toBe('success');
     // One comment, updated; the failing status was superseded on the same context.
     expect(github.commentsOn(7).filter((c) => c.user.type === 'Bot')).toHaveLength(1);
-    expect(github.statuses.filter((s) => s.sha === HEAD_SHA).map((s) => s.state)).toEqual([
-      'failure',
-      'success',
-    ]);
+    expect(github.statusesOf(HEAD_SHA).map((s) => s.state)).toEqual(['failure', 'success']);
   });
 
   it('counts an approval by an active member of a listed team, not by a pending one', async () => {

@@ -116,8 +116,7 @@ describe('flags', () => {
 });
 
 describe('kvnet apply', () => {
-  // Two plans and two applies of the whole demo estate (seven targets): beyond the default
-  // 30 s on a loaded machine.
+  // Plans and applies of the whole demo estate: beyond the default 30 s on a loaded machine.
   it(
     'refuses a reviewed plan that went stale (exit 1, zero writes), then applies and converges',
     { timeout: 90_000 },
@@ -142,7 +141,16 @@ describe('kvnet apply', () => {
       expect(moved.status).toBe(200);
       const mark = (await http.requests()).length;
       const stale = await runInProcess(
-        ['apply', SPECS, '--plan', reviewed, '--auto-approve', '--allow-destructive'],
+        [
+          'apply',
+          SPECS,
+          '--plan',
+          reviewed,
+          '--on-plan-mismatch',
+          'all-or-nothing',
+          '--auto-approve',
+          '--allow-destructive',
+        ],
         env,
       );
       expect(stale.code).toBe(1);
@@ -152,19 +160,55 @@ describe('kvnet apply', () => {
         (await http.requests()).slice(mark).filter((request) => request.method !== 'GET'),
       ).toEqual([]);
 
-    const applied = await runInProcess(
-      ['apply', SPECS, '--auto-approve', '--allow-destructive', '--poll-interval-ms', '1'],
-      env,
-    );
-    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
-    expect(applied.stdout).toMatch(/^kvnet apply: applied/);
-    expect(applied.stderr).toMatch(
-      /✔ \[\d+\/\d+\] ~ update vault kv-payments-prod \(narrowing step\)/,
-    );
-    const again = await runInProcess(['plan', SPECS], env);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/No changes: live state matches the spec for 9 vaults/);
-  });
+      // Per vault (the default): every vault that still holds is applied; the one that moved is
+      // refused, named, and not written to (exit 1: not everything was applied).
+      const bad = await runInProcess(
+        ['apply', SPECS, '--plan', reviewed, '--on-plan-mismatch', 'sometimes', '--auto-approve'],
+        env,
+      );
+      expect(bad.code).toBe(1);
+      expect(bad.stderr + bad.stdout).toMatch(
+        /--on-plan-mismatch must be per-vault or all-or-nothing/,
+      );
+      const perVault = await runInProcess(
+        [
+          'apply',
+          SPECS,
+          '--plan',
+          reviewed,
+          '--auto-approve',
+          '--allow-destructive',
+          '--poll-interval-ms',
+          '1',
+        ],
+        env,
+      );
+      expect(perVault.code, perVault.stdout + perVault.stderr).toBe(1);
+      expect(perVault.stdout).toMatch(/^kvnet apply: partial/);
+      expect(perVault.stdout).toMatch(/vault kv-disk-encryption: refused/);
+      const writes = (await http.requests())
+        .slice(mark)
+        .filter((request) => request.method !== 'GET');
+      expect(writes.length).toBeGreaterThan(0);
+      expect(
+        writes.filter((request) => request.path.includes('/vaults/kv-disk-encryption')),
+      ).toEqual([]);
+
+      const applied = await runInProcess(
+        ['apply', SPECS, '--auto-approve', '--allow-destructive', '--poll-interval-ms', '1'],
+        env,
+      );
+      expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+      expect(applied.stdout).toMatch(/^kvnet apply: applied/);
+      // kv-payments-prod was applied by the per-vault run above; this run finishes the rest.
+      expect(perVault.stderr).toMatch(
+        /✔ \[\d+\/\d+\] ~ update vault kv-payments-prod \(narrowing step\)/,
+      );
+      const again = await runInProcess(['plan', SPECS], env);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/No changes: live state matches the spec for 9 vaults/);
+    },
+  );
 });
 
 describe('kvnet export', () => {

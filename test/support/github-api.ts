@@ -47,6 +47,20 @@ export interface PullRequest {
   baseRef: string;
   mergedAt: string | null;
   mergeCommitSha: string | null;
+  /** Closed without being merged. */
+  closed?: boolean;
+}
+
+/** A commit status (POST /repos/{o}/{r}/statuses/{sha}). */
+export interface CommitStatus {
+  id: number;
+  sha: string;
+  state: 'error' | 'failure' | 'pending' | 'success';
+  context: string;
+  description: string | null;
+  targetUrl: string | null;
+  creator: GitHubUser;
+  createdAt: string;
 }
 
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
@@ -59,17 +73,6 @@ export interface Review {
   commitId: string;
   submittedAt: string;
   body: string;
-}
-
-export interface CommitStatus {
-  id: number;
-  sha: string;
-  state: 'error' | 'failure' | 'pending' | 'success';
-  context: string;
-  description: string | null;
-  targetUrl: string | null;
-  createdAt: string;
-  creator: GitHubUser;
 }
 
 export interface LoggedRequest {
@@ -110,13 +113,18 @@ export class FakeGitHub {
   /** Commit sha → pull request numbers (the commit → pulls API). */
   readonly commitPulls = new Map<string, number[]>();
   readonly reviews: Review[] = [];
-  readonly statuses: CommitStatus[] = [];
   /** `org/team-slug` → login → membership state (GET …/memberships/{username}). */
   readonly teams = new Map<string, Map<string, 'active' | 'pending'>>();
   /** The token may read org team memberships (a GitHub App token); the job token may not. */
   canReadOrgMembers = true;
   private nextReviewId = 80_000_001;
-  private nextStatusId = 60_000_001;
+  /** The default branch's history, oldest first (the commits API walks it newest first). */
+  readonly history: string[] = ['0f'.repeat(20)];
+  /** Commit sha → its statuses, oldest first. */
+  readonly statuses = new Map<string, CommitStatus[]>();
+  /** Milliseconds every comment write (POST, PATCH) waits before it is applied: races widen. */
+  commentWriteDelayMs = 0;
+  private nextStatusId = 1;
   /** The token acts as this user. */
   tokenUser: GitHubUser = ACTIONS_BOT;
   /** A fork's token: reads work, writes answer 403. */
@@ -176,7 +184,23 @@ export class FakeGitHub {
     return full;
   }
 
+  /** A commit lands on the default branch (a direct push, or a merge). */
+  pushCommit(sha: string): void {
+    if (!this.history.includes(sha)) this.history.push(sha);
+  }
+
+  close(number: number): void {
+    this.pull(number).closed = true;
+    const issue = this.issues.find((candidate) => candidate.number === number);
+    if (issue) issue.state = 'closed';
+  }
+
+  statusesOf(sha: string): CommitStatus[] {
+    return this.statuses.get(sha) ?? [];
+  }
+
   merge(number: number, mergeCommitSha: string): void {
+    this.pushCommit(mergeCommitSha);
     const pull = this.pull(number);
     pull.mergedAt = '2026-11-29T10:00:00Z';
     pull.mergeCommitSha = mergeCommitSha;
@@ -237,8 +261,7 @@ export class FakeGitHub {
   /** The latest status of each context on a commit (as the combined status shows them). */
   latestStatuses(sha: string): Map<string, CommitStatus> {
     const latest = new Map<string, CommitStatus>();
-    for (const status of this.statuses.filter((candidate) => candidate.sha === sha))
-      latest.set(status.context, status);
+    for (const status of this.statusesOf(sha)) latest.set(status.context, status);
     return latest;
   }
 
@@ -299,7 +322,7 @@ export class FakeGitHub {
     return {
       id: 500_000 + pull.number,
       number: pull.number,
-      state: pull.mergedAt ? 'closed' : 'open',
+      state: pull.mergedAt || pull.closed ? 'closed' : 'open',
       title: pull.title,
       html_url: `${this.html()}/pull/${pull.number}`,
       url: `${this.base()}/pulls/${pull.number}`,
@@ -330,11 +353,24 @@ export class FakeGitHub {
     };
   }
 
+  private commitJson(sha: string) {
+    const at = this.history.indexOf(sha);
+    const parent = at > 0 ? this.history[at - 1] : undefined;
+    return {
+      sha,
+      node_id: `C_${sha.slice(0, 12)}`,
+      url: `${this.base()}/commits/${sha}`,
+      html_url: `${this.html()}/commit/${sha}`,
+      commit: { message: `commit ${sha.slice(0, 7)}`, author: { name: 'alice' } },
+      parents: parent ? [{ sha: parent, url: `${this.base()}/commits/${parent}` }] : [],
+    };
+  }
+
   private statusJson(status: CommitStatus) {
     return {
-      url: `${this.base()}/statuses/${status.sha}`,
       id: status.id,
       node_id: `SC_${status.id}`,
+      url: `${this.base()}/statuses/${status.sha}`,
       state: status.state,
       description: status.description,
       target_url: status.targetUrl,
@@ -422,6 +458,12 @@ export class FakeGitHub {
         throw new HttpError(401, 'Bad credentials');
       if (method !== 'GET' && this.readOnly)
         throw new HttpError(403, 'Resource not accessible by integration');
+      if (
+        this.commentWriteDelayMs > 0 &&
+        (method === 'POST' || method === 'PATCH') &&
+        url.pathname.includes('/comments')
+      )
+        await new Promise((resolve) => setTimeout(resolve, this.commentWriteDelayMs));
       const result = this.route(method, url, body ?? {});
       status = result.status;
       this.send(response, result.status, result.body, result.headers);
@@ -483,35 +525,6 @@ export class FakeGitHub {
         headers: link ? { link } : {},
       };
     }
-    if ((match = /^\/statuses\/([0-9a-f]{40})$/.exec(path)) && method === 'POST') {
-      const state = body.state;
-      if (state !== 'error' && state !== 'failure' && state !== 'pending' && state !== 'success')
-        throw new HttpError(422, 'Validation Failed: state');
-      const status: CommitStatus = {
-        id: this.nextStatusId++,
-        sha: match[1] as string,
-        state,
-        context: typeof body.context === 'string' && body.context !== '' ? body.context : 'default',
-        description: typeof body.description === 'string' ? body.description : null,
-        targetUrl: typeof body.target_url === 'string' ? body.target_url : null,
-        createdAt: new Date().toISOString(),
-        creator: this.tokenUser,
-      };
-      this.statuses.push(status);
-      return { status: 201, body: this.statusJson(status) };
-    }
-    if ((match = /^\/commits\/([0-9a-f]{7,40})\/statuses$/.exec(path)) && method === 'GET') {
-      const sha = match[1] as string;
-      const { page, link } = this.paginate(
-        this.statuses.filter((status) => status.sha === sha).reverse(),
-        url,
-      );
-      return {
-        status: 200,
-        body: page.map((status) => this.statusJson(status)),
-        headers: link ? { link } : {},
-      };
-    }
 
     if ((match = /^\/issues\/(\d+)\/comments$/.exec(path))) {
       const number = Number(match[1]);
@@ -532,6 +545,19 @@ export class FakeGitHub {
           body: this.commentJson(this.addComment(number, text, this.tokenUser)),
         };
       }
+    }
+    if ((match = /^\/issues\/comments\/(\d+)$/.exec(path)) && method === 'GET') {
+      const comment = this.comments.find((c) => c.id === Number(match?.[1]));
+      if (!comment) throw new HttpError(404, 'Not Found');
+      return { status: 200, body: this.commentJson(comment) };
+    }
+    if ((match = /^\/issues\/comments\/(\d+)$/.exec(path)) && method === 'DELETE') {
+      const at = this.comments.findIndex((c) => c.id === Number(match?.[1]));
+      if (at < 0) throw new HttpError(404, 'Not Found');
+      if (this.comments[at]?.user.login !== this.tokenUser.login)
+        throw new HttpError(403, 'Resource not accessible by integration');
+      this.comments.splice(at, 1);
+      return { status: 204 };
     }
     if ((match = /^\/issues\/comments\/(\d+)$/.exec(path)) && method === 'PATCH') {
       const comment = this.comments.find((c) => c.id === Number(match?.[1]));
@@ -581,6 +607,67 @@ export class FakeGitHub {
         if (typeof body.state_reason === 'string') issue.stateReason = body.state_reason;
         return { status: 200, body: this.issueJson(issue) };
       }
+    }
+    if (path === '/pulls' && method === 'GET') {
+      const state = url.searchParams.get('state') ?? 'open';
+      const base = url.searchParams.get('base');
+      const listed = this.issues
+        .flatMap((issue) => (issue.pull ? [issue.pull] : []))
+        .filter((pull) => {
+          const open = !pull.mergedAt && !pull.closed;
+          return state === 'all' || (state === 'open') === open;
+        })
+        .filter((pull) => !base || pull.baseRef === base)
+        .sort((a, b) => b.number - a.number);
+      const { page, link } = this.paginate(listed, url);
+      return {
+        status: 200,
+        body: page.map((pull) => this.pullJson(pull)),
+        headers: link ? { link } : {},
+      };
+    }
+    // GET /repos/{o}/{r}/commits?sha=: the history reachable from sha, newest first.
+    if (path === '/commits' && method === 'GET') {
+      const from = url.searchParams.get('sha') ?? this.history.at(-1) ?? '';
+      const at = this.history.indexOf(from);
+      if (at < 0) throw new HttpError(404, `No commit found for SHA: ${from}`);
+      const { page, link } = this.paginate(this.history.slice(0, at + 1).reverse(), url);
+      return {
+        status: 200,
+        body: page.map((sha) => this.commitJson(sha)),
+        headers: link ? { link } : {},
+      };
+    }
+    // GET /repos/{o}/{r}/commits/{ref}/statuses: newest first.
+    if ((match = /^\/commits\/([0-9a-f]{7,40})\/statuses$/.exec(path)) && method === 'GET') {
+      const listed = [...this.statusesOf(match[1] as string)].reverse();
+      const { page, link } = this.paginate(listed, url);
+      return {
+        status: 200,
+        body: page.map((status) => this.statusJson(status)),
+        headers: link ? { link } : {},
+      };
+    }
+    // POST /repos/{o}/{r}/statuses/{sha}: state is required; context defaults to "default".
+    if ((match = /^\/statuses\/([0-9a-f]{40})$/.exec(path)) && method === 'POST') {
+      const sha = match[1] as string;
+      if (!this.history.includes(sha) && !this.issues.some((issue) => issue.pull?.headSha === sha))
+        throw new HttpError(422, `No commit found for SHA: ${sha}`);
+      const state = body.state;
+      if (state !== 'error' && state !== 'failure' && state !== 'pending' && state !== 'success')
+        throw new HttpError(422, 'Validation Failed: state');
+      const status: CommitStatus = {
+        id: this.nextStatusId++,
+        sha,
+        state,
+        context: typeof body.context === 'string' ? body.context : 'default',
+        description: typeof body.description === 'string' ? body.description : null,
+        targetUrl: typeof body.target_url === 'string' ? body.target_url : null,
+        creator: this.tokenUser,
+        createdAt: new Date().toISOString(),
+      };
+      this.statuses.set(sha, [...this.statusesOf(sha), status]);
+      return { status: 201, body: this.statusJson(status) };
     }
     if ((match = /^\/pulls\/(\d+)$/.exec(path)) && method === 'GET') {
       return { status: 200, body: this.pullJson(this.pull(Number(match[1]))) };

@@ -6,7 +6,20 @@ export {
   type FoundComment,
   type UpsertResult,
 } from './sticky-comment.js';
-export { mergedPullRequestsForCommit, type MergedPullRequest } from './pull-requests.js';
+export {
+  mergedPullRequestsForCommit,
+  openPullRequests,
+  pullRequestState,
+  type MergedPullRequest,
+  type PullRequestState,
+} from './pull-requests.js';
+export {
+  commitStatuses,
+  commitsFrom,
+  setCommitStatus,
+  STATUS_DESCRIPTION_LIMIT,
+  type CommitStatus,
+} from './commits.js';
 export {
   closeDriftIssue,
   findOpenDriftIssue,
@@ -16,7 +29,14 @@ export {
 export {
   listPullReviews,
   pullHeadSha,
-  setCommitStatus,
   teamMembership,
   type PullReview,
 } from './reviews.js';
+export {
+  aggregateMarker,
+  sectionOf,
+  upsertSection,
+  withSection,
+  type SectionOptions,
+  type SectionResult,
+} from './aggregate-comment.js';

@@ -33,3 +33,54 @@ export async function mergedPullRequestsForCommit(
       }));
   });
 }
+
+export interface PullRequestState {
+  readonly number: number;
+  readonly state: 'open' | 'closed';
+  readonly merged: boolean;
+  readonly headSha: string;
+}
+
+/** The pull request as GitHub has it now (a re-run of an old job carries the old payload). */
+export async function pullRequestState(
+  client: GitHubClient,
+  repo: RepoRef,
+  number: number,
+): Promise<PullRequestState> {
+  return githubCall('read the pull request', 'pull-requests: read', async () => {
+    const { data } = await client.rest.pulls.get({ ...repo, pull_number: number });
+    return {
+      number: data.number,
+      state: data.state === 'closed' ? 'closed' : 'open',
+      merged: Boolean(data.merged_at),
+      headSha: data.head.sha,
+    };
+  });
+}
+
+/** Open pull requests into the base branch, newest first, at most `limit`. */
+export async function openPullRequests(
+  client: GitHubClient,
+  repo: RepoRef,
+  baseBranch: string | undefined,
+  limit: number,
+): Promise<number[]> {
+  return githubCall('list the open pull requests', 'pull-requests: read', async () => {
+    const numbers: number[] = [];
+    const pages = client.paginate.iterator(client.rest.pulls.list, {
+      ...repo,
+      state: 'open',
+      ...(baseBranch ? { base: baseBranch } : {}),
+      sort: 'created',
+      direction: 'desc',
+      per_page: Math.min(100, limit),
+    });
+    for await (const page of pages) {
+      for (const pull of page.data) {
+        numbers.push(pull.number);
+        if (numbers.length >= limit) return numbers;
+      }
+    }
+    return numbers;
+  });
+}

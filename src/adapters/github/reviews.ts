@@ -73,27 +73,3 @@ export async function teamMembership(
     );
   }
 }
-
-export async function setCommitStatus(
-  client: GitHubClient,
-  repo: RepoRef,
-  sha: string,
-  status: {
-    readonly state: 'success' | 'failure' | 'pending' | 'error';
-    readonly context: string;
-    readonly description: string;
-    readonly targetUrl?: string;
-  },
-): Promise<void> {
-  await githubCall('set the commit status', 'statuses: write', async () => {
-    await client.rest.repos.createCommitStatus({
-      ...repo,
-      sha,
-      state: status.state,
-      context: status.context,
-      // GitHub keeps at most 140 characters of a status description.
-      description: status.description.slice(0, 140),
-      ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
-    });
-  });
-}

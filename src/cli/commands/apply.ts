@@ -29,7 +29,9 @@ export const APPLY_USAGE = `Usage: kvnet apply <spec file, directory or glob>...
 
 Re-reads live state, re-plans and applies the plan: opening steps first, narrowing last, each
 write verified, then a fresh plan that must be empty. Exit 0 when converged, 1 otherwise.
-  --plan FILE          the reviewed JSON plan (kvnet plan --format json); refuse when it moved
+  --plan FILE          the reviewed JSON plan (kvnet plan --format json); apply each vault whose
+                       steps and live basis still hold, refuse (write nothing to) the others
+  --on-plan-mismatch P per-vault (default) or all-or-nothing: refuse every vault when one moved
   --auto-approve       do not ask for confirmation on a terminal
   --allow-destructive  allow deleting private endpoints and rejecting connections
   --max-parallel N     steps in flight at once (default 4, 1 to ${MAX_PARALLEL})
@@ -106,6 +108,7 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
     allowPositionals: true,
     options: {
       plan: { type: 'string' },
+      'on-plan-mismatch': { type: 'string', default: 'per-vault' },
       'auto-approve': { type: 'boolean', default: false },
       'allow-destructive': { type: 'boolean', default: false },
       'max-parallel': { type: 'string', default: '4' },
@@ -129,6 +132,11 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
   );
   if (positionals.length === 0)
     throw new UsageError('name at least one spec file, directory or glob');
+  const mismatch = values['on-plan-mismatch'];
+  if (mismatch !== 'per-vault' && mismatch !== 'all-or-nothing')
+    throw new UsageError(
+      `--on-plan-mismatch must be per-vault or all-or-nothing (got "${singleLine(String(mismatch)).slice(0, 40)}")`,
+    );
 
   let reviewedPlan: Plan | undefined;
   if (values.plan) {
@@ -170,11 +178,16 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
       const failedToConnect = unreachable('Nothing applied.');
       if (failedToConnect !== undefined) return failedToConnect;
       // Refuse before asking: a "yes" must never be answered with "but no".
-      const refused = applyRefusals(preview, {
-        reviewedPlan,
-        allowDestructive: values['allow-destructive'],
-        maxParallel,
-      });
+      const refused = applyRefusals(
+        preview,
+        {
+          reviewedPlan,
+          onPlanMismatch: mismatch,
+          allowDestructive: values['allow-destructive'],
+          maxParallel,
+        },
+        desired,
+      );
       if (refused.length > 0) {
         io.out(
           [
@@ -197,6 +210,7 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
     const view = new ApplyProgressView(progressStream(io));
     const report = await applyPlan(desired, reader, writer, {
       reviewedPlan,
+      onPlanMismatch: mismatch,
       allowDestructive: values['allow-destructive'],
       maxParallel,
       stopRequested: () => interrupt.stopRequested(),

@@ -7,7 +7,6 @@ import { checkPreconditions } from '../plan/preconditions.js';
 import { noteText, pathText } from '../render/messages.js';
 import type { Plan, PlanStep } from '../plan/types.js';
 import { findingLine, readErrorLines } from '../render/plan-lines.js';
-import { differenceText } from '../render/plan-drift.js';
 import type { DesiredState } from '../state/desired.js';
 import { BoundedRunner } from '../state/concurrency.js';
 import { virtualNetworkOf } from '../state/read-live.js';
@@ -16,7 +15,15 @@ import type { AzureWriter } from '../../ports/azure-writer.js';
 import { WriteFailure } from './write-failure.js';
 import { executeStep, verifyStep } from './execute-step.js';
 import { pacedWriter, WritePacer, DEFAULT_WRITES_PER_SECOND_PER_SUBSCRIPTION } from './pacer.js';
-import { planDifferences } from './plan-drift.js';
+import {
+  acceptedSteps,
+  judgeReviewed,
+  refusalLines,
+  type BasisJudgement,
+  type ExpiredRules,
+  type ReviewedPlan,
+} from './reviewed-basis.js';
+import { touchedVaults } from '../plan/basis.js';
 import {
   asWriteFailure,
   DEFAULT_BACKOFF_BASE_MS,
@@ -99,8 +106,36 @@ function refuse(plan: Plan, messages: string[]): ApplyReport {
   };
 }
 
+function reviewedPlansOf(options: ApplyOptions): ReviewedPlan[] | undefined {
+  if (options.reviewed) return [...options.reviewed];
+  const fingerprint = options.reviewedFingerprint ?? options.reviewedPlan?.fingerprint;
+  if (fingerprint === undefined) return undefined;
+  const plan = options.reviewedPlan?.fingerprint === fingerprint ? options.reviewedPlan : undefined;
+  return [{ label: 'the reviewed plan', fingerprint, plan }];
+}
+
+/** The spec's IP rules that have expired today, per vault (for judgeReviewed). */
+export function expiredRulesOf(desired?: DesiredState): ExpiredRules {
+  return new Map(
+    (desired?.vaults ?? []).map((vault) => [
+      vault.name,
+      new Map(vault.expiredRules.map((rule) => [rule.cidr, rule.expires ?? ''])),
+    ]),
+  );
+}
+
+/** How the fresh plan stands against the reviewed plans; undefined when none was given. */
+export function judgeApply(
+  plan: Plan,
+  options: ApplyOptions,
+  desired?: DesiredState,
+): BasisJudgement | undefined {
+  const reviewed = reviewedPlansOf(options);
+  return reviewed ? judgeReviewed(plan, reviewed, expiredRulesOf(desired)) : undefined;
+}
+
 /** Reasons not to write anything at all (the CLI asks them before it prompts, too). */
-export function applyRefusals(plan: Plan, options: ApplyOptions): string[] {
+export function applyRefusals(plan: Plan, options: ApplyOptions, desired?: DesiredState): string[] {
   if (plan.outcome === 'error') {
     return [
       'the fresh plan has errors, so nothing was applied:',
@@ -108,18 +143,28 @@ export function applyRefusals(plan: Plan, options: ApplyOptions): string[] {
       ...plan.findings.filter((finding) => finding.level === 'error').map(findingLine),
     ];
   }
-  const reviewed = options.reviewedFingerprint ?? options.reviewedPlan?.fingerprint;
-  if (reviewed !== undefined && reviewed !== plan.fingerprint) {
+  const judgement = judgeApply(plan, options, desired);
+  if (
+    judgement &&
+    judgement.refused.length > 0 &&
+    (options.onPlanMismatch === 'all-or-nothing' || judgement.accepted.size === 0)
+  ) {
+    const reviewed = reviewedPlansOf(options) ?? [];
+    const single = reviewed.length === 1 ? reviewed[0] : undefined;
     return [
-      `the plan changed since it was reviewed (reviewed ${reviewed}, now ${plan.fingerprint}), so nothing was applied; re-run plan and review it again. What moved:`,
-      ...(options.reviewedPlan
-        ? planDifferences(options.reviewedPlan, plan).map(differenceText)
-        : [
-            '(the reviewed plan itself was not provided; its fingerprint alone shows that the spec or the live state moved)',
-          ]),
+      single
+        ? `the plan changed since it was reviewed (reviewed ${single.fingerprint}, now ${plan.fingerprint}), so nothing was applied; re-run plan and review it again.`
+        : `no vault of the fresh plan (${plan.fingerprint}) is covered by a reviewed plan whose basis still holds, so nothing was applied; re-run plan and review it again.`,
+      ...(options.onPlanMismatch === 'all-or-nothing' && judgement.accepted.size > 0
+        ? [
+            `on-plan-mismatch is all-or-nothing: ${judgement.accepted.size} vault(s) whose basis held (${[...judgement.accepted.keys()].join(', ')}) were not applied either.`,
+          ]
+        : []),
+      ...refusalLines(judgement),
     ];
   }
-  const destructive = plan.steps.filter((step) => step.flags.destructive);
+  const runnable = judgement ? acceptedSteps(plan, judgement) : plan.steps;
+  const destructive = runnable.filter((step) => step.flags.destructive);
   if (destructive.length > 0 && !options.allowDestructive) {
     return [
       `the plan has ${destructive.length} destructive step${destructive.length === 1 ? '' : 's'} and --allow-destructive was not given, so nothing was applied:`,
@@ -161,10 +206,19 @@ export async function applyPlan(
 ): Promise<ApplyReport> {
   const planner = options.planner ?? makePlan;
   const plan = await planner(desired, reader);
-  const refused = applyRefusals(plan, options);
+  const refused = applyRefusals(plan, options, desired);
   if (refused.length > 0) return refuse(plan, refused);
   if (plan.outcome === 'no-changes')
     return { outcome: 'no-changes', messages: [], plan, results: [] };
+  const judgement = judgeApply(plan, options, desired);
+  const refusedVaults = judgement?.refused ?? [];
+  const refusedNames = new Set(refusedVaults.map((refusal) => refusal.vault));
+  const runnable = judgement ? acceptedSteps(plan, judgement) : plan.steps;
+  const runnableIds = new Set(runnable.map((step) => step.id));
+  const basisMessages = [
+    ...(judgement?.notes ?? []),
+    ...(judgement ? refusalLines(judgement) : []),
+  ];
 
   const retry: RetrySettings = {
     backoffBaseMs: options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
@@ -181,8 +235,8 @@ export async function applyPlan(
   const endpointSubnets = endpointSubnetsOf(desired, plan);
   const results = new Map<string, StepResult>();
   const started = new Map<string, Promise<StepResult>>();
-  const byId = new Map(plan.steps.map((step) => [step.id, step]));
-  options.onProgress?.({ kind: 'plan-ready', steps: plan.steps });
+  const byId = new Map(runnable.map((step) => [step.id, step]));
+  options.onProgress?.({ kind: 'plan-ready', steps: runnable });
 
   const runStep = (step: PlanStep): Promise<StepResult> => {
     const existing = started.get(step.id);
@@ -254,18 +308,33 @@ export async function applyPlan(
     return promise;
   };
 
-  await Promise.all(plan.steps.map(runStep));
-  const ordered = plan.steps.map((step) => results.get(step.id) as StepResult);
-  const failed = ordered.filter((result) => result.status !== 'done');
+  await Promise.all(runnable.map(runStep));
+  const ordered = plan.steps.map((step): StepResult =>
+    runnableIds.has(step.id)
+      ? (results.get(step.id) as StepResult)
+      : {
+          step,
+          status: 'not-started',
+          reason: `refused: the reviewed basis of vault ${touchedVaults(step).find((vault) => refusedNames.has(vault)) ?? '?'} moved`,
+          attempts: 0,
+        },
+  );
+  const ran = ordered.filter((result) => runnableIds.has(result.step.id));
+  const extra = {
+    ...(judgement ? { refusedVaults, coveredBy: judgement.accepted } : {}),
+  };
+  const failed = ran.filter((result) => result.status !== 'done');
   if (options.stopRequested?.()) {
-    const done = ordered.filter((result) => result.status === 'done').length;
+    const done = ran.filter((result) => result.status === 'done').length;
     return {
       outcome: 'interrupted',
       messages: [
-        `interrupted: ${done} of ${ordered.length} steps done, the others not started (or failed); re-run the apply to finish.`,
+        `interrupted: ${done} of ${ran.length} steps done, the others not started (or failed); re-run the apply to finish.`,
+        ...basisMessages,
       ],
       plan,
       results: ordered,
+      ...extra,
     };
   }
   const residual = await planner(desired, reader);
@@ -273,23 +342,50 @@ export async function applyPlan(
     return {
       outcome: 'failed',
       messages: [
-        `${failed.length} of ${ordered.length} steps did not complete; independent steps ran. Re-run the apply to finish.`,
+        `${failed.length} of ${ran.length} steps did not complete; independent steps ran. Re-run the apply to finish.`,
+        ...basisMessages,
       ],
       plan,
       results: ordered,
       residual,
+      ...extra,
     };
   }
-  if (residual.outcome !== 'no-changes') {
+  // The refused vaults keep their changes; the applied ones must have converged.
+  const left = residual.steps.filter(
+    (step) => !touchedVaults(step).some((vault) => refusedNames.has(vault)),
+  );
+  if (residual.outcome === 'error' || left.length > 0) {
     return {
       outcome: 'not-converged',
       messages: [
         'did not converge: every step reported success, but a fresh plan still has changes (see the residual plan)',
+        ...basisMessages,
       ],
       plan,
       results: ordered,
       residual,
+      ...extra,
     };
   }
-  return { outcome: 'applied', messages: [], plan, results: ordered, residual };
+  if (refusedVaults.length > 0)
+    return {
+      outcome: 'partial',
+      messages: [
+        `applied ${[...(judgement?.accepted.keys() ?? [])].join(', ')}, whose reviewed basis held; refused ${refusedVaults.length} vault(s) whose basis moved:`,
+        ...basisMessages,
+      ],
+      plan,
+      results: ordered,
+      residual,
+      ...extra,
+    };
+  return {
+    outcome: 'applied',
+    messages: basisMessages,
+    plan,
+    results: ordered,
+    residual,
+    ...extra,
+  };
 }

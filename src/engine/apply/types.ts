@@ -4,12 +4,20 @@
 import type { AzureReader } from '../../ports/azure-reader.js';
 import type { Plan, PlanStep } from '../plan/types.js';
 import type { DesiredState } from '../state/desired.js';
+import type { MismatchPolicy, ReviewedPlan, VaultRefusal } from './reviewed-basis.js';
 
 export interface ApplyOptions {
   /** The fingerprint reviewers saw; when it differs from the fresh plan's, nothing is written. */
   readonly reviewedFingerprint?: string;
   /** The reviewed plan itself (JSON plan), to name the fields that moved on a mismatch. */
   readonly reviewedPlan?: Plan;
+  /**
+   * Every reviewed plan that may cover the fresh one (newest first): the pull requests merged
+   * since the last successful apply. Each vault is judged against them (reviewed-basis.ts).
+   */
+  readonly reviewed?: readonly ReviewedPlan[];
+  /** `per-vault` (default): apply the vaults whose basis holds; `all-or-nothing`: refuse all. */
+  readonly onPlanMismatch?: MismatchPolicy;
   readonly allowDestructive: boolean;
   /** Vaults (and their steps) processed at once. */
   readonly maxParallel: number;
@@ -57,6 +65,8 @@ export type ApplyOutcome =
   | 'no-changes'
   /** Refused before any write: invalid plan, stale fingerprint, destructive steps not allowed… */
   | 'refused'
+  /** The vaults whose reviewed basis held were applied (and converged); the others were refused. */
+  | 'partial'
   /** Some step failed; independent steps ran. Re-running converges. */
   | 'failed'
   /** All steps ran but the re-plan still has changes. */
@@ -73,6 +83,10 @@ export interface ApplyReport {
   readonly results: readonly StepResult[];
   /** The re-plan after the apply; empty when converged. */
   readonly residual?: Plan;
+  /** Vaults refused because their reviewed basis moved (nothing was written to them). */
+  readonly refusedVaults?: readonly VaultRefusal[];
+  /** Vault name → the reviewed plan that covered its steps. */
+  readonly coveredBy?: ReadonlyMap<string, string>;
 }
 
 export type ApplyProgress =

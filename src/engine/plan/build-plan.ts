@@ -15,6 +15,7 @@ import {
 } from '../state/desired.js';
 import type { LiveVault } from '../state/live.js';
 import type { LiveSnapshot } from '../state/read-live.js';
+import { planBasis } from './basis.js';
 import { fingerprint } from './fingerprint.js';
 import { LiveLookup } from './live-lookup.js';
 import { orderSteps } from './order.js';
@@ -109,6 +110,7 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot): Plan {
     findings,
     readErrors: [],
     ...(setChanges.length > 0 ? { setChanges } : {}),
+    basis: planBasis(present, simulation.steps, liveBasis),
   };
 }
 

@@ -4,6 +4,7 @@
 import type { AccessChange, AccessPath, VaultAccess } from '../analysis/access.js';
 import type { SourceRef } from '../state/desired.js';
 import type { ReadFailure } from '../state/live.js';
+import type { PlanBasis } from './basis.js';
 
 export const PLAN_SCHEMA_VERSION = 2;
 
@@ -171,6 +172,8 @@ export interface Plan {
   readonly steps: readonly PlanStep[];
   readonly findings: readonly PlanFinding[];
   readonly readErrors: readonly ReadFailure[];
+  /** The reviewed basis per vault and per resource a step writes (basis.ts); absent on errors. */
+  readonly basis?: PlanBasis;
   /**
    * Derived from the steps: each change to a named set once, with every vault it reaches
    * (plan/set-changes.ts). Absent when the plan touches no set-derived rule.

@@ -1,0 +1,64 @@
+// The reviewed basis of a plan, per vault and per resource a step writes: what the apply on
+// merge compares, vault by vault, so that a change to one vault (or to the live state under it)
+// refuses that vault only. A vault's fingerprint hashes the canonical steps that touch it (its
+// own, and shared subnet, zone and link steps that serve or affect it) and the normalised live
+// state of every resource those steps and the vault stand on.
+import { createHash } from 'node:crypto';
+import { resourceIdKey } from '../model/resource-id.js';
+import { canonicalJson, changeSet } from './fingerprint.js';
+import type { PlanStep } from './types.js';
+
+export interface VaultBasis {
+  /** sha256 over `steps` and `live` together: equal means the vault's part of the plan holds. */
+  readonly fingerprint: string;
+  /** sha256 over the canonical steps that touch the vault. */
+  readonly steps: string;
+  /** sha256 over the live state of the resources below. */
+  readonly live: string;
+  /** Keys into PlanBasis.resources: the vault itself, then each step's resource. */
+  readonly resources: readonly string[];
+}
+
+export interface PlanBasis {
+  /** By vault name. */
+  readonly vaults: Readonly<Record<string, VaultBasis>>;
+  /** By resource key (the vault's id key, or a step's id): sha256 of its normalised live state. */
+  readonly resources: Readonly<Record<string, string>>;
+  /** Resource key → a name for people ("vault kv-app", "subnet vnet-hub/snet-a"). */
+  readonly names: Readonly<Record<string, string>>;
+}
+
+const sha = (value: unknown) =>
+  `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`;
+
+/** The vaults a step touches: those it serves and those whose access it changes. */
+export function touchedVaults(step: PlanStep): string[] {
+  return [...new Set([...step.vaults, ...step.effects.map((effect) => effect.vault)])];
+}
+
+export function planBasis(
+  vaults: readonly { readonly id: string; readonly name: string }[],
+  steps: readonly PlanStep[],
+  liveBasis: Readonly<Record<string, unknown>>,
+): PlanBasis {
+  const resources: Record<string, string> = {};
+  const names: Record<string, string> = {};
+  for (const [resource, value] of Object.entries(liveBasis)) resources[resource] = sha(value);
+  for (const step of steps) names[step.id] = `${step.kind} ${step.resourceName}`;
+  const result: Record<string, VaultBasis> = {};
+  for (const vault of vaults) {
+    const own = steps.filter((step) => touchedVaults(step).includes(vault.name));
+    const vaultKey = resourceIdKey(vault.id);
+    names[vaultKey] = `vault ${vault.name}`;
+    const keys = [vaultKey, ...own.map((step) => step.id)];
+    const stepsHash = sha(changeSet(own));
+    const liveHash = sha(keys.map((resource) => [resource, resources[resource] ?? null]));
+    result[vault.name] = {
+      fingerprint: sha({ steps: stepsHash, live: liveHash }),
+      steps: stepsHash,
+      live: liveHash,
+      resources: keys,
+    };
+  }
+  return { vaults: result, resources, names };
+}
