@@ -113,7 +113,10 @@ async function bundleWorker(directory: string): Promise<string> {
 
 function runWorker(bundle: string, input: WorkerInput): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, JSON.stringify(input)], {
+    // KVNET_BENCH_CPU_PROF=DIR writes a V8 CPU profile of the measured process into DIR.
+    const profile = process.env.KVNET_BENCH_CPU_PROF;
+    const flags = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
+    const child = spawn(process.execPath, [...flags, bundle, JSON.stringify(input)], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_EXTRA_CA_CERTS: input.caCertPath },
     });
