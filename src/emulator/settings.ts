@@ -53,6 +53,12 @@ export const settingsSchema = z.strictObject({
   roleModel: roleModelSchema.nullable(),
   /** Azure Policy assignments evaluated on vault writes (policy.ts); none by default. */
   policies: z.array(policySchema),
+  /**
+   * ARM's per-subscription token buckets (arm-headers.ts): `enforced` answers 429
+   * SubscriptionRequestsThrottled with Retry-After when a bucket is empty, as ARM does;
+   * `off` only reports what is left.
+   */
+  armThrottling: z.enum(['enforced', 'off']),
 });
 
 export type EmulatorSettings = z.infer<typeof settingsSchema>;
@@ -69,6 +75,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   subnetIfMatch: 'honoured',
   roleModel: null,
   policies: [],
+  armThrottling: 'enforced',
 };
 
 export function mergeSettings(current: EmulatorSettings, patch: unknown): EmulatorSettings {
