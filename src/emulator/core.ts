@@ -113,6 +113,11 @@ export class EmulatorCore {
     loadState(this.store, this.baseline);
   }
 
+  /** Every subscription's ARM buckets full again. */
+  clearQuota(): void {
+    this.meter.clear();
+  }
+
   /** Back to the baseline state (or a new one), with no faults, operations or log. */
   reset(state?: unknown[]): void {
     const next = state === undefined ? this.baseline : structuredClone(state);
