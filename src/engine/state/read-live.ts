@@ -60,6 +60,11 @@ export function privateEndpointOf(zoneGroupId: string): string {
   return zoneGroupId.replace(/\/privateDnsZoneGroups\/[^/]+\/?$/i, '');
 }
 
+/** The subscription a request goes to, from any id or scope under /subscriptions/{id}. */
+function subscriptionScope(id: string): string {
+  return (/^\/subscriptions\/([^/]+)/i.exec(id)?.[1] ?? '').toLowerCase();
+}
+
 function subscriptionOf(id: string): string | undefined {
   const parsed = parseResourceId(id);
   return parsed.ok ? parsed.id.subscription.toLowerCase() : undefined;
@@ -91,7 +96,7 @@ export async function readLiveState(
   const limited =
     <T>(resourceId: string, read: () => Promise<ReadOutcome<T>>) =>
     (): Promise<ReadOutcome<T>> =>
-      budget.run(subscriptionOf(resourceId) ?? '', read).catch((error: unknown) => ({
+      budget.run(subscriptionScope(resourceId), read).catch((error: unknown) => ({
         status: 'error' as const,
         error: { resourceId, message: error instanceof Error ? error.message : String(error) },
       }));
