@@ -15,7 +15,7 @@ export interface EmulatorProcess {
   readonly endpoint: string;
   readonly caCertPem: string;
   readonly caCertPath: string;
-  settings(values: Record<string, number>): Promise<void>;
+  settings(values: Record<string, number | string>): Promise<void>;
   clearRequests(): Promise<void>;
   requests(): Promise<LoggedRequest[]>;
   stop(): Promise<void>;

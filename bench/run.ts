@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { startEmulatorProcess, repoRoot } from './emulator-process.js';
 import { generateEstate, HUB_SUBSCRIPTION, PE_RG } from './estate.js';
-import { latencyFloorMs, minimalReads } from './minimal-reads.js';
+import { API_VERSIONS, minimalReads } from './minimal-reads.js';
 import {
   describeMachine,
   evaluateTargets,
@@ -60,6 +60,8 @@ function options() {
       format: { type: 'string', default: 'table' },
       trust: { type: 'string', default: 'extra-ca-certs' },
       keep: { type: 'boolean', default: false },
+      'page-size': { type: 'string', default: '25' },
+      'plan-only': { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -90,6 +92,8 @@ function options() {
     format: values.format,
     trust: values.trust as 'extra-ca-certs' | 'ca-option',
     keep: values.keep,
+    pageSize: wholeNumber(values['page-size'], '--page-size', 0, 1000),
+    planOnly: values['plan-only'],
   };
 }
 
@@ -113,7 +117,10 @@ async function bundleWorker(directory: string): Promise<string> {
 
 function runWorker(bundle: string, input: WorkerInput): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, JSON.stringify(input)], {
+    // KVNET_BENCH_CPU_PROF=DIR writes a V8 CPU profile of the measured process into DIR.
+    const profile = process.env.KVNET_BENCH_CPU_PROF;
+    const flags = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
+    const child = spawn(process.execPath, [...flags, bundle, JSON.stringify(input)], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_EXTRA_CA_CERTS: input.caCertPath },
     });
@@ -163,10 +170,19 @@ async function main(): Promise<void> {
     });
   }
   try {
+    // The setup runs without latency, so faster than ARM's buckets refill: unthrottled.
+    await emulator.settings({ armThrottling: 'off' });
     const setup = await convergeBaseline(emulator, join(work, 'baseline'), today);
     log(`baseline converged (${setup.steps} steps in ${setup.seconds.toFixed(1)} s); measuring`);
-    await emulator.settings({ latencyMs: o.latencyMs, latencyJitterMs: 0 });
+    // Measured as Azure answers: latency, pages, and the buckets full and enforced.
+    await emulator.settings({
+      latencyMs: o.latencyMs,
+      latencyJitterMs: 0,
+      pageSize: o.pageSize,
+      armThrottling: 'enforced',
+    });
     await emulator.clearRequests();
+    const minimal = minimalReads(estate, 'changed', o.pageSize);
     const result = await runWorker(bundle, {
       endpoint: emulator.endpoint,
       caCertPath: emulator.caCertPath,
@@ -177,6 +193,8 @@ async function main(): Promise<void> {
       maxParallel: o.maxParallel,
       pollIntervalMs: o.pollIntervalMs,
       writesPerSecondPerSubscription: o.writesPerSecond,
+      bare: { requests: minimal.requests, networkApiVersion: API_VERSIONS.network },
+      planOnly: o.planOnly,
     });
     const requests = await emulator.requests();
     if (o.keep) {
@@ -186,14 +204,8 @@ async function main(): Promise<void> {
     const planRequests = inWindow(requests, result.plan.startedAtMs, result.apply.startedAtMs - 1);
     const applyRequests = inWindow(requests, result.apply.startedAtMs, result.apply.endedAtMs);
 
-    const minimal = minimalReads(estate, 'changed');
     const planReads = planRequests.filter((request) => !isWrite(request)).length;
-    const floor = latencyFloorMs(
-      minimal.total,
-      minimal.dependencyLevels,
-      o.readConcurrency,
-      o.latencyMs,
-    );
+    const bareRequests = inWindow(requests, result.bare.startedAtMs, result.bare.endedAtMs);
     const planWall = result.plan.endedAtMs - result.plan.startedAtMs;
     const endpointVnet = new Map(
       estate.vaults.map((vault) => [
@@ -220,6 +232,8 @@ async function main(): Promise<void> {
         pollIntervalMs: o.pollIntervalMs,
         writesPerSecondPerSubscription: o.writesPerSecond ?? 'default',
         trust: o.trust,
+        pageSize: o.pageSize,
+        planOnly: o.planOnly,
       },
       estate: {
         vaults: estate.vaultCount,
@@ -242,8 +256,8 @@ async function main(): Promise<void> {
         requestsByOperation: countByOperation(planRequests),
         reads: planReads,
         writes: planRequests.length - planReads,
-        minimalReads: { ...minimal },
-        readsOverMinimal: planReads / minimal.total,
+        minimalReads: { ...minimal.counts },
+        readsOverMinimal: planReads / minimal.counts.total,
         wallMs: planWall,
         specLoadMs: result.plan.resolvedAtMs - result.plan.startedAtMs,
         readAndDiffMs: result.plan.endedAtMs - result.plan.resolvedAtMs,
@@ -255,9 +269,14 @@ async function main(): Promise<void> {
           ? result.plan.endedAtMs -
             Math.max(...planRequests.map((request) => Date.parse(request.endedAt)))
           : 0,
-        latencyFloorMs: floor,
-        floorFormula: `${o.latencyMs} ms × max(${minimal.dependencyLevels}, ceil(${minimal.total} / ${o.readConcurrency}))`,
-        wallOverFloor: floor > 0 ? planWall / floor : Number.POSITIVE_INFINITY,
+        bareClient: {
+          wallMs: result.bare.endedAtMs - result.bare.startedAtMs,
+          requests: result.bare.requests,
+          statuses: result.bare.statuses,
+          requestsLogged: bareRequests.length,
+        },
+        wallOverBare: planWall / Math.max(1, result.bare.endedAtMs - result.bare.startedAtMs),
+        throttled: planRequests.filter((request) => request.status === 429).length,
         peakRssMiB: mib(result.plan.memory.peakRssBytes),
       },
       apply: {

@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { applyPlan } from '../src/engine/apply/run-apply.js';
 import { makePlan } from '../src/engine/plan/make-plan.js';
+import { runBareClient, type BareResult } from './bare-client.js';
 import { kvnetAdapters, loadDesiredState } from './kvnet.js';
+import type { MinimalRequest } from './minimal-reads.js';
 
 export interface WorkerInput {
   readonly endpoint: string;
@@ -23,6 +25,13 @@ export interface WorkerInput {
   readonly pollIntervalMs: number;
   /** The applier's write pacing; undefined keeps kvnet's default. */
   readonly writesPerSecondPerSubscription?: number;
+  /** The minimal GET set the bare client issues before kvnet plans (bare-client.ts). */
+  readonly bare: {
+    readonly requests: readonly MinimalRequest[];
+    readonly networkApiVersion: string;
+  };
+  /** Skip the apply (for the largest estates, where the plan is what is measured). */
+  readonly planOnly: boolean;
 }
 
 export interface PhaseMemory {
@@ -32,6 +41,7 @@ export interface PhaseMemory {
 }
 
 export interface WorkerResult {
+  readonly bare: BareResult;
   readonly plan: {
     readonly startedAtMs: number;
     readonly resolvedAtMs: number;
@@ -117,6 +127,12 @@ async function main(): Promise<void> {
     input.pollIntervalMs,
   );
   sampler.take();
+  const bare = await runBareClient(
+    input.endpoint,
+    input.bare.requests,
+    input.bare.networkApiVersion,
+  );
+  sampler.take();
 
   const planStarted = Date.now();
   const desired = await loadDesiredState(input.specDir, input.today);
@@ -126,20 +142,23 @@ async function main(): Promise<void> {
   const planMemory = sampler.take();
 
   const applyStarted = Date.now();
-  const report = await applyPlan(desired, reader, writer, {
-    reviewedPlan: plan,
-    allowDestructive: false,
-    maxParallel: input.maxParallel,
-    ...(input.writesPerSecondPerSubscription === undefined
-      ? {}
-      : { writesPerSecondPerSubscription: input.writesPerSecondPerSubscription }),
-  });
+  const report = input.planOnly
+    ? { outcome: 'skipped', messages: [], results: [], residual: undefined }
+    : await applyPlan(desired, reader, writer, {
+        reviewedPlan: plan,
+        allowDestructive: false,
+        maxParallel: input.maxParallel,
+        ...(input.writesPerSecondPerSubscription === undefined
+          ? {}
+          : { writesPerSecondPerSubscription: input.writesPerSecondPerSubscription }),
+      });
   const applyEnded = Date.now();
   const applyMemory = sampler.take();
   sampler.stop();
   const peak = peakRss();
 
   const result: WorkerResult = {
+    bare,
     plan: {
       startedAtMs: planStarted,
       resolvedAtMs: resolvedAt,

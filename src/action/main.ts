@@ -1,20 +1,16 @@
 // The Action's composition root: read the inputs and the event, pick the route, run it. Every
 // failure ends the step with a neutralised message; nothing here prints a token.
 import * as core from '@actions/core';
-import { applyRoute } from './apply-route.js';
-import { errorText, createContext, type RunContext } from './context.js';
-import { driftRoute } from './drift-route.js';
+import type { RunContext } from './context.js';
 import { readEvent, routeFor } from './event.js';
 import { INPUT_NAMES, InputError, parseInputs } from './inputs.js';
 import { neutralizeForLog } from './log-safety.js';
 import { setOutcome } from './outputs.js';
-import { planRoute, reportInvalid } from './plan-route.js';
-import { loadSpecSet } from './spec-set.js';
-import { mergeGroupRoute } from './merge-group-route.js';
 import { writeSummary } from './summary.js';
 
 async function validateRoute(ctx: RunContext, note?: string): Promise<void> {
   if (note) core.info(note);
+  const { loadSpecSet } = await import('./spec-set.js');
   const specs = await loadSpecSet(ctx.inputs, ctx.env);
   if (!specs.valid) {
     setOutcome('invalid');
@@ -34,7 +30,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const event = readEvent(env);
     const route = routeFor(inputs.mode, event);
     core.info(`kvnet: ${event.name} event, mode ${inputs.mode} → ${route.kind}`);
-    const ctx = createContext(inputs, event, env);
+    // The GitHub client and the spec loader are loaded once a route needs them.
+    const ctx = (await import('./context.js')).createContext(inputs, event, env);
     switch (route.kind) {
       case 'refuse':
         setOutcome('refused');
@@ -43,19 +40,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         return;
       case 'validate':
         return await validateRoute(ctx, route.note);
+      // A route's code (the SDKs, the planner) is loaded when that route runs.
       case 'plan':
-        return await planRoute(ctx);
+        return await (await import('./plan-route.js')).planRoute(ctx);
       case 'apply':
-        return await applyRoute(ctx);
+        return await (await import('./apply-route.js')).applyRoute(ctx);
       case 'drift':
-        return await driftRoute(ctx);
+        return await (await import('./drift-route.js')).driftRoute(ctx);
       case 'merge-group':
-        return await mergeGroupRoute(ctx);
+        return await (await import('./merge-group-route.js')).mergeGroupRoute(ctx);
     }
   } catch (error) {
     const prefix = error instanceof InputError ? 'kvnet: invalid input: ' : 'kvnet: ';
-    core.setFailed(neutralizeForLog(`${prefix}${errorText(error)}`));
+    const text = error instanceof Error ? error.message : String(error);
+    core.setFailed(neutralizeForLog(`${prefix}${text}`));
   }
 }
-
-export { reportInvalid };

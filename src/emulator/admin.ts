@@ -70,7 +70,12 @@ export function handleAdmin(
       case 'GET /_emulator/settings':
         return { status: 200, body: core.settings };
       case 'POST /_emulator/settings':
-        core.settings = mergeSettings(core.settings, body);
+        {
+          const next = mergeSettings(core.settings, body);
+          // Switching throttling on or off starts ARM's buckets afresh.
+          if (next.armThrottling !== core.settings.armThrottling) core.clearQuota();
+          core.settings = next;
+        }
         return { status: 200, body: core.settings };
       default:
         return problem(404, `no admin operation ${route}`);

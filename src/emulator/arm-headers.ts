@@ -1,7 +1,8 @@
 // The headers ARM puts on every answer: request ids for support tickets and the remaining
 // request quota (AZURE-FACTS §5: token buckets per subscription — reads 250 refilled 25/s,
-// writes and deletes 200 refilled 10/s). The emulator reports the buckets but never throttles
-// on its own: throttling is what a test injects (faults.ts), so it happens only when asked.
+// writes and deletes 200 refilled 10/s). A request that finds its bucket empty is throttled
+// (429 SubscriptionRequestsThrottled with Retry-After, not processed, no token taken) unless
+// the `armThrottling` setting is `off`; faults.ts can still inject a 429 at any time.
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -21,8 +22,17 @@ type Kind = keyof typeof LIMITS;
 export class RateLimitMeter {
   private readonly buckets = new Map<string, Bucket>();
 
-  /** Takes one token for this request and returns what remains (never below zero). */
-  spend(subscription: string, method: string, nowMs: number): { kind: Kind; remaining: number } {
+  /**
+   * Takes one token for this request and returns what remains (never below zero). With
+   * `throttle`, a request that finds less than one token takes none and is to be refused,
+   * after `retryAfterSeconds` (the time the refill needs to put one token back).
+   */
+  spend(
+    subscription: string,
+    method: string,
+    nowMs: number,
+    throttle = false,
+  ): { kind: Kind; remaining: number; retryAfterSeconds?: number } {
     const kind: Kind =
       method === 'GET' || method === 'HEAD' ? 'reads' : method === 'DELETE' ? 'deletes' : 'writes';
     const limit = LIMITS[kind];
@@ -32,9 +42,17 @@ export class RateLimitMeter {
       limit.size,
       bucket.tokens + ((nowMs - bucket.updatedAt) / 1000) * limit.perSecond,
     );
-    bucket.tokens = Math.max(0, refilled - 1);
     bucket.updatedAt = nowMs;
     this.buckets.set(key, bucket);
+    if (throttle && refilled < 1) {
+      bucket.tokens = refilled;
+      return {
+        kind,
+        remaining: 0,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - refilled) / limit.perSecond)),
+      };
+    }
+    bucket.tokens = Math.max(0, refilled - 1);
     return { kind, remaining: Math.floor(bucket.tokens) };
   }
 

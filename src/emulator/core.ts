@@ -122,6 +122,11 @@ export class EmulatorCore {
     loadState(this.store, this.baseline);
   }
 
+  /** Every subscription's ARM buckets full again. */
+  clearQuota(): void {
+    this.meter.clear();
+  }
+
   /** Back to the baseline state (or a new one), with no faults, operations or log. */
   reset(state?: unknown[]): void {
     const next = state === undefined ? this.baseline : structuredClone(state);
@@ -212,7 +217,14 @@ export class EmulatorCore {
 
     const segments = pathSegments(url.pathname);
     const subscription = segments?.[0]?.toLowerCase() === 'subscriptions' ? segments[1] : undefined;
-    const quota = subscription ? this.meter.spend(subscription, method, Date.now()) : undefined;
+    const quota = subscription
+      ? this.meter.spend(
+          subscription,
+          method,
+          Date.now(),
+          this.settings.armThrottling === 'enforced',
+        )
+      : undefined;
     const headers = armHeaders(request.headers, requestId, quota);
     const fail = (error: ArmError) => {
       send(response, error.status, { ...headers, ...error.headers }, error.toBody());
@@ -243,6 +255,17 @@ export class EmulatorCore {
         ),
       );
     }
+
+    // ARM's bucket for this subscription is empty: refused before any provider sees it.
+    if (quota?.retryAfterSeconds !== undefined)
+      return fail(
+        new ArmError(
+          429,
+          'SubscriptionRequestsThrottled',
+          `Number of '${quota.kind === 'reads' ? 'read' : quota.kind === 'deletes' ? 'delete' : 'write'}' requests for subscription '${subscription ?? ''}' exceeded the limit. Please try again after '${quota.retryAfterSeconds}' seconds.`,
+          { 'Retry-After': String(quota.retryAfterSeconds) },
+        ),
+      );
 
     injected = this.faults.take(method, url.pathname, ['status', 'reset', 'delay']);
     if (injected?.effect.type === 'delay') await sleep(injected.effect.ms);

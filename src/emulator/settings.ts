@@ -69,6 +69,12 @@ export const settingsSchema = z.strictObject({
    * has them; `refused` (400) as Az.KeyVault documents the service does today.
    */
   managedHsmVirtualNetworkRules: z.enum(['accepted', 'refused']),
+  /**
+   * ARM's per-subscription token buckets (arm-headers.ts): `enforced` answers 429
+   * SubscriptionRequestsThrottled with Retry-After when a bucket is empty, as ARM does;
+   * `off` only reports what is left.
+   */
+  armThrottling: z.enum(['enforced', 'off']),
 });
 
 export type EmulatorSettings = z.infer<typeof settingsSchema>;
@@ -88,6 +94,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   activityLogCallers: {},
   activityLogDelayMs: 300_000,
   managedHsmVirtualNetworkRules: 'accepted',
+  armThrottling: 'enforced',
 };
 
 export function mergeSettings(current: EmulatorSettings, patch: unknown): EmulatorSettings {

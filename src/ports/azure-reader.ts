@@ -36,4 +36,23 @@ export interface AzureReader {
   getDnsZone(zoneId: string): Promise<ReadOutcome<LiveDnsZone>>;
   listVirtualNetworkLinks(zoneId: string): Promise<ReadOutcome<LiveVirtualNetworkLink[]>>;
   listARecordSets(zoneId: string): Promise<ReadOutcome<LiveARecordSet[]>>;
+
+  // Optional, for fewer reads (issue 14); a reader without them is read the older way.
+  /** The VNets of a resource group, subnets embedded, every page. */
+  listVirtualNetworks?(
+    subscription: string,
+    resourceGroup: string,
+  ): Promise<ReadOutcome<LiveVirtualNetwork[]>>;
+  /**
+   * Endpoints as the list returns them, without reading their NICs: privateIps holds only the
+   * addresses the endpoint's own body reports, networkInterfaceIds where the others live.
+   */
+  listPrivateEndpointsWithoutNics?(
+    subscription: string,
+    resourceGroup: string,
+  ): Promise<ReadOutcome<LivePrivateEndpoint[]>>;
+  /** The private IPv4 addresses of a network interface. */
+  getNetworkInterfaceIps?(networkInterfaceId: string): Promise<ReadOutcome<string[]>>;
+  /** Calls the listener with the read tokens ARM says are left after each answer. */
+  onReadQuota?(listener: (subscription: string, remaining: number) => void): void;
 }

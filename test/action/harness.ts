@@ -5,6 +5,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -49,6 +50,10 @@ export function bundledAction(): string {
   mkdirSync(join(folder, 'dist'));
   const target = join(folder, 'dist', 'index.js');
   copyFileSync(join(ROOT, 'dist', 'index.js'), target);
+  // The routes' code, which the entry loads on demand (scripts/build.mjs).
+  cpSync(join(ROOT, 'dist', 'action-chunks'), join(folder, 'dist', 'action-chunks'), {
+    recursive: true,
+  });
   if (statSync(target).size < 1000) throw new Error('the bundle looks empty');
   return target;
 }

@@ -37,6 +37,12 @@ export interface ClientSettings {
   readonly connectionGuard?: ConnectionGuard;
 }
 
+/**
+ * The one pool's settings, shared with the bench's bare-client floor: keep-alive sockets, no
+ * cap on sockets per host (ARM's budget, not the pool, bounds the reads in flight).
+ */
+export const SHARED_AGENT_OPTIONS = { keepAlive: true } as const;
+
 export class WriteRefusedError extends Error {
   constructor(method: string, url: string) {
     super(
@@ -73,23 +79,47 @@ export class AzureClients {
     this.scope = settings.cloud.tokenScope;
     this.connectionGuard = settings.connectionGuard ?? new ConnectionGuard();
     // Setting `ca` replaces Node's roots, so the agent keeps them and adds ours.
-    this.sharedAgent = settings.caCertificates
-      ? new Agent({ ca: [...rootCertificates, settings.caCertificates], keepAlive: true })
-      : undefined;
+    this.sharedAgent = new Agent({
+      ...(settings.caCertificates ? { ca: [...rootCertificates, settings.caCertificates] } : {}),
+      ...SHARED_AGENT_OPTIONS,
+    });
   }
 
   /**
-   * One HTTPS agent for every client when extra CAs are trusted: handing `tlsOptions` to each
-   * client makes Node rebuild a TLS context (with all system roots) per connection.
+   * One keep-alive HTTPS agent, so one connection pool, for every client of the run: each SDK
+   * client would otherwise keep its own pool (one per subscription and service), and handing
+   * `tlsOptions` to each makes Node rebuild a TLS context (with all system roots) per connection.
    */
-  private readonly sharedAgent: Agent | undefined;
+  private readonly sharedAgent: Agent;
+
+  private readonly quotaListeners: ((subscription: string, remaining: number) => void)[] = [];
+
+  /** Hears `x-ms-ratelimit-remaining-subscription-reads` on every answer (read-budget.ts). */
+  onReadQuota(listener: (subscription: string, remaining: number) => void): void {
+    this.quotaListeners.push(listener);
+  }
+
+  private readonly quotaPolicy: PipelinePolicy = {
+    name: 'kvnetReadQuota',
+    sendRequest: async (request, next) => {
+      const response = await next(request);
+      const remaining = response.headers.get('x-ms-ratelimit-remaining-subscription-reads');
+      const subscription = /\/subscriptions\/([^/?]+)/i.exec(request.url)?.[1];
+      if (remaining !== undefined && subscription && this.quotaListeners.length > 0) {
+        const value = Number(remaining);
+        if (Number.isFinite(value))
+          for (const listener of this.quotaListeners) listener(subscription, value);
+      }
+      return response;
+    },
+  };
 
   private commonOptions() {
     return {
       endpoint: this.endpoint,
       userAgentOptions: { userAgentPrefix: `kvnet/${KVNET_VERSION}` },
       ...(this.settings.retryOptions ? { retryOptions: { ...this.settings.retryOptions } } : {}),
-      ...(this.sharedAgent ? { agent: this.sharedAgent } : {}),
+      agent: this.sharedAgent,
     };
   }
 
@@ -102,6 +132,7 @@ export class AzureClients {
     },
   >(client: T): T {
     client.pipeline.addPolicy(this.connectionGuard.policy(this.endpoint));
+    client.pipeline.addPolicy(this.quotaPolicy, { afterPhase: 'Retry' });
     if (this.settings.readOnly) client.pipeline.addPolicy(readOnlyPolicy);
     client.pipeline.addPolicy(
       attemptPolicy({

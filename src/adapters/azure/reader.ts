@@ -128,6 +128,49 @@ export class SdkAzureReader implements AzureReader {
     );
   }
 
+  listPrivateEndpointsWithoutNics(subscription: string, resourceGroup: string) {
+    return readOutcome(
+      {
+        resourceId: groupScope(subscription, resourceGroup),
+        readPermission: PERMISSION.privateEndpoint,
+      },
+      async () =>
+        (
+          await collect(this.clients.networkFor(subscription).privateEndpoints.list(resourceGroup))
+        ).map((endpoint) => ({
+          ...toLivePrivateEndpoint(endpoint),
+          networkInterfaceIds: endpointNicIds(endpoint),
+        })),
+    );
+  }
+
+  getNetworkInterfaceIps(networkInterfaceId: string) {
+    return readAt(networkInterfaceId, PERMISSION.networkInterface, async (id, name) =>
+      nicPrivateIps(
+        await this.clients
+          .networkFor(id.subscription)
+          .networkInterfaces.get(id.resourceGroup, name(0)),
+      ),
+    );
+  }
+
+  listVirtualNetworks(subscription: string, resourceGroup: string) {
+    return readOutcome(
+      {
+        resourceId: groupScope(subscription, resourceGroup),
+        readPermission: PERMISSION.virtualNetwork,
+      },
+      async () =>
+        (
+          await collect(this.clients.networkFor(subscription).virtualNetworks.list(resourceGroup))
+        ).map(toLiveVirtualNetwork),
+    );
+  }
+
+  onReadQuota(listener: (subscription: string, remaining: number) => void): void {
+    this.clients.onReadQuota(listener);
+  }
+
   /**
    * The addresses on an endpoint's NICs. A NIC that cannot be read leaves the address unknown
    * (the zone group's record sets may still carry it); it does not fail the endpoint list.

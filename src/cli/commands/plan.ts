@@ -30,7 +30,7 @@ Exit 0: no changes. 2: changes. 1: error.
   --arm-endpoint URL   Azure Resource Manager endpoint (default: the cloud's; or KVNET_ARM_ENDPOINT)
   --cloud NAME         AzureCloud, AzureUSGovernment or AzureChinaCloud (default: the spec's)
   --auth KIND          token (KVNET_ACCESS_TOKEN, the default when set), azure-cli or default
-  --max-parallel N     concurrent ARM reads (default 16, 1 to ${MAX_PARALLEL})`;
+  --max-parallel N     ARM reads in flight per subscription (default 16, 1 to ${MAX_PARALLEL})`;
 
 export function renderPlan(plan: Plan, format: string, io: CliIo): string {
   if (format === 'json') return renderJson(plan);

@@ -108,13 +108,51 @@ function publicPaths(vault: WorldVault, world: World, access: Mutable): void {
   // Clients of a subnet without the endpoint reach Key Vault from a public address, which an
   // IP rule may admit; once the plan adds the endpoint they arrive from the VNet instead.
   for (const subnetKey of world.switchingSubnets) {
-    const subnet = world.subnets.get(subnetKey);
-    if (subnet?.status !== 'ok' || subnet.keyVaultEndpoint || admitted.has(subnetKey)) continue;
-    access.unknown.push({
+    if (admitted.has(subnetKey)) continue;
+    const entry = publicEgressEntry(world, subnetKey);
+    if (entry) access.unknown.push(entry);
+  }
+}
+
+/**
+ * Whether a vault's firewall can admit a subnet's clients arriving from their public address
+ * (public access Enabled, defaultAction Deny, at least one IP rule): the only way a switching
+ * subnet its VNet rules do not name reaches its access (see publicEgressEntry).
+ */
+export function admitsPublicEgress(network: WorldVault['network']): boolean {
+  return (
+    network.publicNetworkAccess === 'Enabled' &&
+    network.defaultAction !== 'Allow' &&
+    network.ipRules.length > 0
+  );
+}
+
+/** One shared entry per subnet and world: many vaults list the same unknown egress path. */
+const egressEntries = new WeakMap<World, Map<string, QualifiedPath>>();
+
+/**
+ * The unknown path of a switching subnet's public-address clients while the subnet lacks the
+ * Microsoft.KeyVault endpoint (for a vault that admits public egress and has no open VNet rule
+ * on it), or undefined once it has the endpoint or is not known to exist.
+ */
+export function publicEgressEntry(world: World, subnetKey: IdKey): QualifiedPath | undefined {
+  if (!world.switchingSubnets.has(subnetKey)) return undefined;
+  const subnet = world.subnets.get(subnetKey);
+  if (subnet?.status !== 'ok' || subnet.keyVaultEndpoint) return undefined;
+  let entries = egressEntries.get(world);
+  if (!entries) {
+    entries = new Map();
+    egressEntries.set(world, entries);
+  }
+  let entry = entries.get(subnet.id);
+  if (!entry) {
+    entry = {
       path: { kind: 'subnet-public-egress', subnetId: subnet.id },
       reason: coded('public-address-may-match-ip-rule'),
-    });
+    };
+    entries.set(subnet.id, entry);
   }
+  return entry;
 }
 
 /** Why a private endpoint does not (verifiably) carry traffic to the vault, if it does not. */
@@ -278,10 +316,22 @@ export class Coverage {
   }
 }
 
+/** Coverage depends on the open paths alone; an access value is diffed against several. */
+const coverages = new WeakMap<readonly AccessPath[], Coverage>();
+
+function coverageOf(access: VaultAccess): Coverage {
+  let coverage = coverages.get(access.open);
+  if (!coverage) {
+    coverage = new Coverage(access);
+    coverages.set(access.open, coverage);
+  }
+  return coverage;
+}
+
 /** after − before: who gains a path, who loses one, whose path can no longer be verified. */
 export function diffAccess(before: VaultAccess, after: VaultAccess): AccessChange {
-  const was = new Coverage(before);
-  const now = new Coverage(after);
+  const was = coverageOf(before);
+  const now = coverageOf(after);
   const unknownAfter = new Set(after.unknown.map((entry) => pathKey(entry.path)));
   const gained = after.open.filter((path) => !was.covers(path));
   const lost = before.open.filter((path) => !now.covers(path) && !unknownAfter.has(pathKey(path)));

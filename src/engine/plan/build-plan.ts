@@ -21,7 +21,7 @@ import { LiveLookup } from './live-lookup.js';
 import { orderSteps } from './order.js';
 import { privateLinkSteps, stepId } from './private-link-steps.js';
 import { deriveSetChanges } from './set-changes.js';
-import { simulate } from './simulate.js';
+import { simulate, type SimulateOptions } from './simulate.js';
 import { StepCollector } from './step-collector.js';
 import {
   PLAN_SCHEMA_VERSION,
@@ -35,7 +35,11 @@ import { liveWorld } from './world-of.js';
 
 const KEY_VAULT_SERVICE = 'Microsoft.KeyVault';
 
-export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot): Plan {
+export function buildPlan(
+  desired: DesiredState,
+  snapshot: LiveSnapshot,
+  options: SimulateOptions = {},
+): Plan {
   const lookup = new LiveLookup(snapshot);
   const readErrors = lookup.failures();
   if (readErrors.length > 0) {
@@ -84,13 +88,16 @@ export function buildPlan(desired: DesiredState, snapshot: LiveSnapshot): Plan {
   const switching = new Set(
     ordered.filter((step) => step.kind === 'subnet').map((step) => key(step.resourceId)),
   );
-  const simulation = simulate(ordered, liveWorld(desired, lookup, switching), present);
+  const simulation = simulate(ordered, liveWorld(desired, lookup, switching), present, options);
   for (const step of simulation.steps) liveBasis[step.id] ??= basisOf(step, lookup);
 
   const stepsByVault = new Map<string, PlanStep[]>();
   for (const step of simulation.steps)
-    for (const vault of step.vaults)
-      stepsByVault.set(vault, [...(stepsByVault.get(vault) ?? []), step]);
+    for (const vault of step.vaults) {
+      const list = stepsByVault.get(vault);
+      if (list) list.push(step);
+      else stepsByVault.set(vault, [step]);
+    }
   const findings: PlanFinding[] = [...steps.findings, ...simulation.findings];
   const vaultPlans = present.map((vault) => {
     const vaultKey = key(vault.id);

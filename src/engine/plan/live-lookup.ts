@@ -42,6 +42,11 @@ function toleratedFailure(snapshot: LiveSnapshot, key: string, failure: ReadFail
   );
 }
 
+export interface LinkIndex {
+  readonly byName: ReadonlyMap<string, LiveVirtualNetworkLink>;
+  readonly byVirtualNetwork: ReadonlyMap<string, readonly LiveVirtualNetworkLink[]>;
+}
+
 export class LiveLookup {
   constructor(readonly snapshot: LiveSnapshot) {}
 
@@ -165,10 +170,46 @@ export class LiveLookup {
     return outcome?.status === 'ok' ? outcome.value : [];
   }
 
+  private readonly aRecordsByName = new Map<string, Map<string, LiveARecordSet>>();
+
+  private readonly linkIndexes = new Map<string, LinkIndex>();
+
+  /** The zone's links by lower-cased name (first wins) and by VNet key, built once per zone. */
+  linkIndex(zoneId: string): LinkIndex {
+    const zoneKey = resourceIdKey(zoneId);
+    let index = this.linkIndexes.get(zoneKey);
+    if (!index) {
+      const byName = new Map<string, LiveVirtualNetworkLink>();
+      const byVirtualNetwork = new Map<string, LiveVirtualNetworkLink[]>();
+      for (const link of this.links(zoneId)) {
+        const name = link.name.toLowerCase();
+        if (!byName.has(name)) byName.set(name, link);
+        const vnetKey = resourceIdKey(link.virtualNetworkId);
+        const list = byVirtualNetwork.get(vnetKey);
+        if (list) list.push(link);
+        else byVirtualNetwork.set(vnetKey, [link]);
+      }
+      index = { byName, byVirtualNetwork };
+      this.linkIndexes.set(zoneKey, index);
+    }
+    return index;
+  }
+
   aRecord(zoneId: string, name: string): LiveARecordSet | undefined {
-    const outcome = this.snapshot.aRecordSets.get(resourceIdKey(zoneId));
-    if (outcome?.status !== 'ok') return undefined;
-    return outcome.value.find((record) => record.name.toLowerCase() === name.toLowerCase());
+    const zoneKey = resourceIdKey(zoneId);
+    let byName = this.aRecordsByName.get(zoneKey);
+    if (!byName) {
+      const outcome = this.snapshot.aRecordSets.get(zoneKey);
+      if (outcome?.status !== 'ok') return undefined;
+      byName = new Map();
+      // The first record of a name wins, as a search from the start would find it.
+      for (const record of outcome.value) {
+        const recordName = record.name.toLowerCase();
+        if (!byName.has(recordName)) byName.set(recordName, record);
+      }
+      this.aRecordsByName.set(zoneKey, byName);
+    }
+    return byName.get(name.toLowerCase());
   }
 
   /**

@@ -128,13 +128,11 @@ function planZone(context: EndpointContext): PlanStep | undefined {
 function planLinks(context: EndpointContext, zoneStep: PlanStep | undefined): string[] {
   const dns = context.endpoint.dns;
   if (!dns) return [];
-  const existing = context.lookup.links(dns.zoneId);
+  const existing = context.lookup.linkIndex(dns.zoneId);
   const stepIds: string[] = [];
   for (const link of dns.links) {
     const vnetKey = resourceIdKey(link.virtualNetworkId);
-    const sameName = existing.find(
-      (candidate) => candidate.name.toLowerCase() === link.name.toLowerCase(),
-    );
+    const sameName = existing.byName.get(link.name.toLowerCase());
     if (sameName && resourceIdKey(sameName.virtualNetworkId) !== vnetKey) {
       error(context, 'dns/link-conflict', {
         link: link.name,
@@ -143,9 +141,7 @@ function planLinks(context: EndpointContext, zoneStep: PlanStep | undefined): st
       });
       continue;
     }
-    const toVnet = existing.filter(
-      (candidate) => resourceIdKey(candidate.virtualNetworkId) === vnetKey,
-    );
+    const toVnet = existing.byVirtualNetwork.get(vnetKey) ?? [];
     const ready = toVnet.some((candidate) => isSucceeded(candidate.provisioningState));
     if (ready) continue;
     // A link of ours whose creation failed is re-driven under its own name.

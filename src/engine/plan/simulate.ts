@@ -5,7 +5,9 @@
 // preconditions, and each vault's access after the plan.
 import {
   accessOf,
+  admitsPublicEgress,
   diffAccess,
+  publicEgressEntry,
   hasPrivatePath,
   impactOf,
   isEmptyChange,
@@ -60,10 +62,19 @@ function privateGaps(access: VaultAccess): string[] {
   return gaps.length > 0 ? gaps : ['no-endpoint-declared'];
 }
 
+export interface SimulateOptions {
+  /**
+   * Recomputes the whole access model of every vault with IP rules on each subnet step, as
+   * the model defines it, instead of the shortcut below (tests compare the two).
+   */
+  readonly exhaustive?: boolean;
+}
+
 export function simulate(
   ordered: readonly PlanStep[],
   world: World,
   desired: readonly DesiredVault[],
+  options: SimulateOptions = {},
 ): Simulation {
   const vaultKeyByName = new Map(desired.map((vault) => [vault.name, key(vault.id)]));
   const desiredByKey = new Map(desired.map((vault) => [key(vault.id), vault]));
@@ -71,6 +82,13 @@ export function simulate(
   const before = new Map<IdKey, VaultAccess>();
   for (const vaultKey of world.vaults.keys()) before.set(vaultKey, accessOf(world, vaultKey));
   const current = new Map(before);
+  // Vaults whose access a subnet step changed only by its public-egress path: their current
+  // access is recomputed from the world when next needed (it is a function of the world).
+  const stale = new Set<IdKey>();
+  const refresh = (vaultKey: IdKey) => {
+    if (!stale.delete(vaultKey)) return;
+    current.set(vaultKey, accessOf(world, vaultKey));
+  };
   const findings: PlanFinding[] = [];
   const blockedIds = new Set<string>();
   const result: PlanStep[] = [];
@@ -82,10 +100,25 @@ export function simulate(
         return found ? [found] : [];
       }),
     );
+    // A subnet step reaches vaults beyond the ones its VNet rules name only through the
+    // public-egress path of that subnet (access.ts): such a bystander's access changes by
+    // exactly that unknown path, so it is not recomputed (linear in the vaults, not in
+    // vaults × their paths); the exhaustive option recomputes them all.
+    const bystanders: IdKey[] = [];
     if (step.kind === 'subnet') {
-      for (const vaultKey of bySubnet.get(key(step.resourceId)) ?? []) affected.add(vaultKey);
-      for (const vaultKey of withIpRules) affected.add(vaultKey);
+      const subnetKey = key(step.resourceId);
+      for (const vaultKey of bySubnet.get(subnetKey) ?? []) affected.add(vaultKey);
+      const shortcut = !options.exhaustive && step.phase !== 'narrow' && step.action !== 'replace';
+      for (const vaultKey of withIpRules) {
+        if (affected.has(vaultKey)) continue;
+        if (!shortcut) affected.add(vaultKey);
+        else if (publicEgressEntry(world, subnetKey)) {
+          const network = world.vaults.get(vaultKey)?.network;
+          if (network && admitsPublicEgress(network)) bystanders.push(vaultKey);
+        }
+      }
     }
+    for (const vaultKey of affected) refresh(vaultKey);
     const blockingDependency = step.dependsOn.find((id) => blockedIds.has(id));
     if (blockingDependency) {
       blockedIds.add(step.id);
@@ -125,7 +158,12 @@ export function simulate(
       }
       undoDelete();
     }
+    const egressBefore =
+      bystanders.length > 0 ? publicEgressEntry(world, key(step.resourceId)) : undefined;
     const undo = applyStep(world, step);
+    // A subnet step gives the subnet the endpoint; were the path still there, nothing changed.
+    const egressGone =
+      egressBefore !== undefined && publicEgressEntry(world, key(step.resourceId)) === undefined;
     const post = new Map([...affected].map((vaultKey) => [vaultKey, accessOf(world, vaultKey)]));
     for (const [vaultKey, access] of post) {
       const vault = desiredByKey.get(vaultKey);
@@ -172,6 +210,18 @@ export function simulate(
       if (!isEmptyChange(change)) effects.push({ vault: vault.name, ...change });
       current.set(vaultKey, access);
     }
+    if (bystanders.length > 0) {
+      // Before the step each bystander listed the subnet's egress as unknown; now it does not
+      // (the step gave the subnet the endpoint), and no open path changed: possibly lost.
+      const lost = egressGone && egressBefore ? [egressBefore.path] : [];
+      const change = { gained: [], lost: [], possiblyLost: lost };
+      for (const vaultKey of bystanders) {
+        const vault = world.vaults.get(vaultKey);
+        if (!vault || lost.length === 0) continue;
+        effects.push({ vault: vault.name, ...change });
+        stale.add(vaultKey);
+      }
+    }
     const requires =
       step.phase === 'narrow'
         ? [...post].flatMap(([vaultKey, access]) => {
@@ -190,5 +240,6 @@ export function simulate(
       notes: [...step.notes, ...notes],
     });
   }
+  for (const vaultKey of [...stale]) refresh(vaultKey);
   return { steps: result, before, after: current, findings };
 }

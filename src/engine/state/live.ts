@@ -75,6 +75,8 @@ export interface LivePrivateEndpoint {
    */
   readonly privateIps: readonly string[];
   readonly provisioningState?: string;
+  /** The endpoint's NICs, when a reader left them unread (listPrivateEndpointsWithoutNics). */
+  readonly networkInterfaceIds?: readonly string[];
 }
 
 /** A DNS record a zone group wrote for its endpoint, as the zone group reports it. */

@@ -10,7 +10,8 @@
 // and Azure Policy may have created it under a name the spec does not know.
 import { parseResourceId, resourceIdKey } from '../model/resource-id.js';
 import type { AzureReader } from '../../ports/azure-reader.js';
-import { BoundedRunner, OnceByKey } from './concurrency.js';
+import { OnceByKey } from './concurrency.js';
+import { ReadBudget } from './read-budget.js';
 import type { DesiredState } from './desired.js';
 import type {
   LiveARecordSet,
@@ -55,6 +56,12 @@ function vaultGroupKey(vault: DesiredState['vaults'][number]): string {
   return vault.kind.id === 'vault' ? group : `${group}#${vault.kind.id}`;
 }
 
+/** Where a target is listed from across its subscription: the subscription, and the kind. */
+function subscriptionListKey(vault: DesiredState['vaults'][number]): string {
+  const subscription = vault.subscription.toLowerCase();
+  return vault.kind.id === 'vault' ? subscription : `${subscription}#${vault.kind.id}`;
+}
+
 /** The VNet that holds a subnet id. */
 export function virtualNetworkOf(subnetId: string): string {
   return subnetId.replace(/\/subnets\/[^/]+\/?$/i, '');
@@ -65,9 +72,27 @@ export function privateEndpointOf(zoneGroupId: string): string {
   return zoneGroupId.replace(/\/privateDnsZoneGroups\/[^/]+\/?$/i, '');
 }
 
+/** The subscription a request goes to, from any id or scope under /subscriptions/{id}. */
+function subscriptionScope(id: string): string {
+  return (/^\/subscriptions\/([^/]+)/i.exec(id)?.[1] ?? '').toLowerCase();
+}
+
 function subscriptionOf(id: string): string | undefined {
   const parsed = parseResourceId(id);
   return parsed.ok ? parsed.id.subscription.toLowerCase() : undefined;
+}
+
+/** What a zone group wrote for its endpoint: the endpoint's address, as Azure took it. */
+function zoneGroupIps(groups: readonly LiveZoneGroup[]): string[] {
+  return [
+    ...new Set(
+      groups.flatMap((group) =>
+        group.records
+          .filter((record) => record.recordType === '' || record.recordType.toUpperCase() === 'A')
+          .flatMap((record) => record.ipAddresses),
+      ),
+    ),
+  ];
 }
 
 export async function readLiveState(
@@ -75,19 +100,23 @@ export async function readLiveState(
   reader: AzureReader,
   concurrency = DEFAULT_READ_CONCURRENCY,
 ): Promise<LiveSnapshot> {
-  const runner = new BoundedRunner(concurrency);
+  // Reads in flight per subscription, within ARM's read budget (read-budget.ts).
+  const budget = new ReadBudget({ perSubscription: concurrency });
+  reader.onReadQuota?.((subscription, remaining) => budget.observe(subscription, remaining));
   // A reader that throws (it should report failures as data) still yields an error outcome,
   // so no read can go missing or crash the run.
   const limited =
     <T>(resourceId: string, read: () => Promise<ReadOutcome<T>>) =>
     (): Promise<ReadOutcome<T>> =>
-      runner.run(read).catch((error: unknown) => ({
+      budget.run(subscriptionScope(resourceId), read).catch((error: unknown) => ({
         status: 'error' as const,
         error: { resourceId, message: error instanceof Error ? error.message : String(error) },
       }));
   const vaults = new OnceByKey<ReadOutcome<LiveVault>>();
   const vaultLists = new OnceByKey<ReadOutcome<LiveVault[]>>();
+  const subscriptionVaultLists = new OnceByKey<ReadOutcome<LiveVault[]>>();
   const virtualNetworks = new OnceByKey<ReadOutcome<LiveVirtualNetwork>>();
+  const virtualNetworkLists = new OnceByKey<ReadOutcome<LiveVirtualNetwork[]>>();
   const endpointLists = new OnceByKey<ReadOutcome<LivePrivateEndpoint[]>>();
   const zoneGroupLists = new OnceByKey<ReadOutcome<LiveZoneGroup[]>>();
   const zones = new OnceByKey<ReadOutcome<LiveDnsZone>>();
@@ -106,48 +135,103 @@ export async function readLiveState(
     endpoint.connections.some((connection) =>
       declaredVaults.has(resourceIdKey(connection.targetId)),
     );
-  const groupReads: Promise<unknown>[] = [];
-  const listEndpoints = (subscription: string, resourceGroup: string) => {
-    const key = resourceGroupKey(subscription, resourceGroup);
-    const seen = endpointLists.has(key);
-    const list = endpointLists.get(
-      key,
-      limited(`/subscriptions/${subscription}/resourceGroups/${resourceGroup}`, () =>
-        reader.listPrivateEndpoints(subscription, resourceGroup),
-      ),
-    );
-    if (seen) return;
-    groupReads.push(
-      list.then((outcome) => {
-        if (outcome.status !== 'ok') return;
-        for (const endpoint of outcome.value) {
-          if (!matters(endpoint)) continue;
-          void zoneGroupLists.get(
-            resourceIdKey(endpoint.id),
-            limited(endpoint.id, () => reader.listZoneGroups(endpoint.id)),
-          );
-        }
-      }),
-    );
+  const nicIps = async (nicIds: readonly string[]): Promise<string[]> => {
+    const ips: string[] = [];
+    for (const nicId of nicIds) {
+      const read = reader.getNetworkInterfaceIps?.bind(reader);
+      if (!read) break;
+      // A NIC that cannot be read leaves the address unknown; it does not fail the list.
+      const outcome = await limited(nicId, () => read(nicId))();
+      if (outcome.status === 'ok') ips.push(...outcome.value);
+    }
+    return ips;
   };
-  const readVirtualNetwork = (subnetId: string) => {
-    const vnetId = virtualNetworkOf(subnetId);
-    void virtualNetworks.get(
-      resourceIdKey(vnetId),
-      limited(vnetId, () => reader.getVirtualNetwork(vnetId)),
+  /**
+   * The endpoint with its address: the endpoint's body, else what its zone group wrote, else
+   * its NICs — a NIC is read only when neither gave one (AZURE-FACTS §8: with a zone group
+   * Azure leaves customDnsConfigs empty and a dynamic address is only on the NIC).
+   */
+  const complete = async (endpoint: LivePrivateEndpoint): Promise<LivePrivateEndpoint> => {
+    const { networkInterfaceIds, ...live } = endpoint;
+    const groups = matters(live)
+      ? zoneGroupLists.get(
+          resourceIdKey(live.id),
+          limited(live.id, () => reader.listZoneGroups(live.id)),
+        )
+      : undefined;
+    if (live.privateIps.length > 0 || !networkInterfaceIds?.length) {
+      await groups;
+      return live;
+    }
+    const outcome = await groups;
+    const written = outcome?.status === 'ok' ? zoneGroupIps(outcome.value) : [];
+    if (written.length > 0) return { ...live, privateIps: written };
+    return { ...live, privateIps: await nicIps(networkInterfaceIds) };
+  };
+  // Each list, once read, starts its endpoints' zone-group reads (and NIC reads where needed).
+  const listEndpoints = (subscription: string, resourceGroup: string) => {
+    const scope = `/subscriptions/${subscription}/resourceGroups/${resourceGroup}`;
+    const list = () =>
+      reader.listPrivateEndpointsWithoutNics
+        ? reader.listPrivateEndpointsWithoutNics(subscription, resourceGroup)
+        : reader.listPrivateEndpoints(subscription, resourceGroup);
+    void endpointLists.get(resourceGroupKey(subscription, resourceGroup), () =>
+      limited(scope, list)().then(async (outcome): Promise<ReadOutcome<LivePrivateEndpoint[]>> =>
+        outcome.status === 'ok'
+          ? { status: 'ok', value: await Promise.all(outcome.value.map(complete)) }
+          : outcome,
+      ),
     );
   };
 
-  // Vaults: one list per resource group that holds several declared vaults, else a GET.
-  // (Each kind is listed on its own: managed HSM pools by the managedHSMs list.)
-  const vaultsByGroup = new Map<string, DesiredState['vaults'][number][]>();
+  // VNets: one list per resource group where the spec names several (a 403 or any failure
+  // of the list falls back to one GET each, so the facts are those of the GETs).
+  const listedGroups = new Set<string>();
+  const virtualNetworkOutcome = (vnetId: string): Promise<ReadOutcome<LiveVirtualNetwork>> => {
+    const parsed = parseResourceId(vnetId);
+    const group = parsed.ok
+      ? resourceGroupKey(parsed.id.subscription, parsed.id.resourceGroup)
+      : undefined;
+    const get = limited(vnetId, () => reader.getVirtualNetwork(vnetId));
+    if (!parsed.ok || !group || !listedGroups.has(group) || !reader.listVirtualNetworks)
+      return get();
+    const list = reader.listVirtualNetworks.bind(reader);
+    return virtualNetworkLists
+      .get(
+        group,
+        limited(
+          `/subscriptions/${parsed.id.subscription}/resourceGroups/${parsed.id.resourceGroup}`,
+          () => list(parsed.id.subscription, parsed.id.resourceGroup),
+        ),
+      )
+      .then((outcome) => {
+        if (outcome.status !== 'ok') return get();
+        const found = outcome.value.find(
+          (candidate) => resourceIdKey(candidate.id) === resourceIdKey(vnetId),
+        );
+        return found ? { status: 'ok' as const, value: found } : { status: 'not-found' as const };
+      });
+  };
+  const readVirtualNetwork = (vnetId: string) => {
+    void virtualNetworks.get(resourceIdKey(vnetId), () => virtualNetworkOutcome(vnetId));
+  };
+
+  // Vaults: one list per subscription where the spec's vaults sit in several resource groups;
+  // else one list per resource group holding several declared vaults, else a GET. (Each kind
+  // is listed on its own: managed HSM pools by the managedHSMs lists.)
+  const groupsBySubscription = new Map<string, Map<string, DesiredState['vaults'][number][]>>();
   for (const vault of desired.vaults) {
+    const subscription = subscriptionListKey(vault);
+    const groups = groupsBySubscription.get(subscription) ?? new Map();
+    groupsBySubscription.set(subscription, groups);
     const key = vaultGroupKey(vault);
-    vaultsByGroup.set(key, [...(vaultsByGroup.get(key) ?? []), vault]);
+    const group = groups.get(key);
+    if (group) group.push(vault);
+    else groups.set(key, [vault]);
   }
-  for (const group of vaultsByGroup.values()) {
+  const readGroup = (group: DesiredState['vaults'][number][]) => {
     const [first] = group;
-    if (!first) continue;
+    if (!first) return;
     if (group.length === 1) {
       void vaults.get(
         resourceIdKey(first.id),
@@ -163,19 +247,60 @@ export async function readLiveState(
         ),
       );
     }
+  };
+  const subscriptionReads: Promise<void>[] = [];
+  for (const [subscription, groups] of groupsBySubscription) {
+    const first = [...groups.values()][0]?.[0];
+    if (groups.size < 2 || !first) {
+      for (const group of groups.values()) readGroup(group);
+      continue;
+    }
+    const scope = `/subscriptions/${first.subscription}`;
+    subscriptionReads.push(
+      subscriptionVaultLists
+        .get(
+          subscription,
+          limited(scope, () =>
+            first.kind.id === 'vault'
+              ? reader.listVaultsInSubscription(first.subscription)
+              : reader.listVaultsInSubscription(first.subscription, first.kind.id),
+          ),
+        )
+        .then((outcome) => {
+          // Refused (Reader on the groups only) or failed: the groups' own reads say it.
+          if (outcome.status !== 'ok') for (const group of groups.values()) readGroup(group);
+        }),
+    );
   }
 
   const subnetReadSubscriptions = new Set(
     desired.vaults.map((vault) => vault.subscription.toLowerCase()),
   );
+  const namedVirtualNetworks = new Map<string, string>();
   for (const vault of desired.vaults) {
     for (const rule of vault.network.virtualNetworkRules) {
-      readVirtualNetwork(rule.subnetId);
+      const vnetId = virtualNetworkOf(rule.subnetId);
+      namedVirtualNetworks.set(resourceIdKey(vnetId), vnetId);
       const subscription = subscriptionOf(rule.subnetId);
       if (subscription) subnetReadSubscriptions.add(subscription);
     }
     for (const endpoint of vault.privateEndpoints) {
-      readVirtualNetwork(endpoint.subnetId);
+      const vnetId = virtualNetworkOf(endpoint.subnetId);
+      namedVirtualNetworks.set(resourceIdKey(vnetId), vnetId);
+    }
+  }
+  const vnetsByGroup = new Map<string, number>();
+  for (const vnetId of namedVirtualNetworks.values()) {
+    const parsed = parseResourceId(vnetId);
+    if (!parsed.ok) continue;
+    const group = resourceGroupKey(parsed.id.subscription, parsed.id.resourceGroup);
+    vnetsByGroup.set(group, (vnetsByGroup.get(group) ?? 0) + 1);
+  }
+  for (const [group, count] of vnetsByGroup) if (count > 1) listedGroups.add(group);
+  for (const vnetId of namedVirtualNetworks.values()) readVirtualNetwork(vnetId);
+
+  for (const vault of desired.vaults) {
+    for (const endpoint of vault.privateEndpoints) {
       listEndpoints(endpoint.subscription, endpoint.resourceGroup);
       const dns = endpoint.dns;
       if (!dns) continue;
@@ -201,7 +326,8 @@ export async function readLiveState(
   const endpointSubscriptions = new Set(
     desired.vaults.map((vault) => vault.subscription.toLowerCase()),
   );
-  const vaultOutcomes = await collectVaults(desired, vaults, vaultLists);
+  await Promise.all(subscriptionReads);
+  const vaultOutcomes = await collectVaults(desired, vaults, vaultLists, subscriptionVaultLists);
   for (const outcome of vaultOutcomes.values()) {
     if (outcome.status !== 'ok') continue;
     for (const connection of outcome.value.connections) {
@@ -212,7 +338,7 @@ export async function readLiveState(
     for (const rule of outcome.value.network.virtualNetworkRules) {
       const subscription = subscriptionOf(rule.subnetId);
       if (subscription && subnetReadSubscriptions.has(subscription))
-        readVirtualNetwork(rule.subnetId);
+        readVirtualNetwork(virtualNetworkOf(rule.subnetId));
     }
   }
   const liveRuleVirtualNetworks = new Set(
@@ -220,7 +346,6 @@ export async function readLiveState(
   );
 
   const privateEndpointLists = await endpointLists.settled();
-  await Promise.all(groupReads);
   return {
     vaults: vaultOutcomes,
     virtualNetworks: await virtualNetworks.settled(),
@@ -239,15 +364,30 @@ async function collectVaults(
   desired: DesiredState,
   gets: OnceByKey<ReadOutcome<LiveVault>>,
   lists: OnceByKey<ReadOutcome<LiveVault[]>>,
+  subscriptionLists: OnceByKey<ReadOutcome<LiveVault[]>>,
 ): Promise<Map<string, ReadOutcome<LiveVault>>> {
   const byId = await gets.settled();
   const byGroup = await lists.settled();
+  const inSubscriptions = new Map<string, LiveVault>();
+  for (const outcome of (await subscriptionLists.settled()).values())
+    if (outcome.status === 'ok')
+      for (const vault of outcome.value) inSubscriptions.set(resourceIdKey(vault.id), vault);
+  const listedSubscriptions = new Set(
+    [...(await subscriptionLists.settled())]
+      .filter(([, outcome]) => outcome.status === 'ok')
+      .map(([subscription]) => subscription),
+  );
   const result = new Map<string, ReadOutcome<LiveVault>>();
   for (const vault of desired.vaults) {
     const key = resourceIdKey(vault.id);
     const direct = byId.get(key);
     if (direct) {
       result.set(key, direct);
+      continue;
+    }
+    if (listedSubscriptions.has(subscriptionListKey(vault))) {
+      const found = inSubscriptions.get(key);
+      result.set(key, found ? { status: 'ok', value: found } : { status: 'not-found' });
       continue;
     }
     const list = byGroup.get(vaultGroupKey(vault));
