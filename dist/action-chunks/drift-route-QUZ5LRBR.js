@@ -1,0 +1,299 @@
+import { createRequire as __kvnetCreateRequire } from 'node:module';
+const require = __kvnetCreateRequire(import.meta.url);
+import {
+  driftFixSection,
+  runDriftFix
+} from "./chunk-JCZ2RR5Y.js";
+import "./chunk-6LCHQPEP.js";
+import "./chunk-ZGWTSVFC.js";
+import {
+  ConnectionFailedError,
+  chooseAuth,
+  connectAzure,
+  markStaleComments,
+  publishPlan,
+  throwIfConnectionFailed
+} from "./chunk-LSALXN6Q.js";
+import {
+  BoundedRunner,
+  SdkAzureReader,
+  createPipelineRequest,
+  describeError,
+  driftClosedComment,
+  driftIssueBody,
+  driftMarker,
+  fence,
+  makePlan,
+  setOutcome,
+  writeSummary
+} from "./chunk-FN4FJALW.js";
+import {
+  closeDriftIssue,
+  findOpenDriftIssue,
+  logUntrusted,
+  openOrUpdateDriftIssue
+} from "./chunk-EXRUMCH2.js";
+import {
+  loadSpecSet
+} from "./chunk-VKVPVNY3.js";
+import {
+  parseResourceId
+} from "./chunk-I34TPNIT.js";
+import {
+  info,
+  setFailed,
+  warning
+} from "./chunk-FVRPGLV3.js";
+import "./chunk-7RRVYOQZ.js";
+
+// src/adapters/azure/activity-log.ts
+var ACTIVITY_LOG_API_VERSION = "2015-04-01";
+var PERMISSION = "Reader (Microsoft.Insights/eventtypes/values/read) on the subscription or the resource";
+var MAX_PAGES = 50;
+var text = (value) => typeof value === "string" ? value : "";
+function toEvent(raw) {
+  return {
+    resourceId: text(raw.resourceId),
+    caller: text(raw.caller),
+    eventTimestamp: text(raw.eventTimestamp),
+    operationName: text(raw.operationName?.value),
+    status: text(raw.status?.value),
+    correlationId: text(raw.correlationId)
+  };
+}
+function failure(resourceId, response, error) {
+  if (error !== void 0) {
+    const described = describeError(error);
+    return {
+      status: "error",
+      error: {
+        resourceId,
+        ...described,
+        ...described.httpStatus === 403 ? { roleHint: PERMISSION } : {}
+      }
+    };
+  }
+  let code;
+  let message = `HTTP ${response?.status ?? "error"}`;
+  try {
+    const body = JSON.parse(response?.bodyAsText ?? "");
+    code = body.error?.code;
+    message = body.error?.message ?? message;
+  } catch {
+  }
+  return {
+    status: "error",
+    error: {
+      resourceId,
+      httpStatus: response?.status,
+      ...code ? { code } : {},
+      message,
+      ...response?.status === 403 ? { roleHint: PERMISSION } : {}
+    }
+  };
+}
+var SdkActivityLogReader = class {
+  constructor(clients) {
+    this.clients = clients;
+  }
+  clients;
+  async listResourceEvents(resourceId, from, to) {
+    const parsed = parseResourceId(resourceId);
+    if (!parsed.ok)
+      return {
+        status: "error",
+        error: { resourceId, message: `not a resource id (${parsed.reason})` }
+      };
+    const subscription = parsed.id.subscription;
+    const client = this.clients.networkFor(subscription);
+    const filter = `eventTimestamp ge '${from.toISOString()}' and eventTimestamp le '${to.toISOString()}' and resourceUri eq '${resourceId.replace(/'/g, "''")}'`;
+    const select = "caller,eventTimestamp,operationName,status,resourceId,correlationId";
+    let url = `${this.clients.endpoint}/subscriptions/${encodeURIComponent(subscription)}/providers/Microsoft.Insights/eventtypes/management/values?api-version=${ACTIVITY_LOG_API_VERSION}&$filter=${encodeURIComponent(filter)}&$select=${encodeURIComponent(select)}`;
+    const events = [];
+    for (let page = 0; url && page < MAX_PAGES; page += 1) {
+      let response;
+      try {
+        response = await client.sendRequest(createPipelineRequest({ url, method: "GET" }));
+      } catch (error) {
+        return failure(resourceId, void 0, error);
+      }
+      if (response.status !== 200) return failure(resourceId, response);
+      let body;
+      try {
+        body = JSON.parse(response.bodyAsText ?? "");
+      } catch {
+        return failure(resourceId, response);
+      }
+      for (const raw of Array.isArray(body.value) ? body.value : [])
+        events.push(toEvent(raw ?? {}));
+      url = typeof body.nextLink === "string" && body.nextLink !== "" ? body.nextLink : void 0;
+    }
+    return { status: "ok", value: events };
+  }
+};
+
+// src/engine/analysis/change-authors.ts
+var COMPLETED = /* @__PURE__ */ new Set(["succeeded", "accepted"]);
+function completedWrites(events) {
+  return events.filter(
+    (event) => COMPLETED.has(event.status.toLowerCase()) && /\/(write|delete|action)$/i.test(event.operationName)
+  ).sort((a, b) => Date.parse(b.eventTimestamp) - Date.parse(a.eventTimestamp));
+}
+function authorsOf(resourceId, events, limit) {
+  const writes = completedWrites(events);
+  return { resourceId, writes: writes.slice(0, limit), more: Math.max(0, writes.length - limit) };
+}
+
+// src/action/drift-authors.ts
+var ACTIVITY_LOOKBACK_DAYS = 90;
+var WRITES_SHOWN = 3;
+var RESOURCES_LOOKED_UP = 50;
+async function readDriftAuthors(plan, log, now, concurrency) {
+  const ids = [
+    ...new Map(plan.steps.map((step) => [step.resourceId.toLowerCase(), step.resourceId])).values()
+  ];
+  const from = new Date(now.getTime() - ACTIVITY_LOOKBACK_DAYS * 24 * 3600 * 1e3);
+  const runner = new BoundedRunner(concurrency);
+  const resources = await Promise.all(
+    ids.slice(0, RESOURCES_LOOKED_UP).map(
+      (resourceId) => runner.run(async () => {
+        const read = await log.listResourceEvents(resourceId, from, now);
+        if (read.status === "ok") return authorsOf(resourceId, read.value, WRITES_SHOWN);
+        if (read.status === "not-found") return { resourceId, writes: [], more: 0 };
+        return { resourceId, writes: [], more: 0, error: read.error };
+      })
+    )
+  );
+  return { resources, notLookedUp: Math.max(0, ids.length - RESOURCES_LOOKED_UP), from, to: now };
+}
+function driftAuthorsSection(authors) {
+  const lines = [];
+  for (const resource of authors.resources) {
+    lines.push(resource.resourceId);
+    if (resource.error) {
+      lines.push(
+        `  the activity log could not be read: ${resource.error.code ?? resource.error.httpStatus ?? "error"} ${resource.error.message}${resource.error.roleHint ? ` (needs ${resource.error.roleHint})` : ""}`
+      );
+    } else if (resource.writes.length === 0) {
+      lines.push(
+        `  no completed write listed for the last ${ACTIVITY_LOOKBACK_DAYS} days (Azure lists a write minutes after it is made)`
+      );
+    } else {
+      for (const write of resource.writes)
+        lines.push(
+          `  ${write.eventTimestamp}  ${write.caller || "(caller not recorded)"}  ${write.operationName}`
+        );
+      if (resource.more > 0) lines.push(`  … and ${resource.more} earlier write(s)`);
+    }
+  }
+  if (authors.notLookedUp > 0)
+    lines.push(`(${authors.notLookedUp} more resource(s) not looked up)`);
+  return [
+    "### Who changed it",
+    "",
+    `The latest completed writes to each resource this check would change, from the Azure Activity Log (${authors.from.toISOString().slice(0, 10)} to ${authors.to.toISOString().slice(0, 10)}), newest first:`,
+    "",
+    fence(lines, "text"),
+    ""
+  ].join("\n");
+}
+
+// src/action/drift-route.ts
+async function driftRoute(ctx) {
+  const specs = await loadSpecSet(ctx.inputs, ctx.env);
+  if (!specs.valid || !specs.desired) {
+    setOutcome("invalid");
+    setFailed("the spec set is invalid, so drift cannot be checked: see the annotations");
+    return;
+  }
+  const auth = chooseAuth(ctx.inputs, ctx.env, ctx.oidc);
+  if (!auth.ok) {
+    setOutcome("validate-only");
+    setFailed(`the drift check needs Azure access: ${auth.reason}`);
+    return;
+  }
+  const fixing = ctx.inputs.driftFix === "narrowing-only";
+  const clients = await connectAzure(specs.files, ctx.inputs, auth, ctx.event, ctx.oidc, !fixing);
+  const found = await makePlan(specs.desired, new SdkAzureReader(clients), {
+    concurrency: ctx.inputs.maxParallel
+  });
+  if (connectionFailed(clients, ctx.env)) return;
+  let plan = found;
+  let extra = "";
+  if (found.outcome === "changes") {
+    const authors = await readDriftAuthors(
+      found,
+      new SdkActivityLogReader(clients),
+      /* @__PURE__ */ new Date(),
+      ctx.inputs.maxParallel
+    );
+    extra += driftAuthorsSection(authors);
+    if (fixing) {
+      const fix = await runDriftFix(ctx, specs.desired, clients);
+      extra += driftFixSection(fix);
+      if (!["applied", "no-changes"].includes(fix.report.outcome))
+        setFailed(`kvnet drift fix ${fix.report.outcome}: see the drift issue`);
+      plan = await makePlan(specs.desired, new SdkAzureReader(clients), {
+        concurrency: ctx.inputs.maxParallel
+      });
+    }
+  }
+  await publishPlan(ctx, plan);
+  if (extra) await writeSummary(extra);
+  await markStaleComments(ctx, plan);
+  const marker = driftMarker(ctx.inputs.specSetId);
+  if (plan.outcome === "error") {
+    setFailed("the drift check could not read live state: the drift issue was left as it is");
+    return;
+  }
+  if (plan.outcome === "changes") {
+    const issue = await openOrUpdateDriftIssue(
+      ctx.github(),
+      ctx.repo,
+      marker,
+      "kvnet: Key Vault network state departs from the spec",
+      driftIssueBody(plan, ctx.inputs.specSetId, ctx.event.runUrl, extra)
+    );
+    warning(`drift found: issue #${issue.number} ${issue.action} (${issue.url})`);
+    return;
+  }
+  let open = await findOpenDriftIssue(ctx.github(), ctx.repo, marker);
+  let closing = driftClosedComment(ctx.event.runUrl) + (extra ? `
+
+${extra}` : "");
+  if (!open && found.outcome === "changes") {
+    const issue = await openOrUpdateDriftIssue(
+      ctx.github(),
+      ctx.repo,
+      marker,
+      "kvnet: Key Vault network state departs from the spec",
+      driftIssueBody(found, ctx.inputs.specSetId, ctx.event.runUrl, extra)
+    );
+    open = issue;
+    closing = driftClosedComment(ctx.event.runUrl);
+    info(`drift found and fixed: issue #${issue.number}`);
+  }
+  if (open) {
+    await closeDriftIssue(ctx.github(), ctx.repo, open, closing);
+    info(`no drift: closed issue #${open.number}`);
+  } else {
+    info("no drift: live state matches the spec");
+  }
+}
+function connectionFailed(clients, env) {
+  try {
+    throwIfConnectionFailed(clients, env);
+    return false;
+  } catch (error) {
+    if (!(error instanceof ConnectionFailedError)) throw error;
+    setOutcome("error");
+    logUntrusted(error.message);
+    setFailed(
+      "kvnet could not connect to Azure, so drift was not checked: the drift issue was left as it is"
+    );
+    return true;
+  }
+}
+export {
+  driftRoute
+};
