@@ -26,12 +26,7 @@ export {
   openOrUpdateDriftIssue,
   type DriftIssue,
 } from './drift-issue.js';
-export {
-  listPullReviews,
-  pullHeadSha,
-  teamMembership,
-  type PullReview,
-} from './reviews.js';
+export { listPullReviews, pullHeadSha, teamMembership, type PullReview } from './reviews.js';
 export {
   aggregateMarker,
   sectionOf,
