@@ -143,7 +143,7 @@ describe('sharded spec sets', () => {
     expect(run.code).toBe(1);
     expect(run.outputs.outcome).toBe('invalid');
     expect(run.stdout).toMatch(
-      /::error title=kvnet vault\/in-two-sets,file=sets\/app\/spec\.yaml,line=6,col=11::vault "kv-app" is also declared at sets\/copy\/spec\.yaml:7:11, in another spec set/,
+      /::error title=kvnet vault\/in-two-sets,file=sets\/app\/spec\.yaml,line=6,col=11::sets\/app\/spec\.yaml:6:11 {2}error {2}vault "kv-app" is also declared at sets\/copy\/spec\.yaml:7:11, in another spec set/,
     );
     expect(github.commentsOn(7)[0]?.body).toContain('sets/copy/spec.yaml:7:11');
 

@@ -60,7 +60,7 @@ describe('managedHsms in the spec', () => {
       hsm(
         'hsm_bad',
         '      defaultAction: Deny\n      ipRules: [10.0.0.1]\n',
-        '    privateEndpoints:\n      - name: pe-hsm\n        subnet: { vnet: v, name: s }\n        connectionName: c\n        dns: { zone: privatelink.vaultcore.azure.net }\n',
+        '    privateEndpoints:\n      - name: pe-hsm\n        subnet: { vnet: vnet-a, name: s }\n        connectionName: c\n        dns: { zone: privatelink.vaultcore.azure.net }\n',
       );
     const { findings } = validateSpecSet([{ file: 'h.yaml', text }], today);
     expect(findings.map((f) => f.rule)).toEqual(['name/vault', 'ip/private', 'dns/zone-name']);
