@@ -193,7 +193,7 @@ function endpointGap(
   if (zones.size === 0) return { kind: 'unknown', reason: coded('dns-not-declared') };
   let first: { kind: 'inactive' | 'unknown'; reason: Coded } | undefined;
   for (const zoneKey of zones) {
-    const gap = zoneGap(vault, vaultKey, endpointKey, endpoint, zoneKey, world);
+    const gap = zoneGap(vault, endpointKey, endpoint, zoneKey, world);
     if (!gap) return { kind: 'open' };
     first ??= gap;
   }
@@ -202,7 +202,6 @@ function endpointGap(
 
 function zoneGap(
   vault: WorldVault,
-  _vaultKey: IdKey,
   endpointKey: IdKey,
   endpoint: EndpointFact,
   zoneKey: IdKey,

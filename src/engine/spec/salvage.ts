@@ -7,6 +7,7 @@
 // Enabled, defaultAction: Deny) that triggers no finding of its own. Findings at a repaired
 // place are dropped, since the schema finding there already says what is wrong.
 import { z } from 'zod';
+import { unwrap } from './schema-findings.js';
 import type { Path } from './yaml-loader.js';
 
 type Issue = z.core.$ZodIssue;
@@ -52,18 +53,6 @@ function clone(value: unknown): unknown {
     return out;
   }
   return value;
-}
-
-function unwrap(schema: AnySchema | undefined): AnySchema | undefined {
-  let current = schema;
-  while (
-    current instanceof z.ZodOptional ||
-    current instanceof z.ZodDefault ||
-    current instanceof z.ZodNullable
-  ) {
-    current = current.unwrap() as AnySchema;
-  }
-  return current;
 }
 
 /** The schema of the value at `path`, wrappers (optional, default) kept on the last step. */

@@ -188,7 +188,8 @@ function chooseUnionBranch(branches: readonly (readonly Issue[])[]): {
   return best ? { index: best.index, issues: branches[best.index] } : { index: -1 };
 }
 
-function unwrap(schema: AnySchema | undefined): AnySchema | undefined {
+/** The schema inside optional, default and nullable wrappers (also used by salvage.ts). */
+export function unwrap(schema: AnySchema | undefined): AnySchema | undefined {
   let current = schema;
   while (
     current instanceof z.ZodOptional ||
