@@ -4,8 +4,8 @@ import {
   annotatePlanFindings,
   loadSpecSet,
   todayFrom
-} from "./chunk-VKVPVNY3.js";
-import "./chunk-I34TPNIT.js";
+} from "./chunk-7OOHCMP6.js";
+import "./chunk-JFWSYJK2.js";
 import "./chunk-FVRPGLV3.js";
 import "./chunk-7RRVYOQZ.js";
 export {

@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-ZGWTSVFC.js";
+} from "./chunk-6PZHAN72.js";
 import {
   chooseAuth,
   connectAzure,
@@ -13,7 +13,7 @@ import {
   markStaleComments,
   movedBasis,
   publishPlan
-} from "./chunk-LSALXN6Q.js";
+} from "./chunk-MSF4YDXR.js";
 import {
   SdkAzureReader,
   fence,
@@ -23,15 +23,15 @@ import {
   setOutcome,
   touchedVaults,
   writeSummary
-} from "./chunk-FN4FJALW.js";
+} from "./chunk-5TGWZXBQ.js";
 import {
   errorText,
   logUntrusted
 } from "./chunk-EXRUMCH2.js";
 import {
   loadSpecSet
-} from "./chunk-VKVPVNY3.js";
-import "./chunk-I34TPNIT.js";
+} from "./chunk-7OOHCMP6.js";
+import "./chunk-JFWSYJK2.js";
 import {
   info,
   setFailed

@@ -9,7 +9,7 @@ import {
   renderFindingsText,
   summarizeFindings,
   validateSpecSet
-} from "./chunk-Z2WVLSI3.js";
+} from "./chunk-AYZFRYMW.js";
 import "./chunk-NXIKCKPF.js";
 import "./chunk-P43S5XP3.js";
 import {

@@ -14,7 +14,7 @@ import {
   readLiveState,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-FN4FJALW.js";
+} from "./chunk-5TGWZXBQ.js";
 import {
   Coverage,
   accessOf,
@@ -28,7 +28,7 @@ import {
   readErrorLines,
   resourceIdKey,
   sameNetwork
-} from "./chunk-I34TPNIT.js";
+} from "./chunk-JFWSYJK2.js";
 import {
   singleLine
 } from "./chunk-FVRPGLV3.js";

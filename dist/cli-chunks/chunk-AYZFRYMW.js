@@ -3327,13 +3327,13 @@ function endpointGap(vault, vaultKey, endpointKey, endpoint, world) {
   if (zones.size === 0) return { kind: "unknown", reason: coded("dns-not-declared") };
   let first;
   for (const zoneKey2 of zones) {
-    const gap = zoneGap(vault, vaultKey, endpointKey, endpoint, zoneKey2, world);
+    const gap = zoneGap(vault, endpointKey, endpoint, zoneKey2, world);
     if (!gap) return { kind: "open" };
     first ??= gap;
   }
   return first ?? { kind: "unknown", reason: coded("dns-not-declared") };
 }
-function zoneGap(vault, _vaultKey, endpointKey, endpoint, zoneKey2, world) {
+function zoneGap(vault, endpointKey, endpoint, zoneKey2, world) {
   const zone = world.zones.get(zoneKey2);
   if (zone === void 0)
     return { kind: "unknown", reason: coded("zone-not-read", { zoneId: zoneKey2 }) };
@@ -3567,205 +3567,6 @@ function checkFirewallFields(hsm, hsmPath, sink) {
     );
 }
 
-// src/engine/spec/salvage.ts
-var NEUTRAL = {
-  publicNetworkAccess: "Enabled",
-  defaultAction: "Deny"
-};
-var DEPENDS_ON_DEFAULTS = {
-  "vault/no-subscription": "subscription",
-  "vault/no-resource-group": "resourceGroup"
-};
-var MAX_ROUNDS = 8;
-function key2(path2) {
-  return JSON.stringify(path2);
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function clone(value) {
-  if (Array.isArray(value)) return value.map(clone);
-  if (isRecord(value)) {
-    const out = {};
-    for (const [name, item] of Object.entries(value)) out[name] = clone(item);
-    return out;
-  }
-  return value;
-}
-function unwrap(schema) {
-  let current = schema;
-  while (current instanceof external_exports.ZodOptional || current instanceof external_exports.ZodDefault || current instanceof external_exports.ZodNullable) {
-    current = current.unwrap();
-  }
-  return current;
-}
-function schemaAt(schema, path2) {
-  let current = schema;
-  for (const segment of path2) {
-    let inner = unwrap(current);
-    if (inner instanceof external_exports.ZodUnion) {
-      inner = inner.options.map((option) => unwrap(option)).find(
-        (option) => typeof segment === "number" ? option instanceof external_exports.ZodArray : option instanceof external_exports.ZodObject && segment in option.shape
-      );
-    }
-    if (inner instanceof external_exports.ZodObject) current = inner.shape[String(segment)];
-    else if (inner instanceof external_exports.ZodArray) current = inner.element;
-    else return void 0;
-  }
-  return current;
-}
-function parentOf(root, path2) {
-  let current = root;
-  for (const segment of path2.slice(0, -1)) {
-    if (current === null || typeof current !== "object") return void 0;
-    current = current[segment];
-  }
-  return current;
-}
-function standIn(schema, name, actual) {
-  const inner = unwrap(schema);
-  if (name in NEUTRAL) return NEUTRAL[name];
-  if (inner instanceof external_exports.ZodEnum) return inner.options[0];
-  if (inner instanceof external_exports.ZodLiteral) return [...inner.values][0];
-  if (inner instanceof external_exports.ZodString) {
-    return typeof actual === "number" || typeof actual === "boolean" ? String(actual) : "(invalid)";
-  }
-  if (inner instanceof external_exports.ZodBoolean) return false;
-  if (inner instanceof external_exports.ZodArray) return [];
-  if (inner instanceof external_exports.ZodObject) return {};
-  if (inner instanceof external_exports.ZodUnion) return standIn(inner.options[0], name, actual);
-  return void 0;
-}
-function salvage(schema, input, issues, minItemDepth) {
-  const value = clone(input);
-  const holes = /* @__PURE__ */ new Map();
-  const repaired = [];
-  let pending = issues.map((issue) => issue.path);
-  let pendingIssues = issues;
-  for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    let changed = false;
-    pendingIssues.forEach((issue, index) => {
-      const path2 = pending[index];
-      if (repair(issue, path2)) changed = true;
-    });
-    if (!changed) return void 0;
-    const compacted = compact(value, []);
-    const parsed = schema.safeParse(compacted);
-    if (parsed.success) {
-      const skip = (path2, rule) => repaired.some(
-        (place) => place.every((segment, index) => path2[index] === segment) || place[0] === "defaults" && (place.length === 1 || place[1] === DEPENDS_ON_DEFAULTS[rule]) || place.length === 1 && place[0] !== "vaults" && place[0] !== "version" && rule in DEPENDS_ON_DEFAULTS
-      );
-      return { value: expand2(parsed.data, []), skip };
-    }
-    pendingIssues = parsed.error.issues;
-    pending = pendingIssues.map((issue) => toOriginal(issue.path));
-  }
-  return void 0;
-  function repair(issue, path2) {
-    if (issue.code === "unrecognized_keys") {
-      const target = valueAtPath(path2);
-      if (!isRecord(target)) return false;
-      for (const name2 of issue.keys) delete target[name2];
-      if (path2.length === 0) repaired.push(...issue.keys.map((name2) => [name2]));
-      return issue.keys.length > 0;
-    }
-    for (let depth = path2.length - 1; depth >= minItemDepth; depth -= 1) {
-      const segment = path2[depth];
-      if (typeof segment !== "number") continue;
-      const listPath = path2.slice(0, depth);
-      const list = valueAtPath(listPath);
-      if (!Array.isArray(list)) continue;
-      const entry = holes.get(key2(listPath)) ?? { length: list.length, indexes: /* @__PURE__ */ new Set() };
-      if (entry.indexes.has(segment)) return false;
-      entry.indexes.add(segment);
-      holes.set(key2(listPath), entry);
-      repaired.push(path2.slice(0, depth + 1));
-      return true;
-    }
-    if (path2.length === 0) return false;
-    const parent = parentOf(value, path2);
-    const name = path2[path2.length - 1];
-    if (parent === null || typeof parent !== "object") return false;
-    const container = parent;
-    const fieldSchema = schemaAt(schema, path2);
-    const before = container[name];
-    repaired.push(path2);
-    if (fieldSchema instanceof external_exports.ZodOptional || fieldSchema instanceof external_exports.ZodDefault) {
-      if (!(name in container)) return false;
-      delete container[name];
-      return true;
-    }
-    const replacement = standIn(fieldSchema, String(name), before);
-    if (replacement === void 0 || JSON.stringify(replacement) === JSON.stringify(before)) {
-      return false;
-    }
-    container[name] = replacement;
-    return true;
-  }
-  function valueAtPath(path2) {
-    let current = value;
-    for (const segment of path2) {
-      if (current === null || typeof current !== "object") return void 0;
-      current = current[segment];
-    }
-    return current;
-  }
-  function compact(node, path2) {
-    if (Array.isArray(node)) {
-      const left = holes.get(key2(path2))?.indexes;
-      const out = [];
-      node.forEach((item, index) => {
-        if (!left?.has(index)) out.push(compact(item, [...path2, index]));
-      });
-      return out;
-    }
-    if (isRecord(node)) {
-      const out = {};
-      for (const [name, item] of Object.entries(node)) out[name] = compact(item, [...path2, name]);
-      return out;
-    }
-    return node;
-  }
-  function toOriginal(path2) {
-    const out = [];
-    for (const segment of path2) {
-      const left = holes.get(key2(out))?.indexes;
-      if (typeof segment === "number" && left) {
-        let seen = -1;
-        let index = 0;
-        for (; index < Number.MAX_SAFE_INTEGER; index += 1) {
-          if (!left.has(index)) seen += 1;
-          if (seen === segment) break;
-        }
-        out.push(index);
-      } else {
-        out.push(segment);
-      }
-    }
-    return out;
-  }
-  function expand2(node, path2) {
-    if (Array.isArray(node)) {
-      const entry = holes.get(key2(path2));
-      if (!entry) return node.map((item, index) => expand2(item, [...path2, index]));
-      const out = new Array(entry.length);
-      let next = 0;
-      for (let index = 0; index < entry.length; index += 1) {
-        if (entry.indexes.has(index)) continue;
-        out[index] = expand2(node[next], [...path2, index]);
-        next += 1;
-      }
-      return out;
-    }
-    if (isRecord(node)) {
-      const out = {};
-      for (const [name, item] of Object.entries(node)) out[name] = expand2(item, [...path2, name]);
-      return out;
-    }
-    return node;
-  }
-}
-
 // src/engine/spec/schema-findings.ts
 function schemaFindings(file, schema, input, issues, positions) {
   const findings = [];
@@ -3777,7 +3578,7 @@ function schemaFindings(file, schema, input, issues, positions) {
         ...base,
         ...issue.path.map((segment) => typeof segment === "symbol" ? String(segment) : segment)
       ];
-      const here = schemaAt2(baseSchema, issue.path);
+      const here = schemaAt(baseSchema, issue.path);
       if (path2.length > 0 && valueAt(input, path2) === void 0) {
         addMissing(path2, here);
         continue;
@@ -3914,7 +3715,7 @@ function chooseUnionBranch(branches) {
   });
   return best ? { index: best.index, issues: branches[best.index] } : { index: -1 };
 }
-function unwrap2(schema) {
+function unwrap(schema) {
   let current = schema;
   while (current instanceof external_exports.ZodOptional || current instanceof external_exports.ZodDefault || current instanceof external_exports.ZodNullable) {
     current = current.unwrap();
@@ -3922,23 +3723,23 @@ function unwrap2(schema) {
   return current;
 }
 function unionMemberFor(union, segment) {
-  return union.options.map((option) => unwrap2(option)).find(
+  return union.options.map((option) => unwrap(option)).find(
     (option) => typeof segment === "number" ? option instanceof external_exports.ZodArray : option instanceof external_exports.ZodObject && String(segment) in option.shape
   );
 }
-function schemaAt2(schema, path2) {
-  let current = unwrap2(schema);
+function schemaAt(schema, path2) {
+  let current = unwrap(schema);
   for (const segment of path2) {
     if (current instanceof external_exports.ZodUnion) current = unionMemberFor(current, segment);
     if (current instanceof external_exports.ZodObject)
-      current = unwrap2(current.shape[String(segment)]);
-    else if (current instanceof external_exports.ZodArray) current = unwrap2(current.element);
+      current = unwrap(current.shape[String(segment)]);
+    else if (current instanceof external_exports.ZodArray) current = unwrap(current.element);
     else return void 0;
   }
   return current;
 }
 function knownKeys(schema) {
-  const target = unwrap2(schema);
+  const target = unwrap(schema);
   if (target instanceof external_exports.ZodObject) return Object.keys(target.shape);
   if (target instanceof external_exports.ZodUnion) {
     return [...new Set(target.options.flatMap((option) => knownKeys(option)))];
@@ -3946,7 +3747,7 @@ function knownKeys(schema) {
   return [];
 }
 function wrongType(actual, here, described = describeValue(actual)) {
-  const target = unwrap2(here);
+  const target = unwrap(here);
   if (target instanceof external_exports.ZodBoolean && (actual === "true" || actual === "false")) {
     return `${described} is text, not a boolean: write ${actual} without quotes`;
   }
@@ -3956,7 +3757,7 @@ function wrongType(actual, here, described = describeValue(actual)) {
   return `${described} is not valid here: write ${expectedOf(here)}`;
 }
 function expectedOf(schema) {
-  const target = unwrap2(schema);
+  const target = unwrap(schema);
   if (target === void 0) return "see the spec reference";
   if (target instanceof external_exports.ZodEnum)
     return `one of ${target.options.map((o) => `"${String(o)}"`).join(", ")}`;
@@ -3986,6 +3787,198 @@ function describeValue(value) {
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") return `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
   return String(value);
+}
+
+// src/engine/spec/salvage.ts
+var NEUTRAL = {
+  publicNetworkAccess: "Enabled",
+  defaultAction: "Deny"
+};
+var DEPENDS_ON_DEFAULTS = {
+  "vault/no-subscription": "subscription",
+  "vault/no-resource-group": "resourceGroup"
+};
+var MAX_ROUNDS = 8;
+function key2(path2) {
+  return JSON.stringify(path2);
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function clone(value) {
+  if (Array.isArray(value)) return value.map(clone);
+  if (isRecord(value)) {
+    const out = {};
+    for (const [name, item] of Object.entries(value)) out[name] = clone(item);
+    return out;
+  }
+  return value;
+}
+function schemaAt2(schema, path2) {
+  let current = schema;
+  for (const segment of path2) {
+    let inner = unwrap(current);
+    if (inner instanceof external_exports.ZodUnion) {
+      inner = inner.options.map((option) => unwrap(option)).find(
+        (option) => typeof segment === "number" ? option instanceof external_exports.ZodArray : option instanceof external_exports.ZodObject && segment in option.shape
+      );
+    }
+    if (inner instanceof external_exports.ZodObject) current = inner.shape[String(segment)];
+    else if (inner instanceof external_exports.ZodArray) current = inner.element;
+    else return void 0;
+  }
+  return current;
+}
+function parentOf(root, path2) {
+  let current = root;
+  for (const segment of path2.slice(0, -1)) {
+    if (current === null || typeof current !== "object") return void 0;
+    current = current[segment];
+  }
+  return current;
+}
+function standIn(schema, name, actual) {
+  const inner = unwrap(schema);
+  if (name in NEUTRAL) return NEUTRAL[name];
+  if (inner instanceof external_exports.ZodEnum) return inner.options[0];
+  if (inner instanceof external_exports.ZodLiteral) return [...inner.values][0];
+  if (inner instanceof external_exports.ZodString) {
+    return typeof actual === "number" || typeof actual === "boolean" ? String(actual) : "(invalid)";
+  }
+  if (inner instanceof external_exports.ZodBoolean) return false;
+  if (inner instanceof external_exports.ZodArray) return [];
+  if (inner instanceof external_exports.ZodObject) return {};
+  if (inner instanceof external_exports.ZodUnion) return standIn(inner.options[0], name, actual);
+  return void 0;
+}
+function salvage(schema, input, issues, minItemDepth) {
+  const value = clone(input);
+  const holes = /* @__PURE__ */ new Map();
+  const repaired = [];
+  let pending = issues.map((issue) => issue.path);
+  let pendingIssues = issues;
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    let changed = false;
+    pendingIssues.forEach((issue, index) => {
+      const path2 = pending[index];
+      if (repair(issue, path2)) changed = true;
+    });
+    if (!changed) return void 0;
+    const compacted = compact(value, []);
+    const parsed = schema.safeParse(compacted);
+    if (parsed.success) {
+      const skip = (path2, rule) => repaired.some(
+        (place) => place.every((segment, index) => path2[index] === segment) || place[0] === "defaults" && (place.length === 1 || place[1] === DEPENDS_ON_DEFAULTS[rule]) || place.length === 1 && place[0] !== "vaults" && place[0] !== "version" && rule in DEPENDS_ON_DEFAULTS
+      );
+      return { value: expand2(parsed.data, []), skip };
+    }
+    pendingIssues = parsed.error.issues;
+    pending = pendingIssues.map((issue) => toOriginal(issue.path));
+  }
+  return void 0;
+  function repair(issue, path2) {
+    if (issue.code === "unrecognized_keys") {
+      const target = valueAtPath(path2);
+      if (!isRecord(target)) return false;
+      for (const name2 of issue.keys) delete target[name2];
+      if (path2.length === 0) repaired.push(...issue.keys.map((name2) => [name2]));
+      return issue.keys.length > 0;
+    }
+    for (let depth = path2.length - 1; depth >= minItemDepth; depth -= 1) {
+      const segment = path2[depth];
+      if (typeof segment !== "number") continue;
+      const listPath = path2.slice(0, depth);
+      const list = valueAtPath(listPath);
+      if (!Array.isArray(list)) continue;
+      const entry = holes.get(key2(listPath)) ?? { length: list.length, indexes: /* @__PURE__ */ new Set() };
+      if (entry.indexes.has(segment)) return false;
+      entry.indexes.add(segment);
+      holes.set(key2(listPath), entry);
+      repaired.push(path2.slice(0, depth + 1));
+      return true;
+    }
+    if (path2.length === 0) return false;
+    const parent = parentOf(value, path2);
+    const name = path2[path2.length - 1];
+    if (parent === null || typeof parent !== "object") return false;
+    const container = parent;
+    const fieldSchema = schemaAt2(schema, path2);
+    const before = container[name];
+    repaired.push(path2);
+    if (fieldSchema instanceof external_exports.ZodOptional || fieldSchema instanceof external_exports.ZodDefault) {
+      if (!(name in container)) return false;
+      delete container[name];
+      return true;
+    }
+    const replacement = standIn(fieldSchema, String(name), before);
+    if (replacement === void 0 || JSON.stringify(replacement) === JSON.stringify(before)) {
+      return false;
+    }
+    container[name] = replacement;
+    return true;
+  }
+  function valueAtPath(path2) {
+    let current = value;
+    for (const segment of path2) {
+      if (current === null || typeof current !== "object") return void 0;
+      current = current[segment];
+    }
+    return current;
+  }
+  function compact(node, path2) {
+    if (Array.isArray(node)) {
+      const left = holes.get(key2(path2))?.indexes;
+      const out = [];
+      node.forEach((item, index) => {
+        if (!left?.has(index)) out.push(compact(item, [...path2, index]));
+      });
+      return out;
+    }
+    if (isRecord(node)) {
+      const out = {};
+      for (const [name, item] of Object.entries(node)) out[name] = compact(item, [...path2, name]);
+      return out;
+    }
+    return node;
+  }
+  function toOriginal(path2) {
+    const out = [];
+    for (const segment of path2) {
+      const left = holes.get(key2(out))?.indexes;
+      if (typeof segment === "number" && left) {
+        let seen = -1;
+        let index = 0;
+        for (; index < Number.MAX_SAFE_INTEGER; index += 1) {
+          if (!left.has(index)) seen += 1;
+          if (seen === segment) break;
+        }
+        out.push(index);
+      } else {
+        out.push(segment);
+      }
+    }
+    return out;
+  }
+  function expand2(node, path2) {
+    if (Array.isArray(node)) {
+      const entry = holes.get(key2(path2));
+      if (!entry) return node.map((item, index) => expand2(item, [...path2, index]));
+      const out = new Array(entry.length);
+      let next = 0;
+      for (let index = 0; index < entry.length; index += 1) {
+        if (entry.indexes.has(index)) continue;
+        out[index] = expand2(node[next], [...path2, index]);
+        next += 1;
+      }
+      return out;
+    }
+    if (isRecord(node)) {
+      const out = {};
+      for (const [name, item] of Object.entries(node)) out[name] = expand2(item, [...path2, name]);
+      return out;
+    }
+    return node;
+  }
 }
 
 // src/engine/spec/source-text.ts

@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-6LCHQPEP.js";
+} from "./chunk-FVU3S73M.js";
 import {
   applyPlan
-} from "./chunk-ZGWTSVFC.js";
+} from "./chunk-6PZHAN72.js";
 import {
   DEFAULT_READ_CONCURRENCY,
   LiveLookup,
@@ -17,7 +17,7 @@ import {
   liveWorld,
   readLiveState,
   simulate
-} from "./chunk-FN4FJALW.js";
+} from "./chunk-5TGWZXBQ.js";
 import {
   logUntrustedBlock
 } from "./chunk-EXRUMCH2.js";
@@ -26,7 +26,7 @@ import {
   impactOf,
   key,
   stepTitle
-} from "./chunk-I34TPNIT.js";
+} from "./chunk-JFWSYJK2.js";
 import {
   setOutput
 } from "./chunk-FVRPGLV3.js";

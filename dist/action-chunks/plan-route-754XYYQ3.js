@@ -6,11 +6,11 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-LSALXN6Q.js";
-import "./chunk-FN4FJALW.js";
+} from "./chunk-MSF4YDXR.js";
+import "./chunk-5TGWZXBQ.js";
 import "./chunk-EXRUMCH2.js";
-import "./chunk-VKVPVNY3.js";
-import "./chunk-I34TPNIT.js";
+import "./chunk-7OOHCMP6.js";
+import "./chunk-JFWSYJK2.js";
 import "./chunk-FVRPGLV3.js";
 import "./chunk-7RRVYOQZ.js";
 export {

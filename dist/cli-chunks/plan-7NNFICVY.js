@@ -10,8 +10,8 @@ import {
   makePlan,
   renderText,
   splitByChange
-} from "./chunk-I2RPKBPJ.js";
-import "./chunk-Z2WVLSI3.js";
+} from "./chunk-TK2Z6CJK.js";
+import "./chunk-AYZFRYMW.js";
 import "./chunk-NXIKCKPF.js";
 import {
   SET_CHANGES_HEADING,

@@ -21943,13 +21943,13 @@ function endpointGap(vault, vaultKey, endpointKey, endpoint, world) {
   if (zones.size === 0) return { kind: "unknown", reason: coded("dns-not-declared") };
   let first;
   for (const zoneKey of zones) {
-    const gap = zoneGap(vault, vaultKey, endpointKey, endpoint, zoneKey, world);
+    const gap = zoneGap(vault, endpointKey, endpoint, zoneKey, world);
     if (!gap) return { kind: "open" };
     first ??= gap;
   }
   return first ?? { kind: "unknown", reason: coded("dns-not-declared") };
 }
-function zoneGap(vault, _vaultKey, endpointKey, endpoint, zoneKey, world) {
+function zoneGap(vault, endpointKey, endpoint, zoneKey, world) {
   const zone = world.zones.get(zoneKey);
   if (zone === void 0)
     return { kind: "unknown", reason: coded("zone-not-read", { zoneId: zoneKey }) };

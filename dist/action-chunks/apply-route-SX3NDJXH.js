@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-6LCHQPEP.js";
+} from "./chunk-FVU3S73M.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-ZGWTSVFC.js";
+} from "./chunk-6PZHAN72.js";
 import {
   chooseAuth,
   connectAzure,
@@ -15,7 +15,7 @@ import {
   reportInvalid,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-LSALXN6Q.js";
+} from "./chunk-MSF4YDXR.js";
 import {
   SdkAzureReader,
   applyCommentBody,
@@ -29,7 +29,7 @@ import {
   setOutcome,
   setPlanOutputs,
   writeSummary
-} from "./chunk-FN4FJALW.js";
+} from "./chunk-5TGWZXBQ.js";
 import {
   commitStatuses,
   commitsFrom,
@@ -41,10 +41,10 @@ import {
 } from "./chunk-EXRUMCH2.js";
 import {
   loadSpecSet
-} from "./chunk-VKVPVNY3.js";
+} from "./chunk-7OOHCMP6.js";
 import {
   stepTitle
-} from "./chunk-I34TPNIT.js";
+} from "./chunk-JFWSYJK2.js";
 import {
   info,
   neutralizeForLog,

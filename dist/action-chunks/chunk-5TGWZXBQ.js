@@ -46,7 +46,7 @@ import {
   verdict,
   visibleBasis,
   vnetRuleSource
-} from "./chunk-I34TPNIT.js";
+} from "./chunk-JFWSYJK2.js";
 import {
   neutralizeForLog,
   setOutput,

@@ -24,7 +24,7 @@ import {
   undoAll,
   validateSpecSet,
   vnetRuleSource
-} from "./chunk-Z2WVLSI3.js";
+} from "./chunk-AYZFRYMW.js";
 import {
   SET_CHANGES_HEADING,
   findingMessage,

@@ -16,12 +16,12 @@ import {
   renderText,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-I2RPKBPJ.js";
+} from "./chunk-TK2Z6CJK.js";
 import {
   Coverage,
   accessOf,
   key
-} from "./chunk-Z2WVLSI3.js";
+} from "./chunk-AYZFRYMW.js";
 import "./chunk-NXIKCKPF.js";
 import {
   ConnectionGuard,

@@ -3,9 +3,9 @@ const require = __kvnetCreateRequire(import.meta.url);
 import {
   driftFixSection,
   runDriftFix
-} from "./chunk-JCZ2RR5Y.js";
-import "./chunk-6LCHQPEP.js";
-import "./chunk-ZGWTSVFC.js";
+} from "./chunk-5UHT5SKI.js";
+import "./chunk-FVU3S73M.js";
+import "./chunk-6PZHAN72.js";
 import {
   ConnectionFailedError,
   chooseAuth,
@@ -13,7 +13,7 @@ import {
   markStaleComments,
   publishPlan,
   throwIfConnectionFailed
-} from "./chunk-LSALXN6Q.js";
+} from "./chunk-MSF4YDXR.js";
 import {
   BoundedRunner,
   SdkAzureReader,
@@ -26,7 +26,7 @@ import {
   makePlan,
   setOutcome,
   writeSummary
-} from "./chunk-FN4FJALW.js";
+} from "./chunk-5TGWZXBQ.js";
 import {
   closeDriftIssue,
   findOpenDriftIssue,
@@ -35,10 +35,10 @@ import {
 } from "./chunk-EXRUMCH2.js";
 import {
   loadSpecSet
-} from "./chunk-VKVPVNY3.js";
+} from "./chunk-7OOHCMP6.js";
 import {
   parseResourceId
-} from "./chunk-I34TPNIT.js";
+} from "./chunk-JFWSYJK2.js";
 import {
   info,
   setFailed,
