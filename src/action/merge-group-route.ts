@@ -8,7 +8,7 @@ import { SdkAzureReader } from '../adapters/azure/reader.js';
 import { movedBasis } from '../engine/apply/basis-moved.js';
 import { judgeReviewed, refusalLines } from '../engine/apply/reviewed-basis.js';
 import { expiredRulesOf } from '../engine/apply/run-apply.js';
-import { touchedVaults } from '../engine/plan/basis.js';
+import { touchedVaults } from '../engine/plan/steps-by-vault.js';
 import { makePlan } from '../engine/plan/make-plan.js';
 import { fence } from '../engine/render/markdown-safe.js';
 import { chooseAuth, connectAzure } from './azure-auth.js';

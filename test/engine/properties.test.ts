@@ -9,6 +9,7 @@ import {
   type RawVaultNetwork,
 } from '../../src/engine/model/vault-network.js';
 import { buildPlan } from '../../src/engine/plan/build-plan.js';
+import { canonicalJson } from '../../src/engine/plan/fingerprint.js';
 import { networkChanges } from '../../src/engine/plan/vault-steps.js';
 import { exportSpec } from '../../src/engine/spec/export.js';
 import { validateSpecSet } from '../../src/engine/spec/validate.js';
@@ -116,5 +117,50 @@ describe('properties of the pure core', () => {
       }),
       { ...settings, numRuns: 150 },
     );
+  });
+});
+
+describe('canonicalJson', () => {
+  // The reference: JSON.stringify over copies with sorted keys, the definition it must keep.
+  const reference = (value: unknown): string =>
+    JSON.stringify(value, (_key, entry: unknown) => {
+      if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return entry;
+      const sorted: Record<string, unknown> = {};
+      for (const key of Object.keys(entry).sort())
+        sorted[key] = (entry as Record<string, unknown>)[key];
+      return sorted;
+    }) ?? 'null';
+
+  it('serialises as JSON.stringify over key-sorted copies, for any JSON-like value', () => {
+    const value = fc.letrec((tie) => ({
+      leaf: fc.oneof(
+        fc.string(),
+        fc.double(),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constant(undefined),
+      ),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        tie('leaf'),
+        fc.array(tie('node'), { maxLength: 4 }),
+        // Integer-like keys are left out: an object puts them first whatever the insertion
+        // order, so the reference does not sort them (canonicalJson does).
+        fc.dictionary(
+          fc.string().filter((key) => !/^\d+$/.test(key)),
+          tie('node'),
+          { maxKeys: 4 },
+        ),
+      ),
+    })).node;
+    fc.assert(fc.property(value, (input) => canonicalJson(input) === reference(input)));
+  });
+
+  it('orders keys whatever order they were written in, integer-like keys too', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, undefined], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[1,null]},"b":1}',
+    );
+    expect(canonicalJson({ b: 1, 10: 2, 9: 3 })).toBe('{"10":2,"9":3,"b":1}');
   });
 });

@@ -5,7 +5,17 @@ import { parseIpv4Rule } from '../model/ipv4.js';
 
 type Interval = readonly [start: number, end: number];
 
+// The same few CIDRs are parsed for every diff of every vault: parse each text once.
+const intervals = new Map<string, Interval | undefined>();
+
 function interval(cidr: string): Interval | undefined {
+  if (intervals.has(cidr)) return intervals.get(cidr);
+  const found = parse(cidr);
+  intervals.set(cidr, found);
+  return found;
+}
+
+function parse(cidr: string): Interval | undefined {
   const parsed = parseIpv4Rule(cidr);
   if (parsed.kind !== 'ok') return undefined;
   const [a = 0, b = 0, c = 0, d = 0] = parsed.range.network.toByteArray();

@@ -6,7 +6,7 @@
 // that shares a step with a refused one is refused too, and says why.
 import { planDifferences } from './plan-drift.js';
 import { canonicalJson, changeSet } from '../plan/fingerprint.js';
-import { touchedVaults } from '../plan/basis.js';
+import { stepsTouching, touchedVaults } from '../plan/steps-by-vault.js';
 import type { Plan, PlanFinding, PlanStep, PropertyChange } from '../plan/types.js';
 import { differenceText } from '../render/plan-drift.js';
 
@@ -38,8 +38,7 @@ export interface BasisJudgement {
   readonly notes: readonly string[];
 }
 
-const stepsOf = (plan: Plan, vault: string) =>
-  plan.steps.filter((step) => touchedVaults(step).includes(vault));
+const stepsOf = (plan: Plan, vault: string) => stepsTouching(plan.steps, vault);
 
 /** Vault name → CIDR → its expiry date, for the IP rules of the spec that have expired today. */
 export type ExpiredRules = ReadonlyMap<string, ReadonlyMap<string, string>>;

@@ -23,7 +23,7 @@ import {
   type ExpiredRules,
   type ReviewedPlan,
 } from './reviewed-basis.js';
-import { touchedVaults } from '../plan/basis.js';
+import { touchedVaults } from '../plan/steps-by-vault.js';
 import {
   asWriteFailure,
   DEFAULT_BACKOFF_BASE_MS,

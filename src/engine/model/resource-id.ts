@@ -80,7 +80,8 @@ export type IdKey = string & { readonly __idKey: true };
 
 /** The key under which two spellings of the same id compare equal. */
 export function resourceIdKey(text: string): IdKey {
-  return text.replace(/\/+$/, '').toLowerCase() as IdKey;
+  // Most ids have no trailing slash; skip the regex for them (this runs for every lookup).
+  return (text.endsWith('/') ? text.replace(/\/+$/, '') : text).toLowerCase() as IdKey;
 }
 
 export function sameResourceId(a: string, b: string): boolean {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { resourceIdKey } from '../model/resource-id.js';
 import { canonicalJson, changeSet } from './fingerprint.js';
+import { stepsByVault, touchedVaults } from './steps-by-vault.js';
 import type { PlanStep } from './types.js';
 
 export interface VaultBasis {
@@ -31,11 +32,6 @@ export interface PlanBasis {
 const sha = (value: unknown) =>
   `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`;
 
-/** The vaults a step touches: those it serves and those whose access it changes. */
-export function touchedVaults(step: PlanStep): string[] {
-  return [...new Set([...step.vaults, ...step.effects.map((effect) => effect.vault)])];
-}
-
 export function planBasis(
   vaults: readonly { readonly id: string; readonly name: string }[],
   steps: readonly PlanStep[],
@@ -45,9 +41,10 @@ export function planBasis(
   const names: Record<string, string> = {};
   for (const [resource, value] of Object.entries(liveBasis)) resources[resource] = sha(value);
   for (const step of steps) names[step.id] = `${step.kind} ${step.resourceName}`;
+  const stepsOf = stepsByVault(steps, touchedVaults);
   const result: Record<string, VaultBasis> = {};
   for (const vault of vaults) {
-    const own = steps.filter((step) => touchedVaults(step).includes(vault.name));
+    const own = stepsOf.get(vault.name) ?? [];
     const vaultKey = resourceIdKey(vault.id);
     names[vaultKey] = `vault ${vault.name}`;
     const keys = [vaultKey, ...own.map((step) => step.id)];

@@ -23,6 +23,7 @@ import { privateLinkSteps, stepId } from './private-link-steps.js';
 import { deriveSetChanges } from './set-changes.js';
 import { simulate, type SimulateOptions } from './simulate.js';
 import { StepCollector } from './step-collector.js';
+import { stepsServing } from './steps-by-vault.js';
 import {
   PLAN_SCHEMA_VERSION,
   type Plan,
@@ -91,20 +92,13 @@ export function buildPlan(
   const simulation = simulate(ordered, liveWorld(desired, lookup, switching), present, options);
   for (const step of simulation.steps) liveBasis[step.id] ??= basisOf(step, lookup);
 
-  const stepsByVault = new Map<string, PlanStep[]>();
-  for (const step of simulation.steps)
-    for (const vault of step.vaults) {
-      const list = stepsByVault.get(vault);
-      if (list) list.push(step);
-      else stepsByVault.set(vault, [step]);
-    }
   const findings: PlanFinding[] = [...steps.findings, ...simulation.findings];
   const vaultPlans = present.map((vault) => {
     const vaultKey = key(vault.id);
     const before = simulation.before.get(vaultKey) ?? EMPTY_ACCESS;
     const after = simulation.after.get(vaultKey) ?? before;
     findings.push(...deadConfigFindings(vault, after), ...bestPracticeFindings(vault, after));
-    return vaultSummary(vault, before, after, stepsByVault.get(vault.name) ?? []);
+    return vaultSummary(vault, before, after, stepsServing(simulation.steps, vault.name));
   });
   const hasError = findings.some((finding) => finding.level === 'error');
   const setChanges = deriveSetChanges(present, simulation.steps);

@@ -4,17 +4,38 @@
 import { createHash } from 'node:crypto';
 import type { PlanStep } from './types.js';
 
-/** JSON with object keys sorted, so equal values always serialise to equal text. */
+/**
+ * JSON with object keys sorted, so equal values always serialise to equal text. Written out by
+ * hand rather than through a JSON.stringify replacer, which copies every object it sorts: the
+ * plan hashes every vault's live state twice, so this is on the diff's hot path. Same output as
+ * JSON.stringify over sorted copies (undefined members dropped, undefined in arrays as null).
+ */
 export function canonicalJson(value: unknown): string {
-  return (
-    JSON.stringify(value, (_key, entry: unknown) => {
-      if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return entry;
-      const sorted: Record<string, unknown> = {};
-      for (const key of Object.keys(entry).sort())
-        sorted[key] = (entry as Record<string, unknown>)[key];
-      return sorted;
-    }) ?? 'null'
-  );
+  return write(value) ?? 'null';
+}
+
+function write(value: unknown): string | undefined {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  const withJson = value as { toJSON?: () => unknown };
+  if (typeof withJson.toJSON === 'function') return write(withJson.toJSON());
+  if (Array.isArray(value)) return `[${value.map((entry) => write(entry) ?? 'null').join(',')}]`;
+  const members: string[] = [];
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record).sort()) {
+    const text = write(record[key]);
+    if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${members.join(',')}}`;
 }
 
 export function changeSet(steps: readonly PlanStep[]): unknown[] {

@@ -19,6 +19,7 @@ import { buildPlan } from './build-plan.js';
 import { fingerprint } from './fingerprint.js';
 import { LiveLookup } from './live-lookup.js';
 import { simulate } from './simulate.js';
+import { stepsTouching, touchedVaults } from './steps-by-vault.js';
 import type { Plan, PlanStep, VaultPlan } from './types.js';
 import { liveWorld } from './world-of.js';
 
@@ -59,17 +60,13 @@ export interface NarrowingOptions {
   readonly allowDestructive: boolean;
 }
 
-function stepVaults(step: PlanStep): string[] {
-  return [...new Set([...step.vaults, ...step.effects.map((effect) => effect.vault)])];
-}
-
 function firstReason(
   step: PlanStep,
   options: NarrowingOptions,
   errorVaults: ReadonlySet<string>,
   everyVaultErrs: boolean,
 ): SkipReason | undefined {
-  if (everyVaultErrs || stepVaults(step).some((vault) => errorVaults.has(vault)))
+  if (everyVaultErrs || touchedVaults(step).some((vault) => errorVaults.has(vault)))
     return 'vault-has-errors';
   if (step.flags.blocked) return 'blocked';
   if (step.flags.lockout) return 'lockout';
@@ -140,7 +137,7 @@ export function selectNarrowing(
   const steps = simulation.steps;
   const vaultPlans: VaultPlan[] = [];
   for (const vaultPlan of full.vaults) {
-    const mine = steps.filter((step) => stepVaults(step).includes(vaultPlan.name));
+    const mine = stepsTouching(steps, vaultPlan.name);
     if (mine.length === 0) continue;
     const vaultKey = key(vaultPlan.id);
     const before: VaultAccess = simulation.before.get(vaultKey) ?? vaultPlan.before;
@@ -165,7 +162,7 @@ export function selectNarrowing(
   const fixed = vaultPlans.map((vault) => vault.name);
   const leftOut = [...skipped.values()];
   const partlyFixed = fixed.filter((name) =>
-    leftOut.some((entry) => stepVaults(entry.step).includes(name)),
+    leftOut.some((entry) => touchedVaults(entry.step).includes(name)),
   );
   const plan: Plan = {
     schemaVersion: full.schemaVersion,

@@ -58,7 +58,8 @@ export function orderSteps(steps: readonly PlanStep[]): PlanStep[] {
     }
   }
   if (ordered.length !== steps.length) {
-    const stuck = steps.filter((step) => !ordered.includes(step)).map((step) => step.id);
+    const done = new Set(ordered);
+    const stuck = steps.filter((step) => !done.has(step)).map((step) => step.id);
     throw new Error(`the plan's steps depend on each other in a cycle: ${stuck.join(', ')}`);
   }
   return ordered;

@@ -2,6 +2,7 @@
 // net change (after − before) in the plan's access model, never counted beside it. Losses come
 // first, then possible losses, then gains; an IP range the spec annotates carries its note.
 import type { AccessPath, VaultAccess } from '../analysis/access.js';
+import { stepsServing } from '../plan/steps-by-vault.js';
 import type { Plan, PlanStep, VaultPlan } from '../plan/types.js';
 import { noteText, pathText } from './messages.js';
 
@@ -60,7 +61,7 @@ function withNote(path: AccessPath, notes: Map<string, string>): string {
 }
 
 export function vaultChange(plan: Plan, vault: VaultPlan): VaultChange {
-  const steps = plan.steps.filter((step) => step.vaults.includes(vault.name));
+  const steps = stepsServing(plan.steps, vault.name);
   const notes = rangeNotes(steps);
   const before = publicSummary(vault.before);
   const after = publicSummary(vault.after);

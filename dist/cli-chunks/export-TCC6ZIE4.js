@@ -6,7 +6,7 @@ import {
   connectionFailureMessage,
   createClients,
   readErrorLine
-} from "./chunk-KRRV2FBD.js";
+} from "./chunk-3EYTCFZE.js";
 import "./chunk-FRBLMQPP.js";
 import {
   dump,
@@ -14,7 +14,7 @@ import {
   parseResourceId,
   resourceIdKey,
   targetKindOfId
-} from "./chunk-P43S5XP3.js";
+} from "./chunk-YGEBL5LW.js";
 import {
   singleLine
 } from "./chunk-VQEEO6FB.js";

@@ -14,14 +14,15 @@ import {
   makePlan,
   readLiveState,
   renderText,
+  stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-TK2Z6CJK.js";
+} from "./chunk-75LB6R2U.js";
 import {
   Coverage,
   accessOf,
   key
-} from "./chunk-AYZFRYMW.js";
+} from "./chunk-MVJFHFUD.js";
 import "./chunk-NXIKCKPF.js";
 import {
   ConnectionGuard,
@@ -40,7 +41,7 @@ import {
   readErrorLines,
   retryAfterBeyondCap,
   stepTitle
-} from "./chunk-KRRV2FBD.js";
+} from "./chunk-3EYTCFZE.js";
 import "./chunk-FRBLMQPP.js";
 import {
   comparableNetwork,
@@ -49,7 +50,7 @@ import {
   resourceIdKey,
   sameNetwork,
   targetKindOfId
-} from "./chunk-P43S5XP3.js";
+} from "./chunk-YGEBL5LW.js";
 import {
   safeOutput,
   singleLine
@@ -825,7 +826,7 @@ function differenceText(difference) {
 }
 
 // src/engine/apply/reviewed-basis.ts
-var stepsOf = (plan, vault) => plan.steps.filter((step) => touchedVaults(step).includes(vault));
+var stepsOf = (plan, vault) => stepsTouching(plan.steps, vault);
 function announcedExpiries(plan, vault) {
   const announced = [];
   const fromFinding = (finding) => finding.rule === "ip/expires-soon" && finding.vault === vault && typeof finding.params.cidr === "string" && typeof finding.params.expires === "string" ? [{ cidr: finding.params.cidr, expires: finding.params.expires }] : [];

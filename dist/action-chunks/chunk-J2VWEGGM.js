@@ -969,7 +969,7 @@ function formatResourceId(id) {
   return `/subscriptions/${id.subscription.toLowerCase()}/resourceGroups/${id.resourceGroup}/providers/${canonicalWord(id.provider)}/${tail}`;
 }
 function resourceIdKey(text2) {
-  return text2.replace(/\/+$/, "").toLowerCase();
+  return (text2.endsWith("/") ? text2.replace(/\/+$/, "") : text2).toLowerCase();
 }
 function resourceTypeKey(id) {
   return [id.provider, ...id.segments.map(([type]) => type)].join("/").toLowerCase();
@@ -3752,18 +3752,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse5 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse4(schema, value, ctx, finalizeParams(fn, _params));
+    return parse5(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse5 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse4(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse5(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -5258,7 +5258,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse4 = inst._zod.parse;
+  const parse5 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -5272,7 +5272,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse4(payload, ctx);
+    return parse5(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -21780,7 +21780,14 @@ function undoAll(undos) {
 var key = resourceIdKey;
 
 // src/engine/analysis/address-space.ts
+var intervals = /* @__PURE__ */ new Map();
 function interval(cidr) {
+  if (intervals.has(cidr)) return intervals.get(cidr);
+  const found = parse4(cidr);
+  intervals.set(cidr, found);
+  return found;
+}
+function parse4(cidr) {
   const parsed = parseIpv4Rule(cidr);
   if (parsed.kind !== "ok") return void 0;
   const [a = 0, b = 0, c = 0, d = 0] = parsed.range.network.toByteArray();
@@ -21789,8 +21796,8 @@ function interval(cidr) {
   return [start, start + size - 1];
 }
 var AddressSet = class _AddressSet {
-  constructor(intervals) {
-    this.intervals = intervals;
+  constructor(intervals2) {
+    this.intervals = intervals2;
   }
   intervals;
   static of(cidrs) {

@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-FVU3S73M.js";
+} from "./chunk-WTLFUV6F.js";
 import {
   applyPlan
-} from "./chunk-6PZHAN72.js";
+} from "./chunk-LL3PBRQW.js";
 import {
   DEFAULT_READ_CONCURRENCY,
   LiveLookup,
@@ -16,8 +16,10 @@ import {
   fingerprint,
   liveWorld,
   readLiveState,
-  simulate
-} from "./chunk-5TGWZXBQ.js";
+  simulate,
+  stepsTouching,
+  touchedVaults
+} from "./chunk-UORQBAO6.js";
 import {
   logUntrustedBlock
 } from "./chunk-EXRUMCH2.js";
@@ -26,17 +28,14 @@ import {
   impactOf,
   key,
   stepTitle
-} from "./chunk-JFWSYJK2.js";
+} from "./chunk-J2VWEGGM.js";
 import {
   setOutput
 } from "./chunk-FVRPGLV3.js";
 
 // src/engine/plan/narrowing-only.ts
-function stepVaults(step) {
-  return [.../* @__PURE__ */ new Set([...step.vaults, ...step.effects.map((effect) => effect.vault)])];
-}
 function firstReason(step, options, errorVaults, everyVaultErrs) {
-  if (everyVaultErrs || stepVaults(step).some((vault) => errorVaults.has(vault)))
+  if (everyVaultErrs || touchedVaults(step).some((vault) => errorVaults.has(vault)))
     return "vault-has-errors";
   if (step.flags.blocked) return "blocked";
   if (step.flags.lockout) return "lockout";
@@ -93,7 +92,7 @@ function selectNarrowing(desired, snapshot, options, full = buildPlan(desired, s
   const steps = simulation.steps;
   const vaultPlans = [];
   for (const vaultPlan of full.vaults) {
-    const mine = steps.filter((step) => stepVaults(step).includes(vaultPlan.name));
+    const mine = stepsTouching(steps, vaultPlan.name);
     if (mine.length === 0) continue;
     const vaultKey = key(vaultPlan.id);
     const before = simulation.before.get(vaultKey) ?? vaultPlan.before;
@@ -114,7 +113,7 @@ function selectNarrowing(desired, snapshot, options, full = buildPlan(desired, s
   const fixed = vaultPlans.map((vault) => vault.name);
   const leftOut = [...skipped.values()];
   const partlyFixed = fixed.filter(
-    (name) => leftOut.some((entry) => stepVaults(entry.step).includes(name))
+    (name) => leftOut.some((entry) => touchedVaults(entry.step).includes(name))
   );
   const plan = {
     schemaVersion: full.schemaVersion,

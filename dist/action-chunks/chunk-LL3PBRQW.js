@@ -12,9 +12,10 @@ import {
   liveWorld,
   makePlan,
   readLiveState,
+  stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-5TGWZXBQ.js";
+} from "./chunk-UORQBAO6.js";
 import {
   Coverage,
   accessOf,
@@ -28,7 +29,7 @@ import {
   readErrorLines,
   resourceIdKey,
   sameNetwork
-} from "./chunk-JFWSYJK2.js";
+} from "./chunk-J2VWEGGM.js";
 import {
   singleLine
 } from "./chunk-FVRPGLV3.js";
@@ -87,7 +88,7 @@ function differenceText(difference) {
 }
 
 // src/engine/apply/reviewed-basis.ts
-var stepsOf = (plan, vault) => plan.steps.filter((step) => touchedVaults(step).includes(vault));
+var stepsOf = (plan, vault) => stepsTouching(plan.steps, vault);
 function announcedExpiries(plan, vault) {
   const announced = [];
   const fromFinding = (finding) => finding.rule === "ip/expires-soon" && finding.vault === vault && typeof finding.params.cidr === "string" && typeof finding.params.expires === "string" ? [{ cidr: finding.params.cidr, expires: finding.params.expires }] : [];

@@ -24,7 +24,7 @@ import {
   undoAll,
   validateSpecSet,
   vnetRuleSource
-} from "./chunk-AYZFRYMW.js";
+} from "./chunk-MVJFHFUD.js";
 import {
   SET_CHANGES_HEADING,
   findingMessage,
@@ -35,7 +35,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-KRRV2FBD.js";
+} from "./chunk-3EYTCFZE.js";
 import {
   comparableNetwork,
   normalizeIpRules,
@@ -44,7 +44,7 @@ import {
   resourceIdKey,
   sameNetwork,
   visibleBasis
-} from "./chunk-P43S5XP3.js";
+} from "./chunk-YGEBL5LW.js";
 import {
   singleLine
 } from "./chunk-VQEEO6FB.js";
@@ -447,13 +447,30 @@ import { createHash as createHash2 } from "node:crypto";
 // src/engine/plan/fingerprint.ts
 import { createHash } from "node:crypto";
 function canonicalJson(value) {
-  return JSON.stringify(value, (_key, entry) => {
-    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return entry;
-    const sorted = {};
-    for (const key2 of Object.keys(entry).sort())
-      sorted[key2] = entry[key2];
-    return sorted;
-  }) ?? "null";
+  return write(value) ?? "null";
+}
+function write(value) {
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "string":
+    case "number":
+    case "boolean":
+      return JSON.stringify(value);
+    case "object":
+      break;
+    default:
+      return void 0;
+  }
+  const withJson = value;
+  if (typeof withJson.toJSON === "function") return write(withJson.toJSON());
+  if (Array.isArray(value)) return `[${value.map((entry) => write(entry) ?? "null").join(",")}]`;
+  const members = [];
+  const record = value;
+  for (const key2 of Object.keys(record).sort()) {
+    const text = write(record[key2]);
+    if (text !== void 0) members.push(`${JSON.stringify(key2)}:${text}`);
+  }
+  return `{${members.join(",")}}`;
 }
 function changeSet(steps) {
   return steps.map((step) => ({
@@ -470,19 +487,45 @@ function fingerprint(steps, liveBasis) {
   return `sha256:${hash.digest("hex")}`;
 }
 
-// src/engine/plan/basis.ts
-var sha = (value) => `sha256:${createHash2("sha256").update(canonicalJson(value)).digest("hex")}`;
+// src/engine/plan/steps-by-vault.ts
 function touchedVaults(step) {
   return [.../* @__PURE__ */ new Set([...step.vaults, ...step.effects.map((effect) => effect.vault)])];
 }
+var servedVaults = (step) => step.vaults;
+function stepsByVault(steps, vaultsOf) {
+  const index = /* @__PURE__ */ new Map();
+  for (const step of steps)
+    for (const name of vaultsOf(step)) {
+      const list = index.get(name);
+      if (list) list.push(step);
+      else index.set(name, [step]);
+    }
+  return index;
+}
+var touchedIndexes = /* @__PURE__ */ new WeakMap();
+var servedIndexes = /* @__PURE__ */ new WeakMap();
+function memoised(cache, steps, vaultsOf) {
+  let index = cache.get(steps);
+  if (!index) {
+    index = stepsByVault(steps, vaultsOf);
+    cache.set(steps, index);
+  }
+  return index;
+}
+var stepsTouching = (steps, vault) => memoised(touchedIndexes, steps, touchedVaults).get(vault) ?? [];
+var stepsServing = (steps, vault) => memoised(servedIndexes, steps, servedVaults).get(vault) ?? [];
+
+// src/engine/plan/basis.ts
+var sha = (value) => `sha256:${createHash2("sha256").update(canonicalJson(value)).digest("hex")}`;
 function planBasis(vaults, steps, liveBasis) {
   const resources = {};
   const names = {};
   for (const [resource, value] of Object.entries(liveBasis)) resources[resource] = sha(value);
   for (const step of steps) names[step.id] = `${step.kind} ${step.resourceName}`;
+  const stepsOf = stepsByVault(steps, touchedVaults);
   const result = {};
   for (const vault of vaults) {
-    const own = steps.filter((step) => touchedVaults(step).includes(vault.name));
+    const own = stepsOf.get(vault.name) ?? [];
     const vaultKey = resourceIdKey(vault.id);
     names[vaultKey] = `vault ${vault.name}`;
     const keys = [vaultKey, ...own.map((step) => step.id)];
@@ -729,7 +772,8 @@ function orderSteps(steps) {
     }
   }
   if (ordered.length !== steps.length) {
-    const stuck = steps.filter((step) => !ordered.includes(step)).map((step) => step.id);
+    const done = new Set(ordered);
+    const stuck = steps.filter((step) => !done.has(step)).map((step) => step.id);
     throw new Error(`the plan's steps depend on each other in a cycle: ${stuck.join(", ")}`);
   }
   return ordered;
@@ -1891,20 +1935,13 @@ function buildPlan(desired, snapshot, options = {}) {
   );
   const simulation = simulate(ordered, liveWorld(desired, lookup, switching), present, options);
   for (const step of simulation.steps) liveBasis[step.id] ??= basisOf(step, lookup);
-  const stepsByVault = /* @__PURE__ */ new Map();
-  for (const step of simulation.steps)
-    for (const vault of step.vaults) {
-      const list = stepsByVault.get(vault);
-      if (list) list.push(step);
-      else stepsByVault.set(vault, [step]);
-    }
   const findings = [...steps.findings, ...simulation.findings];
   const vaultPlans = present.map((vault) => {
     const vaultKey = key(vault.id);
     const before = simulation.before.get(vaultKey) ?? EMPTY_ACCESS;
     const after = simulation.after.get(vaultKey) ?? before;
     findings.push(...deadConfigFindings(vault, after), ...bestPracticeFindings(vault, after));
-    return vaultSummary(vault, before, after, stepsByVault.get(vault.name) ?? []);
+    return vaultSummary(vault, before, after, stepsServing(simulation.steps, vault.name));
   });
   const hasError = findings.some((finding) => finding.level === "error");
   const setChanges = deriveSetChanges(present, simulation.steps);
@@ -2113,7 +2150,7 @@ function withNote(path, notes) {
   return note2 ? `${pathText(path)} — ${note2}` : pathText(path);
 }
 function vaultChange(plan, vault) {
-  const steps = plan.steps.filter((step) => step.vaults.includes(vault.name));
+  const steps = stepsServing(plan.steps, vault.name);
   const notes = rangeNotes(steps);
   const before = publicSummary(vault.before);
   const after = publicSummary(vault.after);
@@ -2302,6 +2339,7 @@ export {
   canonicalJson,
   changeSet,
   touchedVaults,
+  stepsTouching,
   LiveLookup,
   isSucceeded,
   MANAGED_BY_TAG,

@@ -64,7 +64,7 @@ function formatResourceId(id) {
   return `/subscriptions/${id.subscription.toLowerCase()}/resourceGroups/${id.resourceGroup}/providers/${canonicalWord(id.provider)}/${tail}`;
 }
 function resourceIdKey(text) {
-  return text.replace(/\/+$/, "").toLowerCase();
+  return (text.endsWith("/") ? text.replace(/\/+$/, "") : text).toLowerCase();
 }
 function resourceTypeKey(id) {
   return [id.provider, ...id.segments.map(([type]) => type)].join("/").toLowerCase();

@@ -4,8 +4,8 @@ import {
   annotatePlanFindings,
   loadSpecSet,
   todayFrom
-} from "./chunk-7OOHCMP6.js";
-import "./chunk-JFWSYJK2.js";
+} from "./chunk-ENCI5V77.js";
+import "./chunk-J2VWEGGM.js";
 import "./chunk-FVRPGLV3.js";
 import "./chunk-7RRVYOQZ.js";
 export {

@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-6PZHAN72.js";
+} from "./chunk-LL3PBRQW.js";
 import {
   chooseAuth,
   connectAzure,
@@ -13,7 +13,7 @@ import {
   markStaleComments,
   movedBasis,
   publishPlan
-} from "./chunk-MSF4YDXR.js";
+} from "./chunk-XNCONX6Z.js";
 import {
   SdkAzureReader,
   fence,
@@ -23,15 +23,15 @@ import {
   setOutcome,
   touchedVaults,
   writeSummary
-} from "./chunk-5TGWZXBQ.js";
+} from "./chunk-UORQBAO6.js";
 import {
   errorText,
   logUntrusted
 } from "./chunk-EXRUMCH2.js";
 import {
   loadSpecSet
-} from "./chunk-7OOHCMP6.js";
-import "./chunk-JFWSYJK2.js";
+} from "./chunk-ENCI5V77.js";
+import "./chunk-J2VWEGGM.js";
 import {
   info,
   setFailed

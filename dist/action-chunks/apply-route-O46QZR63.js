@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-FVU3S73M.js";
+} from "./chunk-WTLFUV6F.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-6PZHAN72.js";
+} from "./chunk-LL3PBRQW.js";
 import {
   chooseAuth,
   connectAzure,
@@ -15,7 +15,7 @@ import {
   reportInvalid,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-MSF4YDXR.js";
+} from "./chunk-XNCONX6Z.js";
 import {
   SdkAzureReader,
   applyCommentBody,
@@ -29,7 +29,7 @@ import {
   setOutcome,
   setPlanOutputs,
   writeSummary
-} from "./chunk-5TGWZXBQ.js";
+} from "./chunk-UORQBAO6.js";
 import {
   commitStatuses,
   commitsFrom,
@@ -41,10 +41,10 @@ import {
 } from "./chunk-EXRUMCH2.js";
 import {
   loadSpecSet
-} from "./chunk-7OOHCMP6.js";
+} from "./chunk-ENCI5V77.js";
 import {
   stepTitle
-} from "./chunk-JFWSYJK2.js";
+} from "./chunk-J2VWEGGM.js";
 import {
   info,
   neutralizeForLog,

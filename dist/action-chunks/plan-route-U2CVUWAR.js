@@ -6,11 +6,11 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-MSF4YDXR.js";
-import "./chunk-5TGWZXBQ.js";
+} from "./chunk-XNCONX6Z.js";
+import "./chunk-UORQBAO6.js";
 import "./chunk-EXRUMCH2.js";
-import "./chunk-7OOHCMP6.js";
-import "./chunk-JFWSYJK2.js";
+import "./chunk-ENCI5V77.js";
+import "./chunk-J2VWEGGM.js";
 import "./chunk-FVRPGLV3.js";
 import "./chunk-7RRVYOQZ.js";
 export {

@@ -32,7 +32,7 @@ import {
   specialRangesTouched,
   subnetId,
   virtualNetworkId
-} from "./chunk-P43S5XP3.js";
+} from "./chunk-YGEBL5LW.js";
 import {
   singleLine
 } from "./chunk-VQEEO6FB.js";
@@ -901,7 +901,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options) => {
+    var parse3 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1071,7 +1071,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1594,7 +1594,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options) => {
+    parse3.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -1659,7 +1659,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse2;
+    module.exports = parse3;
   }
 });
 
@@ -1668,7 +1668,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -1756,7 +1756,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1782,10 +1782,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
+        parsed.output = parse3.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input, options);
+        parsed = parse3(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -3143,7 +3143,14 @@ function resolveDesiredState(files, today) {
 }
 
 // src/engine/analysis/address-space.ts
+var intervals = /* @__PURE__ */ new Map();
 function interval(cidr) {
+  if (intervals.has(cidr)) return intervals.get(cidr);
+  const found = parse2(cidr);
+  intervals.set(cidr, found);
+  return found;
+}
+function parse2(cidr) {
   const parsed = parseIpv4Rule(cidr);
   if (parsed.kind !== "ok") return void 0;
   const [a = 0, b = 0, c = 0, d = 0] = parsed.range.network.toByteArray();
@@ -3152,8 +3159,8 @@ function interval(cidr) {
   return [start, start + size - 1];
 }
 var AddressSet = class _AddressSet {
-  constructor(intervals) {
-    this.intervals = intervals;
+  constructor(intervals2) {
+    this.intervals = intervals2;
   }
   intervals;
   static of(cidrs) {

@@ -9,9 +9,9 @@ import {
   renderFindingsText,
   summarizeFindings,
   validateSpecSet
-} from "./chunk-AYZFRYMW.js";
+} from "./chunk-MVJFHFUD.js";
 import "./chunk-NXIKCKPF.js";
-import "./chunk-P43S5XP3.js";
+import "./chunk-YGEBL5LW.js";
 import {
   safeJsonOutput
 } from "./chunk-VQEEO6FB.js";

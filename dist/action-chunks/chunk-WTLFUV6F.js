@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   WriteFailure
-} from "./chunk-6PZHAN72.js";
+} from "./chunk-LL3PBRQW.js";
 import {
   createHttpHeaders,
   createPipelineRequest,
@@ -11,14 +11,14 @@ import {
   operationsFor,
   retryAfterBeyondCap,
   virtualNetworkOf
-} from "./chunk-5TGWZXBQ.js";
+} from "./chunk-UORQBAO6.js";
 import {
   comparableNetwork,
   normalizeLiveNetwork,
   parseResourceId,
   sameNetwork,
   targetKindOfId
-} from "./chunk-JFWSYJK2.js";
+} from "./chunk-J2VWEGGM.js";
 
 // src/adapters/azure/writer.ts
 var NETWORK_API_VERSION = "2025-05-01";

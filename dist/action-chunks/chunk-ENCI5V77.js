@@ -32,7 +32,7 @@ import {
   specSchema,
   summarizeFindings,
   vaultPlacement
-} from "./chunk-JFWSYJK2.js";
+} from "./chunk-J2VWEGGM.js";
 import {
   error,
   info,

@@ -3,9 +3,9 @@ const require = __kvnetCreateRequire(import.meta.url);
 import {
   driftFixSection,
   runDriftFix
-} from "./chunk-5UHT5SKI.js";
-import "./chunk-FVU3S73M.js";
-import "./chunk-6PZHAN72.js";
+} from "./chunk-VVR2BDGH.js";
+import "./chunk-WTLFUV6F.js";
+import "./chunk-LL3PBRQW.js";
 import {
   ConnectionFailedError,
   chooseAuth,
@@ -13,7 +13,7 @@ import {
   markStaleComments,
   publishPlan,
   throwIfConnectionFailed
-} from "./chunk-MSF4YDXR.js";
+} from "./chunk-XNCONX6Z.js";
 import {
   BoundedRunner,
   SdkAzureReader,
@@ -26,7 +26,7 @@ import {
   makePlan,
   setOutcome,
   writeSummary
-} from "./chunk-5TGWZXBQ.js";
+} from "./chunk-UORQBAO6.js";
 import {
   closeDriftIssue,
   findOpenDriftIssue,
@@ -35,10 +35,10 @@ import {
 } from "./chunk-EXRUMCH2.js";
 import {
   loadSpecSet
-} from "./chunk-7OOHCMP6.js";
+} from "./chunk-ENCI5V77.js";
 import {
   parseResourceId
-} from "./chunk-JFWSYJK2.js";
+} from "./chunk-J2VWEGGM.js";
 import {
   info,
   setFailed,

@@ -10,8 +10,8 @@ import {
   makePlan,
   renderText,
   splitByChange
-} from "./chunk-TK2Z6CJK.js";
-import "./chunk-AYZFRYMW.js";
+} from "./chunk-75LB6R2U.js";
+import "./chunk-MVJFHFUD.js";
 import "./chunk-NXIKCKPF.js";
 import {
   SET_CHANGES_HEADING,
@@ -24,11 +24,11 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-KRRV2FBD.js";
+} from "./chunk-3EYTCFZE.js";
 import {
   KVNET_VERSION
 } from "./chunk-FRBLMQPP.js";
-import "./chunk-P43S5XP3.js";
+import "./chunk-YGEBL5LW.js";
 import {
   safeJsonOutput,
   singleLine
