@@ -17,6 +17,10 @@ export interface EmulatorProcess {
   readonly caCertPath: string;
   settings(values: Record<string, number | string>): Promise<void>;
   clearRequests(): Promise<void>;
+  /** The endpoint's state, in the state-file format. */
+  exportState(): Promise<unknown>;
+  /** Replaces the state (and the baseline a reset returns to). */
+  resetTo(state: unknown): Promise<void>;
   requests(): Promise<LoggedRequest[]>;
   stop(): Promise<void>;
 }
@@ -50,9 +54,12 @@ function admin(
 
 export async function startEmulatorProcess(stateFile: string): Promise<EmulatorProcess> {
   const loader = pathToFileURL(join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
+  // KVNET_BENCH_EMULATOR_CPU_PROF=DIR writes a V8 CPU profile of the endpoint's process there.
+  const profile = process.env.KVNET_BENCH_EMULATOR_CPU_PROF;
+  const flags = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', loader, join(repoRoot, 'src/cli.ts'), 'emulator', '--state', stateFile],
+    [...flags, '--import', loader, join(repoRoot, 'src/cli.ts'), 'emulator', '--state', stateFile],
     { stdio: ['ignore', 'pipe', 'pipe'], cwd: repoRoot },
   );
   let stderr = '';
@@ -91,6 +98,10 @@ export async function startEmulatorProcess(stateFile: string): Promise<EmulatorP
     },
     clearRequests: async () => {
       await call('DELETE', '/_emulator/requests');
+    },
+    exportState: () => call('GET', '/_emulator/state'),
+    resetTo: async (state) => {
+      await call('POST', '/_emulator/reset', { state });
     },
     requests: async () =>
       ((await call('GET', '/_emulator/requests')) as { requests: LoggedRequest[] }).requests,

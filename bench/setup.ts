@@ -13,6 +13,21 @@ export interface SetupResult {
   readonly seconds: number;
 }
 
+/** A fresh plan of the baseline must say "no changes" (after converging, or from a cache). */
+export async function requireBaseline(
+  target: Endpoint,
+  baselineDir: string,
+  today: string,
+): Promise<void> {
+  const { reader } = kvnetAdapters(target, 1);
+  const check = await makePlan(await loadDesiredState(baselineDir, today), reader);
+  if (check.outcome !== 'no-changes') {
+    throw new Error(
+      `setup: the baseline plan is "${check.outcome}" (${check.steps.length} steps), not "no-changes": the estate and its spec disagree`,
+    );
+  }
+}
+
 export async function convergeBaseline(
   target: Endpoint,
   baselineDir: string,
@@ -39,12 +54,7 @@ export async function convergeBaseline(
       `setup: the baseline apply ended ${report.outcome}: ${report.messages.join(' ')}\n${failed.join('\n')}`,
     );
   }
-  const check = await makePlan(desired, reader);
-  if (check.outcome !== 'no-changes') {
-    throw new Error(
-      `setup: after converging, the baseline plan is "${check.outcome}" (${check.steps.length} steps): the estate and its spec disagree`,
-    );
-  }
+  await requireBaseline(target, baselineDir, today);
   return {
     outcome: report.outcome,
     steps: report.results.length,

@@ -30,6 +30,11 @@ export interface AzureReader {
     subscription: string,
     resourceGroup: string,
   ): Promise<ReadOutcome<LivePrivateEndpoint[]>>;
+  /**
+   * One endpoint, its NICs unread (as listPrivateEndpointsWithoutNics gives it): what a
+   * read-back needs, for one request however many endpoints share its resource group.
+   */
+  getPrivateEndpoint(privateEndpointId: string): Promise<ReadOutcome<LivePrivateEndpoint>>;
   getZoneGroup(zoneGroupId: string): Promise<ReadOutcome<LiveZoneGroup>>;
   /** Every zone group of the endpoint, whatever its name; an absent endpoint has none. */
   listZoneGroups(privateEndpointId: string): Promise<ReadOutcome<LiveZoneGroup[]>>;

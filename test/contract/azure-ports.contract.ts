@@ -297,6 +297,21 @@ export function azurePortsContract(factory: PortsFactory): void {
         });
       });
 
+      it('getPrivateEndpoint gets one endpoint with its connections; a missing one is not-found', async () => {
+        const { reader } = await seeded();
+        for (const listed of world().privateEndpoints ?? []) {
+          const got = ok(await reader.getPrivateEndpoint(listed.id));
+          expect(got).toMatchObject({
+            id: listed.id,
+            name: listed.name,
+            subnetId: listed.subnetId,
+            connections: listed.connections,
+          });
+        }
+        const missing = `${group(RG)}/providers/Microsoft.Network/privateEndpoints/pe-none`;
+        expect(await reader.getPrivateEndpoint(missing)).toEqual({ status: 'not-found' });
+      });
+
       it('zone groups: got by id, listed per endpoint (none for a missing endpoint), with records and state', async () => {
         const { reader } = await seeded();
         const seededGroup = world().zoneGroups?.[0];

@@ -130,6 +130,7 @@ describe('apply guards on the fake (moved from test/integration/apply-guards.tes
       listVaultsInSubscription: (s) => fake.listVaultsInSubscription(s),
       getVirtualNetwork: (id) => fake.getVirtualNetwork(id),
       listPrivateEndpoints: (s, g) => fake.listPrivateEndpoints(s, g),
+      getPrivateEndpoint: (id) => fake.getPrivateEndpoint(id),
       getZoneGroup: (id) => fake.getZoneGroup(id),
       listZoneGroups: (id) => fake.listZoneGroups(id),
       getDnsZone: (id) => fake.getDnsZone(id),

@@ -5,6 +5,7 @@
 // and the CLI prints one message naming the endpoint and the likely fix instead of one error per
 // resource. Transient failures (a reset connection, a timeout, 5xx, 429) do not trip it: the
 // SDK's retries and kvnet's own are for those.
+import { setMaxListeners } from 'node:events';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 
 const TRUST_CODES = new Set([
@@ -58,7 +59,17 @@ export function connectionFailureKind(error: unknown): ConnectionFailureKind | u
 /** Shared by every client of one run (reader and writer alike). */
 export class ConnectionGuard {
   private tripped: ConnectionFailure | undefined;
-  private readonly controller = new AbortController();
+  private readonly controller = ConnectionGuard.sharedController();
+
+  /**
+   * Every request in flight listens on this one signal (hundreds at once in a large plan): not
+   * a leak, so Node's "possible EventTarget memory leak" warning is switched off for it.
+   */
+  private static sharedController(): AbortController {
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    return controller;
+  }
 
   get failure(): ConnectionFailure | undefined {
     return this.tripped;

@@ -144,6 +144,15 @@ export class SdkAzureReader implements AzureReader {
     );
   }
 
+  getPrivateEndpoint(privateEndpointId: string) {
+    return readAt(privateEndpointId, PERMISSION.privateEndpoint, async (id, name) => {
+      const endpoint = await this.clients
+        .networkFor(id.subscription)
+        .privateEndpoints.get(id.resourceGroup, name(0));
+      return { ...toLivePrivateEndpoint(endpoint), networkInterfaceIds: endpointNicIds(endpoint) };
+    });
+  }
+
   getNetworkInterfaceIps(networkInterfaceId: string) {
     return readAt(networkInterfaceId, PERMISSION.networkInterface, async (id, name) =>
       nicPrivateIps(

@@ -1,6 +1,6 @@
 // Runs one plan step through the writer port, then reads the resource back to prove the
 // write took effect (and that nobody else changed it in between).
-import { parseResourceId, resourceIdKey } from '../model/resource-id.js';
+import { resourceIdKey } from '../model/resource-id.js';
 import { normalizeLiveNetwork, sameNetwork } from '../model/vault-network.js';
 import type { PlanStep, VaultNetworkPayload } from '../plan/types.js';
 import { isSucceeded, MANAGED_BY_TAG, MANAGED_BY_VALUE, type ReadOutcome } from '../state/live.js';
@@ -37,13 +37,6 @@ async function requireOk<T>(
       'ReadBackFailed',
     );
   return outcome.status === 'ok' ? outcome.value : undefined;
-}
-
-function placement(id: string): { subscription: string; resourceGroup: string } {
-  const parsed = parseResourceId(id);
-  if (!parsed.ok)
-    throw new WriteFailure(id, `not a resource id: ${parsed.reason}`, 'InvalidResourceId');
-  return { subscription: parsed.id.subscription, resourceGroup: parsed.id.resourceGroup };
 }
 
 async function connectionNameFor(
@@ -161,14 +154,8 @@ export async function verifyStep(step: PlanStep, reader: AzureReader): Promise<v
       return;
     }
     case 'privateEndpoint': {
-      const { subscription, resourceGroup } = placement(step.resourceId);
-      const endpoints = await requireOk(
-        step.resourceId,
-        reader.listPrivateEndpoints(subscription, resourceGroup),
-      );
-      const found = endpoints?.find(
-        (endpoint) => resourceIdKey(endpoint.id) === resourceIdKey(step.resourceId),
-      );
+      // One GET of the endpoint: a list of its group would cost O(endpoints there) per step.
+      const found = await requireOk(step.resourceId, reader.getPrivateEndpoint(step.resourceId));
       if (step.action === 'delete') {
         if (found)
           throw verificationFailed(

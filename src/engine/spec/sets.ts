@@ -50,6 +50,8 @@ export function isSetRef(entry: unknown): entry is SetRef {
 /** Every definition of every set in the spec set, in file order (duplicates kept). */
 export class SetRegistry {
   readonly definitions: readonly SetDefinition[];
+  /** kind → name → the first definition: every vault's reference is looked up here. */
+  private readonly first = new Map<SetKind, Map<string, SetDefinition>>();
 
   constructor(files: readonly LoadedSpecFile[]) {
     const definitions: SetDefinition[] = [];
@@ -62,14 +64,16 @@ export class SetRegistry {
       }
     }
     this.definitions = definitions;
+    for (const definition of definitions) {
+      const byName = this.first.get(definition.kind) ?? new Map<string, SetDefinition>();
+      this.first.set(definition.kind, byName);
+      if (!byName.has(definition.name)) byName.set(definition.name, definition);
+    }
   }
 
   /** The first definition of a set (a second one is a finding). Names match exactly. */
   get<K extends SetKind>(kind: K, name: string): SetDefinition<K> | undefined {
-    return this.definitions.find(
-      (definition): definition is SetDefinition<K> =>
-        definition.kind === kind && definition.name === name,
-    );
+    return this.first.get(kind)?.get(name) as SetDefinition<K> | undefined;
   }
 
   names(kind: SetKind): string[] {

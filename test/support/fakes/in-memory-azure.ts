@@ -273,6 +273,13 @@ export class InMemoryAzure implements AzureReader, AzureWriter, ActivityLogReade
     });
   }
 
+  getPrivateEndpoint(privateEndpointId: string) {
+    return this.read('getPrivateEndpoint', privateEndpointId, () => {
+      this.requireGroup(privateEndpointId);
+      return this.endpoints.get(key(privateEndpointId));
+    });
+  }
+
   getZoneGroup(zoneGroupId: string) {
     return this.read('getZoneGroup', zoneGroupId, () => {
       this.requireGroup(zoneGroupId);
