@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { buildPlan } from '../../src/engine/plan/build-plan.js';
+import { canonicalJson, changeSet } from '../../src/engine/plan/fingerprint.js';
+import { touchedVaults } from '../../src/engine/plan/steps-by-vault.js';
 import type { Plan } from '../../src/engine/plan/types.js';
 import { noteText } from '../../src/engine/render/messages.js';
 import {
@@ -387,6 +390,34 @@ describe('fingerprint', () => {
     expect(a.fingerprint).toBe(b.fingerprint);
     expect(a.fingerprint).not.toBe(c.fingerprint);
     expect(a.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+});
+
+describe('per-vault basis', () => {
+  it("hashes each vault's canonical change set and live pairs, shared steps included", () => {
+    const desired = desiredFrom(
+      firewallSpec(`      defaultAction: Deny
+      ipRules: [20.50.10.7]
+      virtualNetworkRules:
+        - subnet: { vnet: vnet-apps, name: snet-orders, resourceGroup: rg-network }`),
+    );
+    const plan = buildPlan(
+      desired,
+      snapshot({
+        vaults: [liveVault('kv-one', { networkAcls: { defaultAction: 'Allow' } })],
+        virtualNetworks: [vnet(VNET, [{ name: 'snet-orders', endpoints: [] }])],
+      }),
+    );
+    const sha = (value: unknown) =>
+      `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`;
+    const basis = plan.basis?.vaults['kv-one'];
+    const own = plan.steps.filter((step) => touchedVaults(step).includes('kv-one'));
+    expect(own.map((step) => step.kind)).toEqual(['subnet', 'vault', 'vault']);
+    // The definition, written out the slow way: the fast path must give the same hashes.
+    expect(basis?.steps).toBe(sha(changeSet(own)));
+    expect(basis?.live).toBe(
+      sha(basis?.resources.map((resource) => [resource, plan.basis?.resources[resource] ?? null])),
+    );
   });
 });
 

@@ -29,8 +29,8 @@ export interface PlanBasis {
   readonly names: Readonly<Record<string, string>>;
 }
 
-const sha = (value: unknown) =>
-  `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`;
+const shaOfText = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+const sha = (value: unknown) => shaOfText(canonicalJson(value));
 
 export function planBasis(
   vaults: readonly { readonly id: string; readonly name: string }[],
@@ -42,14 +42,25 @@ export function planBasis(
   for (const [resource, value] of Object.entries(liveBasis)) resources[resource] = sha(value);
   for (const step of steps) names[step.id] = `${step.kind} ${step.resourceName}`;
   const stepsOf = stepsByVault(steps, touchedVaults);
+  // A shared step (a subnet switching to its service endpoint) touches every vault its
+  // addresses reach, thousands in a large estate: each step and each live entry is written
+  // out once, and a vault's hash input is joined from them. The text is exactly
+  // canonicalJson(changeSet(own)) and canonicalJson of the live pairs, so hashes do not move.
+  const stepText = new Map<PlanStep, string>();
+  for (const step of steps) stepText.set(step, canonicalJson(changeSet([step])[0]));
+  const liveEntry = (resource: string) => JSON.stringify([resource, resources[resource] ?? null]);
+  const stepLiveText = new Map<PlanStep, string>();
+  for (const step of steps) stepLiveText.set(step, liveEntry(step.id));
   const result: Record<string, VaultBasis> = {};
   for (const vault of vaults) {
     const own = stepsOf.get(vault.name) ?? [];
     const vaultKey = resourceIdKey(vault.id);
     names[vaultKey] = `vault ${vault.name}`;
     const keys = [vaultKey, ...own.map((step) => step.id)];
-    const stepsHash = sha(changeSet(own));
-    const liveHash = sha(keys.map((resource) => [resource, resources[resource] ?? null]));
+    const stepsHash = shaOfText(`[${own.map((step) => stepText.get(step) ?? 'null').join(',')}]`);
+    const liveHash = shaOfText(
+      `[${[liveEntry(vaultKey), ...own.map((step) => stepLiveText.get(step) ?? 'null')].join(',')}]`,
+    );
     result[vault.name] = {
       fingerprint: sha({ steps: stepsHash, live: liveHash }),
       steps: stepsHash,

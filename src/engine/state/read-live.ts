@@ -99,107 +99,259 @@ export async function readLiveState(
   desired: DesiredState,
   reader: AzureReader,
   concurrency = DEFAULT_READ_CONCURRENCY,
+  started?: LiveReads,
 ): Promise<LiveSnapshot> {
+  return (started ?? new LiveReads(reader, concurrency)).finish(desired);
+}
+
+type DesiredVaultOf = DesiredState['vaults'][number];
+
+/**
+ * The reads of one plan. `start` begins the reads a group of vaults names (round one) and can
+ * be called as each spec file is resolved, before the set is whole; `finish` takes the whole
+ * desired state, starts what is still missing, then round two, and returns the snapshot. Every
+ * read is kept by key, so a resource two calls name is read once; a call that sees fewer vaults
+ * may pick a GET where the whole set would list (one read more, never a different fact).
+ */
+export class LiveReads {
   // Reads in flight per subscription, within ARM's read budget (read-budget.ts).
-  const budget = new ReadBudget({ perSubscription: concurrency });
-  reader.onReadQuota?.((subscription, remaining) => budget.observe(subscription, remaining));
-  // A reader that throws (it should report failures as data) still yields an error outcome,
-  // so no read can go missing or crash the run.
-  const limited =
-    <T>(resourceId: string, read: () => Promise<ReadOutcome<T>>) =>
-    (): Promise<ReadOutcome<T>> =>
-      budget.run(subscriptionScope(resourceId), read).catch((error: unknown) => ({
+  private readonly budget: ReadBudget;
+  private readonly vaults = new OnceByKey<ReadOutcome<LiveVault>>();
+  private readonly vaultLists = new OnceByKey<ReadOutcome<LiveVault[]>>();
+  private readonly subscriptionVaultLists = new OnceByKey<ReadOutcome<LiveVault[]>>();
+  private readonly subscriptionReads: Promise<void>[] = [];
+  private readonly virtualNetworks = new OnceByKey<ReadOutcome<LiveVirtualNetwork>>();
+  private readonly virtualNetworkLists = new OnceByKey<ReadOutcome<LiveVirtualNetwork[]>>();
+  /** Resource groups whose VNets are listed rather than read one by one. */
+  private readonly listedGroups = new Set<string>();
+  /** Endpoint lists as read; `endpointLists` completes them once the set is whole. */
+  private readonly rawEndpointLists = new OnceByKey<ReadOutcome<LivePrivateEndpoint[]>>();
+  private readonly endpointLists = new OnceByKey<ReadOutcome<LivePrivateEndpoint[]>>();
+  private readonly zoneGroupLists = new OnceByKey<ReadOutcome<LiveZoneGroup[]>>();
+  private readonly zones = new OnceByKey<ReadOutcome<LiveDnsZone>>();
+  private readonly links = new OnceByKey<ReadOutcome<LiveVirtualNetworkLink[]>>();
+  private readonly aRecordSets = new OnceByKey<ReadOutcome<LiveARecordSet[]>>();
+
+  constructor(
+    private readonly reader: AzureReader,
+    concurrency = DEFAULT_READ_CONCURRENCY,
+  ) {
+    this.budget = new ReadBudget({ perSubscription: concurrency });
+    reader.onReadQuota?.((subscription, remaining) => this.budget.observe(subscription, remaining));
+  }
+
+  /**
+   * A reader that throws (it should report failures as data) still yields an error outcome,
+   * so no read can go missing or crash the run.
+   */
+  private limited<T>(resourceId: string, read: () => Promise<ReadOutcome<T>>) {
+    return (): Promise<ReadOutcome<T>> =>
+      this.budget.run(subscriptionScope(resourceId), read).catch((error: unknown) => ({
         status: 'error' as const,
         error: { resourceId, message: error instanceof Error ? error.message : String(error) },
       }));
-  const vaults = new OnceByKey<ReadOutcome<LiveVault>>();
-  const vaultLists = new OnceByKey<ReadOutcome<LiveVault[]>>();
-  const subscriptionVaultLists = new OnceByKey<ReadOutcome<LiveVault[]>>();
-  const virtualNetworks = new OnceByKey<ReadOutcome<LiveVirtualNetwork>>();
-  const virtualNetworkLists = new OnceByKey<ReadOutcome<LiveVirtualNetwork[]>>();
-  const endpointLists = new OnceByKey<ReadOutcome<LivePrivateEndpoint[]>>();
-  const zoneGroupLists = new OnceByKey<ReadOutcome<LiveZoneGroup[]>>();
-  const zones = new OnceByKey<ReadOutcome<LiveDnsZone>>();
-  const links = new OnceByKey<ReadOutcome<LiveVirtualNetworkLink[]>>();
-  const aRecordSets = new OnceByKey<ReadOutcome<LiveARecordSet[]>>();
+  }
 
-  const declaredVaults = new Set(desired.vaults.map((vault) => resourceIdKey(vault.id)));
-  const declaredEndpoints = new Set(
-    desired.vaults.flatMap((vault) =>
-      vault.privateEndpoints.map((endpoint) => resourceIdKey(endpoint.id)),
-    ),
-  );
-  /** An endpoint whose zone groups the plan needs: declared, or connected to a declared vault. */
-  const matters = (endpoint: LivePrivateEndpoint) =>
-    declaredEndpoints.has(resourceIdKey(endpoint.id)) ||
-    endpoint.connections.some((connection) =>
-      declaredVaults.has(resourceIdKey(connection.targetId)),
-    );
-  const nicIps = async (nicIds: readonly string[]): Promise<string[]> => {
-    const ips: string[] = [];
-    for (const nicId of nicIds) {
-      const read = reader.getNetworkInterfaceIps?.bind(reader);
-      if (!read) break;
-      // A NIC that cannot be read leaves the address unknown; it does not fail the list.
-      const outcome = await limited(nicId, () => read(nicId))();
-      if (outcome.status === 'ok') ips.push(...outcome.value);
+  /** Round one for these vaults: their vaults, named VNets, endpoint lists and zones. */
+  start(vaults: readonly DesiredVaultOf[]): void {
+    this.startVaults(vaults);
+    const named = new Map<string, string>();
+    for (const vault of vaults) {
+      for (const rule of vault.network.virtualNetworkRules) {
+        const vnetId = virtualNetworkOf(rule.subnetId);
+        named.set(resourceIdKey(vnetId), vnetId);
+      }
+      for (const endpoint of vault.privateEndpoints) {
+        const vnetId = virtualNetworkOf(endpoint.subnetId);
+        named.set(resourceIdKey(vnetId), vnetId);
+      }
     }
-    return ips;
-  };
+    // VNets: one list per resource group where the spec names several (a 403 or any failure
+    // of the list falls back to one GET each, so the facts are those of the GETs).
+    const vnetsByGroup = new Map<string, number>();
+    for (const vnetId of named.values()) {
+      const parsed = parseResourceId(vnetId);
+      if (!parsed.ok) continue;
+      const group = resourceGroupKey(parsed.id.subscription, parsed.id.resourceGroup);
+      vnetsByGroup.set(group, (vnetsByGroup.get(group) ?? 0) + 1);
+    }
+    for (const [group, count] of vnetsByGroup) if (count > 1) this.listedGroups.add(group);
+    for (const vnetId of named.values()) this.readVirtualNetwork(vnetId);
+
+    for (const vault of vaults) {
+      for (const endpoint of vault.privateEndpoints) {
+        this.listEndpoints(endpoint.subscription, endpoint.resourceGroup);
+        const dns = endpoint.dns;
+        if (!dns) continue;
+        const zoneKey = resourceIdKey(dns.zoneId);
+        void this.zones.get(
+          zoneKey,
+          this.limited(dns.zoneId, () => this.reader.getDnsZone(dns.zoneId)),
+        );
+        void this.links.get(
+          zoneKey,
+          this.limited(dns.zoneId, () => this.reader.listVirtualNetworkLinks(dns.zoneId)),
+        );
+        void this.aRecordSets.get(
+          zoneKey,
+          this.limited(dns.zoneId, () => this.reader.listARecordSets(dns.zoneId)),
+        );
+      }
+    }
+  }
+
+  /** The whole desired state: what `start` has not begun, then round two, then the snapshot. */
+  async finish(desired: DesiredState): Promise<LiveSnapshot> {
+    this.start(desired.vaults);
+    const completing = this.completion(desired);
+    // Endpoint lists the spec named, completed now that every declared endpoint is known.
+    for (const group of this.rawEndpointLists.keys()) this.completeEndpoints(group, completing);
+    const specVirtualNetworks = new Set(this.virtualNetworks.keys());
+
+    // Round two, from what the vaults hold, in the subscriptions the spec set uses (an
+    // endpoint or subnet in a stranger's subscription is theirs; we see only its reference).
+    const specSubscriptions = new Set(
+      desired.vaults.map((vault) => vault.subscription.toLowerCase()),
+    );
+    const subnetReadSubscriptions = new Set(specSubscriptions);
+    for (const vault of desired.vaults)
+      for (const rule of vault.network.virtualNetworkRules) {
+        const subscription = subscriptionOf(rule.subnetId);
+        if (subscription) subnetReadSubscriptions.add(subscription);
+      }
+    await Promise.all(this.subscriptionReads);
+    await this.readGroupsOfFailedLists(desired.vaults);
+    const vaultOutcomes = await collectVaults(
+      desired,
+      this.vaults,
+      this.vaultLists,
+      this.subscriptionVaultLists,
+    );
+    for (const outcome of vaultOutcomes.values()) {
+      if (outcome.status !== 'ok') continue;
+      for (const connection of outcome.value.connections) {
+        const parsed = parseResourceId(connection.privateEndpointId);
+        if (!parsed.ok || !specSubscriptions.has(parsed.id.subscription.toLowerCase())) continue;
+        const group = this.listEndpoints(parsed.id.subscription, parsed.id.resourceGroup);
+        this.completeEndpoints(group, completing);
+      }
+      for (const rule of outcome.value.network.virtualNetworkRules) {
+        const subscription = subscriptionOf(rule.subnetId);
+        if (subscription && subnetReadSubscriptions.has(subscription))
+          this.readVirtualNetwork(virtualNetworkOf(rule.subnetId));
+      }
+    }
+    const liveRuleVirtualNetworks = new Set(
+      [...this.virtualNetworks.keys()].filter((key) => !specVirtualNetworks.has(key)),
+    );
+
+    const privateEndpointLists = await this.endpointLists.settled();
+    return {
+      vaults: vaultOutcomes,
+      virtualNetworks: await this.virtualNetworks.settled(),
+      liveRuleVirtualNetworks,
+      subnetReadSubscriptions,
+      privateEndpointLists,
+      zoneGroupLists: await this.zoneGroupLists.settled(),
+      zones: await this.zones.settled(),
+      links: await this.links.settled(),
+      aRecordSets: await this.aRecordSets.settled(),
+    };
+  }
+
+  // Vaults: one list per subscription where the vaults sit in several resource groups; else
+  // one list per resource group holding several of them, else a GET. (Each kind is listed on
+  // its own: managed HSM pools by the managedHSMs lists.)
+  private startVaults(vaults: readonly DesiredVaultOf[]): void {
+    const groupsBySubscription = new Map<string, Map<string, DesiredVaultOf[]>>();
+    for (const vault of vaults) {
+      const subscription = subscriptionListKey(vault);
+      const groups = groupsBySubscription.get(subscription) ?? new Map();
+      groupsBySubscription.set(subscription, groups);
+      const key = vaultGroupKey(vault);
+      const group = groups.get(key);
+      if (group) group.push(vault);
+      else groups.set(key, [vault]);
+    }
+    for (const [subscription, groups] of groupsBySubscription) {
+      const first = [...groups.values()][0]?.[0];
+      if (this.subscriptionVaultLists.has(subscription)) continue;
+      if (groups.size < 2 || !first) {
+        for (const group of groups.values()) this.readGroup(group);
+        continue;
+      }
+      const scope = `/subscriptions/${first.subscription}`;
+      this.subscriptionReads.push(
+        this.subscriptionVaultLists
+          .get(
+            subscription,
+            this.limited(scope, () =>
+              first.kind.id === 'vault'
+                ? this.reader.listVaultsInSubscription(first.subscription)
+                : this.reader.listVaultsInSubscription(first.subscription, first.kind.id),
+            ),
+          )
+          .then((outcome) => {
+            // Refused (Reader on the groups only) or failed: the groups' own reads say it.
+            if (outcome.status !== 'ok') for (const group of groups.values()) this.readGroup(group);
+          }),
+      );
+    }
+  }
+
   /**
-   * The endpoint with its address: the endpoint's body, else what its zone group wrote, else
-   * its NICs — a NIC is read only when neither gave one (AZURE-FACTS §8: with a zone group
-   * Azure leaves customDnsConfigs empty and a dynamic address is only on the NIC).
+   * A subscription list that was refused or failed: every group of the whole set in that
+   * subscription is read on its own (the list's fallback knew only the vaults of its call).
    */
-  const complete = async (endpoint: LivePrivateEndpoint): Promise<LivePrivateEndpoint> => {
-    const { networkInterfaceIds, ...live } = endpoint;
-    const groups = matters(live)
-      ? zoneGroupLists.get(
-          resourceIdKey(live.id),
-          limited(live.id, () => reader.listZoneGroups(live.id)),
-        )
-      : undefined;
-    if (live.privateIps.length > 0 || !networkInterfaceIds?.length) {
-      await groups;
-      return live;
+  private async readGroupsOfFailedLists(vaults: readonly DesiredVaultOf[]): Promise<void> {
+    const failed = new Set<string>();
+    for (const [subscription, outcome] of await this.subscriptionVaultLists.settled())
+      if (outcome.status !== 'ok') failed.add(subscription);
+    if (failed.size === 0) return;
+    const groups = new Map<string, DesiredVaultOf[]>();
+    for (const vault of vaults) {
+      if (!failed.has(subscriptionListKey(vault))) continue;
+      const key = vaultGroupKey(vault);
+      groups.set(key, [...(groups.get(key) ?? []), vault]);
     }
-    const outcome = await groups;
-    const written = outcome?.status === 'ok' ? zoneGroupIps(outcome.value) : [];
-    if (written.length > 0) return { ...live, privateIps: written };
-    return { ...live, privateIps: await nicIps(networkInterfaceIds) };
-  };
-  // Each list, once read, starts its endpoints' zone-group reads (and NIC reads where needed).
-  const listEndpoints = (subscription: string, resourceGroup: string) => {
-    const scope = `/subscriptions/${subscription}/resourceGroups/${resourceGroup}`;
-    const list = () =>
-      reader.listPrivateEndpointsWithoutNics
-        ? reader.listPrivateEndpointsWithoutNics(subscription, resourceGroup)
-        : reader.listPrivateEndpoints(subscription, resourceGroup);
-    void endpointLists.get(resourceGroupKey(subscription, resourceGroup), () =>
-      limited(scope, list)().then(async (outcome): Promise<ReadOutcome<LivePrivateEndpoint[]>> =>
-        outcome.status === 'ok'
-          ? { status: 'ok', value: await Promise.all(outcome.value.map(complete)) }
-          : outcome,
-      ),
-    );
-  };
+    for (const group of groups.values()) this.readGroup(group);
+  }
 
-  // VNets: one list per resource group where the spec names several (a 403 or any failure
-  // of the list falls back to one GET each, so the facts are those of the GETs).
-  const listedGroups = new Set<string>();
-  const virtualNetworkOutcome = (vnetId: string): Promise<ReadOutcome<LiveVirtualNetwork>> => {
+  private readGroup(group: readonly DesiredVaultOf[]): void {
+    const [first] = group;
+    if (!first) return;
+    if (group.length === 1) {
+      void this.vaults.get(
+        resourceIdKey(first.id),
+        this.limited(first.id, () => this.reader.getVault(first.id)),
+      );
+    } else {
+      void this.vaultLists.get(
+        vaultGroupKey(first),
+        this.limited(
+          `/subscriptions/${first.subscription}/resourceGroups/${first.resourceGroup}`,
+          () =>
+            first.kind.id === 'vault'
+              ? this.reader.listVaults(first.subscription, first.resourceGroup)
+              : this.reader.listVaults(first.subscription, first.resourceGroup, first.kind.id),
+        ),
+      );
+    }
+  }
+
+  private virtualNetworkOutcome(vnetId: string): Promise<ReadOutcome<LiveVirtualNetwork>> {
     const parsed = parseResourceId(vnetId);
     const group = parsed.ok
       ? resourceGroupKey(parsed.id.subscription, parsed.id.resourceGroup)
       : undefined;
-    const get = limited(vnetId, () => reader.getVirtualNetwork(vnetId));
-    if (!parsed.ok || !group || !listedGroups.has(group) || !reader.listVirtualNetworks)
+    const get = this.limited(vnetId, () => this.reader.getVirtualNetwork(vnetId));
+    if (!parsed.ok || !group || !this.listedGroups.has(group) || !this.reader.listVirtualNetworks)
       return get();
-    const list = reader.listVirtualNetworks.bind(reader);
-    return virtualNetworkLists
+    const list = this.reader.listVirtualNetworks.bind(this.reader);
+    return this.virtualNetworkLists
       .get(
         group,
-        limited(
+        this.limited(
           `/subscriptions/${parsed.id.subscription}/resourceGroups/${parsed.id.resourceGroup}`,
           () => list(parsed.id.subscription, parsed.id.resourceGroup),
         ),
@@ -211,152 +363,97 @@ export async function readLiveState(
         );
         return found ? { status: 'ok' as const, value: found } : { status: 'not-found' as const };
       });
-  };
-  const readVirtualNetwork = (vnetId: string) => {
-    void virtualNetworks.get(resourceIdKey(vnetId), () => virtualNetworkOutcome(vnetId));
-  };
-
-  // Vaults: one list per subscription where the spec's vaults sit in several resource groups;
-  // else one list per resource group holding several declared vaults, else a GET. (Each kind
-  // is listed on its own: managed HSM pools by the managedHSMs lists.)
-  const groupsBySubscription = new Map<string, Map<string, DesiredState['vaults'][number][]>>();
-  for (const vault of desired.vaults) {
-    const subscription = subscriptionListKey(vault);
-    const groups = groupsBySubscription.get(subscription) ?? new Map();
-    groupsBySubscription.set(subscription, groups);
-    const key = vaultGroupKey(vault);
-    const group = groups.get(key);
-    if (group) group.push(vault);
-    else groups.set(key, [vault]);
   }
-  const readGroup = (group: DesiredState['vaults'][number][]) => {
-    const [first] = group;
-    if (!first) return;
-    if (group.length === 1) {
-      void vaults.get(
-        resourceIdKey(first.id),
-        limited(first.id, () => reader.getVault(first.id)),
-      );
-    } else {
-      void vaultLists.get(
-        vaultGroupKey(first),
-        limited(`/subscriptions/${first.subscription}/resourceGroups/${first.resourceGroup}`, () =>
-          first.kind.id === 'vault'
-            ? reader.listVaults(first.subscription, first.resourceGroup)
-            : reader.listVaults(first.subscription, first.resourceGroup, first.kind.id),
-        ),
-      );
-    }
-  };
-  const subscriptionReads: Promise<void>[] = [];
-  for (const [subscription, groups] of groupsBySubscription) {
-    const first = [...groups.values()][0]?.[0];
-    if (groups.size < 2 || !first) {
-      for (const group of groups.values()) readGroup(group);
-      continue;
-    }
-    const scope = `/subscriptions/${first.subscription}`;
-    subscriptionReads.push(
-      subscriptionVaultLists
-        .get(
-          subscription,
-          limited(scope, () =>
-            first.kind.id === 'vault'
-              ? reader.listVaultsInSubscription(first.subscription)
-              : reader.listVaultsInSubscription(first.subscription, first.kind.id),
-          ),
-        )
-        .then((outcome) => {
-          // Refused (Reader on the groups only) or failed: the groups' own reads say it.
-          if (outcome.status !== 'ok') for (const group of groups.values()) readGroup(group);
-        }),
+
+  private readVirtualNetwork(vnetId: string): void {
+    void this.virtualNetworks.get(resourceIdKey(vnetId), () => this.virtualNetworkOutcome(vnetId));
+  }
+
+  /** Starts the list of a group's endpoints (once); returns the group's key. */
+  private listEndpoints(subscription: string, resourceGroup: string): string {
+    const group = resourceGroupKey(subscription, resourceGroup);
+    const scope = `/subscriptions/${subscription}/resourceGroups/${resourceGroup}`;
+    const reader = this.reader;
+    void this.rawEndpointLists.get(
+      group,
+      this.limited(scope, () =>
+        reader.listPrivateEndpointsWithoutNics
+          ? reader.listPrivateEndpointsWithoutNics(subscription, resourceGroup)
+          : reader.listPrivateEndpoints(subscription, resourceGroup),
+      ),
+    );
+    return group;
+  }
+
+  /** A started list, each endpoint completed with its address as soon as the list is read. */
+  private completeEndpoints(
+    group: string,
+    complete: (endpoint: LivePrivateEndpoint) => Promise<LivePrivateEndpoint>,
+  ): void {
+    const raw = this.rawEndpointLists.get(group, () => {
+      throw new Error(`the endpoint list of ${group} was never started`);
+    });
+    void this.endpointLists.get(group, () =>
+      raw.then(async (outcome): Promise<ReadOutcome<LivePrivateEndpoint[]>> =>
+        outcome.status === 'ok'
+          ? { status: 'ok', value: await Promise.all(outcome.value.map(complete)) }
+          : outcome,
+      ),
     );
   }
 
-  const subnetReadSubscriptions = new Set(
-    desired.vaults.map((vault) => vault.subscription.toLowerCase()),
-  );
-  const namedVirtualNetworks = new Map<string, string>();
-  for (const vault of desired.vaults) {
-    for (const rule of vault.network.virtualNetworkRules) {
-      const vnetId = virtualNetworkOf(rule.subnetId);
-      namedVirtualNetworks.set(resourceIdKey(vnetId), vnetId);
-      const subscription = subscriptionOf(rule.subnetId);
-      if (subscription) subnetReadSubscriptions.add(subscription);
-    }
-    for (const endpoint of vault.privateEndpoints) {
-      const vnetId = virtualNetworkOf(endpoint.subnetId);
-      namedVirtualNetworks.set(resourceIdKey(vnetId), vnetId);
-    }
-  }
-  const vnetsByGroup = new Map<string, number>();
-  for (const vnetId of namedVirtualNetworks.values()) {
-    const parsed = parseResourceId(vnetId);
-    if (!parsed.ok) continue;
-    const group = resourceGroupKey(parsed.id.subscription, parsed.id.resourceGroup);
-    vnetsByGroup.set(group, (vnetsByGroup.get(group) ?? 0) + 1);
-  }
-  for (const [group, count] of vnetsByGroup) if (count > 1) listedGroups.add(group);
-  for (const vnetId of namedVirtualNetworks.values()) readVirtualNetwork(vnetId);
-
-  for (const vault of desired.vaults) {
-    for (const endpoint of vault.privateEndpoints) {
-      listEndpoints(endpoint.subscription, endpoint.resourceGroup);
-      const dns = endpoint.dns;
-      if (!dns) continue;
-      const zoneKey = resourceIdKey(dns.zoneId);
-      void zones.get(
-        zoneKey,
-        limited(dns.zoneId, () => reader.getDnsZone(dns.zoneId)),
+  /**
+   * How an endpoint gets its address: its body, else what its zone group wrote, else its NICs —
+   * a NIC is read only when neither gave one (AZURE-FACTS §8: with a zone group Azure leaves
+   * customDnsConfigs empty and a dynamic address is only on the NIC). Zone groups are read for
+   * the endpoints that matter (declared, or connected to a declared vault): Azure allows one
+   * zone group per endpoint, and Azure Policy may have created it under a name the spec does
+   * not know. Needs the whole desired state, to know which endpoints matter.
+   */
+  private completion(
+    desired: DesiredState,
+  ): (endpoint: LivePrivateEndpoint) => Promise<LivePrivateEndpoint> {
+    const declaredVaults = new Set(desired.vaults.map((vault) => resourceIdKey(vault.id)));
+    const declaredEndpoints = new Set(
+      desired.vaults.flatMap((vault) =>
+        vault.privateEndpoints.map((endpoint) => resourceIdKey(endpoint.id)),
+      ),
+    );
+    const matters = (endpoint: LivePrivateEndpoint) =>
+      declaredEndpoints.has(resourceIdKey(endpoint.id)) ||
+      endpoint.connections.some((connection) =>
+        declaredVaults.has(resourceIdKey(connection.targetId)),
       );
-      void links.get(
-        zoneKey,
-        limited(dns.zoneId, () => reader.listVirtualNetworkLinks(dns.zoneId)),
-      );
-      void aRecordSets.get(
-        zoneKey,
-        limited(dns.zoneId, () => reader.listARecordSets(dns.zoneId)),
-      );
-    }
+    const reader = this.reader;
+    const nicIps = async (nicIds: readonly string[]): Promise<string[]> => {
+      const ips: string[] = [];
+      for (const nicId of nicIds) {
+        const read = reader.getNetworkInterfaceIps?.bind(reader);
+        if (!read) break;
+        // A NIC that cannot be read leaves the address unknown; it does not fail the list.
+        const outcome = await this.limited(nicId, () => read(nicId))();
+        if (outcome.status === 'ok') ips.push(...outcome.value);
+      }
+      return ips;
+    };
+    return async (endpoint) => {
+      const { networkInterfaceIds, ...live } = endpoint;
+      const groups = matters(live)
+        ? this.zoneGroupLists.get(
+            resourceIdKey(live.id),
+            this.limited(live.id, () => reader.listZoneGroups(live.id)),
+          )
+        : undefined;
+      if (live.privateIps.length > 0 || !networkInterfaceIds?.length) {
+        await groups;
+        return live;
+      }
+      const outcome = await groups;
+      const written = outcome?.status === 'ok' ? zoneGroupIps(outcome.value) : [];
+      if (written.length > 0) return { ...live, privateIps: written };
+      return { ...live, privateIps: await nicIps(networkInterfaceIds) };
+    };
   }
-  const specVirtualNetworks = new Set(virtualNetworks.keys());
-
-  // Round two, from what the vaults hold, in the subscriptions the spec set uses (an
-  // endpoint or subnet in a stranger's subscription is theirs; we see only its reference).
-  const endpointSubscriptions = new Set(
-    desired.vaults.map((vault) => vault.subscription.toLowerCase()),
-  );
-  await Promise.all(subscriptionReads);
-  const vaultOutcomes = await collectVaults(desired, vaults, vaultLists, subscriptionVaultLists);
-  for (const outcome of vaultOutcomes.values()) {
-    if (outcome.status !== 'ok') continue;
-    for (const connection of outcome.value.connections) {
-      const parsed = parseResourceId(connection.privateEndpointId);
-      if (!parsed.ok || !endpointSubscriptions.has(parsed.id.subscription.toLowerCase())) continue;
-      listEndpoints(parsed.id.subscription, parsed.id.resourceGroup);
-    }
-    for (const rule of outcome.value.network.virtualNetworkRules) {
-      const subscription = subscriptionOf(rule.subnetId);
-      if (subscription && subnetReadSubscriptions.has(subscription))
-        readVirtualNetwork(virtualNetworkOf(rule.subnetId));
-    }
-  }
-  const liveRuleVirtualNetworks = new Set(
-    [...virtualNetworks.keys()].filter((key) => !specVirtualNetworks.has(key)),
-  );
-
-  const privateEndpointLists = await endpointLists.settled();
-  return {
-    vaults: vaultOutcomes,
-    virtualNetworks: await virtualNetworks.settled(),
-    liveRuleVirtualNetworks,
-    subnetReadSubscriptions,
-    privateEndpointLists,
-    zoneGroupLists: await zoneGroupLists.settled(),
-    zones: await zones.settled(),
-    links: await links.settled(),
-    aRecordSets: await aRecordSets.settled(),
-  };
 }
 
 /** Merges vault GETs and per-group lists into one outcome per declared vault. */
