@@ -19,8 +19,6 @@ export interface EmulatorProcess {
   clearRequests(): Promise<void>;
   /** The endpoint's state, in the state-file format. */
   exportState(): Promise<unknown>;
-  /** Replaces the state (and the baseline a reset returns to). */
-  resetTo(state: unknown): Promise<void>;
   requests(): Promise<LoggedRequest[]>;
   stop(): Promise<void>;
 }
@@ -100,9 +98,6 @@ export async function startEmulatorProcess(stateFile: string): Promise<EmulatorP
       await call('DELETE', '/_emulator/requests');
     },
     exportState: () => call('GET', '/_emulator/state'),
-    resetTo: async (state) => {
-      await call('POST', '/_emulator/reset', { state });
-    },
     requests: async () =>
       ((await call('GET', '/_emulator/requests')) as { requests: LoggedRequest[] }).requests,
     stop: async () => {

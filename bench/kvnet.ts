@@ -7,7 +7,8 @@ import { SdkAzureWriter } from '../src/adapters/azure/writer.js';
 import { collectSpecSources } from '../src/adapters/filesystem/spec-files.js';
 import { CLOUD_PROFILES } from '../src/engine/model/clouds.js';
 import { compareFindings, hasErrors } from '../src/engine/spec/findings.js';
-import { validateSpecSet } from '../src/engine/spec/validate.js';
+import type { LoadedSpecFile } from '../src/engine/spec/checks/context.js';
+import { validateSpecSetAsParsed } from '../src/engine/spec/validate.js';
 import { resolveDesiredState, type DesiredState } from '../src/engine/state/desired.js';
 
 export interface Endpoint {
@@ -35,10 +36,17 @@ export function kvnetAdapters(target: Endpoint, pollIntervalMs: number) {
   };
 }
 
-/** validate → resolveDesiredState, as `kvnet plan` does; throws on any error finding. */
-export async function loadDesiredState(specDir: string, today: string): Promise<DesiredState> {
+/**
+ * validate → resolveDesiredState, as `kvnet plan` does (each parsed file handed to
+ * `onFileParsed`, where the CLI starts its reads); throws on any error finding.
+ */
+export async function loadDesiredState(
+  specDir: string,
+  today: string,
+  onFileParsed: (file: LoadedSpecFile) => void = () => undefined,
+): Promise<DesiredState> {
   const collected = await collectSpecSources([specDir]);
-  const validation = validateSpecSet(collected.sources, { today });
+  const validation = await validateSpecSetAsParsed(collected.sources, { today }, onFileParsed);
   const findings = [...collected.findings, ...validation.findings].sort(compareFindings);
   if (hasErrors(findings) || collected.sources.length === 0) {
     const shown = findings

@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -153,33 +153,33 @@ function runWorker(bundle: string, input: WorkerInput): Promise<WorkerResult> {
 }
 
 /**
- * The estate converged to the baseline spec. With --reuse-baseline the converged state is kept
- * in the temp directory, keyed by a hash of the estate and its baseline spec, and loaded from
- * there next time (then only checked: its plan must say "no changes"); the setup of 5,000
- * vaults takes minutes, and it is the same state every time.
+ * Where --reuse-baseline keeps the estate converged to its baseline spec: the temp directory,
+ * keyed by a hash of the estate and that spec (the setup of 5,000 vaults takes minutes, and it
+ * is the same state every time).
  */
+function baselineCache(estate: Estate): string {
+  const hash = createHash('sha256').update(JSON.stringify(estate.state));
+  for (const [name, text] of specFiles(estate, 'baseline')) hash.update(name).update(text);
+  return join(tmpdir(), `kvnet-bench-baseline-${hash.digest('hex').slice(0, 16)}.json`);
+}
+
+/** Converges the endpoint to the baseline, or checks the cached state it was started with. */
 async function baseline(
   emulator: EmulatorProcess,
-  work: string,
-  estate: Estate,
-  reuse: boolean,
+  specDir: string,
+  cache: { path: string; loaded: boolean } | undefined,
   today: string,
   log: (text: string) => void,
 ): Promise<SetupResult> {
-  const specDir = join(work, 'baseline');
-  const hash = createHash('sha256').update(JSON.stringify(estate.state));
-  for (const [name, text] of specFiles(estate, 'baseline')) hash.update(name).update(text);
-  const cache = join(tmpdir(), `kvnet-bench-baseline-${hash.digest('hex').slice(0, 16)}.json`);
-  if (reuse && existsSync(cache)) {
+  if (cache?.loaded) {
     const started = Date.now();
-    await emulator.resetTo(JSON.parse(await readFile(cache, 'utf8')));
     await requireBaseline(emulator, specDir, today);
-    log(`baseline loaded from ${cache} and checked; measuring`);
+    log(`baseline loaded from ${cache.path} and checked; measuring`);
     return { outcome: 'reused', steps: 0, seconds: (Date.now() - started) / 1000 };
   }
   const setup = await convergeBaseline(emulator, specDir, today);
   log(`baseline converged (${setup.steps} steps in ${setup.seconds.toFixed(1)} s); measuring`);
-  if (reuse) await writeFile(cache, JSON.stringify(await emulator.exportState()));
+  if (cache) await writeFile(cache.path, JSON.stringify(await emulator.exportState()));
   return setup;
 }
 
@@ -189,8 +189,10 @@ async function main(): Promise<void> {
   const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
   const estate = generateEstate(o.vaults, o.subscriptions);
   const work = await mkdtemp(join(tmpdir(), 'kvnet-bench-'));
-  const emulatorState = join(work, 'state.json');
-  await writeFile(emulatorState, JSON.stringify(estate.state));
+  const cachePath = o.reuseBaseline ? baselineCache(estate) : undefined;
+  const cache = cachePath ? { path: cachePath, loaded: existsSync(cachePath) } : undefined;
+  const emulatorState = cache?.loaded ? cache.path : join(work, 'state.json');
+  if (!cache?.loaded) await writeFile(emulatorState, JSON.stringify(estate.state));
   for (const phase of ['baseline', 'changed'] as const) {
     await mkdir(join(work, phase));
     for (const [name, text] of specFiles(estate, phase))
@@ -208,7 +210,7 @@ async function main(): Promise<void> {
   try {
     // The setup runs without latency, so faster than ARM's buckets refill: unthrottled.
     await emulator.settings({ armThrottling: 'off' });
-    const setup = await baseline(emulator, work, estate, o.reuseBaseline, today, log);
+    const setup = await baseline(emulator, join(work, 'baseline'), cache, today, log);
     // Measured as Azure answers: latency, pages, and the buckets full and enforced.
     await emulator.settings({
       latencyMs: o.latencyMs,

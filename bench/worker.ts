@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { applyPlan } from '../src/engine/apply/run-apply.js';
 import { makePlan } from '../src/engine/plan/make-plan.js';
+import { LiveReads } from '../src/engine/state/read-live.js';
 import { runBareClient, type BareResult } from './bare-client.js';
 import { kvnetAdapters, loadDesiredState } from './kvnet.js';
 import type { MinimalRequest } from './minimal-reads.js';
@@ -135,9 +136,13 @@ async function main(): Promise<void> {
   sampler.take();
 
   const planStarted = Date.now();
-  const desired = await loadDesiredState(input.specDir, input.today);
+  // As `kvnet plan` (cli/early-reads.ts): each file's reads start as soon as it is parsed.
+  const reads = new LiveReads(reader, input.readConcurrency);
+  const desired = await loadDesiredState(input.specDir, input.today, (file) =>
+    reads.startFile(file, input.today),
+  );
   const resolvedAt = Date.now();
-  const plan = await makePlan(desired, reader, { concurrency: input.readConcurrency });
+  const plan = await makePlan(desired, reader, { concurrency: input.readConcurrency, reads });
   const planEnded = Date.now();
   const planMemory = sampler.take();
 

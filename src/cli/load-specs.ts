@@ -4,7 +4,7 @@ import { collectSpecSources } from '../adapters/filesystem/spec-files.js';
 import { renderFindingsText, summarizeFindings } from '../engine/render/findings.js';
 import type { LoadedSpecFile } from '../engine/spec/checks/context.js';
 import { compareFindings, hasErrors } from '../engine/spec/findings.js';
-import { validateSpecSet } from '../engine/spec/validate.js';
+import { validateSpecSetAsParsed } from '../engine/spec/validate.js';
 import { resolveDesiredState, type DesiredState } from '../engine/state/desired.js';
 import { today, type CliIo } from './io.js';
 
@@ -18,10 +18,14 @@ export async function loadSpecSet(
   paths: readonly string[],
   io: CliIo,
   whatWasNotDone: string,
+  /** Called with each file that parses, before the rest of the set (early-reads.ts). */
+  onFileParsed: (file: LoadedSpecFile, today: string) => void = () => undefined,
 ): Promise<LoadedSpecSet | undefined> {
   const date = today(io.env);
   const collected = await collectSpecSources(paths);
-  const validation = validateSpecSet(collected.sources, { today: date });
+  const validation = await validateSpecSetAsParsed(collected.sources, { today: date }, (file) =>
+    onFileParsed(file, date),
+  );
   const findings = [...collected.findings, ...validation.findings].sort(compareFindings);
   if (hasErrors(findings) || collected.sources.length === 0) {
     io.err(renderFindingsText(findings));

@@ -145,10 +145,11 @@ describe('canonicalJson', () => {
         { depthSize: 'small' },
         tie('leaf'),
         fc.array(tie('node'), { maxLength: 4 }),
-        // Integer-like keys are left out: an object puts them first whatever the insertion
-        // order, so the reference does not sort them (canonicalJson does).
+        // Left out where the reference is wrong, not canonicalJson: integer-like keys (an
+        // object puts them first whatever the insertion order, so the reference does not sort
+        // them) and "__proto__" (assigning it to the reference's copy sets the prototype).
         fc.dictionary(
-          fc.string().filter((key) => !/^\d+$/.test(key)),
+          fc.string().filter((key) => !/^\d+$/.test(key) && key !== '__proto__'),
           tie('node'),
           { maxKeys: 4 },
         ),

@@ -75,6 +75,14 @@ export class ConnectionGuard {
     return this.tripped;
   }
 
+  /**
+   * Nothing more is wanted from these clients (reads begun early for a spec set that turned
+   * out invalid): requests in flight are aborted, so none holds the process open.
+   */
+  abandon(): void {
+    this.controller.abort();
+  }
+
   /** Outermost in each client's pipeline, around the SDK's retries. */
   policy(endpoint: string): PipelinePolicy {
     return {
@@ -82,6 +90,7 @@ export class ConnectionGuard {
       sendRequest: async (request, next) => {
         const before = this.failure;
         if (before) throw before.error;
+        if (this.controller.signal.aborted) throw new Error('the run no longer needs this request');
         const outer = request.abortSignal;
         const controller = new AbortController();
         const abandon = () => controller.abort();

@@ -2,14 +2,14 @@
 // Exit 0: no changes; 2: changes; 1: error (invalid spec, failed read, lockout…).
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { SdkAzureReader } from '../../adapters/azure/reader.js';
 import { makePlan } from '../../engine/plan/make-plan.js';
 import type { Plan } from '../../engine/plan/types.js';
 import { renderJson } from '../../engine/render/json.js';
 import { renderMarkdown } from '../../engine/render/markdown.js';
 import { renderText } from '../../engine/render/text.js';
 import { safeJsonOutput } from '../../engine/render/untrusted.js';
-import { connectionFailureMessage, createClients } from '../azure-setup.js';
+import { connectionFailureMessage } from '../azure-setup.js';
+import { EarlyReads } from '../early-reads.js';
 import { loadSpecSet } from '../load-specs.js';
 import {
   EXIT_CHANGES,
@@ -71,17 +71,20 @@ export async function runPlan(argv: readonly string[], io: CliIo): Promise<numbe
   if (positionals.length === 0)
     throw new UsageError('name at least one spec file, directory or glob');
 
-  const specs = await loadSpecSet(positionals, io, 'no plan made');
-  if (!specs) return EXIT_ERROR;
-
-  const clients = createClients(
-    specs.files,
+  const early = new EarlyReads(
     { cloud: values.cloud, armEndpoint: values['arm-endpoint'], auth: values.auth },
     io.env,
-    true,
+    concurrency,
   );
+  const specs = await loadSpecSet(positionals, io, 'no plan made', early.onFileParsed);
+  if (!specs) {
+    early.abandon();
+    return EXIT_ERROR;
+  }
+
+  const { clients, reader, reads } = early.forSet(specs.files);
   const { desired } = specs;
-  const plan = await makePlan(desired, new SdkAzureReader(clients), { concurrency });
+  const plan = await makePlan(desired, reader, { concurrency, reads });
   const unreachable = connectionFailureMessage(clients, io.env);
   if (unreachable) {
     io.err(`kvnet plan: ${unreachable}\nNo plan was made.`);

@@ -1,12 +1,14 @@
 // The planning use case: read what the desired state needs through the reader port, then diff.
 import type { AzureReader } from '../../ports/azure-reader.js';
 import type { DesiredState } from '../state/desired.js';
-import { DEFAULT_READ_CONCURRENCY, readLiveState } from '../state/read-live.js';
+import { DEFAULT_READ_CONCURRENCY, readLiveState, type LiveReads } from '../state/read-live.js';
 import { buildPlan } from './build-plan.js';
 import type { Plan } from './types.js';
 
 export interface MakePlanOptions {
   readonly concurrency?: number;
+  /** Reads already begun (as the spec files were parsed) on the same reader. */
+  readonly reads?: LiveReads;
 }
 
 export async function makePlan(
@@ -18,6 +20,7 @@ export async function makePlan(
     desired,
     reader,
     options.concurrency ?? DEFAULT_READ_CONCURRENCY,
+    options.reads,
   );
   return buildPlan(desired, snapshot);
 }

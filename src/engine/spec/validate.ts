@@ -111,11 +111,39 @@ export function validateSpecSet(
   sources: readonly SpecSource[],
   options: CheckOptions,
 ): ValidationResult {
+  return checkParsedSet(sources.map(parseSpecFile), sources.length, options);
+}
+
+/**
+ * validateSpecSet, handing each file that matched the schema to `onParsed` as soon as it is
+ * parsed, and letting the event loop run before the next file: reads started there go out
+ * while the rest of the set parses. The result is validateSpecSet's.
+ */
+export async function validateSpecSetAsParsed(
+  sources: readonly SpecSource[],
+  options: CheckOptions,
+  onParsed: (file: LoadedSpecFile) => void,
+): Promise<ValidationResult> {
+  const parsed: ReturnType<typeof parseSpecFile>[] = [];
+  for (const source of sources) {
+    const result = parseSpecFile(source);
+    parsed.push(result);
+    if (result.loaded) onParsed(result.loaded);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return checkParsedSet(parsed, sources.length, options);
+}
+
+/** The checks of the set, file by file and across files, over the parsed files. */
+function checkParsedSet(
+  parsed: readonly ReturnType<typeof parseSpecFile>[],
+  sourceCount: number,
+  options: CheckOptions,
+): ValidationResult {
   const findings: Finding[] = [];
   const files: LoadedSpecFile[] = [];
   const targets: CheckTarget[] = [];
-  for (const source of sources) {
-    const result = parseSpecFile(source);
+  for (const result of parsed) {
     findings.push(...result.findings);
     if (result.loaded) files.push(result.loaded);
     if (result.checkable) targets.push(result.checkable);
@@ -137,6 +165,6 @@ export function validateSpecSet(
     }
     findings.push(...sink.findings);
   });
-  findings.push(...checkNamedSets(targets, options, files.length === sources.length));
+  findings.push(...checkNamedSets(targets, options, files.length === sourceCount));
   return { files, findings: findings.sort(compareFindings) };
 }

@@ -12,7 +12,8 @@ import { parseResourceId, resourceIdKey } from '../model/resource-id.js';
 import type { AzureReader } from '../../ports/azure-reader.js';
 import { OnceByKey } from './concurrency.js';
 import { ReadBudget } from './read-budget.js';
-import type { DesiredState } from './desired.js';
+import type { LoadedSpecFile } from '../spec/checks/context.js';
+import { resolveDesiredState, type DesiredState } from './desired.js';
 import type {
   LiveARecordSet,
   LiveDnsZone,
@@ -150,6 +151,21 @@ export class LiveReads {
         status: 'error' as const,
         error: { resourceId, message: error instanceof Error ? error.message : String(error) },
       }));
+  }
+
+  /**
+   * Round one for the vaults of one spec file, as soon as it is parsed. A hint: `finish`
+   * reads what the whole set needs, so a file that cannot be resolved alone (a named set
+   * defined in a file not parsed yet) starts what it can, or nothing.
+   */
+  startFile(file: LoadedSpecFile, today: string): void {
+    let vaults: readonly DesiredVaultOf[];
+    try {
+      vaults = resolveDesiredState([file], today).vaults;
+    } catch {
+      return;
+    }
+    this.start(vaults);
   }
 
   /** Round one for these vaults: their vaults, named VNets, endpoint lists and zones. */
