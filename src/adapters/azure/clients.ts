@@ -8,7 +8,7 @@ import { NetworkManagementClient } from '@azure/arm-network';
 import { PrivateDnsManagementClient } from '@azure/arm-privatedns';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { Agent } from 'node:https';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import type { CloudProfile } from '../../engine/model/clouds.js';
 import { KVNET_VERSION } from '../../version.js';
 import {
@@ -78,9 +78,18 @@ export class AzureClients {
     // accepts any token, so the cloud's scope is right in every case.
     this.scope = settings.cloud.tokenScope;
     this.connectionGuard = settings.connectionGuard ?? new ConnectionGuard();
-    // Setting `ca` replaces Node's roots, so the agent keeps them and adds ours.
+    // A custom CA goes in one TLS context built here (with Node's roots, which `ca` would
+    // replace), not as `ca`: Node then builds a context of ~140 roots for every new connection
+    // and writes the whole list into the pool key of every request (a 10,000-vault apply
+    // spent most of its CPU and gigabytes there).
     this.sharedAgent = new Agent({
-      ...(settings.caCertificates ? { ca: [...rootCertificates, settings.caCertificates] } : {}),
+      ...(settings.caCertificates
+        ? {
+            secureContext: createSecureContext({
+              ca: [...rootCertificates, settings.caCertificates],
+            }),
+          }
+        : {}),
       ...SHARED_AGENT_OPTIONS,
     });
   }
