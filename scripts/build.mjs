@@ -4,6 +4,7 @@
 // not parse the SDKs they may never use (issue 14: start-up under 0.3 s).
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const shared = {
   bundle: true,
@@ -26,10 +27,22 @@ const shared = {
 for (const folder of ['dist/action-chunks', 'dist/cli-chunks'])
   rmSync(folder, { recursive: true, force: true });
 
+// undici is evaluated on first use, not at every start of the Action (scripts/lazy-undici.cjs).
+const shim = fileURLToPath(new URL('./lazy-undici.cjs', import.meta.url));
+const lazyUndici = {
+  name: 'lazy-undici',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^undici$/ }, (args) =>
+      args.importer === shim ? undefined : { path: shim },
+    );
+  },
+};
+
 await build({
   ...shared,
   entryPoints: { index: 'src/index.ts' },
   chunkNames: 'action-chunks/[name]-[hash]',
+  plugins: [lazyUndici],
 });
 await build({
   ...shared,

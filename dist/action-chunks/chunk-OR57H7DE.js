@@ -19120,6 +19120,23 @@ var require_undici = __commonJS({
   }
 });
 
+// scripts/lazy-undici.cjs
+var require_lazy_undici = __commonJS({
+  "scripts/lazy-undici.cjs"(exports, module) {
+    "use strict";
+    var undici;
+    var load = () => undici ??= require_undici();
+    module.exports = {
+      get ProxyAgent() {
+        return load().ProxyAgent;
+      },
+      get fetch() {
+        return load().fetch;
+      }
+    };
+  }
+});
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -19301,7 +19318,7 @@ var DecodedURL = class extends URL {
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
-var import_undici = __toESM(require_undici(), 1);
+var import_undici = __toESM(require_lazy_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve) {
@@ -20492,7 +20509,7 @@ function printUntrustedBlock(text, write) {
 
 export {
   require_tunnel2 as require_tunnel,
-  require_undici,
+  require_lazy_undici,
   summary,
   getInput,
   setOutput,

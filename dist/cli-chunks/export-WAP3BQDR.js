@@ -6,7 +6,7 @@ import {
   connectionFailureMessage,
   createClients,
   readErrorLine
-} from "./chunk-3EYTCFZE.js";
+} from "./chunk-X3WEP3PT.js";
 import "./chunk-FRBLMQPP.js";
 import {
   dump,

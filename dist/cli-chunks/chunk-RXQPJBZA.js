@@ -22,9 +22,9 @@ import {
   settingSource,
   summarizeFindings,
   undoAll,
-  validateSpecSet,
+  validateSpecSetAsParsed,
   vnetRuleSource
-} from "./chunk-MVJFHFUD.js";
+} from "./chunk-6SJ6A7HB.js";
 import {
   SET_CHANGES_HEADING,
   findingMessage,
@@ -35,7 +35,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-3EYTCFZE.js";
+} from "./chunk-X3WEP3PT.js";
 import {
   comparableNetwork,
   normalizeIpRules,
@@ -191,78 +191,234 @@ function zoneGroupIps(groups) {
     )
   ];
 }
-async function readLiveState(desired, reader, concurrency = DEFAULT_READ_CONCURRENCY) {
-  const budget = new ReadBudget({ perSubscription: concurrency });
-  reader.onReadQuota?.((subscription, remaining) => budget.observe(subscription, remaining));
-  const limited = (resourceId, read) => () => budget.run(subscriptionScope(resourceId), read).catch((error2) => ({
-    status: "error",
-    error: { resourceId, message: error2 instanceof Error ? error2.message : String(error2) }
-  }));
-  const vaults = new OnceByKey();
-  const vaultLists = new OnceByKey();
-  const subscriptionVaultLists = new OnceByKey();
-  const virtualNetworks = new OnceByKey();
-  const virtualNetworkLists = new OnceByKey();
-  const endpointLists = new OnceByKey();
-  const zoneGroupLists = new OnceByKey();
-  const zones = new OnceByKey();
-  const links = new OnceByKey();
-  const aRecordSets = new OnceByKey();
-  const declaredVaults = new Set(desired.vaults.map((vault) => resourceIdKey(vault.id)));
-  const declaredEndpoints = new Set(
-    desired.vaults.flatMap(
-      (vault) => vault.privateEndpoints.map((endpoint) => resourceIdKey(endpoint.id))
-    )
-  );
-  const matters = (endpoint) => declaredEndpoints.has(resourceIdKey(endpoint.id)) || endpoint.connections.some(
-    (connection) => declaredVaults.has(resourceIdKey(connection.targetId))
-  );
-  const nicIps = async (nicIds) => {
-    const ips = [];
-    for (const nicId of nicIds) {
-      const read = reader.getNetworkInterfaceIps?.bind(reader);
-      if (!read) break;
-      const outcome = await limited(nicId, () => read(nicId))();
-      if (outcome.status === "ok") ips.push(...outcome.value);
+async function readLiveState(desired, reader, concurrency = DEFAULT_READ_CONCURRENCY, started) {
+  return (started ?? new LiveReads(reader, concurrency)).finish(desired);
+}
+var LiveReads = class {
+  constructor(reader, concurrency = DEFAULT_READ_CONCURRENCY) {
+    this.reader = reader;
+    this.budget = new ReadBudget({ perSubscription: concurrency });
+    reader.onReadQuota?.((subscription, remaining) => this.budget.observe(subscription, remaining));
+  }
+  reader;
+  // Reads in flight per subscription, within ARM's read budget (read-budget.ts).
+  budget;
+  vaults = new OnceByKey();
+  vaultLists = new OnceByKey();
+  subscriptionVaultLists = new OnceByKey();
+  subscriptionReads = [];
+  virtualNetworks = new OnceByKey();
+  virtualNetworkLists = new OnceByKey();
+  /** Resource groups whose VNets are listed rather than read one by one. */
+  listedGroups = /* @__PURE__ */ new Set();
+  /** Endpoint lists as read; `endpointLists` completes them once the set is whole. */
+  rawEndpointLists = new OnceByKey();
+  endpointLists = new OnceByKey();
+  zoneGroupLists = new OnceByKey();
+  zones = new OnceByKey();
+  links = new OnceByKey();
+  aRecordSets = new OnceByKey();
+  /**
+   * A reader that throws (it should report failures as data) still yields an error outcome,
+   * so no read can go missing or crash the run.
+   */
+  limited(resourceId, read) {
+    return () => this.budget.run(subscriptionScope(resourceId), read).catch((error2) => ({
+      status: "error",
+      error: { resourceId, message: error2 instanceof Error ? error2.message : String(error2) }
+    }));
+  }
+  /**
+   * Round one for the vaults of one spec file, as soon as it is parsed. A hint: `finish`
+   * reads what the whole set needs, so a file that cannot be resolved alone (a named set
+   * defined in a file not parsed yet) starts what it can, or nothing.
+   */
+  startFile(file, today2) {
+    let vaults;
+    try {
+      vaults = resolveDesiredState([file], today2).vaults;
+    } catch {
+      return;
     }
-    return ips;
-  };
-  const complete = async (endpoint) => {
-    const { networkInterfaceIds, ...live } = endpoint;
-    const groups = matters(live) ? zoneGroupLists.get(
-      resourceIdKey(live.id),
-      limited(live.id, () => reader.listZoneGroups(live.id))
-    ) : void 0;
-    if (live.privateIps.length > 0 || !networkInterfaceIds?.length) {
-      await groups;
-      return live;
+    this.start(vaults);
+  }
+  /** Round one for these vaults: their vaults, named VNets, endpoint lists and zones. */
+  start(vaults) {
+    this.startVaults(vaults);
+    const named = /* @__PURE__ */ new Map();
+    for (const vault of vaults) {
+      for (const rule of vault.network.virtualNetworkRules) {
+        const vnetId = virtualNetworkOf(rule.subnetId);
+        named.set(resourceIdKey(vnetId), vnetId);
+      }
+      for (const endpoint of vault.privateEndpoints) {
+        const vnetId = virtualNetworkOf(endpoint.subnetId);
+        named.set(resourceIdKey(vnetId), vnetId);
+      }
     }
-    const outcome = await groups;
-    const written = outcome?.status === "ok" ? zoneGroupIps(outcome.value) : [];
-    if (written.length > 0) return { ...live, privateIps: written };
-    return { ...live, privateIps: await nicIps(networkInterfaceIds) };
-  };
-  const listEndpoints = (subscription, resourceGroup) => {
-    const scope = `/subscriptions/${subscription}/resourceGroups/${resourceGroup}`;
-    const list = () => reader.listPrivateEndpointsWithoutNics ? reader.listPrivateEndpointsWithoutNics(subscription, resourceGroup) : reader.listPrivateEndpoints(subscription, resourceGroup);
-    void endpointLists.get(
-      resourceGroupKey(subscription, resourceGroup),
-      () => limited(scope, list)().then(
-        async (outcome) => outcome.status === "ok" ? { status: "ok", value: await Promise.all(outcome.value.map(complete)) } : outcome
-      )
+    const vnetsByGroup = /* @__PURE__ */ new Map();
+    for (const vnetId of named.values()) {
+      const parsed = parseResourceId(vnetId);
+      if (!parsed.ok) continue;
+      const group = resourceGroupKey(parsed.id.subscription, parsed.id.resourceGroup);
+      vnetsByGroup.set(group, (vnetsByGroup.get(group) ?? 0) + 1);
+    }
+    for (const [group, count] of vnetsByGroup) if (count > 1) this.listedGroups.add(group);
+    for (const vnetId of named.values()) this.readVirtualNetwork(vnetId);
+    for (const vault of vaults) {
+      for (const endpoint of vault.privateEndpoints) {
+        this.listEndpoints(endpoint.subscription, endpoint.resourceGroup);
+        const dns = endpoint.dns;
+        if (!dns) continue;
+        const zoneKey = resourceIdKey(dns.zoneId);
+        void this.zones.get(
+          zoneKey,
+          this.limited(dns.zoneId, () => this.reader.getDnsZone(dns.zoneId))
+        );
+        void this.links.get(
+          zoneKey,
+          this.limited(dns.zoneId, () => this.reader.listVirtualNetworkLinks(dns.zoneId))
+        );
+        void this.aRecordSets.get(
+          zoneKey,
+          this.limited(dns.zoneId, () => this.reader.listARecordSets(dns.zoneId))
+        );
+      }
+    }
+  }
+  /** The whole desired state: what `start` has not begun, then round two, then the snapshot. */
+  async finish(desired) {
+    this.start(desired.vaults);
+    const completing = this.completion(desired);
+    for (const group of this.rawEndpointLists.keys()) this.completeEndpoints(group, completing);
+    const specVirtualNetworks = new Set(this.virtualNetworks.keys());
+    const specSubscriptions = new Set(
+      desired.vaults.map((vault) => vault.subscription.toLowerCase())
     );
-  };
-  const listedGroups = /* @__PURE__ */ new Set();
-  const virtualNetworkOutcome = (vnetId) => {
+    const subnetReadSubscriptions = new Set(specSubscriptions);
+    for (const vault of desired.vaults)
+      for (const rule of vault.network.virtualNetworkRules) {
+        const subscription = subscriptionOf(rule.subnetId);
+        if (subscription) subnetReadSubscriptions.add(subscription);
+      }
+    await Promise.all(this.subscriptionReads);
+    await this.readGroupsOfFailedLists(desired.vaults);
+    const vaultOutcomes = await collectVaults(
+      desired,
+      this.vaults,
+      this.vaultLists,
+      this.subscriptionVaultLists
+    );
+    for (const outcome of vaultOutcomes.values()) {
+      if (outcome.status !== "ok") continue;
+      for (const connection of outcome.value.connections) {
+        const parsed = parseResourceId(connection.privateEndpointId);
+        if (!parsed.ok || !specSubscriptions.has(parsed.id.subscription.toLowerCase())) continue;
+        const group = this.listEndpoints(parsed.id.subscription, parsed.id.resourceGroup);
+        this.completeEndpoints(group, completing);
+      }
+      for (const rule of outcome.value.network.virtualNetworkRules) {
+        const subscription = subscriptionOf(rule.subnetId);
+        if (subscription && subnetReadSubscriptions.has(subscription))
+          this.readVirtualNetwork(virtualNetworkOf(rule.subnetId));
+      }
+    }
+    const liveRuleVirtualNetworks = new Set(
+      [...this.virtualNetworks.keys()].filter((key2) => !specVirtualNetworks.has(key2))
+    );
+    const privateEndpointLists = await this.endpointLists.settled();
+    return {
+      vaults: vaultOutcomes,
+      virtualNetworks: await this.virtualNetworks.settled(),
+      liveRuleVirtualNetworks,
+      subnetReadSubscriptions,
+      privateEndpointLists,
+      zoneGroupLists: await this.zoneGroupLists.settled(),
+      zones: await this.zones.settled(),
+      links: await this.links.settled(),
+      aRecordSets: await this.aRecordSets.settled()
+    };
+  }
+  // Vaults: one list per subscription where the vaults sit in several resource groups; else
+  // one list per resource group holding several of them, else a GET. (Each kind is listed on
+  // its own: managed HSM pools by the managedHSMs lists.)
+  startVaults(vaults) {
+    const groupsBySubscription = /* @__PURE__ */ new Map();
+    for (const vault of vaults) {
+      const subscription = subscriptionListKey(vault);
+      const groups = groupsBySubscription.get(subscription) ?? /* @__PURE__ */ new Map();
+      groupsBySubscription.set(subscription, groups);
+      const key2 = vaultGroupKey(vault);
+      const group = groups.get(key2);
+      if (group) group.push(vault);
+      else groups.set(key2, [vault]);
+    }
+    for (const [subscription, groups] of groupsBySubscription) {
+      const first = [...groups.values()][0]?.[0];
+      if (this.subscriptionVaultLists.has(subscription)) continue;
+      if (groups.size < 2 || !first) {
+        for (const group of groups.values()) this.readGroup(group);
+        continue;
+      }
+      const scope = `/subscriptions/${first.subscription}`;
+      this.subscriptionReads.push(
+        this.subscriptionVaultLists.get(
+          subscription,
+          this.limited(
+            scope,
+            () => first.kind.id === "vault" ? this.reader.listVaultsInSubscription(first.subscription) : this.reader.listVaultsInSubscription(first.subscription, first.kind.id)
+          )
+        ).then((outcome) => {
+          if (outcome.status !== "ok") for (const group of groups.values()) this.readGroup(group);
+        })
+      );
+    }
+  }
+  /**
+   * A subscription list that was refused or failed: every group of the whole set in that
+   * subscription is read on its own (the list's fallback knew only the vaults of its call).
+   */
+  async readGroupsOfFailedLists(vaults) {
+    const failed = /* @__PURE__ */ new Set();
+    for (const [subscription, outcome] of await this.subscriptionVaultLists.settled())
+      if (outcome.status !== "ok") failed.add(subscription);
+    if (failed.size === 0) return;
+    const groups = /* @__PURE__ */ new Map();
+    for (const vault of vaults) {
+      if (!failed.has(subscriptionListKey(vault))) continue;
+      const key2 = vaultGroupKey(vault);
+      groups.set(key2, [...groups.get(key2) ?? [], vault]);
+    }
+    for (const group of groups.values()) this.readGroup(group);
+  }
+  readGroup(group) {
+    const [first] = group;
+    if (!first) return;
+    if (group.length === 1) {
+      void this.vaults.get(
+        resourceIdKey(first.id),
+        this.limited(first.id, () => this.reader.getVault(first.id))
+      );
+    } else {
+      void this.vaultLists.get(
+        vaultGroupKey(first),
+        this.limited(
+          `/subscriptions/${first.subscription}/resourceGroups/${first.resourceGroup}`,
+          () => first.kind.id === "vault" ? this.reader.listVaults(first.subscription, first.resourceGroup) : this.reader.listVaults(first.subscription, first.resourceGroup, first.kind.id)
+        )
+      );
+    }
+  }
+  virtualNetworkOutcome(vnetId) {
     const parsed = parseResourceId(vnetId);
     const group = parsed.ok ? resourceGroupKey(parsed.id.subscription, parsed.id.resourceGroup) : void 0;
-    const get = limited(vnetId, () => reader.getVirtualNetwork(vnetId));
-    if (!parsed.ok || !group || !listedGroups.has(group) || !reader.listVirtualNetworks)
+    const get = this.limited(vnetId, () => this.reader.getVirtualNetwork(vnetId));
+    if (!parsed.ok || !group || !this.listedGroups.has(group) || !this.reader.listVirtualNetworks)
       return get();
-    const list = reader.listVirtualNetworks.bind(reader);
-    return virtualNetworkLists.get(
+    const list = this.reader.listVirtualNetworks.bind(this.reader);
+    return this.virtualNetworkLists.get(
       group,
-      limited(
+      this.limited(
         `/subscriptions/${parsed.id.subscription}/resourceGroups/${parsed.id.resourceGroup}`,
         () => list(parsed.id.subscription, parsed.id.resourceGroup)
       )
@@ -273,138 +429,82 @@ async function readLiveState(desired, reader, concurrency = DEFAULT_READ_CONCURR
       );
       return found ? { status: "ok", value: found } : { status: "not-found" };
     });
-  };
-  const readVirtualNetwork = (vnetId) => {
-    void virtualNetworks.get(resourceIdKey(vnetId), () => virtualNetworkOutcome(vnetId));
-  };
-  const groupsBySubscription = /* @__PURE__ */ new Map();
-  for (const vault of desired.vaults) {
-    const subscription = subscriptionListKey(vault);
-    const groups = groupsBySubscription.get(subscription) ?? /* @__PURE__ */ new Map();
-    groupsBySubscription.set(subscription, groups);
-    const key2 = vaultGroupKey(vault);
-    const group = groups.get(key2);
-    if (group) group.push(vault);
-    else groups.set(key2, [vault]);
   }
-  const readGroup = (group) => {
-    const [first] = group;
-    if (!first) return;
-    if (group.length === 1) {
-      void vaults.get(
-        resourceIdKey(first.id),
-        limited(first.id, () => reader.getVault(first.id))
-      );
-    } else {
-      void vaultLists.get(
-        vaultGroupKey(first),
-        limited(
-          `/subscriptions/${first.subscription}/resourceGroups/${first.resourceGroup}`,
-          () => first.kind.id === "vault" ? reader.listVaults(first.subscription, first.resourceGroup) : reader.listVaults(first.subscription, first.resourceGroup, first.kind.id)
-        )
-      );
-    }
-  };
-  const subscriptionReads = [];
-  for (const [subscription, groups] of groupsBySubscription) {
-    const first = [...groups.values()][0]?.[0];
-    if (groups.size < 2 || !first) {
-      for (const group of groups.values()) readGroup(group);
-      continue;
-    }
-    const scope = `/subscriptions/${first.subscription}`;
-    subscriptionReads.push(
-      subscriptionVaultLists.get(
-        subscription,
-        limited(
-          scope,
-          () => first.kind.id === "vault" ? reader.listVaultsInSubscription(first.subscription) : reader.listVaultsInSubscription(first.subscription, first.kind.id)
-        )
-      ).then((outcome) => {
-        if (outcome.status !== "ok") for (const group of groups.values()) readGroup(group);
-      })
+  readVirtualNetwork(vnetId) {
+    void this.virtualNetworks.get(resourceIdKey(vnetId), () => this.virtualNetworkOutcome(vnetId));
+  }
+  /** Starts the list of a group's endpoints (once); returns the group's key. */
+  listEndpoints(subscription, resourceGroup) {
+    const group = resourceGroupKey(subscription, resourceGroup);
+    const scope = `/subscriptions/${subscription}/resourceGroups/${resourceGroup}`;
+    const reader = this.reader;
+    void this.rawEndpointLists.get(
+      group,
+      this.limited(
+        scope,
+        () => reader.listPrivateEndpointsWithoutNics ? reader.listPrivateEndpointsWithoutNics(subscription, resourceGroup) : reader.listPrivateEndpoints(subscription, resourceGroup)
+      )
+    );
+    return group;
+  }
+  /** A started list, each endpoint completed with its address as soon as the list is read. */
+  completeEndpoints(group, complete) {
+    const raw = this.rawEndpointLists.get(group, () => {
+      throw new Error(`the endpoint list of ${group} was never started`);
+    });
+    void this.endpointLists.get(
+      group,
+      () => raw.then(
+        async (outcome) => outcome.status === "ok" ? { status: "ok", value: await Promise.all(outcome.value.map(complete)) } : outcome
+      )
     );
   }
-  const subnetReadSubscriptions = new Set(
-    desired.vaults.map((vault) => vault.subscription.toLowerCase())
-  );
-  const namedVirtualNetworks = /* @__PURE__ */ new Map();
-  for (const vault of desired.vaults) {
-    for (const rule of vault.network.virtualNetworkRules) {
-      const vnetId = virtualNetworkOf(rule.subnetId);
-      namedVirtualNetworks.set(resourceIdKey(vnetId), vnetId);
-      const subscription = subscriptionOf(rule.subnetId);
-      if (subscription) subnetReadSubscriptions.add(subscription);
-    }
-    for (const endpoint of vault.privateEndpoints) {
-      const vnetId = virtualNetworkOf(endpoint.subnetId);
-      namedVirtualNetworks.set(resourceIdKey(vnetId), vnetId);
-    }
+  /**
+   * How an endpoint gets its address: its body, else what its zone group wrote, else its NICs —
+   * a NIC is read only when neither gave one (AZURE-FACTS §8: with a zone group Azure leaves
+   * customDnsConfigs empty and a dynamic address is only on the NIC). Zone groups are read for
+   * the endpoints that matter (declared, or connected to a declared vault): Azure allows one
+   * zone group per endpoint, and Azure Policy may have created it under a name the spec does
+   * not know. Needs the whole desired state, to know which endpoints matter.
+   */
+  completion(desired) {
+    const declaredVaults = new Set(desired.vaults.map((vault) => resourceIdKey(vault.id)));
+    const declaredEndpoints = new Set(
+      desired.vaults.flatMap(
+        (vault) => vault.privateEndpoints.map((endpoint) => resourceIdKey(endpoint.id))
+      )
+    );
+    const matters = (endpoint) => declaredEndpoints.has(resourceIdKey(endpoint.id)) || endpoint.connections.some(
+      (connection) => declaredVaults.has(resourceIdKey(connection.targetId))
+    );
+    const reader = this.reader;
+    const nicIps = async (nicIds) => {
+      const ips = [];
+      for (const nicId of nicIds) {
+        const read = reader.getNetworkInterfaceIps?.bind(reader);
+        if (!read) break;
+        const outcome = await this.limited(nicId, () => read(nicId))();
+        if (outcome.status === "ok") ips.push(...outcome.value);
+      }
+      return ips;
+    };
+    return async (endpoint) => {
+      const { networkInterfaceIds, ...live } = endpoint;
+      const groups = matters(live) ? this.zoneGroupLists.get(
+        resourceIdKey(live.id),
+        this.limited(live.id, () => reader.listZoneGroups(live.id))
+      ) : void 0;
+      if (live.privateIps.length > 0 || !networkInterfaceIds?.length) {
+        await groups;
+        return live;
+      }
+      const outcome = await groups;
+      const written = outcome?.status === "ok" ? zoneGroupIps(outcome.value) : [];
+      if (written.length > 0) return { ...live, privateIps: written };
+      return { ...live, privateIps: await nicIps(networkInterfaceIds) };
+    };
   }
-  const vnetsByGroup = /* @__PURE__ */ new Map();
-  for (const vnetId of namedVirtualNetworks.values()) {
-    const parsed = parseResourceId(vnetId);
-    if (!parsed.ok) continue;
-    const group = resourceGroupKey(parsed.id.subscription, parsed.id.resourceGroup);
-    vnetsByGroup.set(group, (vnetsByGroup.get(group) ?? 0) + 1);
-  }
-  for (const [group, count] of vnetsByGroup) if (count > 1) listedGroups.add(group);
-  for (const vnetId of namedVirtualNetworks.values()) readVirtualNetwork(vnetId);
-  for (const vault of desired.vaults) {
-    for (const endpoint of vault.privateEndpoints) {
-      listEndpoints(endpoint.subscription, endpoint.resourceGroup);
-      const dns = endpoint.dns;
-      if (!dns) continue;
-      const zoneKey = resourceIdKey(dns.zoneId);
-      void zones.get(
-        zoneKey,
-        limited(dns.zoneId, () => reader.getDnsZone(dns.zoneId))
-      );
-      void links.get(
-        zoneKey,
-        limited(dns.zoneId, () => reader.listVirtualNetworkLinks(dns.zoneId))
-      );
-      void aRecordSets.get(
-        zoneKey,
-        limited(dns.zoneId, () => reader.listARecordSets(dns.zoneId))
-      );
-    }
-  }
-  const specVirtualNetworks = new Set(virtualNetworks.keys());
-  const endpointSubscriptions = new Set(
-    desired.vaults.map((vault) => vault.subscription.toLowerCase())
-  );
-  await Promise.all(subscriptionReads);
-  const vaultOutcomes = await collectVaults(desired, vaults, vaultLists, subscriptionVaultLists);
-  for (const outcome of vaultOutcomes.values()) {
-    if (outcome.status !== "ok") continue;
-    for (const connection of outcome.value.connections) {
-      const parsed = parseResourceId(connection.privateEndpointId);
-      if (!parsed.ok || !endpointSubscriptions.has(parsed.id.subscription.toLowerCase())) continue;
-      listEndpoints(parsed.id.subscription, parsed.id.resourceGroup);
-    }
-    for (const rule of outcome.value.network.virtualNetworkRules) {
-      const subscription = subscriptionOf(rule.subnetId);
-      if (subscription && subnetReadSubscriptions.has(subscription))
-        readVirtualNetwork(virtualNetworkOf(rule.subnetId));
-    }
-  }
-  const liveRuleVirtualNetworks = new Set(
-    [...virtualNetworks.keys()].filter((key2) => !specVirtualNetworks.has(key2))
-  );
-  const privateEndpointLists = await endpointLists.settled();
-  return {
-    vaults: vaultOutcomes,
-    virtualNetworks: await virtualNetworks.settled(),
-    liveRuleVirtualNetworks,
-    subnetReadSubscriptions,
-    privateEndpointLists,
-    zoneGroupLists: await zoneGroupLists.settled(),
-    zones: await zones.settled(),
-    links: await links.settled(),
-    aRecordSets: await aRecordSets.settled()
-  };
-}
+};
 async function collectVaults(desired, gets, lists, subscriptionLists) {
   const byId = await gets.settled();
   const byGroup = await lists.settled();
@@ -516,21 +616,29 @@ var stepsTouching = (steps, vault) => memoised(touchedIndexes, steps, touchedVau
 var stepsServing = (steps, vault) => memoised(servedIndexes, steps, servedVaults).get(vault) ?? [];
 
 // src/engine/plan/basis.ts
-var sha = (value) => `sha256:${createHash2("sha256").update(canonicalJson(value)).digest("hex")}`;
+var shaOfText = (text) => `sha256:${createHash2("sha256").update(text).digest("hex")}`;
+var sha = (value) => shaOfText(canonicalJson(value));
 function planBasis(vaults, steps, liveBasis) {
   const resources = {};
   const names = {};
   for (const [resource, value] of Object.entries(liveBasis)) resources[resource] = sha(value);
   for (const step of steps) names[step.id] = `${step.kind} ${step.resourceName}`;
   const stepsOf = stepsByVault(steps, touchedVaults);
+  const stepText = /* @__PURE__ */ new Map();
+  for (const step of steps) stepText.set(step, canonicalJson(changeSet([step])[0]));
+  const liveEntry = (resource) => JSON.stringify([resource, resources[resource] ?? null]);
+  const stepLiveText = /* @__PURE__ */ new Map();
+  for (const step of steps) stepLiveText.set(step, liveEntry(step.id));
   const result = {};
   for (const vault of vaults) {
     const own = stepsOf.get(vault.name) ?? [];
     const vaultKey = resourceIdKey(vault.id);
     names[vaultKey] = `vault ${vault.name}`;
     const keys = [vaultKey, ...own.map((step) => step.id)];
-    const stepsHash = sha(changeSet(own));
-    const liveHash = sha(keys.map((resource) => [resource, resources[resource] ?? null]));
+    const stepsHash = shaOfText(`[${own.map((step) => stepText.get(step) ?? "null").join(",")}]`);
+    const liveHash = shaOfText(
+      `[${[liveEntry(vaultKey), ...own.map((step) => stepLiveText.get(step) ?? "null")].join(",")}]`
+    );
     result[vault.name] = {
       fingerprint: sha({ steps: stepsHash, live: liveHash }),
       steps: stepsHash,
@@ -2113,7 +2221,8 @@ async function makePlan(desired, reader, options = {}) {
   const snapshot = await readLiveState(
     desired,
     reader,
-    options.concurrency ?? DEFAULT_READ_CONCURRENCY
+    options.concurrency ?? DEFAULT_READ_CONCURRENCY,
+    options.reads
   );
   return buildPlan(desired, snapshot);
 }
@@ -2320,10 +2429,14 @@ function renderText(plan, options) {
 }
 
 // src/cli/load-specs.ts
-async function loadSpecSet(paths, io, whatWasNotDone) {
+async function loadSpecSet(paths, io, whatWasNotDone, onFileParsed = () => void 0) {
   const date = today(io.env);
   const collected = await collectSpecSources(paths);
-  const validation = validateSpecSet(collected.sources, { today: date });
+  const validation = await validateSpecSetAsParsed(
+    collected.sources,
+    { today: date },
+    (file) => onFileParsed(file, date)
+  );
   const findings = [...collected.findings, ...validation.findings].sort(compareFindings);
   if (hasErrors(findings) || collected.sources.length === 0) {
     io.err(renderFindingsText(findings));
@@ -2336,6 +2449,7 @@ async function loadSpecSet(paths, io, whatWasNotDone) {
 export {
   virtualNetworkOf,
   readLiveState,
+  LiveReads,
   canonicalJson,
   changeSet,
   touchedVaults,

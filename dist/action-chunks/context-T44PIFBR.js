@@ -5,8 +5,8 @@ import {
   errorText,
   logUntrusted,
   logUntrustedBlock
-} from "./chunk-EXRUMCH2.js";
-import "./chunk-FVRPGLV3.js";
+} from "./chunk-ENMDWJTH.js";
+import "./chunk-OR57H7DE.js";
 import "./chunk-7RRVYOQZ.js";
 export {
   createContext,

@@ -4,9 +4,9 @@ import {
   info,
   neutralizeForLog,
   printUntrustedBlock,
-  require_tunnel,
-  require_undici
-} from "./chunk-FVRPGLV3.js";
+  require_lazy_undici,
+  require_tunnel
+} from "./chunk-OR57H7DE.js";
 import {
   __commonJS,
   __require,
@@ -170,7 +170,7 @@ var require_lib = __commonJS({
     var https = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel = __importStar(require_tunnel());
-    var undici_1 = require_undici();
+    var undici_1 = require_lazy_undici();
     var HttpCodes;
     (function(HttpCodes2) {
       HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
@@ -838,7 +838,7 @@ var Context = class {
 
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
-var import_undici = __toESM(require_undici(), 1);
+var import_undici = __toESM(require_lazy_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve) {

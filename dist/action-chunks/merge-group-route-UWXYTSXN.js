@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-LL3PBRQW.js";
+} from "./chunk-AMT7VZUQ.js";
 import {
   chooseAuth,
   connectAzure,
@@ -13,7 +13,7 @@ import {
   markStaleComments,
   movedBasis,
   publishPlan
-} from "./chunk-XNCONX6Z.js";
+} from "./chunk-QINUQQW3.js";
 import {
   SdkAzureReader,
   fence,
@@ -23,19 +23,19 @@ import {
   setOutcome,
   touchedVaults,
   writeSummary
-} from "./chunk-UORQBAO6.js";
+} from "./chunk-UCFZQ4OY.js";
 import {
   errorText,
   logUntrusted
-} from "./chunk-EXRUMCH2.js";
+} from "./chunk-ENMDWJTH.js";
 import {
   loadSpecSet
-} from "./chunk-ENCI5V77.js";
-import "./chunk-J2VWEGGM.js";
+} from "./chunk-7CXZDU2R.js";
+import "./chunk-PSDJQE42.js";
 import {
   info,
   setFailed
-} from "./chunk-FVRPGLV3.js";
+} from "./chunk-OR57H7DE.js";
 import "./chunk-7RRVYOQZ.js";
 
 // src/action/merge-group-route.ts

@@ -15,7 +15,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-UORQBAO6.js";
+} from "./chunk-UCFZQ4OY.js";
 import {
   Coverage,
   accessOf,
@@ -29,10 +29,10 @@ import {
   readErrorLines,
   resourceIdKey,
   sameNetwork
-} from "./chunk-J2VWEGGM.js";
+} from "./chunk-PSDJQE42.js";
 import {
   singleLine
-} from "./chunk-FVRPGLV3.js";
+} from "./chunk-OR57H7DE.js";
 
 // src/engine/apply/plan-drift.ts
 var changeKey = (change) => canonicalJson(change);
@@ -336,12 +336,6 @@ async function requireOk(resourceId, read) {
     );
   return outcome.status === "ok" ? outcome.value : void 0;
 }
-function placement(id) {
-  const parsed = parseResourceId(id);
-  if (!parsed.ok)
-    throw new WriteFailure(id, `not a resource id: ${parsed.reason}`, "InvalidResourceId");
-  return { subscription: parsed.id.subscription, resourceGroup: parsed.id.resourceGroup };
-}
 async function connectionNameFor(reader, vaultId, privateEndpointId) {
   const vault = await requireOk(vaultId, reader.getVault(vaultId));
   const connection = vault?.connections.find(
@@ -435,14 +429,7 @@ async function verifyStep(step, reader) {
       return;
     }
     case "privateEndpoint": {
-      const { subscription, resourceGroup } = placement(step.resourceId);
-      const endpoints = await requireOk(
-        step.resourceId,
-        reader.listPrivateEndpoints(subscription, resourceGroup)
-      );
-      const found = endpoints?.find(
-        (endpoint) => resourceIdKey(endpoint.id) === resourceIdKey(step.resourceId)
-      );
+      const found = await requireOk(step.resourceId, reader.getPrivateEndpoint(step.resourceId));
       if (step.action === "delete") {
         if (found)
           throw verificationFailed(

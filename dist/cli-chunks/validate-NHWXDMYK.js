@@ -9,7 +9,7 @@ import {
   renderFindingsText,
   summarizeFindings,
   validateSpecSet
-} from "./chunk-MVJFHFUD.js";
+} from "./chunk-6SJ6A7HB.js";
 import "./chunk-NXIKCKPF.js";
 import "./chunk-YGEBL5LW.js";
 import {

@@ -4,9 +4,9 @@ import {
   annotatePlanFindings,
   loadSpecSet,
   todayFrom
-} from "./chunk-ENCI5V77.js";
-import "./chunk-J2VWEGGM.js";
-import "./chunk-FVRPGLV3.js";
+} from "./chunk-7CXZDU2R.js";
+import "./chunk-PSDJQE42.js";
+import "./chunk-OR57H7DE.js";
 import "./chunk-7RRVYOQZ.js";
 export {
   annotatePlanFindings,

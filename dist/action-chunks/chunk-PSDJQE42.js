@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   singleLine
-} from "./chunk-FVRPGLV3.js";
+} from "./chunk-OR57H7DE.js";
 import {
   __commonJS,
   __export,
@@ -1174,6 +1174,8 @@ function isSetRef(entry) {
 }
 var SetRegistry = class {
   definitions;
+  /** kind → name → the first definition: every vault's reference is looked up here. */
+  first = /* @__PURE__ */ new Map();
   constructor(files) {
     const definitions = [];
     for (const loaded of files) {
@@ -1185,12 +1187,15 @@ var SetRegistry = class {
       }
     }
     this.definitions = definitions;
+    for (const definition of definitions) {
+      const byName = this.first.get(definition.kind) ?? /* @__PURE__ */ new Map();
+      this.first.set(definition.kind, byName);
+      if (!byName.has(definition.name)) byName.set(definition.name, definition);
+    }
   }
   /** The first definition of a set (a second one is a finding). Names match exactly. */
   get(kind, name2) {
-    return this.definitions.find(
-      (definition) => definition.kind === kind && definition.name === name2
-    );
+    return this.first.get(kind)?.get(name2);
   }
   names(kind) {
     return [...new Set(this.definitions.filter((d) => d.kind === kind).map((d) => d.name))].sort();

@@ -6,12 +6,12 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-XNCONX6Z.js";
-import "./chunk-UORQBAO6.js";
-import "./chunk-EXRUMCH2.js";
-import "./chunk-ENCI5V77.js";
-import "./chunk-J2VWEGGM.js";
-import "./chunk-FVRPGLV3.js";
+} from "./chunk-QINUQQW3.js";
+import "./chunk-UCFZQ4OY.js";
+import "./chunk-ENMDWJTH.js";
+import "./chunk-7CXZDU2R.js";
+import "./chunk-PSDJQE42.js";
+import "./chunk-OR57H7DE.js";
 import "./chunk-7RRVYOQZ.js";
 export {
   logPlan,

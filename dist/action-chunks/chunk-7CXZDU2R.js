@@ -32,14 +32,14 @@ import {
   specSchema,
   summarizeFindings,
   vaultPlacement
-} from "./chunk-J2VWEGGM.js";
+} from "./chunk-PSDJQE42.js";
 import {
   error,
   info,
   neutralizeForLog,
   singleLine,
   warning
-} from "./chunk-FVRPGLV3.js";
+} from "./chunk-OR57H7DE.js";
 import {
   __commonJS,
   __toESM
@@ -6934,11 +6934,13 @@ function checkFile(target, sink, options) {
   checkManagedHsms(target, sink, options);
 }
 function validateSpecSet(sources, options) {
+  return checkParsedSet(sources.map(parseSpecFile), sources.length, options);
+}
+function checkParsedSet(parsed, sourceCount, options) {
   const findings = [];
   const files = [];
   const targets = [];
-  for (const source of sources) {
-    const result = parseSpecFile(source);
+  for (const result of parsed) {
     findings.push(...result.findings);
     if (result.loaded) files.push(result.loaded);
     if (result.checkable) targets.push(result.checkable);
@@ -6957,7 +6959,7 @@ function validateSpecSet(sources, options) {
     }
     findings.push(...sink.findings);
   });
-  findings.push(...checkNamedSets(targets, options, files.length === sources.length));
+  findings.push(...checkNamedSets(targets, options, files.length === sourceCount));
   return { files, findings: findings.sort(compareFindings) };
 }
 

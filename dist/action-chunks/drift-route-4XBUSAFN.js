@@ -3,9 +3,9 @@ const require = __kvnetCreateRequire(import.meta.url);
 import {
   driftFixSection,
   runDriftFix
-} from "./chunk-VVR2BDGH.js";
-import "./chunk-WTLFUV6F.js";
-import "./chunk-LL3PBRQW.js";
+} from "./chunk-T3J4RJHF.js";
+import "./chunk-Q2BKQ4KB.js";
+import "./chunk-AMT7VZUQ.js";
 import {
   ConnectionFailedError,
   chooseAuth,
@@ -13,7 +13,7 @@ import {
   markStaleComments,
   publishPlan,
   throwIfConnectionFailed
-} from "./chunk-XNCONX6Z.js";
+} from "./chunk-QINUQQW3.js";
 import {
   BoundedRunner,
   SdkAzureReader,
@@ -26,24 +26,24 @@ import {
   makePlan,
   setOutcome,
   writeSummary
-} from "./chunk-UORQBAO6.js";
+} from "./chunk-UCFZQ4OY.js";
 import {
   closeDriftIssue,
   findOpenDriftIssue,
   logUntrusted,
   openOrUpdateDriftIssue
-} from "./chunk-EXRUMCH2.js";
+} from "./chunk-ENMDWJTH.js";
 import {
   loadSpecSet
-} from "./chunk-ENCI5V77.js";
+} from "./chunk-7CXZDU2R.js";
 import {
   parseResourceId
-} from "./chunk-J2VWEGGM.js";
+} from "./chunk-PSDJQE42.js";
 import {
   info,
   setFailed,
   warning
-} from "./chunk-FVRPGLV3.js";
+} from "./chunk-OR57H7DE.js";
 import "./chunk-7RRVYOQZ.js";
 
 // src/adapters/azure/activity-log.ts

@@ -17,12 +17,12 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-75LB6R2U.js";
+} from "./chunk-RXQPJBZA.js";
 import {
   Coverage,
   accessOf,
   key
-} from "./chunk-MVJFHFUD.js";
+} from "./chunk-6SJ6A7HB.js";
 import "./chunk-NXIKCKPF.js";
 import {
   ConnectionGuard,
@@ -41,7 +41,7 @@ import {
   readErrorLines,
   retryAfterBeyondCap,
   stepTitle
-} from "./chunk-3EYTCFZE.js";
+} from "./chunk-X3WEP3PT.js";
 import "./chunk-FRBLMQPP.js";
 import {
   comparableNetwork,
@@ -538,12 +538,6 @@ async function requireOk(resourceId, read) {
     );
   return outcome.status === "ok" ? outcome.value : void 0;
 }
-function placement(id) {
-  const parsed2 = parseResourceId(id);
-  if (!parsed2.ok)
-    throw new WriteFailure(id, `not a resource id: ${parsed2.reason}`, "InvalidResourceId");
-  return { subscription: parsed2.id.subscription, resourceGroup: parsed2.id.resourceGroup };
-}
 async function connectionNameFor(reader, vaultId, privateEndpointId) {
   const vault = await requireOk(vaultId, reader.getVault(vaultId));
   const connection = vault?.connections.find(
@@ -637,14 +631,7 @@ async function verifyStep(step, reader) {
       return;
     }
     case "privateEndpoint": {
-      const { subscription, resourceGroup } = placement(step.resourceId);
-      const endpoints = await requireOk(
-        step.resourceId,
-        reader.listPrivateEndpoints(subscription, resourceGroup)
-      );
-      const found = endpoints?.find(
-        (endpoint) => resourceIdKey(endpoint.id) === resourceIdKey(step.resourceId)
-      );
+      const found = await requireOk(step.resourceId, reader.getPrivateEndpoint(step.resourceId));
       if (step.action === "delete") {
         if (found)
           throw verificationFailed(

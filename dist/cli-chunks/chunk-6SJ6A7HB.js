@@ -1908,6 +1908,8 @@ function isSetRef(entry) {
 }
 var SetRegistry = class {
   definitions;
+  /** kind → name → the first definition: every vault's reference is looked up here. */
+  first = /* @__PURE__ */ new Map();
   constructor(files) {
     const definitions = [];
     for (const loaded of files) {
@@ -1919,12 +1921,15 @@ var SetRegistry = class {
       }
     }
     this.definitions = definitions;
+    for (const definition of definitions) {
+      const byName = this.first.get(definition.kind) ?? /* @__PURE__ */ new Map();
+      this.first.set(definition.kind, byName);
+      if (!byName.has(definition.name)) byName.set(definition.name, definition);
+    }
   }
   /** The first definition of a set (a second one is a finding). Names match exactly. */
   get(kind, name) {
-    return this.definitions.find(
-      (definition) => definition.kind === kind && definition.name === name
-    );
+    return this.first.get(kind)?.get(name);
   }
   names(kind) {
     return [...new Set(this.definitions.filter((d) => d.kind === kind).map((d) => d.name))].sort();
@@ -4331,11 +4336,23 @@ function checkFile(target, sink, options) {
   checkManagedHsms(target, sink, options);
 }
 function validateSpecSet(sources, options) {
+  return checkParsedSet(sources.map(parseSpecFile), sources.length, options);
+}
+async function validateSpecSetAsParsed(sources, options, onParsed) {
+  const parsed = [];
+  for (const source of sources) {
+    const result = parseSpecFile(source);
+    parsed.push(result);
+    if (result.loaded) onParsed(result.loaded);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return checkParsedSet(parsed, sources.length, options);
+}
+function checkParsedSet(parsed, sourceCount, options) {
   const findings = [];
   const files = [];
   const targets = [];
-  for (const source of sources) {
-    const result = parseSpecFile(source);
+  for (const result of parsed) {
     findings.push(...result.findings);
     if (result.loaded) files.push(result.loaded);
     if (result.checkable) targets.push(result.checkable);
@@ -4354,7 +4371,7 @@ function validateSpecSet(sources, options) {
     }
     findings.push(...sink.findings);
   });
-  findings.push(...checkNamedSets(targets, options, files.length === sources.length));
+  findings.push(...checkNamedSets(targets, options, files.length === sourceCount));
   return { files, findings: findings.sort(compareFindings) };
 }
 
@@ -4832,5 +4849,6 @@ export {
   hasPrivatePath,
   bestPracticeFindings,
   validateSpecSet,
+  validateSpecSetAsParsed,
   collectSpecSources
 };

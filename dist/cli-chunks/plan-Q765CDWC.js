@@ -2,6 +2,7 @@
 import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
+  LiveReads,
   changeCounts,
   changedVaults,
   groupFindings,
@@ -10,12 +11,13 @@ import {
   makePlan,
   renderText,
   splitByChange
-} from "./chunk-75LB6R2U.js";
-import "./chunk-MVJFHFUD.js";
+} from "./chunk-RXQPJBZA.js";
+import "./chunk-6SJ6A7HB.js";
 import "./chunk-NXIKCKPF.js";
 import {
   SET_CHANGES_HEADING,
   SdkAzureReader,
+  chooseCloud,
   connectionFailureMessage,
   countPlan,
   createClients,
@@ -24,7 +26,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-3EYTCFZE.js";
+} from "./chunk-X3WEP3PT.js";
 import {
   KVNET_VERSION
 } from "./chunk-FRBLMQPP.js";
@@ -301,6 +303,47 @@ function renderMarkdown(plan, options = {}) {
   return renderMarkdownReport(plan, options).text;
 }
 
+// src/cli/early-reads.ts
+var EarlyReads = class {
+  constructor(flags, env, concurrency) {
+    this.flags = flags;
+    this.env = env;
+    this.concurrency = concurrency;
+  }
+  flags;
+  env;
+  concurrency;
+  started;
+  failed = false;
+  /** For loadSpecSet: starts the reads of one parsed file. */
+  onFileParsed = (file, today) => {
+    if (this.failed) return;
+    try {
+      if (!this.started) {
+        const clients = createClients([file], this.flags, this.env, true);
+        const reader = new SdkAzureReader(clients);
+        this.started = { clients, reader, reads: new LiveReads(reader, this.concurrency) };
+      }
+      this.started.reads.startFile(file, today);
+    } catch {
+      this.failed = true;
+    }
+  };
+  /** The clients, reader and begun reads to plan the whole set with, or fresh ones. */
+  forSet(files) {
+    const cloud = chooseCloud(files, this.flags.cloud);
+    if (this.started && this.started.clients.cloudName === cloud.name) return this.started;
+    this.abandon();
+    const clients = createClients(files, this.flags, this.env, true);
+    return { clients, reader: new SdkAzureReader(clients) };
+  }
+  /** The set is invalid (or not planned): stop what was begun. */
+  abandon() {
+    this.started?.clients.connectionGuard.abandon();
+    this.started = void 0;
+  }
+};
+
 // src/cli/commands/plan.ts
 var PLAN_USAGE = `Usage: kvnet plan <spec file, directory or glob>... [options]
 
@@ -344,16 +387,19 @@ async function runPlan(argv, io) {
   const concurrency = wholeNumberFlag(values["max-parallel"], "--max-parallel", 1, MAX_PARALLEL);
   if (positionals.length === 0)
     throw new UsageError("name at least one spec file, directory or glob");
-  const specs = await loadSpecSet(positionals, io, "no plan made");
-  if (!specs) return EXIT_ERROR;
-  const clients = createClients(
-    specs.files,
+  const early = new EarlyReads(
     { cloud: values.cloud, armEndpoint: values["arm-endpoint"], auth: values.auth },
     io.env,
-    true
+    concurrency
   );
+  const specs = await loadSpecSet(positionals, io, "no plan made", early.onFileParsed);
+  if (!specs) {
+    early.abandon();
+    return EXIT_ERROR;
+  }
+  const { clients, reader, reads } = early.forSet(specs.files);
   const { desired } = specs;
-  const plan = await makePlan(desired, new SdkAzureReader(clients), { concurrency });
+  const plan = await makePlan(desired, reader, { concurrency, reads });
   const unreachable = connectionFailureMessage(clients, io.env);
   if (unreachable) {
     io.err(`kvnet plan: ${unreachable}

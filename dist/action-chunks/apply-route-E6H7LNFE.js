@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-WTLFUV6F.js";
+} from "./chunk-Q2BKQ4KB.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-LL3PBRQW.js";
+} from "./chunk-AMT7VZUQ.js";
 import {
   chooseAuth,
   connectAzure,
@@ -15,7 +15,7 @@ import {
   reportInvalid,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-XNCONX6Z.js";
+} from "./chunk-QINUQQW3.js";
 import {
   SdkAzureReader,
   applyCommentBody,
@@ -29,7 +29,7 @@ import {
   setOutcome,
   setPlanOutputs,
   writeSummary
-} from "./chunk-UORQBAO6.js";
+} from "./chunk-UCFZQ4OY.js";
 import {
   commitStatuses,
   commitsFrom,
@@ -38,19 +38,19 @@ import {
   logUntrustedBlock,
   mergedPullRequestsForCommit,
   setCommitStatus
-} from "./chunk-EXRUMCH2.js";
+} from "./chunk-ENMDWJTH.js";
 import {
   loadSpecSet
-} from "./chunk-ENCI5V77.js";
+} from "./chunk-7CXZDU2R.js";
 import {
   stepTitle
-} from "./chunk-J2VWEGGM.js";
+} from "./chunk-PSDJQE42.js";
 import {
   info,
   neutralizeForLog,
   setFailed,
   warning
-} from "./chunk-FVRPGLV3.js";
+} from "./chunk-OR57H7DE.js";
 import "./chunk-7RRVYOQZ.js";
 
 // src/action/catch-up.ts

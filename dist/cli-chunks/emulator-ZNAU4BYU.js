@@ -22040,6 +22040,10 @@ var Store = class {
   resources = /* @__PURE__ */ new Map();
   groups = /* @__PURE__ */ new Map();
   subscriptions = /* @__PURE__ */ new Map();
+  /** "type|scope" (scope: "/subscriptions/s/", "/subscriptions/s/resourcegroups/g/" or "") → records. */
+  byScope = /* @__PURE__ */ new Map();
+  /** Parent key → its direct children. */
+  byParent = /* @__PURE__ */ new Map();
   get(id) {
     return this.resources.get(idKey(id));
   }
@@ -22053,6 +22057,7 @@ var Store = class {
     }
     const record = { id, type, body };
     this.resources.set(key, record);
+    for (const index of this.indexesOf(key, record)) index.set(key, record);
     const parsed = parseResourceId(id);
     if (parsed) {
       this.noteSubscription(parsed.subscription);
@@ -22066,28 +22071,23 @@ var Store = class {
   delete(id) {
     const key = idKey(id);
     for (const childKey of [...this.resources.keys()]) {
-      if (childKey.startsWith(`${key}/`)) this.resources.delete(childKey);
+      if (childKey.startsWith(`${key}/`)) this.remove(childKey);
     }
-    return this.resources.delete(key);
+    return this.remove(key);
   }
   /** Direct children of `parent` whose last type segment is `childType`. */
   children(parentIdValue, childType) {
     const prefix = `${idKey(parentIdValue)}/${childType.toLowerCase()}/`;
     const found = [];
-    for (const [key, record] of this.resources) {
-      if (key.startsWith(prefix) && !key.slice(prefix.length).includes("/")) found.push(record);
+    for (const [key, record] of this.byParent.get(idKey(parentIdValue)) ?? []) {
+      if (key.startsWith(prefix)) found.push(record);
     }
     return found;
   }
   /** Resources of one type, in a subscription and optionally one resource group. */
   list(type, subscription, resourceGroup) {
-    const wanted = type.toLowerCase();
     const scope = subscription === void 0 ? "" : resourceGroup === void 0 ? `/subscriptions/${subscription.toLowerCase()}/` : `${idKey(resourceGroupId(subscription, resourceGroup))}/`;
-    const found = [];
-    for (const [key, record] of this.resources) {
-      if (record.type.toLowerCase() === wanted && key.startsWith(scope)) found.push(record);
-    }
-    return found;
+    return [...this.byScope.get(`${type.toLowerCase()}|${scope}`)?.values() ?? []];
   }
   all() {
     return [...this.resources.values()];
@@ -22112,10 +22112,40 @@ var Store = class {
   }
   clear() {
     this.resources.clear();
+    this.byScope.clear();
+    this.byParent.clear();
     this.groups.clear();
     this.subscriptions.clear();
   }
+  remove(key) {
+    const record = this.resources.get(key);
+    if (!record) return false;
+    for (const index of this.indexesOf(key, record)) index.delete(key);
+    return this.resources.delete(key);
+  }
+  /** The index maps a record belongs to (created on first use). */
+  indexesOf(key, record) {
+    const type = record.type.toLowerCase();
+    const segments = key.split("/");
+    const scopes = [""];
+    if (segments[1] === "subscriptions" && segments[2] !== void 0) {
+      scopes.push(`/subscriptions/${segments[2]}/`);
+      if (segments[3] === "resourcegroups" && segments[4] !== void 0)
+        scopes.push(`/subscriptions/${segments[2]}/resourcegroups/${segments[4]}/`);
+    }
+    const indexes = scopes.map((scope) => indexIn(this.byScope, `${type}|${scope}`));
+    if (segments.length > 2) indexes.push(indexIn(this.byParent, segments.slice(0, -2).join("/")));
+    return indexes;
+  }
 };
+function indexIn(indexes, at) {
+  let index = indexes.get(at);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    indexes.set(at, index);
+  }
+  return index;
+}
 
 // src/emulator/core.ts
 var API_VERSION_CODES = /* @__PURE__ */ new Set([

@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-WTLFUV6F.js";
+} from "./chunk-Q2BKQ4KB.js";
 import {
   applyPlan
-} from "./chunk-LL3PBRQW.js";
+} from "./chunk-AMT7VZUQ.js";
 import {
   DEFAULT_READ_CONCURRENCY,
   LiveLookup,
@@ -19,19 +19,19 @@ import {
   simulate,
   stepsTouching,
   touchedVaults
-} from "./chunk-UORQBAO6.js";
+} from "./chunk-UCFZQ4OY.js";
 import {
   logUntrustedBlock
-} from "./chunk-EXRUMCH2.js";
+} from "./chunk-ENMDWJTH.js";
 import {
   diffAccess,
   impactOf,
   key,
   stepTitle
-} from "./chunk-J2VWEGGM.js";
+} from "./chunk-PSDJQE42.js";
 import {
   setOutput
-} from "./chunk-FVRPGLV3.js";
+} from "./chunk-OR57H7DE.js";
 
 // src/engine/plan/narrowing-only.ts
 function firstReason(step, options, errorVaults, everyVaultErrs) {
