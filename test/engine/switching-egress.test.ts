@@ -139,7 +139,7 @@ describe('switching subnets: the public-egress claim in O(vaults + subnets)', ()
   it('renders a step once for all its bystanders, naming a few subnets of a vault', () => {
     const lines = stepLines(subnetSteps[1] ?? subnetSteps[0]!);
     expect(lines.filter((line) => line.includes('may lose'))).toEqual([
-      `    ${BYSTANDERS + 1} vaults that admit public addresses: − may lose clients of subnet switched to the Key Vault service endpoint, from their public address (vnet-apps/${subnetName(1)})`,
+      `    ${BYSTANDERS + 1} vaults that admit public addresses: − may lose clients of subnet vnet-apps/${subnetName(1)}, switched to the Key Vault service endpoint, from their public address`,
     ]);
     const lost = vaultOf(plan, 'kv-0').net.possiblyLost[0];
     const named = lost?.kind === 'switching-subnets-egress' ? lost.subnetIds.slice(0, 3) : [];

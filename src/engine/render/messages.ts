@@ -200,8 +200,9 @@ function egressText(subnetIds: readonly string[]): string {
   const names = subnetIds.slice(0, EGRESS_NAMES_SHOWN).map(subnetLabel);
   const more = subnetIds.length - names.length;
   const list = more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
-  const which = subnetIds.length === 1 ? 'subnet' : `${subnetIds.length} subnets`;
-  return `clients of ${which} switched to the Key Vault service endpoint, from their public address (${list})`;
+  if (subnetIds.length === 1)
+    return `clients of subnet ${list}, switched to the Key Vault service endpoint, from their public address`;
+  return `clients of ${subnetIds.length} subnets switched to the Key Vault service endpoint, from their public address (${list})`;
 }
 
 /** `vnet/subnet`, which names a subnet unambiguously enough beside its vault. */
