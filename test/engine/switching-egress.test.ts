@@ -10,6 +10,7 @@ import { simulate } from '../../src/engine/plan/simulate.js';
 import { touchedVaults } from '../../src/engine/plan/steps-by-vault.js';
 import type { Plan, VaultPlan } from '../../src/engine/plan/types.js';
 import { liveWorld } from '../../src/engine/plan/world-of.js';
+import { parsePlanJson, planJson, renderJson } from '../../src/engine/render/json.js';
 import { pathText } from '../../src/engine/render/messages.js';
 import { stepLines } from '../../src/engine/render/plan-lines.js';
 import { desiredFrom, HEADER, liveVault, snapshot, SUB, vnet } from '../support/plan-fixtures.js';
@@ -122,7 +123,7 @@ describe('switching subnets: the public-egress claim in O(vaults + subnets)', ()
       // Every kv-i, and kv-ruled for every subnet but snet-0 (its VNet rule names that one).
       const expected = BYSTANDERS + (step.resourceId === subnetId(0) ? 0 : 1);
       expect(step.bystanders?.count, `step ${index}`).toBe(expected);
-      expect(egressIds([step.bystanders?.possiblyLost ?? { kind: 'none' }])).toEqual([
+      expect(egressIds([step.bystanders?.possiblyLost ?? { kind: 'public-all' }])).toEqual([
         [step.resourceId],
       ]);
       // The owners' VNet rules come with their vault steps, later: the step narrows, and
@@ -195,6 +196,22 @@ describe('switching subnets: the public-egress claim in O(vaults + subnets)', ()
     expect(egressIds(after?.unknown.map((entry) => entry.path) ?? [])).toEqual([[subnetId(0)]]);
     const others = Array.from({ length: SUBNETS - 1 }, (_, index) => subnetId(index + 1)).sort();
     expect(before && after && egressIds(diffAccess(before, after).possiblyLost)).toEqual([others]);
+  });
+
+  it('writes each shared subnet list once in the JSON plan, and reads it back shared', () => {
+    const text = planJson(plan);
+    const { egressSubnetSets } = JSON.parse(text) as { egressSubnetSets: string[][] };
+    // Every subnet list the plan holds: all 40 pending (every kv-i before), 39 (kv-ruled
+    // before is the same 40; its loss is 39), and one per subnet step's bystanders.
+    expect(egressSubnetSets.length).toBeLessThanOrEqual(2 + SUBNETS);
+    // The subnet's own step (id, resource, basis) and a few lists name it, no vault's path does.
+    expect(text.split(subnetId(SUBNETS - 1)).length - 1).toBeLessThanOrEqual(20);
+    const read = parsePlanJson(text);
+    expect(read).toEqual(plan);
+    expect(sharedIds(vaultOf(read, 'kv-0').before)[0]).toBe(
+      sharedIds(vaultOf(read, 'kv-1').before)[0],
+    );
+    expect(JSON.parse(renderJson(plan))).toHaveProperty('generator');
   });
 
   it('gives the same plan through the exhaustive recomputation', () => {

@@ -413,7 +413,11 @@ export function diffAccess(before: VaultAccess, after: VaultAccess): AccessChang
 
 interface EgressDifference {
   readonly path: EgressPath;
+  /** The keys of path.subnetIds, in order, and as a set. */
+  readonly keyList: readonly IdKey[];
   readonly keys: ReadonlySet<IdKey>;
+  /** The difference less the subnets some vaults admit by VNet rule, by those subnets' keys. */
+  readonly less: Map<string, EgressPath | undefined>;
 }
 
 /** Differences of two (shared) egress arrays, so that vaults listing the same ones share one. */
@@ -434,13 +438,22 @@ function egressDifference(
   }
   if (byAfter.has(now?.subnetIds)) return byAfter.get(now?.subnetIds);
   const still = new Set(now?.subnetIds.map(key));
-  const ids = was.subnetIds.filter((id) => !still.has(key(id)));
+  const ids: string[] = [];
+  const keyList: IdKey[] = [];
+  for (const id of was.subnetIds) {
+    const subnetKey = key(id);
+    if (still.has(subnetKey)) continue;
+    ids.push(id);
+    keyList.push(subnetKey);
+  }
   const difference =
     ids.length === 0
       ? undefined
       : {
           path: ids.length === was.subnetIds.length ? was : egressPath(ids),
-          keys: new Set(ids.map(key)),
+          keyList,
+          keys: new Set(keyList),
+          less: new Map(),
         };
   byAfter.set(now?.subnetIds, difference);
   return difference;
@@ -456,10 +469,17 @@ function lostEgress(before: VaultAccess, after: VaultAccess, now: Coverage): Acc
   if (!was || now.all) return [];
   const gone = egressDifference(was, egressOf(after));
   if (!gone) return [];
-  if (!now.subnets.some((subnetKey) => gone.keys.has(subnetKey))) return [gone.path];
-  const admitted = new Set(now.subnets);
-  const ids = gone.path.subnetIds.filter((id) => !admitted.has(key(id)));
-  return ids.length > 0 ? [egressPath(ids)] : [];
+  const admitted = [...new Set(now.subnets.filter((subnetKey) => gone.keys.has(subnetKey)))];
+  if (admitted.length === 0) return [gone.path];
+  // Vaults admitting the same subnets (a shared subnet's VNet rule) share the one result.
+  const id = admitted.sort().join('\n');
+  if (!gone.less.has(id)) {
+    const skip = new Set<IdKey | undefined>(admitted);
+    const ids = gone.path.subnetIds.filter((_, index) => !skip.has(gone.keyList[index]));
+    gone.less.set(id, ids.length > 0 ? egressPath(ids) : undefined);
+  }
+  const rest = gone.less.get(id);
+  return rest ? [rest] : [];
 }
 
 export function isEmptyChange(change: AccessChange): boolean {
