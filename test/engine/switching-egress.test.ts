@@ -6,6 +6,7 @@ import { diffAccess, type AccessPath, type VaultAccess } from '../../src/engine/
 import { key } from '../../src/engine/analysis/world.js';
 import { buildPlan } from '../../src/engine/plan/build-plan.js';
 import { LiveLookup } from '../../src/engine/plan/live-lookup.js';
+import { selectNarrowing } from '../../src/engine/plan/narrowing-only.js';
 import { simulate } from '../../src/engine/plan/simulate.js';
 import { touchedVaults } from '../../src/engine/plan/steps-by-vault.js';
 import type { Plan, VaultPlan } from '../../src/engine/plan/types.js';
@@ -220,5 +221,32 @@ describe('switching subnets: the public-egress claim in O(vaults + subnets)', ()
     const exhaustive = buildPlan(small.desired, small.live, { exhaustive: true });
     expect(shortcut.steps).toEqual(exhaustive.steps);
     expect(shortcut.vaults).toEqual(exhaustive.vaults);
+  });
+
+  it('leaves out of the narrowing fix a subnet step whose bystander has errors', () => {
+    // kv-locked admits public addresses now; its spec would lock it out (an error).
+    const spec = desiredFrom(`${HEADER}  - name: owner-0
+    publicNetworkAccess: Enabled
+    firewall: { defaultAction: Deny, virtualNetworkRules: [${rule(0)}] }
+  - name: kv-locked
+    publicNetworkAccess: Enabled
+    firewall: { defaultAction: Deny, bypass: None, ipRules: [] }
+`);
+    const state = snapshot({
+      vaults: [
+        liveVault('owner-0', { networkAcls: { defaultAction: 'Deny' } }),
+        liveVault('kv-locked', {
+          networkAcls: { defaultAction: 'Deny', bypass: 'None', ipRules: [{ value: '6.6.6.6' }] },
+        }),
+      ],
+      virtualNetworks: [vnet(VNET, [{ name: subnetName(0) }])],
+    });
+    const selection = selectNarrowing(spec, state, { allowDestructive: false });
+    expect(selection.vaultsWithErrors).toEqual(['kv-locked']);
+    const step = selection.full.steps.find((candidate) => candidate.kind === 'subnet');
+    expect(step?.bystanders?.count).toBe(1);
+    expect(selection.skipped.find((entry) => entry.step.id === step?.id)?.reason).toBe(
+      'vault-has-errors',
+    );
   });
 });
