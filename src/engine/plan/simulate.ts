@@ -14,6 +14,7 @@ import {
   isLockedOut,
   isPendingSwitch,
   type AccessChange,
+  type EgressPath,
   type VaultAccess,
 } from '../analysis/access.js';
 import { key, type World } from '../analysis/world.js';
@@ -67,12 +68,11 @@ function outside(vaults: ReadonlySet<IdKey>, reached: ReadonlySet<IdKey>): numbe
 }
 
 /** Whether a change is exactly the loss of one switched subnet's public-address clients. */
-function isEgressOnly(change: AccessChange, egress: AccessChange['possiblyLost'][number]): boolean {
+function isEgressOnly(change: AccessChange, egress: EgressPath): boolean {
   const [path, ...rest] = change.possiblyLost;
   return (
     change.gained.length + change.lost.length + rest.length === 0 &&
     path?.kind === 'switching-subnets-egress' &&
-    egress.kind === 'switching-subnets-egress' &&
     path.subnetIds.length === 1 &&
     key(path.subnetIds[0] ?? '') === key(egress.subnetIds[0] ?? '')
   );
