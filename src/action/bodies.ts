@@ -10,6 +10,7 @@ import {
   renderMarkdown,
   type MarkdownOptions,
 } from '../engine/render/markdown.js';
+import { parsePlanJson, planJson } from '../engine/render/json.js';
 import { fence, inlineCode } from '../engine/render/markdown-safe.js';
 import { stepTitle } from '../engine/render/plan-lines.js';
 import { renderFindingsText } from '../engine/render/findings.js';
@@ -68,7 +69,7 @@ const EMBED_OPEN = '<!-- kvnet:reviewed-plan ';
 const EMBED_LIMIT = 20_000;
 
 export function embedPlan(plan: Plan): string {
-  const encoded = gzipSync(Buffer.from(JSON.stringify(plan), 'utf8')).toString('base64');
+  const encoded = gzipSync(Buffer.from(planJson(plan), 'utf8')).toString('base64');
   return encoded.length <= EMBED_LIMIT ? `${EMBED_OPEN}${encoded} -->` : '';
 }
 
@@ -80,7 +81,7 @@ export function readEmbeddedPlan(body: string, fingerprint: string): Plan | unde
     const json = gunzipSync(
       Buffer.from(body.slice(start + EMBED_OPEN.length, end), 'base64'),
     ).toString('utf8');
-    const plan = JSON.parse(json) as Plan;
+    const plan = parsePlanJson(json);
     return plan.schemaVersion === PLAN_SCHEMA_VERSION && plan.fingerprint === fingerprint
       ? plan
       : undefined;

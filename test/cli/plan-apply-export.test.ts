@@ -44,7 +44,7 @@ describe('kvnet plan', () => {
     );
     const md = await runInProcess(['plan', SPECS, '--format', 'md'], env);
     expect(md.stdout).toMatch(
-      /^<!-- kvnet:plan spec-set=default fingerprint=sha256:[0-9a-f]{64} schema=2 -->/,
+      /^<!-- kvnet:plan spec-set=default fingerprint=sha256:[0-9a-f]{64} schema=3 -->/,
     );
     const out = path.join(work, 'plan.json');
     const json = await runInProcess(['plan', SPECS, '--format', 'json', '--out', out], env);
@@ -54,7 +54,7 @@ describe('kvnet plan', () => {
       outcome: string;
       steps: unknown[];
     };
-    expect(plan).toMatchObject({ schemaVersion: 2, outcome: 'changes' });
+    expect(plan).toMatchObject({ schemaVersion: 3, outcome: 'changes' });
     expect(plan.steps).toHaveLength(26);
     // The demo's named sets: each change to a set once, with both billing vaults.
     const setLine =

@@ -118,15 +118,17 @@ describe('plan v2: claims derived from the access model', () => {
     );
     const subnetStep = plan.steps.find((step) => step.kind === 'subnet');
     expect(subnetStep?.impact).toBe('narrows');
-    expect(subnetStep?.effects).toEqual([
-      {
-        vault: 'kv-two',
-        gained: [],
-        lost: [],
-        possiblyLost: [{ kind: 'subnet-public-egress', subnetId: `${VNET}/subnets/snet-orders` }],
-      },
-    ]);
+    // kv-two is a bystander: counted on the step, not listed in its effects.
+    const egress = {
+      kind: 'switching-subnets-egress',
+      subnetIds: [`${VNET}/subnets/snet-orders`],
+    };
+    expect(subnetStep?.effects).toEqual([]);
+    expect(subnetStep?.bystanders).toEqual({ count: 1, possiblyLost: egress });
     expect(plan.vaults.find((vault) => vault.name === 'kv-two')?.impact).toBe('narrows');
+    expect(plan.vaults.find((vault) => vault.name === 'kv-two')?.net.possiblyLost).toEqual([
+      egress,
+    ]);
     expect(plan.vaults.find((vault) => vault.name === 'kv-one')?.net.gained).toEqual([
       { kind: 'subnet', subnetId: `${VNET}/subnets/snet-orders` },
     ]);

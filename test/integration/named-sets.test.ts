@@ -204,7 +204,7 @@ describe('named sets against the local ARM endpoint', () => {
     expect(count(markdown, '### Changes to named sets')).toBe(1);
     expect(count(markdown, line)).toBe(1);
     const json = JSON.parse(renderJson(plan)) as Plan;
-    expect(json.schemaVersion).toBe(2);
+    expect(json.schemaVersion).toBe(3);
     expect(json.setChanges).toEqual(plan.setChanges);
 
     // The plan reads only.

@@ -10,6 +10,7 @@ import type { ApplyReport } from '../../engine/apply/types.js';
 import { makePlan } from '../../engine/plan/make-plan.js';
 import type { Plan } from '../../engine/plan/types.js';
 import { stepTitle } from '../../engine/render/plan-lines.js';
+import { parsePlanJson } from '../../engine/render/json.js';
 import { renderText } from '../../engine/render/text.js';
 import { safeOutput, singleLine } from '../../engine/render/untrusted.js';
 import { ApplyProgressView, seconds, type ProgressStream } from '../apply-progress.js';
@@ -141,7 +142,7 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
   let reviewedPlan: Plan | undefined;
   if (values.plan) {
     try {
-      reviewedPlan = JSON.parse(await readFile(values.plan, 'utf8')) as Plan;
+      reviewedPlan = parsePlanJson(await readFile(values.plan, 'utf8'));
     } catch (error) {
       throw new UsageError(
         `cannot read the reviewed plan ${values.plan}: ${(error as Error).message}`,

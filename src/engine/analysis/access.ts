@@ -4,7 +4,14 @@
 // function of it. "Reach" means the network path is open; identity and RBAC are out of scope.
 // A path kvnet could not verify is listed as unknown and never counts as reachable.
 import { AddressSet } from './address-space.js';
-import { key, recordKey, type EndpointFact, type World, type WorldVault } from './world.js';
+import {
+  key,
+  recordKey,
+  subnetRevision,
+  type EndpointFact,
+  type World,
+  type WorldVault,
+} from './world.js';
 import type { IdKey } from '../model/resource-id.js';
 import type { Coded, Impact } from '../plan/types.js';
 
@@ -16,8 +23,17 @@ export type AccessPath =
   | { readonly kind: 'subnet'; readonly subnetId: string }
   | { readonly kind: 'private-endpoint'; readonly endpointId: string; readonly name: string }
   | { readonly kind: 'trusted-services' }
-  /** A subnet's clients arriving from their public address (only ever unknown: may match an IP rule). */
-  | { readonly kind: 'subnet-public-egress'; readonly subnetId: string };
+  /**
+   * Clients of these switching subnets (the plan adds their Microsoft.KeyVault endpoint) arriving
+   * from their public address, which an IP rule may admit: only ever unknown, at most one per
+   * vault, so a plan over V vaults and S subnets holds V + S of them, not V × S.
+   */
+  | EgressPath;
+
+export interface EgressPath {
+  readonly kind: 'switching-subnets-egress';
+  readonly subnetIds: readonly string[];
+}
 
 export interface QualifiedPath {
   readonly path: AccessPath;
@@ -50,14 +66,32 @@ export function pathKey(path: AccessPath): string {
     case 'ip-range':
       return `ip-range:${path.cidr}`;
     case 'subnet':
-    case 'subnet-public-egress':
       return `${path.kind}:${key(path.subnetId)}`;
+    case 'switching-subnets-egress':
+      return egressKey(path);
     case 'private-endpoint':
       return `private-endpoint:${key(path.endpointId)}`;
   }
 }
 
 const coded = (code: string, params: Coded['params'] = {}): Coded => ({ code, params });
+
+const egressKeys = new WeakMap<EgressPath, string>();
+
+/** An egress path's key lists all its subnets: computed once per (shared) path. */
+function egressKey(path: EgressPath): string {
+  let text = egressKeys.get(path);
+  if (text === undefined) {
+    text = `${path.kind}:${path.subnetIds.map(key).join(',')}`;
+    egressKeys.set(path, text);
+  }
+  return text;
+}
+
+export const egressPath = (subnetIds: readonly string[]): EgressPath => ({
+  kind: 'switching-subnets-egress',
+  subnetIds,
+});
 
 function publicPaths(vault: WorldVault, world: World, access: Mutable): void {
   const network = vault.network;
@@ -87,7 +121,6 @@ function publicPaths(vault: WorldVault, world: World, access: Mutable): void {
     return;
   }
   for (const cidr of network.ipRules) access.open.push({ kind: 'ip-range', cidr });
-  const admitted = new Set<IdKey>();
   for (const rule of network.virtualNetworkRules) {
     const path: AccessPath = { kind: 'subnet', subnetId: rule.subnetId };
     const subnet = world.subnets.get(key(rule.subnetId));
@@ -99,19 +132,15 @@ function publicPaths(vault: WorldVault, world: World, access: Mutable): void {
     else if (!subnet.keyVaultEndpoint)
       access.inactive.push({ path, reason: coded('subnet-without-service-endpoint') });
     else if (!subnet.ready) access.unknown.push({ path, reason: coded('subnet-not-ready') });
-    else {
-      access.open.push(path);
-      admitted.add(key(rule.subnetId));
-    }
+    else access.open.push(path);
   }
   if (network.ipRules.length === 0) return;
   // Clients of a subnet without the endpoint reach Key Vault from a public address, which an
-  // IP rule may admit; once the plan adds the endpoint they arrive from the VNet instead.
-  for (const subnetKey of world.switchingSubnets) {
-    if (admitted.has(subnetKey)) continue;
-    const entry = publicEgressEntry(world, subnetKey);
-    if (entry) access.unknown.push(entry);
-  }
+  // IP rule may admit; once the plan adds the endpoint they arrive from the VNet instead. A
+  // VNet rule opens only a subnet that has the endpoint, so no vault admits a pending subnet
+  // by VNet rule: every vault that admits public egress lists the same pending subnets.
+  const egress = pendingEgressEntry(world);
+  if (egress) access.unknown.push(egress);
 }
 
 /**
@@ -127,30 +156,53 @@ export function admitsPublicEgress(network: WorldVault['network']): boolean {
   );
 }
 
-/** One shared entry per subnet and world: many vaults list the same unknown egress path. */
-const egressEntries = new WeakMap<World, Map<string, QualifiedPath>>();
+/** The pending egress entry of a world, for the subnet revision it was computed at. */
+const pendingEntries = new WeakMap<
+  World,
+  { readonly revision: number; readonly entry: QualifiedPath | undefined }
+>();
+/** Entries by their subnets' keys, so a state seen again (a step undone) reuses its array. */
+const internedEntries = new WeakMap<World, Map<string, QualifiedPath>>();
+
+/** Whether a switching subnet still lacks the Microsoft.KeyVault endpoint (is known to exist). */
+export function isPendingSwitch(world: World, subnetKey: IdKey): boolean {
+  if (!world.switchingSubnets.has(subnetKey)) return false;
+  const subnet = world.subnets.get(subnetKey);
+  return subnet?.status === 'ok' && !subnet.keyVaultEndpoint;
+}
 
 /**
- * The unknown path of a switching subnet's public-address clients while the subnet lacks the
- * Microsoft.KeyVault endpoint (for a vault that admits public egress and has no open VNet rule
- * on it), or undefined once it has the endpoint or is not known to exist.
+ * The one unknown path, shared by every vault that admits public egress, of the switching
+ * subnets still pending in this world state; undefined when none is. Computed once per
+ * subnet revision (world.ts), so O(S) per subnet step and O(1) per vault.
  */
-export function publicEgressEntry(world: World, subnetKey: IdKey): QualifiedPath | undefined {
-  if (!world.switchingSubnets.has(subnetKey)) return undefined;
-  const subnet = world.subnets.get(subnetKey);
-  if (subnet?.status !== 'ok' || subnet.keyVaultEndpoint) return undefined;
-  let entries = egressEntries.get(world);
+export function pendingEgressEntry(world: World): QualifiedPath | undefined {
+  const revision = subnetRevision(world);
+  const memo = pendingEntries.get(world);
+  if (memo?.revision === revision) return memo.entry;
+  const keys: IdKey[] = [];
+  const ids: string[] = [];
+  for (const subnetKey of world.switchingSubnets) {
+    const subnet = world.subnets.get(subnetKey);
+    if (subnet?.status !== 'ok' || subnet.keyVaultEndpoint) continue;
+    keys.push(subnetKey);
+    ids.push(subnet.id);
+  }
+  const entry = ids.length > 0 ? internedEntry(world, keys.join('\n'), ids) : undefined;
+  pendingEntries.set(world, { revision, entry });
+  return entry;
+}
+
+function internedEntry(world: World, id: string, subnetIds: string[]): QualifiedPath {
+  let entries = internedEntries.get(world);
   if (!entries) {
     entries = new Map();
-    egressEntries.set(world, entries);
+    internedEntries.set(world, entries);
   }
-  let entry = entries.get(subnet.id);
+  let entry = entries.get(id);
   if (!entry) {
-    entry = {
-      path: { kind: 'subnet-public-egress', subnetId: subnet.id },
-      reason: coded('public-address-may-match-ip-rule'),
-    };
-    entries.set(subnet.id, entry);
+    entry = { path: egressPath(subnetIds), reason: coded('public-address-may-match-ip-rule') };
+    entries.set(id, entry);
   }
   return entry;
 }
@@ -290,12 +342,18 @@ function lastSegment(id: string): string {
 /** What an access value admits, for deciding whether a path is new or gone. */
 export class Coverage {
   private readonly keys: Set<string>;
-  private readonly all: boolean;
   private readonly addresses: AddressSet;
+  /** Keys of the subnets open by VNet rule. */
+  readonly subnets: readonly IdKey[];
+  /** defaultAction Allow: every source, service-endpoint traffic included. */
+  readonly all: boolean;
 
   constructor(access: VaultAccess) {
     this.keys = new Set(access.open.map(pathKey));
     this.all = this.keys.has('public-all');
+    this.subnets = access.open.flatMap((path) =>
+      path.kind === 'subnet' ? [key(path.subnetId)] : [],
+    );
     this.addresses = AddressSet.of(
       access.open.flatMap((path) => (path.kind === 'ip-range' ? [path.cidr] : [])),
     );
@@ -327,30 +385,101 @@ function coverageOf(access: VaultAccess): Coverage {
   return coverage;
 }
 
+const isEgress = (path: AccessPath): path is EgressPath => path.kind === 'switching-subnets-egress';
+
+function egressOf(access: VaultAccess): EgressPath | undefined {
+  for (const entry of access.unknown) if (isEgress(entry.path)) return entry.path;
+  return undefined;
+}
+
 /** after − before: who gains a path, who loses one, whose path can no longer be verified. */
 export function diffAccess(before: VaultAccess, after: VaultAccess): AccessChange {
   const was = coverageOf(before);
   const now = coverageOf(after);
-  const unknownAfter = new Set(after.unknown.map((entry) => pathKey(entry.path)));
+  const unknownAfter = new Set(
+    after.unknown.filter((entry) => !isEgress(entry.path)).map((entry) => pathKey(entry.path)),
+  );
   const gained = after.open.filter((path) => !was.covers(path));
   const lost = before.open.filter((path) => !now.covers(path) && !unknownAfter.has(pathKey(path)));
   const possiblyLost = [
     ...before.open.filter((path) => !now.covers(path) && unknownAfter.has(pathKey(path))),
     ...before.unknown
       .map((entry) => entry.path)
-      .filter(
-        (path) =>
-          !now.covers(path) && !unknownAfter.has(pathKey(path)) && !coveredBySubnet(path, now),
-      ),
+      .filter((path) => !isEgress(path) && !now.covers(path) && !unknownAfter.has(pathKey(path))),
+    ...lostEgress(before, after, now),
   ];
   return { gained, lost, possiblyLost };
 }
 
-/** A subnet's clients that switch to the service endpoint and are admitted by it lose nothing. */
-function coveredBySubnet(path: AccessPath, now: Coverage): boolean {
-  return (
-    path.kind === 'subnet-public-egress' && now.covers({ kind: 'subnet', subnetId: path.subnetId })
-  );
+interface EgressDifference {
+  readonly path: EgressPath;
+  /** The keys of path.subnetIds, in order, and as a set. */
+  readonly keyList: readonly IdKey[];
+  readonly keys: ReadonlySet<IdKey>;
+  /** The difference less the subnets some vaults admit by VNet rule, by those subnets' keys. */
+  readonly less: Map<string, EgressPath | undefined>;
+}
+
+/** Differences of two (shared) egress arrays, so that vaults listing the same ones share one. */
+const egressDifferences = new WeakMap<
+  readonly string[],
+  Map<readonly string[] | undefined, EgressDifference | undefined>
+>();
+
+/** The subnets of `was` that `now` (if any) no longer lists; `was` itself when it lists none. */
+function egressDifference(
+  was: EgressPath,
+  now: EgressPath | undefined,
+): EgressDifference | undefined {
+  let byAfter = egressDifferences.get(was.subnetIds);
+  if (!byAfter) {
+    byAfter = new Map();
+    egressDifferences.set(was.subnetIds, byAfter);
+  }
+  if (byAfter.has(now?.subnetIds)) return byAfter.get(now?.subnetIds);
+  const still = new Set(now?.subnetIds.map(key));
+  const ids: string[] = [];
+  const keyList: IdKey[] = [];
+  for (const id of was.subnetIds) {
+    const subnetKey = key(id);
+    if (still.has(subnetKey)) continue;
+    ids.push(id);
+    keyList.push(subnetKey);
+  }
+  const difference =
+    ids.length === 0
+      ? undefined
+      : {
+          path: ids.length === was.subnetIds.length ? was : egressPath(ids),
+          keyList,
+          keys: new Set(keyList),
+          less: new Map(),
+        };
+  byAfter.set(now?.subnetIds, difference);
+  return difference;
+}
+
+/**
+ * The switched subnets whose public-address clients the vault may lose: those `before` listed
+ * pending and `after` does not, less those it now admits by an open VNet rule (those clients
+ * arrive over the endpoint and are let in). Per vault, only its own VNet rules cost anything.
+ */
+function lostEgress(before: VaultAccess, after: VaultAccess, now: Coverage): AccessPath[] {
+  const was = egressOf(before);
+  if (!was || now.all) return [];
+  const gone = egressDifference(was, egressOf(after));
+  if (!gone) return [];
+  const admitted = [...new Set(now.subnets.filter((subnetKey) => gone.keys.has(subnetKey)))];
+  if (admitted.length === 0) return [gone.path];
+  // Vaults admitting the same subnets (a shared subnet's VNet rule) share the one result.
+  const id = admitted.sort().join('\n');
+  if (!gone.less.has(id)) {
+    const skip = new Set<IdKey | undefined>(admitted);
+    const ids = gone.path.subnetIds.filter((_, index) => !skip.has(gone.keyList[index]));
+    gone.less.set(id, ids.length > 0 ? egressPath(ids) : undefined);
+  }
+  const rest = gone.less.get(id);
+  return rest ? [rest] : [];
 }
 
 export function isEmptyChange(change: AccessChange): boolean {

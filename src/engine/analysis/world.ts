@@ -106,3 +106,22 @@ export function undoAll(undos: readonly Undo[]): Undo {
 }
 
 export const key = resourceIdKey;
+
+/**
+ * A counter per world, bumped on every change to a subnet's facts, so that what depends on the
+ * subnets alone (the switching subnets still pending, access.ts) is computed once per state.
+ */
+const subnetRevisions = new WeakMap<World, number>();
+
+export const subnetRevision = (world: World): number => subnetRevisions.get(world) ?? 0;
+
+/** Sets a subnet's fact (undoably), bumping the world's subnet revision both ways. */
+export function setSubnetWithUndo(world: World, subnetKey: IdKey, fact: SubnetFact): Undo {
+  const bump = () => subnetRevisions.set(world, subnetRevision(world) + 1);
+  const undo = setWithUndo(world.subnets, subnetKey, fact);
+  bump();
+  return () => {
+    undo();
+    bump();
+  };
+}

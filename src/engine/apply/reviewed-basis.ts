@@ -3,7 +3,9 @@
 // vault by vault, and runs only the vaults whose steps and basis still hold. A step shared by
 // several vaults (a subnet's service endpoint, a zone, a link) runs only when every vault it
 // touches is accepted: a refused vault is never half-applied through a shared step, so a vault
-// that shares a step with a refused one is refused too, and says why.
+// that shares a step with a refused one is refused too, and says why. A subnet step's
+// bystanders (vaults that may lose only its public-address clients) are not among the vaults
+// it touches: nothing is written to them, so refusing one does not hold the step back.
 import { planDifferences } from './plan-drift.js';
 import { canonicalJson, changeSet } from '../plan/fingerprint.js';
 import { stepsTouching, touchedVaults } from '../plan/steps-by-vault.js';

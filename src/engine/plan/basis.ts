@@ -42,9 +42,9 @@ export function planBasis(
   for (const [resource, value] of Object.entries(liveBasis)) resources[resource] = sha(value);
   for (const step of steps) names[step.id] = `${step.kind} ${step.resourceName}`;
   const stepsOf = stepsByVault(steps, touchedVaults);
-  // A shared step (a subnet switching to its service endpoint) touches every vault its
-  // addresses reach, thousands in a large estate: each step and each live entry is written
-  // out once, and a vault's hash input is joined from them. The text is exactly
+  // A shared step (a zone, a link, a subnet switching to its service endpoint) touches every
+  // vault it serves or changes, many in a large estate: each step and each live entry is
+  // written out once, and a vault's hash input is joined from them. The text is exactly
   // canonicalJson(changeSet(own)) and canonicalJson of the live pairs, so hashes do not move.
   const stepText = new Map<PlanStep, string>();
   for (const step of steps) stepText.set(step, canonicalJson(changeSet([step])[0]));

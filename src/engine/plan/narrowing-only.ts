@@ -12,6 +12,7 @@
 // rules is a widening step and is left out whole); the vault is reported as partly fixed.
 import { diffAccess, impactOf, type VaultAccess } from '../analysis/access.js';
 import { key } from '../analysis/world.js';
+import type { IdKey } from '../model/resource-id.js';
 import type { DesiredState } from '../state/desired.js';
 import type { AzureReader } from '../../ports/azure-reader.js';
 import { DEFAULT_READ_CONCURRENCY, readLiveState, type LiveSnapshot } from '../state/read-live.js';
@@ -60,13 +61,35 @@ export interface NarrowingOptions {
   readonly allowDestructive: boolean;
 }
 
+/**
+ * The subnets whose switch a vault with errors stands by for (its public-egress path lists
+ * them at the start): a subnet step's bystanders are counted, not named (touchedVaults), so
+ * they are found from the few vaults with errors instead.
+ */
+function egressOfErrorVaults(full: Plan, errorVaults: ReadonlySet<string>): Set<IdKey> {
+  const subnets = new Set<IdKey>();
+  for (const vault of full.vaults) {
+    if (!errorVaults.has(vault.name)) continue;
+    for (const entry of vault.before.unknown)
+      if (entry.path.kind === 'switching-subnets-egress')
+        for (const subnetId of entry.path.subnetIds) subnets.add(key(subnetId));
+  }
+  return subnets;
+}
+
 function firstReason(
   step: PlanStep,
   options: NarrowingOptions,
   errorVaults: ReadonlySet<string>,
   everyVaultErrs: boolean,
+  errorEgress: ReadonlySet<IdKey> = new Set(),
 ): SkipReason | undefined {
-  if (everyVaultErrs || touchedVaults(step).some((vault) => errorVaults.has(vault)))
+  const errorBystander = step.bystanders !== undefined && errorEgress.has(key(step.resourceId));
+  if (
+    everyVaultErrs ||
+    errorBystander ||
+    touchedVaults(step).some((vault) => errorVaults.has(vault))
+  )
     return 'vault-has-errors';
   if (step.flags.blocked) return 'blocked';
   if (step.flags.lockout) return 'lockout';
@@ -103,10 +126,11 @@ export function selectNarrowing(
   // A read error, or an error no vault owns, leaves every vault in doubt.
   const everyVaultErrs =
     full.readErrors.length > 0 || errorFindings.some((finding) => finding.vault === undefined);
+  const errorEgress = egressOfErrorVaults(full, errorVaults);
   const skipped = new Map<string, SkippedStep>();
   let kept: PlanStep[] = [];
   for (const step of full.steps) {
-    const reason = firstReason(step, options, errorVaults, everyVaultErrs);
+    const reason = firstReason(step, options, errorVaults, everyVaultErrs, errorEgress);
     if (reason) skipped.set(step.id, { step, reason });
     else kept.push(step);
   }

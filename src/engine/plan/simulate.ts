@@ -7,17 +7,20 @@ import {
   accessOf,
   admitsPublicEgress,
   diffAccess,
-  publicEgressEntry,
+  egressPath,
   hasPrivatePath,
   impactOf,
   isEmptyChange,
   isLockedOut,
+  isPendingSwitch,
+  type AccessChange,
+  type EgressPath,
   type VaultAccess,
 } from '../analysis/access.js';
 import { key, type World } from '../analysis/world.js';
 import type { IdKey } from '../model/resource-id.js';
 import type { DesiredVault } from '../state/desired.js';
-import type { Coded, PlanFinding, PlanStep, VaultEffect } from './types.js';
+import type { Bystanders, Coded, PlanFinding, PlanStep, VaultEffect } from './types.js';
 import { applyStep } from './world-of.js';
 
 export interface Simulation {
@@ -48,6 +51,31 @@ function subnetIndex(world: World, desired: readonly DesiredVault[]) {
     note(vaultKey, vault.network);
   }
   return { bySubnet, withIpRules };
+}
+
+/** A step without the derived bystanders of an earlier simulation (narrowing-only re-runs). */
+function fresh(step: PlanStep): PlanStep {
+  if (step.bystanders === undefined) return step;
+  const { bystanders: _earlier, ...rest } = step;
+  return rest;
+}
+
+/** How many of `vaults` are not in `reached`, visiting only `reached`. */
+function outside(vaults: ReadonlySet<IdKey>, reached: ReadonlySet<IdKey>): number {
+  let inside = 0;
+  for (const vaultKey of reached) if (vaults.has(vaultKey)) inside += 1;
+  return vaults.size - inside;
+}
+
+/** Whether a change is exactly the loss of one switched subnet's public-address clients. */
+function isEgressOnly(change: AccessChange, egress: EgressPath): boolean {
+  const [path, ...rest] = change.possiblyLost;
+  return (
+    change.gained.length + change.lost.length + rest.length === 0 &&
+    path?.kind === 'switching-subnets-egress' &&
+    path.subnetIds.length === 1 &&
+    key(path.subnetIds[0] ?? '') === key(egress.subnetIds[0] ?? '')
+  );
 }
 
 const coded = (code: string, params: Coded['params'] = {}): Coded => ({ code, params });
@@ -82,13 +110,21 @@ export function simulate(
   const before = new Map<IdKey, VaultAccess>();
   for (const vaultKey of world.vaults.keys()) before.set(vaultKey, accessOf(world, vaultKey));
   const current = new Map(before);
-  // Vaults whose access a subnet step changed only by its public-egress path: their current
-  // access is recomputed from the world when next needed (it is a function of the world).
-  const stale = new Set<IdKey>();
+  // A subnet step changes its bystanders' access (the vaults it reaches only through their
+  // public-egress path) without visiting them: it bumps the epoch, and a vault's current
+  // access from an older epoch is recomputed from the world when next needed.
+  let egressEpoch = 0;
+  const seenAt = new Map<IdKey, number>();
   const refresh = (vaultKey: IdKey) => {
-    if (!stale.delete(vaultKey)) return;
+    if ((seenAt.get(vaultKey) ?? 0) === egressEpoch) return;
     current.set(vaultKey, accessOf(world, vaultKey));
+    seenAt.set(vaultKey, egressEpoch);
   };
+  // The vaults that admit public egress now, kept as steps change their networks, so a
+  // subnet step counts its bystanders in the vaults it serves, not in the estate.
+  const admitting = new Set<IdKey>();
+  for (const [vaultKey, vault] of world.vaults)
+    if (admitsPublicEgress(vault.network)) admitting.add(vaultKey);
   const findings: PlanFinding[] = [];
   const blockedIds = new Set<string>();
   const result: PlanStep[] = [];
@@ -101,29 +137,27 @@ export function simulate(
       }),
     );
     // A subnet step reaches vaults beyond the ones its VNet rules name only through the
-    // public-egress path of that subnet (access.ts): such a bystander's access changes by
-    // exactly that unknown path, so it is not recomputed (linear in the vaults, not in
-    // vaults × their paths); the exhaustive option recomputes them all.
-    const bystanders: IdKey[] = [];
-    if (step.kind === 'subnet') {
-      const subnetKey = key(step.resourceId);
+    // public-egress path of that subnet (access.ts): such a bystander may lose exactly that
+    // subnet's public-address clients, so it is counted, not visited (the step costs the
+    // vaults it serves, not the estate); the exhaustive option recomputes them all and
+    // folds those whose change is exactly that into the same count.
+    const subnetKey = step.kind === 'subnet' ? key(step.resourceId) : undefined;
+    let bystanderCount = 0;
+    if (subnetKey !== undefined) {
       for (const vaultKey of bySubnet.get(subnetKey) ?? []) affected.add(vaultKey);
+    }
+    const direct = new Set(affected);
+    if (subnetKey !== undefined) {
       const shortcut = !options.exhaustive && step.phase !== 'narrow' && step.action !== 'replace';
-      for (const vaultKey of withIpRules) {
-        if (affected.has(vaultKey)) continue;
-        if (!shortcut) affected.add(vaultKey);
-        else if (publicEgressEntry(world, subnetKey)) {
-          const network = world.vaults.get(vaultKey)?.network;
-          if (network && admitsPublicEgress(network)) bystanders.push(vaultKey);
-        }
-      }
+      if (!shortcut) for (const vaultKey of withIpRules) affected.add(vaultKey);
+      else if (isPendingSwitch(world, subnetKey)) bystanderCount = outside(admitting, direct);
     }
     for (const vaultKey of affected) refresh(vaultKey);
     const blockingDependency = step.dependsOn.find((id) => blockedIds.has(id));
     if (blockingDependency) {
       blockedIds.add(step.id);
       result.push({
-        ...step,
+        ...fresh(step),
         flags: { ...step.flags, blocked: true },
         notes: [...step.notes, coded('depends-on-blocked', { step: blockingDependency })],
       });
@@ -158,12 +192,12 @@ export function simulate(
       }
       undoDelete();
     }
-    const egressBefore =
-      bystanders.length > 0 ? publicEgressEntry(world, key(step.resourceId)) : undefined;
+    const egressPending = subnetKey !== undefined && isPendingSwitch(world, subnetKey);
     const undo = applyStep(world, step);
-    // A subnet step gives the subnet the endpoint; were the path still there, nothing changed.
+    // A subnet step gives the subnet the endpoint; were it still pending, nothing changed.
     const egressGone =
-      egressBefore !== undefined && publicEgressEntry(world, key(step.resourceId)) === undefined;
+      egressPending && subnetKey !== undefined && !isPendingSwitch(world, subnetKey);
+    if (!egressGone) bystanderCount = 0;
     const post = new Map([...affected].map((vaultKey) => [vaultKey, accessOf(world, vaultKey)]));
     for (const [vaultKey, access] of post) {
       const vault = desiredByKey.get(vaultKey);
@@ -195,33 +229,34 @@ export function simulate(
       undo();
       blockedIds.add(step.id);
       result.push({
-        ...step,
+        ...fresh(step),
         flags: { ...step.flags, blocked: true, lockout },
         notes: [...step.notes, ...notes],
       });
       continue;
     }
+    if (egressGone) egressEpoch += 1;
+    const subnet = subnetKey !== undefined ? world.subnets.get(subnetKey) : undefined;
+    const egress = egressGone && subnet?.status === 'ok' ? egressPath([subnet.id]) : undefined;
     const effects: VaultEffect[] = [];
     for (const [vaultKey, access] of post) {
       const previous = current.get(vaultKey);
       const vault = world.vaults.get(vaultKey);
       if (!previous || !vault) continue;
       const change = diffAccess(previous, access);
-      if (!isEmptyChange(change)) effects.push({ vault: vault.name, ...change });
       current.set(vaultKey, access);
+      seenAt.set(vaultKey, egressEpoch);
+      if (admitsPublicEgress(vault.network)) admitting.add(vaultKey);
+      else admitting.delete(vaultKey);
+      if (isEmptyChange(change)) continue;
+      if (egress && !direct.has(vaultKey) && isEgressOnly(change, egress)) bystanderCount += 1;
+      else effects.push({ vault: vault.name, ...change });
     }
-    if (bystanders.length > 0) {
-      // Before the step each bystander listed the subnet's egress as unknown; now it does not
-      // (the step gave the subnet the endpoint), and no open path changed: possibly lost.
-      const lost = egressGone && egressBefore ? [egressBefore.path] : [];
-      const change = { gained: [], lost: [], possiblyLost: lost };
-      for (const vaultKey of bystanders) {
-        const vault = world.vaults.get(vaultKey);
-        if (!vault || lost.length === 0) continue;
-        effects.push({ vault: vault.name, ...change });
-        stale.add(vaultKey);
-      }
-    }
+    const bystanders: Bystanders | undefined =
+      egress && bystanderCount > 0 ? { count: bystanderCount, possiblyLost: egress } : undefined;
+    const bystanderChange: AccessChange[] = egress
+      ? [{ gained: [], lost: [], possiblyLost: bystanders ? [egress] : [] }]
+      : [];
     const requires =
       step.phase === 'narrow'
         ? [...post].flatMap(([vaultKey, access]) => {
@@ -232,14 +267,15 @@ export function simulate(
           })
         : [];
     result.push({
-      ...step,
+      ...fresh(step),
       effects,
-      impact: impactOf(effects),
+      ...(bystanders ? { bystanders } : {}),
+      impact: impactOf([...effects, ...bystanderChange]),
       requires,
       flags: { ...step.flags, lockout },
       notes: [...step.notes, ...notes],
     });
   }
-  for (const vaultKey of [...stale]) refresh(vaultKey);
+  for (const vaultKey of world.vaults.keys()) refresh(vaultKey);
   return { steps: result, before, after: current, findings };
 }

@@ -2,7 +2,13 @@
 // through here, so a plan over N vaults and S steps costs N + S, never N × S.
 import type { PlanStep } from './types.js';
 
-/** The vaults a step touches: those it serves and those whose access it changes. */
+/**
+ * The vaults a step touches: those it serves and those whose access it changes, except a
+ * subnet step's bystanders (PlanStep.bystanders): they are counted, not named, so that a
+ * step switching one subnet does not touch the whole estate. Nothing is written to them, and
+ * their claim is only "may lose", so the basis, the reviewed basis and the narrowing fix can
+ * leave them out.
+ */
 export function touchedVaults(step: PlanStep): string[] {
   return [...new Set([...step.vaults, ...step.effects.map((effect) => effect.vault)])];
 }

@@ -1,4 +1,4 @@
-// The plan model (JSON schema version 2): what will change, in which order, and what each
+// The plan model (JSON schema version 3): what will change, in which order, and what each
 // change does to who can reach each vault. Renderers and the applier read only this; nothing
 // here is English: reasons, notes and findings are codes with parameters, rendered in render/.
 import type { AccessChange, AccessPath, VaultAccess } from '../analysis/access.js';
@@ -6,7 +6,7 @@ import type { SourceRef } from '../state/desired.js';
 import type { ReadFailure } from '../state/live.js';
 import type { PlanBasis } from './basis.js';
 
-export const PLAN_SCHEMA_VERSION = 2;
+export const PLAN_SCHEMA_VERSION = 3;
 
 export type ResourceKind =
   | 'vault'
@@ -105,6 +105,11 @@ export interface VaultEffect extends AccessChange {
   readonly vault: string;
 }
 
+export interface Bystanders {
+  readonly count: number;
+  readonly possiblyLost: AccessPath;
+}
+
 export interface PlanStep {
   /** Stable within a plan: kind, resource and phase. */
   readonly id: string;
@@ -123,6 +128,12 @@ export interface PlanStep {
   readonly impact: Impact;
   /** Derived: the access difference this step makes, on every vault it affects. */
   readonly effects: readonly VaultEffect[];
+  /**
+   * Derived, for a subnet step: the vaults it reaches only through that subnet's public-address
+   * clients (they admit public egress and have no VNet rule on it), counted once rather than
+   * listed in `effects`; each may lose `possiblyLost`. Absent when there are none.
+   */
+  readonly bystanders?: Bystanders;
   /**
    * Derived, for narrowing steps: access paths (by key, per vault) that must be open before it
    * runs, because the vault keeps only those once it has run. The applier checks them on a

@@ -3,6 +3,7 @@
 import {
   key,
   recordKey,
+  setSubnetWithUndo,
   setWithUndo,
   undoAll,
   type EndpointFact,
@@ -187,7 +188,7 @@ export function applyStep(world: World, step: PlanStep, half?: 'delete' | 'creat
       const subnetKey = key(step.resourceId);
       const fact = world.subnets.get(subnetKey);
       const id = fact?.status === 'ok' ? fact.id : step.resourceId;
-      return setWithUndo(world.subnets, subnetKey, {
+      return setSubnetWithUndo(world, subnetKey, {
         status: 'ok',
         id,
         keyVaultEndpoint: true,

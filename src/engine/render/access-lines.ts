@@ -60,6 +60,10 @@ function withNote(path: AccessPath, notes: Map<string, string>): string {
   return note ? `${pathText(path)} — ${note}` : pathText(path);
 }
 
+/** How many paths one counts for: an egress path stands for each of its subnets. */
+const weight = (path: AccessPath): number =>
+  path.kind === 'switching-subnets-egress' ? path.subnetIds.length : 1;
+
 export function vaultChange(plan: Plan, vault: VaultPlan): VaultChange {
   const steps = stepsServing(plan.steps, vault.name);
   const notes = rangeNotes(steps);
@@ -85,7 +89,8 @@ export function vaultChange(plan: Plan, vault: VaultPlan): VaultChange {
     vault,
     steps,
     lines,
-    loses: vault.net.lost.length + vault.net.possiblyLost.length,
+    loses:
+      vault.net.lost.length + vault.net.possiblyLost.reduce((sum, path) => sum + weight(path), 0),
     gains: vault.net.gained.length,
   };
 }

@@ -183,13 +183,26 @@ export function pathText(path: AccessPath): string {
       return path.cidr;
     case 'subnet':
       return `subnet ${subnetLabel(path.subnetId)}`;
-    case 'subnet-public-egress':
-      return `clients of subnet ${subnetLabel(path.subnetId)} by their public address`;
+    case 'switching-subnets-egress':
+      return egressText(path.subnetIds);
     case 'private-endpoint':
       return `private endpoint ${path.name}`;
     case 'trusted-services':
       return 'trusted Azure services (bypass: AzureServices)';
   }
+}
+
+/** How many subnet names an egress path lists before it says how many more. */
+export const EGRESS_NAMES_SHOWN = 3;
+
+/** Clients of the subnets the plan switches to the endpoint, named up to a few. */
+function egressText(subnetIds: readonly string[]): string {
+  const names = subnetIds.slice(0, EGRESS_NAMES_SHOWN).map(subnetLabel);
+  const more = subnetIds.length - names.length;
+  const list = more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
+  if (subnetIds.length === 1)
+    return `clients of subnet ${list}, switched to the Key Vault service endpoint, from their public address`;
+  return `clients of ${subnetIds.length} subnets switched to the Key Vault service endpoint, from their public address (${list})`;
 }
 
 /** `vnet/subnet`, which names a subnet unambiguously enough beside its vault. */

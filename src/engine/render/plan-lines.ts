@@ -118,7 +118,18 @@ export function stepLines(step: PlanStep): string[] {
     stepTitle(step),
     ...lines,
     ...effects,
+    ...bystanderLines(step),
     ...step.notes.map((note) => `    note: ${noteText(note)}`),
+  ];
+}
+
+/** The vaults a subnet step reaches only by their public-address clients, as one line. */
+function bystanderLines(step: PlanStep): string[] {
+  const bystanders = step.bystanders;
+  if (!bystanders) return [];
+  const admit = bystanders.count === 1 ? 'admits' : 'admit';
+  return [
+    `    ${plural(bystanders.count, 'vault')} that ${admit} public addresses: − may lose ${pathText(bystanders.possiblyLost)}`,
   ];
 }
 

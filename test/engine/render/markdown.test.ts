@@ -80,7 +80,7 @@ describe('Markdown plan comment', () => {
   it('carries the fingerprint and schema in a hidden marker that names the spec set', () => {
     const plan = planWith('office');
     expect(renderMarkdown(plan, { specSetId: 'kv-network/prod' }).split('\n')[0]).toBe(
-      `<!-- kvnet:plan spec-set=kv-network/prod fingerprint=${plan.fingerprint} schema=2 -->`,
+      `<!-- kvnet:plan spec-set=kv-network/prod fingerprint=${plan.fingerprint} schema=3 -->`,
     );
     expect(renderMarkdown(plan, { specSetId: 'x --> <b>' }).split('\n')[0]).not.toContain(
       '-->  <b>',
