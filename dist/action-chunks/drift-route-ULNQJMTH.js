@@ -3,9 +3,9 @@ const require = __kvnetCreateRequire(import.meta.url);
 import {
   driftFixSection,
   runDriftFix
-} from "./chunk-T3J4RJHF.js";
-import "./chunk-Q2BKQ4KB.js";
-import "./chunk-AMT7VZUQ.js";
+} from "./chunk-6LRLPYUG.js";
+import "./chunk-D4AR6VRV.js";
+import "./chunk-NUXABSGV.js";
 import {
   ConnectionFailedError,
   chooseAuth,
@@ -13,7 +13,7 @@ import {
   markStaleComments,
   publishPlan,
   throwIfConnectionFailed
-} from "./chunk-QINUQQW3.js";
+} from "./chunk-AQY3ZSHE.js";
 import {
   BoundedRunner,
   SdkAzureReader,
@@ -26,7 +26,7 @@ import {
   makePlan,
   setOutcome,
   writeSummary
-} from "./chunk-UCFZQ4OY.js";
+} from "./chunk-ACJAYZJD.js";
 import {
   closeDriftIssue,
   findOpenDriftIssue,
@@ -35,10 +35,10 @@ import {
 } from "./chunk-ENMDWJTH.js";
 import {
   loadSpecSet
-} from "./chunk-7CXZDU2R.js";
+} from "./chunk-AEEXIISY.js";
 import {
   parseResourceId
-} from "./chunk-PSDJQE42.js";
+} from "./chunk-STE5ULIU.js";
 import {
   info,
   setFailed,

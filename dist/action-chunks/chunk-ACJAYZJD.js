@@ -15,6 +15,7 @@ import {
   comparableNetwork,
   countPlan,
   diffAccess,
+  egressPath,
   external_exports,
   findingMessage,
   findingWhere,
@@ -22,6 +23,7 @@ import {
   impactOf,
   isEmptyChange,
   isLockedOut,
+  isPendingSwitch,
   key,
   normalizeIpRules,
   normalizeLiveNetwork,
@@ -29,7 +31,6 @@ import {
   noteText,
   parseResourceId,
   pathText,
-  publicEgressEntry,
   readErrorLines,
   readiness,
   recordKey,
@@ -38,6 +39,7 @@ import {
   resourceIdKey,
   sameNetwork,
   setChangeLines,
+  setSubnetWithUndo,
   setWithUndo,
   settingSource,
   stepLines,
@@ -47,7 +49,7 @@ import {
   verdict,
   visibleBasis,
   vnetRuleSource
-} from "./chunk-PSDJQE42.js";
+} from "./chunk-STE5ULIU.js";
 import {
   neutralizeForLog,
   setOutput,
@@ -6867,7 +6869,7 @@ function applyStep(world, step, half) {
       const subnetKey = key(step.resourceId);
       const fact = world.subnets.get(subnetKey);
       const id = fact?.status === "ok" ? fact.id : step.resourceId;
-      return setWithUndo(world.subnets, subnetKey, {
+      return setSubnetWithUndo(world, subnetKey, {
         status: "ok",
         id,
         keyVaultEndpoint: true,
@@ -6978,6 +6980,20 @@ function subnetIndex(world, desired) {
   }
   return { bySubnet, withIpRules };
 }
+function fresh(step) {
+  if (step.bystanders === void 0) return step;
+  const { bystanders: _earlier, ...rest } = step;
+  return rest;
+}
+function outside(vaults, reached) {
+  let inside = 0;
+  for (const vaultKey of reached) if (vaults.has(vaultKey)) inside += 1;
+  return vaults.size - inside;
+}
+function isEgressOnly(change, egress) {
+  const [path, ...rest] = change.possiblyLost;
+  return change.gained.length + change.lost.length + rest.length === 0 && path?.kind === "switching-subnets-egress" && path.subnetIds.length === 1 && key(path.subnetIds[0] ?? "") === key(egress.subnetIds[0] ?? "");
+}
 var coded = (code, params = {}) => ({ code, params });
 function privateGaps(access) {
   const gaps = [...access.inactive, ...access.unknown].filter((entry) => entry.path.kind === "private-endpoint").map(
@@ -6992,11 +7008,16 @@ function simulate(ordered, world, desired, options = {}) {
   const before = /* @__PURE__ */ new Map();
   for (const vaultKey of world.vaults.keys()) before.set(vaultKey, accessOf(world, vaultKey));
   const current = new Map(before);
-  const stale = /* @__PURE__ */ new Set();
+  let egressEpoch = 0;
+  const seenAt = /* @__PURE__ */ new Map();
   const refresh = (vaultKey) => {
-    if (!stale.delete(vaultKey)) return;
+    if ((seenAt.get(vaultKey) ?? 0) === egressEpoch) return;
     current.set(vaultKey, accessOf(world, vaultKey));
+    seenAt.set(vaultKey, egressEpoch);
   };
+  const admitting = /* @__PURE__ */ new Set();
+  for (const [vaultKey, vault] of world.vaults)
+    if (admitsPublicEgress(vault.network)) admitting.add(vaultKey);
   const findings = [];
   const blockedIds = /* @__PURE__ */ new Set();
   const result = [];
@@ -7007,26 +7028,23 @@ function simulate(ordered, world, desired, options = {}) {
         return found ? [found] : [];
       })
     );
-    const bystanders = [];
-    if (step.kind === "subnet") {
-      const subnetKey = key(step.resourceId);
+    const subnetKey = step.kind === "subnet" ? key(step.resourceId) : void 0;
+    let bystanderCount = 0;
+    if (subnetKey !== void 0) {
       for (const vaultKey of bySubnet.get(subnetKey) ?? []) affected.add(vaultKey);
+    }
+    const direct = new Set(affected);
+    if (subnetKey !== void 0) {
       const shortcut = !options.exhaustive && step.phase !== "narrow" && step.action !== "replace";
-      for (const vaultKey of withIpRules) {
-        if (affected.has(vaultKey)) continue;
-        if (!shortcut) affected.add(vaultKey);
-        else if (publicEgressEntry(world, subnetKey)) {
-          const network = world.vaults.get(vaultKey)?.network;
-          if (network && admitsPublicEgress(network)) bystanders.push(vaultKey);
-        }
-      }
+      if (!shortcut) for (const vaultKey of withIpRules) affected.add(vaultKey);
+      else if (isPendingSwitch(world, subnetKey)) bystanderCount = outside(admitting, direct);
     }
     for (const vaultKey of affected) refresh(vaultKey);
     const blockingDependency = step.dependsOn.find((id) => blockedIds.has(id));
     if (blockingDependency) {
       blockedIds.add(step.id);
       result.push({
-        ...step,
+        ...fresh(step),
         flags: { ...step.flags, blocked: true },
         notes: [...step.notes, coded("depends-on-blocked", { step: blockingDependency })]
       });
@@ -7060,9 +7078,10 @@ function simulate(ordered, world, desired, options = {}) {
       }
       undoDelete();
     }
-    const egressBefore = bystanders.length > 0 ? publicEgressEntry(world, key(step.resourceId)) : void 0;
+    const egressPending = subnetKey !== void 0 && isPendingSwitch(world, subnetKey);
     const undo = applyStep(world, step);
-    const egressGone = egressBefore !== void 0 && publicEgressEntry(world, key(step.resourceId)) === void 0;
+    const egressGone = egressPending && subnetKey !== void 0 && !isPendingSwitch(world, subnetKey);
+    if (!egressGone) bystanderCount = 0;
     const post = new Map([...affected].map((vaultKey) => [vaultKey, accessOf(world, vaultKey)]));
     for (const [vaultKey, access] of post) {
       const vault = desiredByKey.get(vaultKey);
@@ -7091,45 +7110,46 @@ function simulate(ordered, world, desired, options = {}) {
       undo();
       blockedIds.add(step.id);
       result.push({
-        ...step,
+        ...fresh(step),
         flags: { ...step.flags, blocked: true, lockout },
         notes: [...step.notes, ...notes]
       });
       continue;
     }
+    if (egressGone) egressEpoch += 1;
+    const subnet = subnetKey !== void 0 ? world.subnets.get(subnetKey) : void 0;
+    const egress = egressGone && subnet?.status === "ok" ? egressPath([subnet.id]) : void 0;
     const effects = [];
     for (const [vaultKey, access] of post) {
       const previous = current.get(vaultKey);
       const vault = world.vaults.get(vaultKey);
       if (!previous || !vault) continue;
       const change = diffAccess(previous, access);
-      if (!isEmptyChange(change)) effects.push({ vault: vault.name, ...change });
       current.set(vaultKey, access);
+      seenAt.set(vaultKey, egressEpoch);
+      if (admitsPublicEgress(vault.network)) admitting.add(vaultKey);
+      else admitting.delete(vaultKey);
+      if (isEmptyChange(change)) continue;
+      if (egress && !direct.has(vaultKey) && isEgressOnly(change, egress)) bystanderCount += 1;
+      else effects.push({ vault: vault.name, ...change });
     }
-    if (bystanders.length > 0) {
-      const lost = egressGone && egressBefore ? [egressBefore.path] : [];
-      const change = { gained: [], lost: [], possiblyLost: lost };
-      for (const vaultKey of bystanders) {
-        const vault = world.vaults.get(vaultKey);
-        if (!vault || lost.length === 0) continue;
-        effects.push({ vault: vault.name, ...change });
-        stale.add(vaultKey);
-      }
-    }
+    const bystanders = egress && bystanderCount > 0 ? { count: bystanderCount, possiblyLost: egress } : void 0;
+    const bystanderChange = egress ? [{ gained: [], lost: [], possiblyLost: bystanders ? [egress] : [] }] : [];
     const requires = step.phase === "narrow" ? [...post].flatMap(([vaultKey, access]) => {
       const vault = world.vaults.get(vaultKey);
       return vault && access.open.length > 0 ? [{ vault: vault.name, paths: access.open }] : [];
     }) : [];
     result.push({
-      ...step,
+      ...fresh(step),
       effects,
-      impact: impactOf(effects),
+      ...bystanders ? { bystanders } : {},
+      impact: impactOf([...effects, ...bystanderChange]),
       requires,
       flags: { ...step.flags, lockout },
       notes: [...step.notes, ...notes]
     });
   }
-  for (const vaultKey of [...stale]) refresh(vaultKey);
+  for (const vaultKey of world.vaults.keys()) refresh(vaultKey);
   return { steps: result, before, after: current, findings };
 }
 
@@ -7175,7 +7195,7 @@ function uniqueNotes(notes) {
 }
 
 // src/engine/plan/types.ts
-var PLAN_SCHEMA_VERSION = 2;
+var PLAN_SCHEMA_VERSION = 3;
 
 // src/engine/plan/vault-steps.ts
 var ruleKey = (rule) => resourceIdKey(rule.subnetId);
@@ -7646,6 +7666,7 @@ function withNote(path, notes) {
   const note2 = path.kind === "ip-range" ? notes.get(path.cidr) : void 0;
   return note2 ? `${pathText(path)} — ${note2}` : pathText(path);
 }
+var weight = (path) => path.kind === "switching-subnets-egress" ? path.subnetIds.length : 1;
 function vaultChange(plan, vault) {
   const steps = stepsServing(plan.steps, vault.name);
   const notes = rangeNotes(steps);
@@ -7665,7 +7686,7 @@ function vaultChange(plan, vault) {
     vault,
     steps,
     lines,
-    loses: vault.net.lost.length + vault.net.possiblyLost.length,
+    loses: vault.net.lost.length + vault.net.possiblyLost.reduce((sum, path) => sum + weight(path), 0),
     gains: vault.net.gained.length
   };
 }
@@ -7962,6 +7983,58 @@ function renderMarkdown(plan, options = {}) {
 
 // src/action/bodies.ts
 import { gunzipSync, gzipSync } from "node:zlib";
+
+// src/version.ts
+var KVNET_VERSION = "0.1.0";
+
+// src/engine/render/json.ts
+var isEgress = (value) => typeof value === "object" && value !== null && value.kind === "switching-subnets-egress";
+function planJson(plan, options = {}) {
+  const sets = [];
+  const indexOf = /* @__PURE__ */ new Map();
+  const replacer = (_key, value) => {
+    if (!isEgress(value)) return value;
+    let index = indexOf.get(value.subnetIds);
+    if (index === void 0) {
+      index = sets.push(value.subnetIds) - 1;
+      indexOf.set(value.subnetIds, index);
+    }
+    return { kind: value.kind, subnetSet: index };
+  };
+  const table = { toJSON: () => sets };
+  const body = {
+    ...plan,
+    ...options.generator ? { generator: options.generator } : {},
+    egressSubnetSets: table
+  };
+  return JSON.stringify(body, replacer, options.indent);
+}
+function renderJson(plan) {
+  return `${planJson(plan, { generator: `kvnet/${KVNET_VERSION}`, indent: 2 })}
+`;
+}
+function parsePlanJson(text) {
+  const raw = JSON.parse(text);
+  const sets = Array.isArray(raw.egressSubnetSets) ? raw.egressSubnetSets : [];
+  delete raw.egressSubnetSets;
+  const revive = (value) => {
+    if (Array.isArray(value)) {
+      for (const [index, entry] of value.entries()) value[index] = revive(entry);
+      return value;
+    }
+    if (typeof value !== "object" || value === null) return value;
+    const record = value;
+    if (record.kind === "switching-subnets-egress" && typeof record.subnetSet === "number") {
+      const ids = sets[record.subnetSet];
+      return { kind: record.kind, subnetIds: Array.isArray(ids) ? ids : [] };
+    }
+    for (const key2 of Object.keys(record)) record[key2] = revive(record[key2]);
+    return record;
+  };
+  return revive(raw);
+}
+
+// src/action/bodies.ts
 function safeSetId(specSetId) {
   return specSetId.replace(/[^A-Za-z0-9._/-]/g, "_");
 }
@@ -7995,7 +8068,7 @@ function readMarker(body, specSetId) {
 var EMBED_OPEN = "<!-- kvnet:reviewed-plan ";
 var EMBED_LIMIT = 2e4;
 function embedPlan(plan) {
-  const encoded = gzipSync(Buffer.from(JSON.stringify(plan), "utf8")).toString("base64");
+  const encoded = gzipSync(Buffer.from(planJson(plan), "utf8")).toString("base64");
   return encoded.length <= EMBED_LIMIT ? `${EMBED_OPEN}${encoded} -->` : "";
 }
 function readEmbeddedPlan(body, fingerprint2) {
@@ -8006,7 +8079,7 @@ function readEmbeddedPlan(body, fingerprint2) {
     const json = gunzipSync(
       Buffer.from(body.slice(start + EMBED_OPEN.length, end), "base64")
     ).toString("utf8");
-    const plan = JSON.parse(json);
+    const plan = parsePlanJson(json);
     return plan.schemaVersion === PLAN_SCHEMA_VERSION && plan.fingerprint === fingerprint2 ? plan : void 0;
   } catch {
     return void 0;
@@ -8263,17 +8336,6 @@ async function publishWideningStatus(ctx, verdict2) {
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-
-// src/version.ts
-var KVNET_VERSION = "0.1.0";
-
-// src/engine/render/json.ts
-function renderJson(plan) {
-  return `${JSON.stringify({ ...plan, generator: `kvnet/${KVNET_VERSION}` }, null, 2)}
-`;
-}
-
-// src/action/outputs.ts
 function setOutcome(outcome) {
   setOutput("outcome", outcome);
 }
@@ -8472,6 +8534,7 @@ export {
   splitByChange,
   COMMENT_LIMIT,
   renderMarkdownReport,
+  KVNET_VERSION,
   safeSetId,
   planMarkerPrefix,
   driftMarker,
@@ -8493,7 +8556,6 @@ export {
   evaluateWidening,
   wideningSection,
   publishWideningStatus,
-  KVNET_VERSION,
   setOutcome,
   setPlanOutputs,
   setCommentUrl,

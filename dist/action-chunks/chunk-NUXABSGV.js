@@ -15,7 +15,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-UCFZQ4OY.js";
+} from "./chunk-ACJAYZJD.js";
 import {
   Coverage,
   accessOf,
@@ -29,7 +29,7 @@ import {
   readErrorLines,
   resourceIdKey,
   sameNetwork
-} from "./chunk-PSDJQE42.js";
+} from "./chunk-STE5ULIU.js";
 import {
   singleLine
 } from "./chunk-OR57H7DE.js";

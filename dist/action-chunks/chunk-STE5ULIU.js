@@ -1688,13 +1688,22 @@ function pathText(path) {
       return path.cidr;
     case "subnet":
       return `subnet ${subnetLabel(path.subnetId)}`;
-    case "subnet-public-egress":
-      return `clients of subnet ${subnetLabel(path.subnetId)} by their public address`;
+    case "switching-subnets-egress":
+      return egressText(path.subnetIds);
     case "private-endpoint":
       return `private endpoint ${path.name}`;
     case "trusted-services":
       return "trusted Azure services (bypass: AzureServices)";
   }
+}
+var EGRESS_NAMES_SHOWN = 3;
+function egressText(subnetIds) {
+  const names = subnetIds.slice(0, EGRESS_NAMES_SHOWN).map(subnetLabel);
+  const more = subnetIds.length - names.length;
+  const list = more > 0 ? `${names.join(", ")} and ${more} more` : names.join(", ");
+  if (subnetIds.length === 1)
+    return `clients of subnet ${list}, switched to the Key Vault service endpoint, from their public address`;
+  return `clients of ${subnetIds.length} subnets switched to the Key Vault service endpoint, from their public address (${list})`;
 }
 function subnetLabel(subnetId2) {
   const parts = subnetId2.split("/");
@@ -1826,7 +1835,16 @@ function stepLines(step) {
     stepTitle(step),
     ...lines,
     ...effects,
+    ...bystanderLines(step),
     ...step.notes.map((note) => `    note: ${noteText(note)}`)
+  ];
+}
+function bystanderLines(step) {
+  const bystanders = step.bystanders;
+  if (!bystanders) return [];
+  const admit = bystanders.count === 1 ? "admits" : "admit";
+  return [
+    `    ${plural(bystanders.count, "vault")} that ${admit} public addresses: − may lose ${pathText(bystanders.possiblyLost)}`
   ];
 }
 function changeSummary(change) {
@@ -21783,6 +21801,17 @@ function undoAll(undos) {
   };
 }
 var key = resourceIdKey;
+var subnetRevisions = /* @__PURE__ */ new WeakMap();
+var subnetRevision = (world) => subnetRevisions.get(world) ?? 0;
+function setSubnetWithUndo(world, subnetKey, fact) {
+  const bump = () => subnetRevisions.set(world, subnetRevision(world) + 1);
+  const undo = setWithUndo(world.subnets, subnetKey, fact);
+  bump();
+  return () => {
+    undo();
+    bump();
+  };
+}
 
 // src/engine/analysis/address-space.ts
 var intervals = /* @__PURE__ */ new Map();
@@ -21844,13 +21873,27 @@ function pathKey(path) {
     case "ip-range":
       return `ip-range:${path.cidr}`;
     case "subnet":
-    case "subnet-public-egress":
       return `${path.kind}:${key(path.subnetId)}`;
+    case "switching-subnets-egress":
+      return egressKey(path);
     case "private-endpoint":
       return `private-endpoint:${key(path.endpointId)}`;
   }
 }
 var coded = (code, params = {}) => ({ code, params });
+var egressKeys = /* @__PURE__ */ new WeakMap();
+function egressKey(path) {
+  let text2 = egressKeys.get(path);
+  if (text2 === void 0) {
+    text2 = `${path.kind}:${path.subnetIds.map(key).join(",")}`;
+    egressKeys.set(path, text2);
+  }
+  return text2;
+}
+var egressPath = (subnetIds) => ({
+  kind: "switching-subnets-egress",
+  subnetIds
+});
 function publicPaths(vault, world, access) {
   const network = vault.network;
   const rules = [
@@ -21878,7 +21921,6 @@ function publicPaths(vault, world, access) {
     return;
   }
   for (const cidr of network.ipRules) access.open.push({ kind: "ip-range", cidr });
-  const admitted = /* @__PURE__ */ new Set();
   for (const rule of network.virtualNetworkRules) {
     const path = { kind: "subnet", subnetId: rule.subnetId };
     const subnet = world.subnets.get(key(rule.subnetId));
@@ -21890,38 +21932,48 @@ function publicPaths(vault, world, access) {
     else if (!subnet.keyVaultEndpoint)
       access.inactive.push({ path, reason: coded("subnet-without-service-endpoint") });
     else if (!subnet.ready) access.unknown.push({ path, reason: coded("subnet-not-ready") });
-    else {
-      access.open.push(path);
-      admitted.add(key(rule.subnetId));
-    }
+    else access.open.push(path);
   }
   if (network.ipRules.length === 0) return;
-  for (const subnetKey of world.switchingSubnets) {
-    if (admitted.has(subnetKey)) continue;
-    const entry = publicEgressEntry(world, subnetKey);
-    if (entry) access.unknown.push(entry);
-  }
+  const egress = pendingEgressEntry(world);
+  if (egress) access.unknown.push(egress);
 }
 function admitsPublicEgress(network) {
   return network.publicNetworkAccess === "Enabled" && network.defaultAction !== "Allow" && network.ipRules.length > 0;
 }
-var egressEntries = /* @__PURE__ */ new WeakMap();
-function publicEgressEntry(world, subnetKey) {
-  if (!world.switchingSubnets.has(subnetKey)) return void 0;
+var pendingEntries = /* @__PURE__ */ new WeakMap();
+var internedEntries = /* @__PURE__ */ new WeakMap();
+function isPendingSwitch(world, subnetKey) {
+  if (!world.switchingSubnets.has(subnetKey)) return false;
   const subnet = world.subnets.get(subnetKey);
-  if (subnet?.status !== "ok" || subnet.keyVaultEndpoint) return void 0;
-  let entries = egressEntries.get(world);
+  return subnet?.status === "ok" && !subnet.keyVaultEndpoint;
+}
+function pendingEgressEntry(world) {
+  const revision = subnetRevision(world);
+  const memo2 = pendingEntries.get(world);
+  if (memo2?.revision === revision) return memo2.entry;
+  const keys = [];
+  const ids = [];
+  for (const subnetKey of world.switchingSubnets) {
+    const subnet = world.subnets.get(subnetKey);
+    if (subnet?.status !== "ok" || subnet.keyVaultEndpoint) continue;
+    keys.push(subnetKey);
+    ids.push(subnet.id);
+  }
+  const entry = ids.length > 0 ? internedEntry(world, keys.join("\n"), ids) : void 0;
+  pendingEntries.set(world, { revision, entry });
+  return entry;
+}
+function internedEntry(world, id, subnetIds) {
+  let entries = internedEntries.get(world);
   if (!entries) {
     entries = /* @__PURE__ */ new Map();
-    egressEntries.set(world, entries);
+    internedEntries.set(world, entries);
   }
-  let entry = entries.get(subnet.id);
+  let entry = entries.get(id);
   if (!entry) {
-    entry = {
-      path: { kind: "subnet-public-egress", subnetId: subnet.id },
-      reason: coded("public-address-may-match-ip-rule")
-    };
-    entries.set(subnet.id, entry);
+    entry = { path: egressPath(subnetIds), reason: coded("public-address-may-match-ip-rule") };
+    entries.set(id, entry);
   }
   return entry;
 }
@@ -22031,11 +22083,17 @@ function lastSegment2(id) {
 }
 var Coverage = class {
   keys;
-  all;
   addresses;
+  /** Keys of the subnets open by VNet rule. */
+  subnets;
+  /** defaultAction Allow: every source, service-endpoint traffic included. */
+  all;
   constructor(access) {
     this.keys = new Set(access.open.map(pathKey));
     this.all = this.keys.has("public-all");
+    this.subnets = access.open.flatMap(
+      (path) => path.kind === "subnet" ? [key(path.subnetId)] : []
+    );
     this.addresses = AddressSet.of(
       access.open.flatMap((path) => path.kind === "ip-range" ? [path.cidr] : [])
     );
@@ -22061,22 +22119,67 @@ function coverageOf(access) {
   }
   return coverage;
 }
+var isEgress = (path) => path.kind === "switching-subnets-egress";
+function egressOf(access) {
+  for (const entry of access.unknown) if (isEgress(entry.path)) return entry.path;
+  return void 0;
+}
 function diffAccess(before, after) {
   const was = coverageOf(before);
   const now = coverageOf(after);
-  const unknownAfter = new Set(after.unknown.map((entry) => pathKey(entry.path)));
+  const unknownAfter = new Set(
+    after.unknown.filter((entry) => !isEgress(entry.path)).map((entry) => pathKey(entry.path))
+  );
   const gained = after.open.filter((path) => !was.covers(path));
   const lost = before.open.filter((path) => !now.covers(path) && !unknownAfter.has(pathKey(path)));
   const possiblyLost = [
     ...before.open.filter((path) => !now.covers(path) && unknownAfter.has(pathKey(path))),
-    ...before.unknown.map((entry) => entry.path).filter(
-      (path) => !now.covers(path) && !unknownAfter.has(pathKey(path)) && !coveredBySubnet(path, now)
-    )
+    ...before.unknown.map((entry) => entry.path).filter((path) => !isEgress(path) && !now.covers(path) && !unknownAfter.has(pathKey(path))),
+    ...lostEgress(before, after, now)
   ];
   return { gained, lost, possiblyLost };
 }
-function coveredBySubnet(path, now) {
-  return path.kind === "subnet-public-egress" && now.covers({ kind: "subnet", subnetId: path.subnetId });
+var egressDifferences = /* @__PURE__ */ new WeakMap();
+function egressDifference(was, now) {
+  let byAfter = egressDifferences.get(was.subnetIds);
+  if (!byAfter) {
+    byAfter = /* @__PURE__ */ new Map();
+    egressDifferences.set(was.subnetIds, byAfter);
+  }
+  if (byAfter.has(now?.subnetIds)) return byAfter.get(now?.subnetIds);
+  const still = new Set(now?.subnetIds.map(key));
+  const ids = [];
+  const keyList = [];
+  for (const id of was.subnetIds) {
+    const subnetKey = key(id);
+    if (still.has(subnetKey)) continue;
+    ids.push(id);
+    keyList.push(subnetKey);
+  }
+  const difference = ids.length === 0 ? void 0 : {
+    path: ids.length === was.subnetIds.length ? was : egressPath(ids),
+    keyList,
+    keys: new Set(keyList),
+    less: /* @__PURE__ */ new Map()
+  };
+  byAfter.set(now?.subnetIds, difference);
+  return difference;
+}
+function lostEgress(before, after, now) {
+  const was = egressOf(before);
+  if (!was || now.all) return [];
+  const gone = egressDifference(was, egressOf(after));
+  if (!gone) return [];
+  const admitted = [...new Set(now.subnets.filter((subnetKey) => gone.keys.has(subnetKey)))];
+  if (admitted.length === 0) return [gone.path];
+  const id = admitted.sort().join("\n");
+  if (!gone.less.has(id)) {
+    const skip = new Set(admitted);
+    const ids = gone.path.subnetIds.filter((_, index) => !skip.has(gone.keyList[index]));
+    gone.less.set(id, ids.length > 0 ? egressPath(ids) : void 0);
+  }
+  const rest = gone.less.get(id);
+  return rest ? [rest] : [];
 }
 function isEmptyChange(change) {
   return change.gained.length + change.lost.length + change.possiblyLost.length === 0;
@@ -22179,8 +22282,10 @@ export {
   setWithUndo,
   undoAll,
   key,
+  setSubnetWithUndo,
+  egressPath,
   admitsPublicEgress,
-  publicEgressEntry,
+  isPendingSwitch,
   accessOf,
   Coverage,
   diffAccess,

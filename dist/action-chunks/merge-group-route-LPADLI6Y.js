@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-AMT7VZUQ.js";
+} from "./chunk-NUXABSGV.js";
 import {
   chooseAuth,
   connectAzure,
@@ -13,7 +13,7 @@ import {
   markStaleComments,
   movedBasis,
   publishPlan
-} from "./chunk-QINUQQW3.js";
+} from "./chunk-AQY3ZSHE.js";
 import {
   SdkAzureReader,
   fence,
@@ -23,15 +23,15 @@ import {
   setOutcome,
   touchedVaults,
   writeSummary
-} from "./chunk-UCFZQ4OY.js";
+} from "./chunk-ACJAYZJD.js";
 import {
   errorText,
   logUntrusted
 } from "./chunk-ENMDWJTH.js";
 import {
   loadSpecSet
-} from "./chunk-7CXZDU2R.js";
-import "./chunk-PSDJQE42.js";
+} from "./chunk-AEEXIISY.js";
+import "./chunk-STE5ULIU.js";
 import {
   info,
   setFailed

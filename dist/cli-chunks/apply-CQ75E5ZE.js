@@ -12,17 +12,18 @@ import {
   liveWorld,
   loadSpecSet,
   makePlan,
+  parsePlanJson,
   readLiveState,
   renderText,
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-RXQPJBZA.js";
+} from "./chunk-GUAC3KQC.js";
 import {
   Coverage,
   accessOf,
   key
-} from "./chunk-6SJ6A7HB.js";
+} from "./chunk-CDWZHPO5.js";
 import "./chunk-NXIKCKPF.js";
 import {
   ConnectionGuard,
@@ -41,7 +42,7 @@ import {
   readErrorLines,
   retryAfterBeyondCap,
   stepTitle
-} from "./chunk-X3WEP3PT.js";
+} from "./chunk-THFQCTCP.js";
 import "./chunk-FRBLMQPP.js";
 import {
   comparableNetwork,
@@ -1654,7 +1655,7 @@ async function runApply(argv, io) {
   let reviewedPlan;
   if (values.plan) {
     try {
-      reviewedPlan = JSON.parse(await readFile(values.plan, "utf8"));
+      reviewedPlan = parsePlanJson(await readFile(values.plan, "utf8"));
     } catch (error) {
       throw new UsageError(
         `cannot read the reviewed plan ${values.plan}: ${error.message}`

@@ -32,7 +32,7 @@ import {
   specSchema,
   summarizeFindings,
   vaultPlacement
-} from "./chunk-PSDJQE42.js";
+} from "./chunk-STE5ULIU.js";
 import {
   error,
   info,

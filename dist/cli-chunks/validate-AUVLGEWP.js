@@ -9,7 +9,7 @@ import {
   renderFindingsText,
   summarizeFindings,
   validateSpecSet
-} from "./chunk-6SJ6A7HB.js";
+} from "./chunk-CDWZHPO5.js";
 import "./chunk-NXIKCKPF.js";
 import "./chunk-YGEBL5LW.js";
 import {

@@ -6,11 +6,11 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-QINUQQW3.js";
-import "./chunk-UCFZQ4OY.js";
+} from "./chunk-AQY3ZSHE.js";
+import "./chunk-ACJAYZJD.js";
 import "./chunk-ENMDWJTH.js";
-import "./chunk-7CXZDU2R.js";
-import "./chunk-PSDJQE42.js";
+import "./chunk-AEEXIISY.js";
+import "./chunk-STE5ULIU.js";
 import "./chunk-OR57H7DE.js";
 import "./chunk-7RRVYOQZ.js";
 export {

@@ -3218,6 +3218,17 @@ function undoAll(undos) {
   };
 }
 var key = resourceIdKey;
+var subnetRevisions = /* @__PURE__ */ new WeakMap();
+var subnetRevision = (world) => subnetRevisions.get(world) ?? 0;
+function setSubnetWithUndo(world, subnetKey, fact) {
+  const bump = () => subnetRevisions.set(world, subnetRevision(world) + 1);
+  const undo = setWithUndo(world.subnets, subnetKey, fact);
+  bump();
+  return () => {
+    undo();
+    bump();
+  };
+}
 
 // src/engine/analysis/access.ts
 function pathKey(path2) {
@@ -3228,13 +3239,27 @@ function pathKey(path2) {
     case "ip-range":
       return `ip-range:${path2.cidr}`;
     case "subnet":
-    case "subnet-public-egress":
       return `${path2.kind}:${key(path2.subnetId)}`;
+    case "switching-subnets-egress":
+      return egressKey(path2);
     case "private-endpoint":
       return `private-endpoint:${key(path2.endpointId)}`;
   }
 }
 var coded = (code, params = {}) => ({ code, params });
+var egressKeys = /* @__PURE__ */ new WeakMap();
+function egressKey(path2) {
+  let text = egressKeys.get(path2);
+  if (text === void 0) {
+    text = `${path2.kind}:${path2.subnetIds.map(key).join(",")}`;
+    egressKeys.set(path2, text);
+  }
+  return text;
+}
+var egressPath = (subnetIds) => ({
+  kind: "switching-subnets-egress",
+  subnetIds
+});
 function publicPaths(vault, world, access) {
   const network2 = vault.network;
   const rules = [
@@ -3262,7 +3287,6 @@ function publicPaths(vault, world, access) {
     return;
   }
   for (const cidr of network2.ipRules) access.open.push({ kind: "ip-range", cidr });
-  const admitted = /* @__PURE__ */ new Set();
   for (const rule of network2.virtualNetworkRules) {
     const path2 = { kind: "subnet", subnetId: rule.subnetId };
     const subnet = world.subnets.get(key(rule.subnetId));
@@ -3274,38 +3298,48 @@ function publicPaths(vault, world, access) {
     else if (!subnet.keyVaultEndpoint)
       access.inactive.push({ path: path2, reason: coded("subnet-without-service-endpoint") });
     else if (!subnet.ready) access.unknown.push({ path: path2, reason: coded("subnet-not-ready") });
-    else {
-      access.open.push(path2);
-      admitted.add(key(rule.subnetId));
-    }
+    else access.open.push(path2);
   }
   if (network2.ipRules.length === 0) return;
-  for (const subnetKey of world.switchingSubnets) {
-    if (admitted.has(subnetKey)) continue;
-    const entry = publicEgressEntry(world, subnetKey);
-    if (entry) access.unknown.push(entry);
-  }
+  const egress = pendingEgressEntry(world);
+  if (egress) access.unknown.push(egress);
 }
 function admitsPublicEgress(network2) {
   return network2.publicNetworkAccess === "Enabled" && network2.defaultAction !== "Allow" && network2.ipRules.length > 0;
 }
-var egressEntries = /* @__PURE__ */ new WeakMap();
-function publicEgressEntry(world, subnetKey) {
-  if (!world.switchingSubnets.has(subnetKey)) return void 0;
+var pendingEntries = /* @__PURE__ */ new WeakMap();
+var internedEntries = /* @__PURE__ */ new WeakMap();
+function isPendingSwitch(world, subnetKey) {
+  if (!world.switchingSubnets.has(subnetKey)) return false;
   const subnet = world.subnets.get(subnetKey);
-  if (subnet?.status !== "ok" || subnet.keyVaultEndpoint) return void 0;
-  let entries = egressEntries.get(world);
+  return subnet?.status === "ok" && !subnet.keyVaultEndpoint;
+}
+function pendingEgressEntry(world) {
+  const revision = subnetRevision(world);
+  const memo = pendingEntries.get(world);
+  if (memo?.revision === revision) return memo.entry;
+  const keys = [];
+  const ids = [];
+  for (const subnetKey of world.switchingSubnets) {
+    const subnet = world.subnets.get(subnetKey);
+    if (subnet?.status !== "ok" || subnet.keyVaultEndpoint) continue;
+    keys.push(subnetKey);
+    ids.push(subnet.id);
+  }
+  const entry = ids.length > 0 ? internedEntry(world, keys.join("\n"), ids) : void 0;
+  pendingEntries.set(world, { revision, entry });
+  return entry;
+}
+function internedEntry(world, id, subnetIds) {
+  let entries = internedEntries.get(world);
   if (!entries) {
     entries = /* @__PURE__ */ new Map();
-    egressEntries.set(world, entries);
+    internedEntries.set(world, entries);
   }
-  let entry = entries.get(subnet.id);
+  let entry = entries.get(id);
   if (!entry) {
-    entry = {
-      path: { kind: "subnet-public-egress", subnetId: subnet.id },
-      reason: coded("public-address-may-match-ip-rule")
-    };
-    entries.set(subnet.id, entry);
+    entry = { path: egressPath(subnetIds), reason: coded("public-address-may-match-ip-rule") };
+    entries.set(id, entry);
   }
   return entry;
 }
@@ -3415,11 +3449,17 @@ function lastSegment(id) {
 }
 var Coverage = class {
   keys;
-  all;
   addresses;
+  /** Keys of the subnets open by VNet rule. */
+  subnets;
+  /** defaultAction Allow: every source, service-endpoint traffic included. */
+  all;
   constructor(access) {
     this.keys = new Set(access.open.map(pathKey));
     this.all = this.keys.has("public-all");
+    this.subnets = access.open.flatMap(
+      (path2) => path2.kind === "subnet" ? [key(path2.subnetId)] : []
+    );
     this.addresses = AddressSet.of(
       access.open.flatMap((path2) => path2.kind === "ip-range" ? [path2.cidr] : [])
     );
@@ -3445,22 +3485,67 @@ function coverageOf(access) {
   }
   return coverage;
 }
+var isEgress = (path2) => path2.kind === "switching-subnets-egress";
+function egressOf(access) {
+  for (const entry of access.unknown) if (isEgress(entry.path)) return entry.path;
+  return void 0;
+}
 function diffAccess(before, after) {
   const was = coverageOf(before);
   const now = coverageOf(after);
-  const unknownAfter = new Set(after.unknown.map((entry) => pathKey(entry.path)));
+  const unknownAfter = new Set(
+    after.unknown.filter((entry) => !isEgress(entry.path)).map((entry) => pathKey(entry.path))
+  );
   const gained = after.open.filter((path2) => !was.covers(path2));
   const lost = before.open.filter((path2) => !now.covers(path2) && !unknownAfter.has(pathKey(path2)));
   const possiblyLost = [
     ...before.open.filter((path2) => !now.covers(path2) && unknownAfter.has(pathKey(path2))),
-    ...before.unknown.map((entry) => entry.path).filter(
-      (path2) => !now.covers(path2) && !unknownAfter.has(pathKey(path2)) && !coveredBySubnet(path2, now)
-    )
+    ...before.unknown.map((entry) => entry.path).filter((path2) => !isEgress(path2) && !now.covers(path2) && !unknownAfter.has(pathKey(path2))),
+    ...lostEgress(before, after, now)
   ];
   return { gained, lost, possiblyLost };
 }
-function coveredBySubnet(path2, now) {
-  return path2.kind === "subnet-public-egress" && now.covers({ kind: "subnet", subnetId: path2.subnetId });
+var egressDifferences = /* @__PURE__ */ new WeakMap();
+function egressDifference(was, now) {
+  let byAfter = egressDifferences.get(was.subnetIds);
+  if (!byAfter) {
+    byAfter = /* @__PURE__ */ new Map();
+    egressDifferences.set(was.subnetIds, byAfter);
+  }
+  if (byAfter.has(now?.subnetIds)) return byAfter.get(now?.subnetIds);
+  const still = new Set(now?.subnetIds.map(key));
+  const ids = [];
+  const keyList = [];
+  for (const id of was.subnetIds) {
+    const subnetKey = key(id);
+    if (still.has(subnetKey)) continue;
+    ids.push(id);
+    keyList.push(subnetKey);
+  }
+  const difference = ids.length === 0 ? void 0 : {
+    path: ids.length === was.subnetIds.length ? was : egressPath(ids),
+    keyList,
+    keys: new Set(keyList),
+    less: /* @__PURE__ */ new Map()
+  };
+  byAfter.set(now?.subnetIds, difference);
+  return difference;
+}
+function lostEgress(before, after, now) {
+  const was = egressOf(before);
+  if (!was || now.all) return [];
+  const gone = egressDifference(was, egressOf(after));
+  if (!gone) return [];
+  const admitted = [...new Set(now.subnets.filter((subnetKey) => gone.keys.has(subnetKey)))];
+  if (admitted.length === 0) return [gone.path];
+  const id = admitted.sort().join("\n");
+  if (!gone.less.has(id)) {
+    const skip = new Set(admitted);
+    const ids = gone.path.subnetIds.filter((_, index) => !skip.has(gone.keyList[index]));
+    gone.less.set(id, ids.length > 0 ? egressPath(ids) : void 0);
+  }
+  const rest = gone.less.get(id);
+  return rest ? [rest] : [];
 }
 function isEmptyChange(change) {
   return change.gained.length + change.lost.length + change.possiblyLost.length === 0;
@@ -4838,8 +4923,10 @@ export {
   setWithUndo,
   undoAll,
   key,
+  setSubnetWithUndo,
+  egressPath,
   admitsPublicEgress,
-  publicEgressEntry,
+  isPendingSwitch,
   accessOf,
   Coverage,
   diffAccess,

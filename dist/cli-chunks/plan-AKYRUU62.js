@@ -9,10 +9,11 @@ import {
   groupLine,
   loadSpecSet,
   makePlan,
+  renderJson,
   renderText,
   splitByChange
-} from "./chunk-RXQPJBZA.js";
-import "./chunk-6SJ6A7HB.js";
+} from "./chunk-GUAC3KQC.js";
+import "./chunk-CDWZHPO5.js";
 import "./chunk-NXIKCKPF.js";
 import {
   SET_CHANGES_HEADING,
@@ -26,10 +27,8 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-X3WEP3PT.js";
-import {
-  KVNET_VERSION
-} from "./chunk-FRBLMQPP.js";
+} from "./chunk-THFQCTCP.js";
+import "./chunk-FRBLMQPP.js";
 import "./chunk-YGEBL5LW.js";
 import {
   safeJsonOutput,
@@ -49,12 +48,6 @@ import "./chunk-6YIJE4HJ.js";
 // src/cli/commands/plan.ts
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-
-// src/engine/render/json.ts
-function renderJson(plan) {
-  return `${JSON.stringify({ ...plan, generator: `kvnet/${KVNET_VERSION}` }, null, 2)}
-`;
-}
 
 // src/engine/render/markdown-safe.ts
 function longestRun(text, char) {

@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-Q2BKQ4KB.js";
+} from "./chunk-D4AR6VRV.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-AMT7VZUQ.js";
+} from "./chunk-NUXABSGV.js";
 import {
   chooseAuth,
   connectAzure,
@@ -15,7 +15,7 @@ import {
   reportInvalid,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-QINUQQW3.js";
+} from "./chunk-AQY3ZSHE.js";
 import {
   SdkAzureReader,
   applyCommentBody,
@@ -29,7 +29,7 @@ import {
   setOutcome,
   setPlanOutputs,
   writeSummary
-} from "./chunk-UCFZQ4OY.js";
+} from "./chunk-ACJAYZJD.js";
 import {
   commitStatuses,
   commitsFrom,
@@ -41,10 +41,10 @@ import {
 } from "./chunk-ENMDWJTH.js";
 import {
   loadSpecSet
-} from "./chunk-7CXZDU2R.js";
+} from "./chunk-AEEXIISY.js";
 import {
   stepTitle
-} from "./chunk-PSDJQE42.js";
+} from "./chunk-STE5ULIU.js";
 import {
   info,
   neutralizeForLog,

@@ -6,7 +6,7 @@ import {
   connectionFailureMessage,
   createClients,
   readErrorLine
-} from "./chunk-X3WEP3PT.js";
+} from "./chunk-THFQCTCP.js";
 import "./chunk-FRBLMQPP.js";
 import {
   dump,

@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-Q2BKQ4KB.js";
+} from "./chunk-D4AR6VRV.js";
 import {
   applyPlan
-} from "./chunk-AMT7VZUQ.js";
+} from "./chunk-NUXABSGV.js";
 import {
   DEFAULT_READ_CONCURRENCY,
   LiveLookup,
@@ -19,7 +19,7 @@ import {
   simulate,
   stepsTouching,
   touchedVaults
-} from "./chunk-UCFZQ4OY.js";
+} from "./chunk-ACJAYZJD.js";
 import {
   logUntrustedBlock
 } from "./chunk-ENMDWJTH.js";
@@ -28,14 +28,25 @@ import {
   impactOf,
   key,
   stepTitle
-} from "./chunk-PSDJQE42.js";
+} from "./chunk-STE5ULIU.js";
 import {
   setOutput
 } from "./chunk-OR57H7DE.js";
 
 // src/engine/plan/narrowing-only.ts
-function firstReason(step, options, errorVaults, everyVaultErrs) {
-  if (everyVaultErrs || touchedVaults(step).some((vault) => errorVaults.has(vault)))
+function egressOfErrorVaults(full, errorVaults) {
+  const subnets = /* @__PURE__ */ new Set();
+  for (const vault of full.vaults) {
+    if (!errorVaults.has(vault.name)) continue;
+    for (const entry of vault.before.unknown)
+      if (entry.path.kind === "switching-subnets-egress")
+        for (const subnetId of entry.path.subnetIds) subnets.add(key(subnetId));
+  }
+  return subnets;
+}
+function firstReason(step, options, errorVaults, everyVaultErrs, errorEgress = /* @__PURE__ */ new Set()) {
+  const errorBystander = step.bystanders !== void 0 && errorEgress.has(key(step.resourceId));
+  if (everyVaultErrs || errorBystander || touchedVaults(step).some((vault) => errorVaults.has(vault)))
     return "vault-has-errors";
   if (step.flags.blocked) return "blocked";
   if (step.flags.lockout) return "lockout";
@@ -62,10 +73,11 @@ function selectNarrowing(desired, snapshot, options, full = buildPlan(desired, s
   const errorFindings = full.findings.filter((finding) => finding.level === "error");
   const errorVaults = new Set(errorFindings.flatMap((finding) => finding.vault ?? []));
   const everyVaultErrs = full.readErrors.length > 0 || errorFindings.some((finding) => finding.vault === void 0);
+  const errorEgress = egressOfErrorVaults(full, errorVaults);
   const skipped = /* @__PURE__ */ new Map();
   let kept = [];
   for (const step of full.steps) {
-    const reason = firstReason(step, options, errorVaults, everyVaultErrs);
+    const reason = firstReason(step, options, errorVaults, everyVaultErrs, errorEgress);
     if (reason) skipped.set(step.id, { step, reason });
     else kept.push(step);
   }

@@ -4,8 +4,8 @@ import {
   annotatePlanFindings,
   loadSpecSet,
   todayFrom
-} from "./chunk-7CXZDU2R.js";
-import "./chunk-PSDJQE42.js";
+} from "./chunk-AEEXIISY.js";
+import "./chunk-STE5ULIU.js";
 import "./chunk-OR57H7DE.js";
 import "./chunk-7RRVYOQZ.js";
 export {

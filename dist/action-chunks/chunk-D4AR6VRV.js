@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   WriteFailure
-} from "./chunk-AMT7VZUQ.js";
+} from "./chunk-NUXABSGV.js";
 import {
   createHttpHeaders,
   createPipelineRequest,
@@ -11,14 +11,14 @@ import {
   operationsFor,
   retryAfterBeyondCap,
   virtualNetworkOf
-} from "./chunk-UCFZQ4OY.js";
+} from "./chunk-ACJAYZJD.js";
 import {
   comparableNetwork,
   normalizeLiveNetwork,
   parseResourceId,
   sameNetwork,
   targetKindOfId
-} from "./chunk-PSDJQE42.js";
+} from "./chunk-STE5ULIU.js";
 
 // src/adapters/azure/writer.ts
 var NETWORK_API_VERSION = "2025-05-01";
