@@ -123,8 +123,13 @@ async function bundleWorker(directory: string): Promise<string> {
 function runWorker(bundle: string, input: WorkerInput): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
     // KVNET_BENCH_CPU_PROF=DIR writes a V8 CPU profile of the measured process into DIR.
+    // KVNET_BENCH_HEAP_PROF=DIR a sampling heap profile (what is live when the plan is done).
     const profile = process.env.KVNET_BENCH_CPU_PROF;
-    const flags = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
+    const heap = process.env.KVNET_BENCH_HEAP_PROF;
+    const flags = [
+      ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []),
+      ...(heap ? ['--heap-prof', '--heap-prof-dir', heap] : []),
+    ];
     const child = spawn(process.execPath, [...flags, bundle, JSON.stringify(input)], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_EXTRA_CA_CERTS: input.caCertPath },
