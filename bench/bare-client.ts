@@ -5,7 +5,7 @@
 // nextLink gives them, each endpoint list followed by its endpoints' zone-group lists. It
 // parses each answer only for nextLink and the endpoint ids, and keeps nothing else.
 import { Agent, request as httpsRequest } from 'node:https';
-import { SHARED_AGENT_OPTIONS } from '../src/adapters/azure/clients.js';
+import { sharedAgentOptions } from '../src/adapters/azure/clients.js';
 import { ARM_READ_BUCKET } from '../src/engine/state/read-budget.js';
 import type { MinimalRequest } from './minimal-reads.js';
 
@@ -21,7 +21,7 @@ export async function runBareClient(
   minimal: readonly MinimalRequest[],
   networkApiVersion: string,
 ): Promise<BareResult> {
-  const agent = new Agent({ ...SHARED_AGENT_OPTIONS });
+  const agent = new Agent(sharedAgentOptions());
   const base = new URL(endpoint);
   const statuses: Record<string, number> = {};
   let count = 0;

@@ -39,9 +39,20 @@ export interface ClientSettings {
 
 /**
  * The one pool's settings, shared with the bench's bare-client floor: keep-alive sockets, no
- * cap on sockets per host (ARM's budget, not the pool, bounds the reads in flight).
+ * cap on sockets per host (ARM's budget, not the pool, bounds the reads in flight), and one TLS
+ * context for every connection. Without one, Node builds a context for each new connection
+ * (a plan of 5,000 vaults opens hundreds: half a second of CPU); with `ca`, a context of every
+ * root, and it writes the whole list into the pool key of every request (a 10,000-vault apply
+ * reached gigabytes). A custom CA keeps Node's roots, which `ca` alone would replace.
  */
-export const SHARED_AGENT_OPTIONS = { keepAlive: true } as const;
+export function sharedAgentOptions(caCertificates?: string) {
+  return {
+    keepAlive: true,
+    secureContext: createSecureContext(
+      caCertificates ? { ca: [...rootCertificates, caCertificates] } : {},
+    ),
+  } as const;
+}
 
 export class WriteRefusedError extends Error {
   constructor(method: string, url: string) {
@@ -78,20 +89,7 @@ export class AzureClients {
     // accepts any token, so the cloud's scope is right in every case.
     this.scope = settings.cloud.tokenScope;
     this.connectionGuard = settings.connectionGuard ?? new ConnectionGuard();
-    // A custom CA goes in one TLS context built here (with Node's roots, which `ca` would
-    // replace), not as `ca`: Node then builds a context of ~140 roots for every new connection
-    // and writes the whole list into the pool key of every request (a 10,000-vault apply
-    // spent most of its CPU and gigabytes there).
-    this.sharedAgent = new Agent({
-      ...(settings.caCertificates
-        ? {
-            secureContext: createSecureContext({
-              ca: [...rootCertificates, settings.caCertificates],
-            }),
-          }
-        : {}),
-      ...SHARED_AGENT_OPTIONS,
-    });
+    this.sharedAgent = new Agent(sharedAgentOptions(settings.caCertificates));
   }
 
   /**

@@ -18,7 +18,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-GUAC3KQC.js";
+} from "./chunk-KR7USXPS.js";
 import {
   Coverage,
   accessOf,
@@ -42,7 +42,7 @@ import {
   readErrorLines,
   retryAfterBeyondCap,
   stepTitle
-} from "./chunk-THFQCTCP.js";
+} from "./chunk-64XLYZLW.js";
 import "./chunk-FRBLMQPP.js";
 import {
   comparableNetwork,

@@ -37,7 +37,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-THFQCTCP.js";
+} from "./chunk-64XLYZLW.js";
 import {
   KVNET_VERSION
 } from "./chunk-FRBLMQPP.js";

@@ -13,7 +13,7 @@ import {
   markStaleComments,
   movedBasis,
   publishPlan
-} from "./chunk-AQY3ZSHE.js";
+} from "./chunk-5675HWYL.js";
 import {
   SdkAzureReader,
   fence,

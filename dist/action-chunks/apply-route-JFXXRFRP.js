@@ -15,7 +15,7 @@ import {
   reportInvalid,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-AQY3ZSHE.js";
+} from "./chunk-5675HWYL.js";
 import {
   SdkAzureReader,
   applyCommentBody,

@@ -12,7 +12,7 @@ import {
   renderJson,
   renderText,
   splitByChange
-} from "./chunk-GUAC3KQC.js";
+} from "./chunk-KR7USXPS.js";
 import "./chunk-CDWZHPO5.js";
 import "./chunk-NXIKCKPF.js";
 import {
@@ -27,7 +27,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-THFQCTCP.js";
+} from "./chunk-64XLYZLW.js";
 import "./chunk-FRBLMQPP.js";
 import "./chunk-YGEBL5LW.js";
 import {

@@ -6,7 +6,7 @@ import {
   connectionFailureMessage,
   createClients,
   readErrorLine
-} from "./chunk-THFQCTCP.js";
+} from "./chunk-64XLYZLW.js";
 import "./chunk-FRBLMQPP.js";
 import {
   dump,

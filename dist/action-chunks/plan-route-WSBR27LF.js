@@ -6,7 +6,7 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-AQY3ZSHE.js";
+} from "./chunk-5675HWYL.js";
 import "./chunk-ACJAYZJD.js";
 import "./chunk-ENMDWJTH.js";
 import "./chunk-AEEXIISY.js";

@@ -13,7 +13,7 @@ import {
   markStaleComments,
   publishPlan,
   throwIfConnectionFailed
-} from "./chunk-AQY3ZSHE.js";
+} from "./chunk-5675HWYL.js";
 import {
   BoundedRunner,
   SdkAzureReader,
