@@ -4,7 +4,9 @@
 // the endpoint nor its zone group gives the address; each with its fallback.
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveLookup } from '../../src/engine/plan/live-lookup.js';
-import { readLiveState } from '../../src/engine/state/read-live.js';
+import { validateSpecSetAsParsed } from '../../src/engine/spec/validate.js';
+import { resolveDesiredState } from '../../src/engine/state/desired.js';
+import { LiveReads, readLiveState } from '../../src/engine/state/read-live.js';
 import {
   connection,
   endpointId,
@@ -21,7 +23,7 @@ import {
   type ArmBody,
 } from '../support/arm-state.js';
 import { startHarness, type Harness } from '../support/kvnet-harness.js';
-import { desiredFrom } from '../support/plan-fixtures.js';
+import { desiredFrom, TODAY } from '../support/plan-fixtures.js';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -246,4 +248,59 @@ describe('endpoint addresses: a NIC read only when needed', () => {
     expect(nicReads.map((request) => request.path.split('/').pop())).toEqual(['pe-bare.nic']);
     expect(lookup.failures()).toEqual([]);
   });
+});
+
+describe('reads begun file by file, as the CLI parses them', () => {
+  const fileOf = (name: string, entries: string[]) => ({
+    file: name,
+    text: `${header}${entries
+      .map((entry) => {
+        const [vaultName, rg] = entry.split(':');
+        return `  - name: ${vaultName}\n    resourceGroup: ${rg}\n    publicNetworkAccess: Enabled\n    firewall: { defaultAction: Deny }\n`;
+      })
+      .join('')}`,
+  });
+  // a.yaml alone already lists the subscription; b.yaml then names a group (rg-c) that only
+  // it declares, so a refused list must still lead to rg-c's own read.
+  const sources = [
+    fileOf('a.yaml', ['kv-a:rg-a', 'kv-b:rg-b']),
+    fileOf('b.yaml', ['kv-c:rg-b', 'kv-stranger:rg-c', 'kv-gone:rg-d']),
+  ];
+
+  async function readEarly(refuseSubscriptionList: boolean) {
+    harness = await startHarness(threeVaults);
+    if (refuseSubscriptionList)
+      await harness.http.addFaults({
+        method: 'GET',
+        path: `/subscriptions/${SUB}/providers/Microsoft.KeyVault/vaults`,
+        times: 100,
+        effect: { type: 'status', status: 403, code: 'AuthorizationFailed' },
+      });
+    const mark = await harness.mark();
+    const reads = new LiveReads(harness.reader);
+    const validation = await validateSpecSetAsParsed(sources, { today: TODAY }, (file) =>
+      reads.startFile(file, TODAY),
+    );
+    expect(validation.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    const desired = resolveDesiredState(validation.files, TODAY);
+    const snapshot = await readLiveState(desired, harness.reader, undefined, reads);
+    return { lookup: new LiveLookup(snapshot), requests: await harness.requestsSince(mark) };
+  }
+
+  for (const refused of [false, true])
+    it(`gives the facts of one read of the whole set, each resource read once${refused ? ' (subscription list refused: every group of the set is read)' : ''}`, async () => {
+      const { lookup, requests } = await readEarly(refused);
+      for (const [name, rg] of [
+        ['kv-a', 'rg-a'],
+        ['kv-b', 'rg-b'],
+        ['kv-c', 'rg-b'],
+        ['kv-stranger', 'rg-c'],
+      ] as const)
+        expect(lookup.vault(vaultId(name, rg)).status).toBe('ok');
+      expect(lookup.vault(vaultId('kv-gone', 'rg-d')).status).toBe('not-found');
+      expect(lookup.failures()).toEqual([]);
+      const paths = requests.map((request) => `${request.method} ${request.path.toLowerCase()}`);
+      // A resource read twice would show as a repeated request.
+      expect(new Set(paths).size).toBe(paths.length);
+    });
 });
