@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { resourceIdKey } from '../model/resource-id.js';
 import { canonicalJson, changeSet } from './fingerprint.js';
-import { stepsByVault, touchedVaults } from './steps-by-vault.js';
+import { stepsTouching } from './steps-by-vault.js';
 import type { PlanStep } from './types.js';
 
 export interface VaultBasis {
@@ -41,7 +41,6 @@ export function planBasis(
   const names: Record<string, string> = {};
   for (const [resource, value] of Object.entries(liveBasis)) resources[resource] = sha(value);
   for (const step of steps) names[step.id] = `${step.kind} ${step.resourceName}`;
-  const stepsOf = stepsByVault(steps, touchedVaults);
   // A shared step (a zone, a link, a subnet switching to its service endpoint) touches every
   // vault it serves or changes, many in a large estate: each step and each live entry is
   // written out once, and a vault's hash input is joined from them. The text is exactly
@@ -53,7 +52,7 @@ export function planBasis(
   for (const step of steps) stepLiveText.set(step, liveEntry(step.id));
   const result: Record<string, VaultBasis> = {};
   for (const vault of vaults) {
-    const own = stepsOf.get(vault.name) ?? [];
+    const own = stepsTouching(steps, vault.name);
     const vaultKey = resourceIdKey(vault.id);
     names[vaultKey] = `vault ${vault.name}`;
     const keys = [vaultKey, ...own.map((step) => step.id)];

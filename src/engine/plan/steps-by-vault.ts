@@ -17,7 +17,7 @@ export function touchedVaults(step: PlanStep): string[] {
 export const servedVaults = (step: PlanStep): readonly string[] => step.vaults;
 
 /** Vault name → its steps, in the order given; `vaultsOf` says which vaults a step belongs to. */
-export function stepsByVault(
+function stepsByVault(
   steps: readonly PlanStep[],
   vaultsOf: (step: PlanStep) => readonly string[],
 ): ReadonlyMap<string, readonly PlanStep[]> {

@@ -42,14 +42,17 @@ export interface ValidationResult {
   readonly findings: Finding[];
 }
 
-/** Parses one file: YAML, then the schema. */
-export function parseSpecFile(source: SpecSource): {
+/** One file, parsed: YAML, then the schema. */
+export interface ParsedSpecFile {
   /** Present when the whole file matched the schema. */
   loaded?: LoadedSpecFile;
   /** What the domain checks can still look at: the whole file, or the vaults that parsed. */
   checkable?: CheckTarget;
   findings: Finding[];
-} {
+}
+
+/** Parses one file: YAML, then the schema. */
+export function parseSpecFile(source: SpecSource): ParsedSpecFile {
   const yaml = loadYaml(source.file, source.text);
   if (!yaml.ok) return { findings: yaml.findings };
   const parsed = specSchema.safeParse(yaml.value);
@@ -124,7 +127,7 @@ export async function validateSpecSetAsParsed(
   options: CheckOptions,
   onParsed: (file: LoadedSpecFile) => void,
 ): Promise<ValidationResult> {
-  const parsed: ReturnType<typeof parseSpecFile>[] = [];
+  const parsed: ParsedSpecFile[] = [];
   for (const source of sources) {
     const result = parseSpecFile(source);
     parsed.push(result);
@@ -136,7 +139,7 @@ export async function validateSpecSetAsParsed(
 
 /** The checks of the set, file by file and across files, over the parsed files. */
 function checkParsedSet(
-  parsed: readonly ReturnType<typeof parseSpecFile>[],
+  parsed: readonly ParsedSpecFile[],
   sourceCount: number,
   options: CheckOptions,
 ): ValidationResult {

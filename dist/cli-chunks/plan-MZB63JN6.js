@@ -12,7 +12,7 @@ import {
   renderJson,
   renderText,
   splitByChange
-} from "./chunk-KR7USXPS.js";
+} from "./chunk-2S2K7TIY.js";
 import "./chunk-CDWZHPO5.js";
 import "./chunk-NXIKCKPF.js";
 import {

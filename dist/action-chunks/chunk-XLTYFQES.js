@@ -5986,7 +5986,6 @@ function planBasis(vaults, steps, liveBasis) {
   const names = {};
   for (const [resource, value] of Object.entries(liveBasis)) resources[resource] = sha(value);
   for (const step of steps) names[step.id] = `${step.kind} ${step.resourceName}`;
-  const stepsOf = stepsByVault(steps, touchedVaults);
   const stepText = /* @__PURE__ */ new Map();
   for (const step of steps) stepText.set(step, canonicalJson(changeSet([step])[0]));
   const liveEntry = (resource) => JSON.stringify([resource, resources[resource] ?? null]);
@@ -5994,7 +5993,7 @@ function planBasis(vaults, steps, liveBasis) {
   for (const step of steps) stepLiveText.set(step, liveEntry(step.id));
   const result = {};
   for (const vault of vaults) {
-    const own = stepsOf.get(vault.name) ?? [];
+    const own = stepsTouching(steps, vault.name);
     const vaultKey = resourceIdKey(vault.id);
     names[vaultKey] = `vault ${vault.name}`;
     const keys = [vaultKey, ...own.map((step) => step.id)];

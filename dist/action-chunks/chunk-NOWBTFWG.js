@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-D4AR6VRV.js";
+} from "./chunk-ZS2NNKWQ.js";
 import {
   applyPlan
-} from "./chunk-NUXABSGV.js";
+} from "./chunk-N7UVGMEA.js";
 import {
   DEFAULT_READ_CONCURRENCY,
   LiveLookup,
@@ -19,7 +19,7 @@ import {
   simulate,
   stepsTouching,
   touchedVaults
-} from "./chunk-ACJAYZJD.js";
+} from "./chunk-XLTYFQES.js";
 import {
   logUntrustedBlock
 } from "./chunk-ENMDWJTH.js";

@@ -3,9 +3,9 @@ const require = __kvnetCreateRequire(import.meta.url);
 import {
   driftFixSection,
   runDriftFix
-} from "./chunk-6LRLPYUG.js";
-import "./chunk-D4AR6VRV.js";
-import "./chunk-NUXABSGV.js";
+} from "./chunk-NOWBTFWG.js";
+import "./chunk-ZS2NNKWQ.js";
+import "./chunk-N7UVGMEA.js";
 import {
   ConnectionFailedError,
   chooseAuth,
@@ -13,7 +13,7 @@ import {
   markStaleComments,
   publishPlan,
   throwIfConnectionFailed
-} from "./chunk-5675HWYL.js";
+} from "./chunk-574GKMZ7.js";
 import {
   BoundedRunner,
   SdkAzureReader,
@@ -26,7 +26,7 @@ import {
   makePlan,
   setOutcome,
   writeSummary
-} from "./chunk-ACJAYZJD.js";
+} from "./chunk-XLTYFQES.js";
 import {
   closeDriftIssue,
   findOpenDriftIssue,

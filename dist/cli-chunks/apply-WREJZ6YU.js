@@ -18,7 +18,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-KR7USXPS.js";
+} from "./chunk-2S2K7TIY.js";
 import {
   Coverage,
   accessOf,

@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   WriteFailure
-} from "./chunk-NUXABSGV.js";
+} from "./chunk-N7UVGMEA.js";
 import {
   createHttpHeaders,
   createPipelineRequest,
@@ -11,7 +11,7 @@ import {
   operationsFor,
   retryAfterBeyondCap,
   virtualNetworkOf
-} from "./chunk-ACJAYZJD.js";
+} from "./chunk-XLTYFQES.js";
 import {
   comparableNetwork,
   normalizeLiveNetwork,

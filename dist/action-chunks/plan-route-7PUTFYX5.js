@@ -6,8 +6,8 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-5675HWYL.js";
-import "./chunk-ACJAYZJD.js";
+} from "./chunk-574GKMZ7.js";
+import "./chunk-XLTYFQES.js";
 import "./chunk-ENMDWJTH.js";
 import "./chunk-AEEXIISY.js";
 import "./chunk-STE5ULIU.js";

@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-NUXABSGV.js";
+} from "./chunk-N7UVGMEA.js";
 import {
   chooseAuth,
   connectAzure,
@@ -13,7 +13,7 @@ import {
   markStaleComments,
   movedBasis,
   publishPlan
-} from "./chunk-5675HWYL.js";
+} from "./chunk-574GKMZ7.js";
 import {
   SdkAzureReader,
   fence,
@@ -23,7 +23,7 @@ import {
   setOutcome,
   touchedVaults,
   writeSummary
-} from "./chunk-ACJAYZJD.js";
+} from "./chunk-XLTYFQES.js";
 import {
   errorText,
   logUntrusted

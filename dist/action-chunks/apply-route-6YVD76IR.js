@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-D4AR6VRV.js";
+} from "./chunk-ZS2NNKWQ.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-NUXABSGV.js";
+} from "./chunk-N7UVGMEA.js";
 import {
   chooseAuth,
   connectAzure,
@@ -15,7 +15,7 @@ import {
   reportInvalid,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-5675HWYL.js";
+} from "./chunk-574GKMZ7.js";
 import {
   SdkAzureReader,
   applyCommentBody,
@@ -29,7 +29,7 @@ import {
   setOutcome,
   setPlanOutputs,
   writeSummary
-} from "./chunk-ACJAYZJD.js";
+} from "./chunk-XLTYFQES.js";
 import {
   commitStatuses,
   commitsFrom,

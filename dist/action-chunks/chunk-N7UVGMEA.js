@@ -15,7 +15,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-ACJAYZJD.js";
+} from "./chunk-XLTYFQES.js";
 import {
   Coverage,
   accessOf,
