@@ -83,6 +83,8 @@ export interface BenchReport {
     /** 429 answers the plan provoked. */
     readonly throttled: number;
     readonly peakRssMiB: number;
+    readonly peakHeapUsedMiB: number;
+    readonly peakExternalMiB: number;
   };
   readonly apply: {
     readonly outcome: string;
@@ -99,6 +101,8 @@ export interface BenchReport {
     readonly overlappingVnetWritePairs: number;
     readonly anotherOperationInProgress: number;
     readonly peakRssMiB: number;
+    readonly peakHeapUsedMiB: number;
+    readonly peakExternalMiB: number;
   };
   readonly memory: {
     readonly peakRssMiB: number;
@@ -189,6 +193,7 @@ export function renderMarkdown(report: BenchReport): string {
     `| max writes/s per subscription | — | ${apply.maxWritesPerSecondPerSubscription} |`,
     `| VNet writes: overlapping, 409 | — | ${apply.vnetWrites}: ${apply.overlappingVnetWritePairs}, ${apply.anotherOperationInProgress} |`,
     `| peak RSS sampled in phase | ${plan.peakRssMiB} MiB | ${apply.peakRssMiB} MiB |`,
+    `| peak V8 heap used / external (buffers, TLS) sampled in phase | ${plan.peakHeapUsedMiB} / ${plan.peakExternalMiB} MiB | ${apply.peakHeapUsedMiB} / ${apply.peakExternalMiB} MiB |`,
     '',
     `Peak RSS of the kvnet process (${report.memory.peakRssSource === 'VmHWM' ? 'VmHWM, /proc/self/status' : 'getrusage maxRSS'}): **${report.memory.peakRssMiB} MiB** (${report.memory.rssAtStartMiB} MiB after loading the bundle).`,
     '',

@@ -320,6 +320,8 @@ async function main(): Promise<void> {
         wallOverBare: planWall / Math.max(1, result.bare.endedAtMs - result.bare.startedAtMs),
         throttled: planRequests.filter((request) => request.status === 429).length,
         peakRssMiB: mib(result.plan.memory.peakRssBytes),
+        peakHeapUsedMiB: mib(result.plan.memory.peakHeapUsedBytes),
+        peakExternalMiB: mib(result.plan.memory.peakExternalBytes),
       },
       apply: {
         outcome: result.apply.outcome,
@@ -336,6 +338,8 @@ async function main(): Promise<void> {
         overlappingVnetWritePairs: serialisation.overlappingPairs,
         anotherOperationInProgress: serialisation.anotherOperationInProgress,
         peakRssMiB: mib(result.apply.memory.peakRssBytes),
+        peakHeapUsedMiB: mib(result.apply.memory.peakHeapUsedBytes),
+        peakExternalMiB: mib(result.apply.memory.peakExternalBytes),
       },
       memory: {
         peakRssMiB: mib(result.peakRssBytes),

@@ -38,7 +38,9 @@ export interface WorkerInput {
 export interface PhaseMemory {
   /** Highest resident set size sampled during the phase, in bytes. */
   readonly peakRssBytes: number;
+  /** Highest V8 heap in use, and highest memory outside it (buffers, TLS), sampled alike. */
   readonly peakHeapUsedBytes: number;
+  readonly peakExternalBytes: number;
 }
 
 export interface WorkerResult {
@@ -74,6 +76,7 @@ export interface WorkerResult {
 class MemorySampler {
   private rss = 0;
   private heap = 0;
+  private external = 0;
   private readonly timer: NodeJS.Timeout;
 
   constructor(intervalMs = 10) {
@@ -84,14 +87,20 @@ class MemorySampler {
     const usage = process.memoryUsage();
     this.rss = Math.max(this.rss, usage.rss);
     this.heap = Math.max(this.heap, usage.heapUsed);
+    this.external = Math.max(this.external, usage.external);
   }
 
   /** The peaks since the last call, then starts afresh. */
   take(): PhaseMemory {
     this.sample();
-    const result = { peakRssBytes: this.rss, peakHeapUsedBytes: this.heap };
+    const result = {
+      peakRssBytes: this.rss,
+      peakHeapUsedBytes: this.heap,
+      peakExternalBytes: this.external,
+    };
     this.rss = 0;
     this.heap = 0;
+    this.external = 0;
     return result;
   }
 

@@ -38,9 +38,16 @@ export interface ClientSettings {
 }
 
 /**
- * The one pool's settings, shared with the bench's bare-client floor: keep-alive sockets, no
- * cap on sockets per host (ARM's budget, not the pool, bounds the reads in flight), and one TLS
- * context for every connection. Without one, Node builds a context for each new connection
+ * Connections the pool keeps to ARM at most (one host). Each subscription's reads in flight are
+ * bounded by its read budget (read-budget.ts); across a hundred subscriptions that would be
+ * 1,600 connections, each a TLS handshake on both ends and its own buffers, for no more
+ * throughput than a few hundred give. 256 is also as many idle sockets as Node keeps alive.
+ */
+export const MAX_ARM_CONNECTIONS = 256;
+
+/**
+ * The one pool's settings, shared with the bench's bare-client floor: keep-alive sockets, at
+ * most MAX_ARM_CONNECTIONS of them, and one TLS context for every connection. Without one, Node builds a context for each new connection
  * (a plan of 5,000 vaults opens hundreds: half a second of CPU); with `ca`, a context of every
  * root, and it writes the whole list into the pool key of every request (a 10,000-vault apply
  * reached gigabytes). A custom CA keeps Node's roots, which `ca` alone would replace.
@@ -48,6 +55,7 @@ export interface ClientSettings {
 export function sharedAgentOptions(caCertificates?: string) {
   return {
     keepAlive: true,
+    maxSockets: MAX_ARM_CONNECTIONS,
     secureContext: createSecureContext(
       caCertificates ? { ca: [...rootCertificates, caCertificates] } : {},
     ),

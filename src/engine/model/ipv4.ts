@@ -20,6 +20,20 @@ export type ParsedAddress =
  * differently across tools, so they are refused rather than guessed.
  */
 export function parseIpv4Rule(text: string): ParsedAddress {
+  const known = parsedRules.get(text);
+  if (known) return known;
+  // The same few texts recur across thousands of vaults (sets, shared offices) and every
+  // stage compares them: parse each once. Bounded, so a long-lived process cannot grow it.
+  if (parsedRules.size >= PARSED_RULES_LIMIT) parsedRules.clear();
+  const parsed = Object.freeze(parseUncached(text));
+  parsedRules.set(text, parsed);
+  return parsed;
+}
+
+const PARSED_RULES_LIMIT = 100_000;
+const parsedRules = new Map<string, ParsedAddress>();
+
+function parseUncached(text: string): ParsedAddress {
   const [addressPart = '', prefixPart, ...rest] = text.trim().split('/');
   if (rest.length > 0) return { kind: 'invalid', reason: 'it has more than one "/"' };
   if (ipaddr.IPv6.isValid(addressPart) && !ipaddr.IPv4.isValid(addressPart))
@@ -38,7 +52,7 @@ export function parseIpv4Rule(text: string): ParsedAddress {
   const network = ipaddr.IPv4.networkAddressFromCIDR(`${addressPart}/${prefix}`);
   return {
     kind: 'ok',
-    range: { cidr: `${network.toString()}/${prefix}`, network, prefix },
+    range: Object.freeze({ cidr: `${network.toString()}/${prefix}`, network, prefix }),
     hostBitsSet: network.toString() !== addressPart,
   };
 }

@@ -63,7 +63,10 @@ export function normalizeIpRules(values: readonly string[]): string[] {
     const cidr = canonicalCidr(value) ?? value.trim();
     unique.set(cidr, cidr);
   }
-  return [...unique.values()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  return [...unique.values()]
+    .map((cidr) => ({ cidr, key: sortKey(cidr) }))
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map(({ cidr }) => cidr);
 }
 
 function sortKey(cidr: string): string {

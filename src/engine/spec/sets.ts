@@ -48,7 +48,12 @@ export function isSetRef(entry: unknown): entry is SetRef {
 }
 
 /** Every definition of every set in the spec set, in file order (duplicates kept). */
-export class SetRegistry {
+/** What expanding a list needs of the registry: a set's (first) definition by name. */
+export interface SetLookup {
+  get<K extends SetKind>(kind: K, name: string): SetDefinition<K> | undefined;
+}
+
+export class SetRegistry implements SetLookup {
   readonly definitions: readonly SetDefinition[];
   /** kind → name → the first definition: every vault's reference is looked up here. */
   private readonly first = new Map<SetKind, Map<string, SetDefinition>>();
@@ -106,7 +111,7 @@ export function expandEntries<K extends SetKind>(
   entries: readonly EntryOf[K][],
   loaded: LoadedSpecFile,
   path: Path,
-  registry: SetRegistry,
+  registry: SetLookup,
 ): Expansion<K> {
   const rules: ExpandedRule<K>[] = [];
   const reached = new Set<string>();

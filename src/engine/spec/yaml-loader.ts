@@ -34,23 +34,31 @@ export interface Located {
   readonly key?: Position;
 }
 
+/** One node per path of the document, so a lookup walks the path instead of building keys. */
+interface PathNode {
+  located?: Located;
+  written?: string;
+  children?: Map<PathSegment, PathNode>;
+}
+
 /** Where each value of a loaded document is, by path. */
 export class PositionIndex {
-  private readonly byPath = new Map<string, Located>();
-  private readonly written = new Map<string, string>();
+  private readonly root: PathNode = {};
 
   set(path: Path, located: Located): void {
-    this.byPath.set(JSON.stringify(path), located);
+    this.node(path).located = located;
   }
 
   /** Remembers the text of a plain scalar YAML turned into a number, boolean or null. */
   setWritten(path: Path, text: string): void {
-    this.written.set(JSON.stringify(path), text);
+    this.node(path).written = text;
   }
 
   /** The text as written, for a value YAML converted (`0x1F`, `1.10`, `yes`); else undefined. */
   writtenAt(path: Path): string | undefined {
-    return this.written.get(JSON.stringify(path));
+    let node: PathNode | undefined = this.root;
+    for (const segment of path) node = node?.children?.get(segment);
+    return node?.written;
   }
 
   /** The position of the value at `path`, or of its nearest ancestor. */
@@ -64,12 +72,29 @@ export class PositionIndex {
     return located.key ?? located.value;
   }
 
-  private nearest(path: Path): Located {
-    for (let length = path.length; length >= 0; length -= 1) {
-      const found = this.byPath.get(JSON.stringify(path.slice(0, length)));
-      if (found) return found;
+  private node(path: Path): PathNode {
+    let node = this.root;
+    for (const segment of path) {
+      node.children ??= new Map();
+      let child = node.children.get(segment);
+      if (!child) {
+        child = {};
+        node.children.set(segment, child);
+      }
+      node = child;
     }
-    return { value: { line: 1, column: 1 } };
+    return node;
+  }
+
+  private nearest(path: Path): Located {
+    let found: Located = this.root.located ?? { value: { line: 1, column: 1 } };
+    let node: PathNode | undefined = this.root;
+    for (const segment of path) {
+      node = node.children?.get(segment);
+      if (!node) break;
+      if (node.located) found = node.located;
+    }
+    return found;
   }
 }
 

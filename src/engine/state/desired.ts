@@ -20,7 +20,7 @@ import {
   type Placement,
 } from '../spec/refs.js';
 import type { PrivateEndpointSpec, VaultSpec } from '../spec/schema.js';
-import { expandEntries, SetRegistry } from '../spec/sets.js';
+import { expandEntries, SetRegistry, type SetKind, type SetLookup } from '../spec/sets.js';
 import type { Path } from '../spec/yaml-loader.js';
 
 export interface SourceRef extends Position {
@@ -219,7 +219,7 @@ function resolveVault(
   vault: VaultSpec,
   index: number,
   today: string,
-  registry: SetRegistry,
+  registry: SetLookup,
   kind: TargetKind = VAULT_KIND,
 ): DesiredVault | undefined {
   const placement = vaultPlacement(loaded.spec, vault);
@@ -329,15 +329,60 @@ function resolveVault(
 /** Resolves validated spec files (call only when validation reported no error). */
 export function resolveDesiredState(files: readonly LoadedSpecFile[], today: string): DesiredState {
   const registry = new SetRegistry(files);
-  const vaults = files.flatMap((loaded) => [
+  return { vaults: files.flatMap((loaded) => resolveFile(loaded, today, registry)) };
+}
+
+/**
+ * A file's vaults are a function of the file, the day and the set definitions its lists look
+ * up, nothing else. The early reads resolve each file alone as it is parsed, and the whole set
+ * is resolved again once valid: a file whose every lookup finds the same definition (or the
+ * same absence) in the whole set keeps what it resolved to alone, instead of being resolved
+ * twice. One that looked up a set another file defines is resolved again.
+ */
+interface ResolvedFile {
+  readonly today: string;
+  readonly lookups: readonly Lookup[];
+  readonly vaults: readonly DesiredVault[];
+}
+
+interface Lookup {
+  readonly kind: SetKind;
+  readonly name: string;
+  /** The file whose definition was found (a file defines a name once); undefined if none. */
+  readonly foundIn: LoadedSpecFile | undefined;
+}
+
+const resolvedFiles = new WeakMap<LoadedSpecFile, ResolvedFile>();
+
+function resolveFile(
+  loaded: LoadedSpecFile,
+  today: string,
+  registry: SetLookup,
+): readonly DesiredVault[] {
+  const known = resolvedFiles.get(loaded);
+  if (
+    known?.today === today &&
+    known.lookups.every(({ kind, name, foundIn }) => registry.get(kind, name)?.loaded === foundIn)
+  )
+    return known.vaults;
+  const lookups: Lookup[] = [];
+  const recording: SetLookup = {
+    get: (kind, name) => {
+      const found = registry.get(kind, name);
+      lookups.push({ kind, name, foundIn: found?.loaded });
+      return found;
+    },
+  };
+  const vaults = [
     ...loaded.spec.vaults.flatMap((vault, index) => {
-      const resolved = resolveVault(loaded, vault, index, today, registry);
+      const resolved = resolveVault(loaded, vault, index, today, recording);
       return resolved ? [resolved] : [];
     }),
     ...(loaded.spec.managedHsms ?? []).flatMap((hsm, index) => {
-      const resolved = resolveVault(loaded, hsm, index, today, registry, MANAGED_HSM_KIND);
+      const resolved = resolveVault(loaded, hsm, index, today, recording, MANAGED_HSM_KIND);
       return resolved ? [resolved] : [];
     }),
-  ]);
-  return { vaults };
+  ];
+  resolvedFiles.set(loaded, { today, lookups, vaults });
+  return vaults;
 }

@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-N7UVGMEA.js";
+} from "./chunk-4ADN75M2.js";
 import {
   chooseAuth,
   connectAzure,
@@ -13,7 +13,7 @@ import {
   markStaleComments,
   movedBasis,
   publishPlan
-} from "./chunk-574GKMZ7.js";
+} from "./chunk-JLKFW76D.js";
 import {
   SdkAzureReader,
   fence,
@@ -23,15 +23,15 @@ import {
   setOutcome,
   touchedVaults,
   writeSummary
-} from "./chunk-XLTYFQES.js";
+} from "./chunk-5YJQ2YKD.js";
 import {
   errorText,
   logUntrusted
 } from "./chunk-ENMDWJTH.js";
 import {
   loadSpecSet
-} from "./chunk-AEEXIISY.js";
-import "./chunk-STE5ULIU.js";
+} from "./chunk-5GW7YFEB.js";
+import "./chunk-B6SJDPMF.js";
 import {
   info,
   setFailed

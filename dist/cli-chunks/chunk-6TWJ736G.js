@@ -32,7 +32,7 @@ import {
   specialRangesTouched,
   subnetId,
   virtualNetworkId
-} from "./chunk-YGEBL5LW.js";
+} from "./chunk-JULH6E2A.js";
 import {
   singleLine
 } from "./chunk-VQEEO6FB.js";
@@ -3134,17 +3134,33 @@ function resolveVault(loaded, vault, index, today, registry, kind = VAULT_KIND) 
 }
 function resolveDesiredState(files, today) {
   const registry = new SetRegistry(files);
-  const vaults = files.flatMap((loaded) => [
+  return { vaults: files.flatMap((loaded) => resolveFile(loaded, today, registry)) };
+}
+var resolvedFiles = /* @__PURE__ */ new WeakMap();
+function resolveFile(loaded, today, registry) {
+  const known = resolvedFiles.get(loaded);
+  if (known?.today === today && known.lookups.every(({ kind, name, foundIn }) => registry.get(kind, name)?.loaded === foundIn))
+    return known.vaults;
+  const lookups = [];
+  const recording = {
+    get: (kind, name) => {
+      const found = registry.get(kind, name);
+      lookups.push({ kind, name, foundIn: found?.loaded });
+      return found;
+    }
+  };
+  const vaults = [
     ...loaded.spec.vaults.flatMap((vault, index) => {
-      const resolved = resolveVault(loaded, vault, index, today, registry);
+      const resolved = resolveVault(loaded, vault, index, today, recording);
       return resolved ? [resolved] : [];
     }),
     ...(loaded.spec.managedHsms ?? []).flatMap((hsm, index) => {
-      const resolved = resolveVault(loaded, hsm, index, today, registry, MANAGED_HSM_KIND);
+      const resolved = resolveVault(loaded, hsm, index, today, recording, MANAGED_HSM_KIND);
       return resolved ? [resolved] : [];
     })
-  ]);
-  return { vaults };
+  ];
+  resolvedFiles.set(loaded, { today, lookups, vaults });
+  return vaults;
 }
 
 // src/engine/analysis/address-space.ts
@@ -4107,18 +4123,19 @@ var MAX_YAML_DEPTH = 16;
 var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
 var IMPLICIT_TAGS = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
 var PositionIndex = class {
-  byPath = /* @__PURE__ */ new Map();
-  written = /* @__PURE__ */ new Map();
+  root = {};
   set(path2, located) {
-    this.byPath.set(JSON.stringify(path2), located);
+    this.node(path2).located = located;
   }
   /** Remembers the text of a plain scalar YAML turned into a number, boolean or null. */
   setWritten(path2, text) {
-    this.written.set(JSON.stringify(path2), text);
+    this.node(path2).written = text;
   }
   /** The text as written, for a value YAML converted (`0x1F`, `1.10`, `yes`); else undefined. */
   writtenAt(path2) {
-    return this.written.get(JSON.stringify(path2));
+    let node = this.root;
+    for (const segment of path2) node = node?.children?.get(segment);
+    return node?.written;
   }
   /** The position of the value at `path`, or of its nearest ancestor. */
   valueAt(path2) {
@@ -4129,12 +4146,28 @@ var PositionIndex = class {
     const located = this.nearest(path2);
     return located.key ?? located.value;
   }
-  nearest(path2) {
-    for (let length = path2.length; length >= 0; length -= 1) {
-      const found = this.byPath.get(JSON.stringify(path2.slice(0, length)));
-      if (found) return found;
+  node(path2) {
+    let node = this.root;
+    for (const segment of path2) {
+      node.children ??= /* @__PURE__ */ new Map();
+      let child = node.children.get(segment);
+      if (!child) {
+        child = {};
+        node.children.set(segment, child);
+      }
+      node = child;
     }
-    return { value: { line: 1, column: 1 } };
+    return node;
+  }
+  nearest(path2) {
+    let found = this.root.located ?? { value: { line: 1, column: 1 } };
+    let node = this.root;
+    for (const segment of path2) {
+      node = node.children?.get(segment);
+      if (!node) break;
+      if (node.located) found = node.located;
+    }
+    return found;
   }
 };
 var RefusedYaml = class extends Error {

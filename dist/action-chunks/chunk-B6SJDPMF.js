@@ -851,6 +851,16 @@ var CLOUD_PROFILES = {
 // src/engine/model/ipv4.ts
 var import_ipaddr = __toESM(require_ipaddr(), 1);
 function parseIpv4Rule(text2) {
+  const known = parsedRules.get(text2);
+  if (known) return known;
+  if (parsedRules.size >= PARSED_RULES_LIMIT) parsedRules.clear();
+  const parsed = Object.freeze(parseUncached(text2));
+  parsedRules.set(text2, parsed);
+  return parsed;
+}
+var PARSED_RULES_LIMIT = 1e5;
+var parsedRules = /* @__PURE__ */ new Map();
+function parseUncached(text2) {
   const [addressPart = "", prefixPart, ...rest] = text2.trim().split("/");
   if (rest.length > 0) return { kind: "invalid", reason: 'it has more than one "/"' };
   if (import_ipaddr.default.IPv6.isValid(addressPart) && !import_ipaddr.default.IPv4.isValid(addressPart))
@@ -868,7 +878,7 @@ function parseIpv4Rule(text2) {
   const network = import_ipaddr.default.IPv4.networkAddressFromCIDR(`${addressPart}/${prefix}`);
   return {
     kind: "ok",
-    range: { cidr: `${network.toString()}/${prefix}`, network, prefix },
+    range: Object.freeze({ cidr: `${network.toString()}/${prefix}`, network, prefix }),
     hostBitsSet: network.toString() !== addressPart
   };
 }
@@ -1063,7 +1073,7 @@ function normalizeIpRules(values) {
     const cidr = canonicalCidr(value) ?? value.trim();
     unique.set(cidr, cidr);
   }
-  return [...unique.values()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  return [...unique.values()].map((cidr) => ({ cidr, key: sortKey(cidr) })).sort((a, b) => a.key.localeCompare(b.key)).map(({ cidr }) => cidr);
 }
 function sortKey(cidr) {
   const parsed = parseIpv4Rule(cidr);
@@ -1559,17 +1569,33 @@ function resolveVault(loaded, vault, index, today, registry2, kind = VAULT_KIND)
 }
 function resolveDesiredState(files, today) {
   const registry2 = new SetRegistry(files);
-  const vaults = files.flatMap((loaded) => [
+  return { vaults: files.flatMap((loaded) => resolveFile(loaded, today, registry2)) };
+}
+var resolvedFiles = /* @__PURE__ */ new WeakMap();
+function resolveFile(loaded, today, registry2) {
+  const known = resolvedFiles.get(loaded);
+  if (known?.today === today && known.lookups.every(({ kind, name: name2, foundIn }) => registry2.get(kind, name2)?.loaded === foundIn))
+    return known.vaults;
+  const lookups = [];
+  const recording = {
+    get: (kind, name2) => {
+      const found = registry2.get(kind, name2);
+      lookups.push({ kind, name: name2, foundIn: found?.loaded });
+      return found;
+    }
+  };
+  const vaults = [
     ...loaded.spec.vaults.flatMap((vault, index) => {
-      const resolved = resolveVault(loaded, vault, index, today, registry2);
+      const resolved = resolveVault(loaded, vault, index, today, recording);
       return resolved ? [resolved] : [];
     }),
     ...(loaded.spec.managedHsms ?? []).flatMap((hsm, index) => {
-      const resolved = resolveVault(loaded, hsm, index, today, registry2, MANAGED_HSM_KIND);
+      const resolved = resolveVault(loaded, hsm, index, today, recording, MANAGED_HSM_KIND);
       return resolved ? [resolved] : [];
     })
-  ]);
-  return { vaults };
+  ];
+  resolvedFiles.set(loaded, { today, lookups, vaults });
+  return vaults;
 }
 
 // src/engine/render/messages.ts

@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-ZS2NNKWQ.js";
+} from "./chunk-IKRAKOEC.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-N7UVGMEA.js";
+} from "./chunk-4ADN75M2.js";
 import {
   chooseAuth,
   connectAzure,
@@ -15,7 +15,7 @@ import {
   reportInvalid,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-574GKMZ7.js";
+} from "./chunk-JLKFW76D.js";
 import {
   SdkAzureReader,
   applyCommentBody,
@@ -29,7 +29,7 @@ import {
   setOutcome,
   setPlanOutputs,
   writeSummary
-} from "./chunk-XLTYFQES.js";
+} from "./chunk-5YJQ2YKD.js";
 import {
   commitStatuses,
   commitsFrom,
@@ -41,10 +41,10 @@ import {
 } from "./chunk-ENMDWJTH.js";
 import {
   loadSpecSet
-} from "./chunk-AEEXIISY.js";
+} from "./chunk-5GW7YFEB.js";
 import {
   stepTitle
-} from "./chunk-STE5ULIU.js";
+} from "./chunk-B6SJDPMF.js";
 import {
   info,
   neutralizeForLog,

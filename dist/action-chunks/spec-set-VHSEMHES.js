@@ -4,8 +4,8 @@ import {
   annotatePlanFindings,
   loadSpecSet,
   todayFrom
-} from "./chunk-AEEXIISY.js";
-import "./chunk-STE5ULIU.js";
+} from "./chunk-5GW7YFEB.js";
+import "./chunk-B6SJDPMF.js";
 import "./chunk-OR57H7DE.js";
 import "./chunk-7RRVYOQZ.js";
 export {

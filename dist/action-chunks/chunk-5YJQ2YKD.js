@@ -49,7 +49,7 @@ import {
   verdict,
   visibleBasis,
   vnetRuleSource
-} from "./chunk-STE5ULIU.js";
+} from "./chunk-B6SJDPMF.js";
 import {
   neutralizeForLog,
   setOutput,

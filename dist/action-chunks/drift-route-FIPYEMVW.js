@@ -3,9 +3,9 @@ const require = __kvnetCreateRequire(import.meta.url);
 import {
   driftFixSection,
   runDriftFix
-} from "./chunk-NOWBTFWG.js";
-import "./chunk-ZS2NNKWQ.js";
-import "./chunk-N7UVGMEA.js";
+} from "./chunk-66LJZ5HY.js";
+import "./chunk-IKRAKOEC.js";
+import "./chunk-4ADN75M2.js";
 import {
   ConnectionFailedError,
   chooseAuth,
@@ -13,7 +13,7 @@ import {
   markStaleComments,
   publishPlan,
   throwIfConnectionFailed
-} from "./chunk-574GKMZ7.js";
+} from "./chunk-JLKFW76D.js";
 import {
   BoundedRunner,
   SdkAzureReader,
@@ -26,7 +26,7 @@ import {
   makePlan,
   setOutcome,
   writeSummary
-} from "./chunk-XLTYFQES.js";
+} from "./chunk-5YJQ2YKD.js";
 import {
   closeDriftIssue,
   findOpenDriftIssue,
@@ -35,10 +35,10 @@ import {
 } from "./chunk-ENMDWJTH.js";
 import {
   loadSpecSet
-} from "./chunk-AEEXIISY.js";
+} from "./chunk-5GW7YFEB.js";
 import {
   parseResourceId
-} from "./chunk-STE5ULIU.js";
+} from "./chunk-B6SJDPMF.js";
 import {
   info,
   setFailed,

@@ -26,7 +26,7 @@ import {
   undoAll,
   validateSpecSetAsParsed,
   vnetRuleSource
-} from "./chunk-CDWZHPO5.js";
+} from "./chunk-6TWJ736G.js";
 import {
   SET_CHANGES_HEADING,
   findingMessage,
@@ -37,7 +37,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-64XLYZLW.js";
+} from "./chunk-MZLMTMZG.js";
 import {
   KVNET_VERSION
 } from "./chunk-FRBLMQPP.js";
@@ -49,7 +49,7 @@ import {
   resourceIdKey,
   sameNetwork,
   visibleBasis
-} from "./chunk-YGEBL5LW.js";
+} from "./chunk-JULH6E2A.js";
 import {
   singleLine
 } from "./chunk-VQEEO6FB.js";

@@ -6,7 +6,7 @@ import {
   connectionFailureMessage,
   createClients,
   readErrorLine
-} from "./chunk-64XLYZLW.js";
+} from "./chunk-MZLMTMZG.js";
 import "./chunk-FRBLMQPP.js";
 import {
   dump,
@@ -14,7 +14,7 @@ import {
   parseResourceId,
   resourceIdKey,
   targetKindOfId
-} from "./chunk-YGEBL5LW.js";
+} from "./chunk-JULH6E2A.js";
 import {
   singleLine
 } from "./chunk-VQEEO6FB.js";

@@ -9,9 +9,9 @@ import {
   renderFindingsText,
   summarizeFindings,
   validateSpecSet
-} from "./chunk-CDWZHPO5.js";
+} from "./chunk-6TWJ736G.js";
 import "./chunk-NXIKCKPF.js";
-import "./chunk-YGEBL5LW.js";
+import "./chunk-JULH6E2A.js";
 import {
   safeJsonOutput
 } from "./chunk-VQEEO6FB.js";

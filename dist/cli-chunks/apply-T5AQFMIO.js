@@ -18,12 +18,12 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-2S2K7TIY.js";
+} from "./chunk-N6XCBCTL.js";
 import {
   Coverage,
   accessOf,
   key
-} from "./chunk-CDWZHPO5.js";
+} from "./chunk-6TWJ736G.js";
 import "./chunk-NXIKCKPF.js";
 import {
   ConnectionGuard,
@@ -42,7 +42,7 @@ import {
   readErrorLines,
   retryAfterBeyondCap,
   stepTitle
-} from "./chunk-64XLYZLW.js";
+} from "./chunk-MZLMTMZG.js";
 import "./chunk-FRBLMQPP.js";
 import {
   comparableNetwork,
@@ -51,7 +51,7 @@ import {
   resourceIdKey,
   sameNetwork,
   targetKindOfId
-} from "./chunk-YGEBL5LW.js";
+} from "./chunk-JULH6E2A.js";
 import {
   safeOutput,
   singleLine

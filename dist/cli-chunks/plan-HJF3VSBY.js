@@ -12,8 +12,8 @@ import {
   renderJson,
   renderText,
   splitByChange
-} from "./chunk-2S2K7TIY.js";
-import "./chunk-CDWZHPO5.js";
+} from "./chunk-N6XCBCTL.js";
+import "./chunk-6TWJ736G.js";
 import "./chunk-NXIKCKPF.js";
 import {
   SET_CHANGES_HEADING,
@@ -27,9 +27,9 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-64XLYZLW.js";
+} from "./chunk-MZLMTMZG.js";
 import "./chunk-FRBLMQPP.js";
-import "./chunk-YGEBL5LW.js";
+import "./chunk-JULH6E2A.js";
 import {
   safeJsonOutput,
   singleLine

@@ -178,6 +178,16 @@ var CLOUD_PROFILES = {
 // src/engine/model/ipv4.ts
 var import_ipaddr = __toESM(require_ipaddr(), 1);
 function parseIpv4Rule(text) {
+  const known = parsedRules.get(text);
+  if (known) return known;
+  if (parsedRules.size >= PARSED_RULES_LIMIT) parsedRules.clear();
+  const parsed = Object.freeze(parseUncached(text));
+  parsedRules.set(text, parsed);
+  return parsed;
+}
+var PARSED_RULES_LIMIT = 1e5;
+var parsedRules = /* @__PURE__ */ new Map();
+function parseUncached(text) {
   const [addressPart = "", prefixPart, ...rest] = text.trim().split("/");
   if (rest.length > 0) return { kind: "invalid", reason: 'it has more than one "/"' };
   if (import_ipaddr.default.IPv6.isValid(addressPart) && !import_ipaddr.default.IPv4.isValid(addressPart))
@@ -195,7 +205,7 @@ function parseIpv4Rule(text) {
   const network = import_ipaddr.default.IPv4.networkAddressFromCIDR(`${addressPart}/${prefix}`);
   return {
     kind: "ok",
-    range: { cidr: `${network.toString()}/${prefix}`, network, prefix },
+    range: Object.freeze({ cidr: `${network.toString()}/${prefix}`, network, prefix }),
     hostBitsSet: network.toString() !== addressPart
   };
 }
@@ -252,7 +262,7 @@ function normalizeIpRules(values) {
     const cidr = canonicalCidr(value) ?? value.trim();
     unique.set(cidr, cidr);
   }
-  return [...unique.values()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  return [...unique.values()].map((cidr) => ({ cidr, key: sortKey(cidr) })).sort((a, b) => a.key.localeCompare(b.key)).map(({ cidr }) => cidr);
 }
 function sortKey(cidr) {
   const parsed = parseIpv4Rule(cidr);

@@ -32,7 +32,7 @@ import {
   specSchema,
   summarizeFindings,
   vaultPlacement
-} from "./chunk-STE5ULIU.js";
+} from "./chunk-B6SJDPMF.js";
 import {
   error,
   info,
@@ -4932,18 +4932,19 @@ var MAX_YAML_DEPTH = 16;
 var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
 var IMPLICIT_TAGS = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
 var PositionIndex = class {
-  byPath = /* @__PURE__ */ new Map();
-  written = /* @__PURE__ */ new Map();
+  root = {};
   set(path3, located) {
-    this.byPath.set(JSON.stringify(path3), located);
+    this.node(path3).located = located;
   }
   /** Remembers the text of a plain scalar YAML turned into a number, boolean or null. */
   setWritten(path3, text) {
-    this.written.set(JSON.stringify(path3), text);
+    this.node(path3).written = text;
   }
   /** The text as written, for a value YAML converted (`0x1F`, `1.10`, `yes`); else undefined. */
   writtenAt(path3) {
-    return this.written.get(JSON.stringify(path3));
+    let node = this.root;
+    for (const segment of path3) node = node?.children?.get(segment);
+    return node?.written;
   }
   /** The position of the value at `path`, or of its nearest ancestor. */
   valueAt(path3) {
@@ -4954,12 +4955,28 @@ var PositionIndex = class {
     const located = this.nearest(path3);
     return located.key ?? located.value;
   }
-  nearest(path3) {
-    for (let length = path3.length; length >= 0; length -= 1) {
-      const found = this.byPath.get(JSON.stringify(path3.slice(0, length)));
-      if (found) return found;
+  node(path3) {
+    let node = this.root;
+    for (const segment of path3) {
+      node.children ??= /* @__PURE__ */ new Map();
+      let child = node.children.get(segment);
+      if (!child) {
+        child = {};
+        node.children.set(segment, child);
+      }
+      node = child;
     }
-    return { value: { line: 1, column: 1 } };
+    return node;
+  }
+  nearest(path3) {
+    let found = this.root.located ?? { value: { line: 1, column: 1 } };
+    let node = this.root;
+    for (const segment of path3) {
+      node = node.children?.get(segment);
+      if (!node) break;
+      if (node.located) found = node.located;
+    }
+    return found;
   }
 };
 var RefusedYaml = class extends Error {

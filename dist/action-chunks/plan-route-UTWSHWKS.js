@@ -6,11 +6,11 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-574GKMZ7.js";
-import "./chunk-XLTYFQES.js";
+} from "./chunk-JLKFW76D.js";
+import "./chunk-5YJQ2YKD.js";
 import "./chunk-ENMDWJTH.js";
-import "./chunk-AEEXIISY.js";
-import "./chunk-STE5ULIU.js";
+import "./chunk-5GW7YFEB.js";
+import "./chunk-B6SJDPMF.js";
 import "./chunk-OR57H7DE.js";
 import "./chunk-7RRVYOQZ.js";
 export {

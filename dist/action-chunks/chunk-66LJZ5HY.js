@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-ZS2NNKWQ.js";
+} from "./chunk-IKRAKOEC.js";
 import {
   applyPlan
-} from "./chunk-N7UVGMEA.js";
+} from "./chunk-4ADN75M2.js";
 import {
   DEFAULT_READ_CONCURRENCY,
   LiveLookup,
@@ -19,7 +19,7 @@ import {
   simulate,
   stepsTouching,
   touchedVaults
-} from "./chunk-XLTYFQES.js";
+} from "./chunk-5YJQ2YKD.js";
 import {
   logUntrustedBlock
 } from "./chunk-ENMDWJTH.js";
@@ -28,7 +28,7 @@ import {
   impactOf,
   key,
   stepTitle
-} from "./chunk-STE5ULIU.js";
+} from "./chunk-B6SJDPMF.js";
 import {
   setOutput
 } from "./chunk-OR57H7DE.js";

@@ -15,7 +15,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-XLTYFQES.js";
+} from "./chunk-5YJQ2YKD.js";
 import {
   Coverage,
   accessOf,
@@ -29,7 +29,7 @@ import {
   readErrorLines,
   resourceIdKey,
   sameNetwork
-} from "./chunk-STE5ULIU.js";
+} from "./chunk-B6SJDPMF.js";
 import {
   singleLine
 } from "./chunk-OR57H7DE.js";
