@@ -63,6 +63,8 @@ export interface BenchReport {
     readonly requestsByOperation: Record<string, number>;
     readonly reads: number;
     readonly writes: number;
+    /** Distinct connections (TLS handshakes) that carried the plan's reads. */
+    readonly connections: number;
     readonly minimalReads: Record<string, number>;
     readonly readsOverMinimal: number;
     readonly wallMs: number;
@@ -78,6 +80,7 @@ export interface BenchReport {
       readonly requests: number;
       readonly statuses: Record<string, number>;
       readonly requestsLogged: number;
+      readonly connections: number;
     };
     readonly wallOverBare: number;
     /** 429 answers the plan provoked. */
@@ -186,6 +189,7 @@ export function renderMarkdown(report: BenchReport): string {
     '| --- | --- | --- |',
     `| outcome | ${plan.outcome} (${plan.steps} steps) | ${apply.outcome}, residual ${apply.residual} |`,
     `| ARM reads / writes | ${plan.reads} / ${plan.writes} | ${apply.reads} / ${apply.writes} |`,
+    `| connections (TLS handshakes): kvnet / bare client | ${plan.connections} / ${plan.bareClient.connections} | — |`,
     `| minimal reads, ratio | ${plan.minimalReads.total}, ${round2(plan.readsOverMinimal)} × | — |`,
     `| wall time | ${plan.wallMs} ms (spec load ${plan.specLoadMs} ms; first read at ${plan.firstReadAfterMs} ms; diff after the last read ${plan.afterLastReadMs} ms) | ${apply.wallMs} ms |`,
     `| bare-client floor (minimal GETs, plain HTTPS, ARM concurrency), ratio | ${plan.bareClient.wallMs} ms for ${plan.bareClient.requests} GETs, ${round2(plan.wallOverBare)} × | — |`,

@@ -11,7 +11,12 @@ export interface LoggedRequest {
   readonly errorCode?: string;
   readonly startedAt: string;
   readonly endedAt: string;
+  readonly connection: number;
 }
+
+/** Distinct client connections that carried these requests: one TLS handshake each. */
+export const connectionsOf = (requests: readonly LoggedRequest[]) =>
+  new Set(requests.map((request) => request.connection)).size;
 
 const WRITE_METHODS = new Set(['PUT', 'PATCH', 'POST', 'DELETE']);
 export const isWrite = (request: LoggedRequest) => WRITE_METHODS.has(request.method.toUpperCase());

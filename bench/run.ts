@@ -29,6 +29,7 @@ import {
   type BenchReport,
 } from './report.js';
 import {
+  connectionsOf,
   countByOperation,
   inWindow,
   isWrite,
@@ -298,6 +299,7 @@ async function main(): Promise<void> {
         requestsByOperation: countByOperation(planRequests),
         reads: planReads,
         writes: planRequests.length - planReads,
+        connections: connectionsOf(planRequests),
         minimalReads: { ...minimal.counts },
         readsOverMinimal: planReads / minimal.counts.total,
         wallMs: planWall,
@@ -316,6 +318,7 @@ async function main(): Promise<void> {
           requests: result.bare.requests,
           statuses: result.bare.statuses,
           requestsLogged: bareRequests.length,
+          connections: connectionsOf(bareRequests),
         },
         wallOverBare: planWall / Math.max(1, result.bare.endedAtMs - result.bare.startedAtMs),
         throttled: planRequests.filter((request) => request.status === 429).length,

@@ -1,8 +1,8 @@
 // Plan reads that begin while the spec set is still loading: the clients are made from the
 // first file that parses, and each parsed file has its vaults' reads started on them
-// (LiveReads.startFile), so the first ARM answers arrive while later files parse. The plan
-// uses them only when the whole set agrees (same cloud); an invalid set abandons them, so no
-// read in flight holds the process open.
+// (LiveReads.startFile), so the first ARM answers arrive while later files parse. `kvnet plan`
+// and the first plan of `kvnet apply` use them only when the whole set agrees (same cloud); an
+// invalid set abandons them, so no read in flight holds the process open.
 import type { AzureClients } from '../adapters/azure/clients.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import type { LoadedSpecFile } from '../engine/spec/checks/context.js';

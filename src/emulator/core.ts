@@ -171,6 +171,18 @@ export class EmulatorCore {
     await this.handleArm(request, response, url, raw, startedAt);
   }
 
+  private readonly connections = new WeakMap<object, number>();
+  private connectionCount = 0;
+
+  private connectionOf(socket: object): number {
+    let number = this.connections.get(socket);
+    if (number === undefined) {
+      number = this.connectionCount += 1;
+      this.connections.set(socket, number);
+    }
+    return number;
+  }
+
   private async handleArm(
     request: IncomingMessage,
     response: ServerResponse,
@@ -202,6 +214,7 @@ export class EmulatorCore {
         status,
         ...(errorCode ? { errorCode } : {}),
         requestId,
+        connection: this.connectionOf(request.socket),
         startedAt: startedAt.toISOString(),
         endedAt: endedAt.toISOString(),
         durationMs: endedAt.getTime() - startedAt.getTime(),

@@ -14,6 +14,8 @@ export interface RequestLogEntry {
   /** ARM error code of the answer, when it was an error. */
   errorCode?: string;
   requestId: string;
+  /** Which client connection carried it, numbered as they arrive (TLS handshakes = distinct). */
+  connection: number;
   startedAt: string;
   endedAt: string;
   durationMs: number;

@@ -2,12 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { SdkAzureReader } from '../../adapters/azure/reader.js';
 import { SdkAzureWriter } from '../../adapters/azure/writer.js';
-import { ConnectionGuard } from '../../adapters/azure/connection.js';
 import { applyPlan, applyRefusals } from '../../engine/apply/run-apply.js';
 import type { ApplyReport } from '../../engine/apply/types.js';
 import { makePlan } from '../../engine/plan/make-plan.js';
+import { DEFAULT_READ_CONCURRENCY } from '../../engine/state/read-live.js';
 import type { Plan } from '../../engine/plan/types.js';
 import { stepTitle } from '../../engine/render/plan-lines.js';
 import { parsePlanJson } from '../../engine/render/json.js';
@@ -15,6 +14,7 @@ import { renderText } from '../../engine/render/text.js';
 import { safeOutput, singleLine } from '../../engine/render/untrusted.js';
 import { ApplyProgressView, seconds, type ProgressStream } from '../apply-progress.js';
 import { connectionFailureMessage, createClients } from '../azure-setup.js';
+import { EarlyReads } from '../early-reads.js';
 import { Interrupt, EXIT_INTERRUPTED } from '../interrupt.js';
 import { loadSpecSet } from '../load-specs.js';
 import {
@@ -152,14 +152,18 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
       throw new UsageError(`${values.plan} is not a kvnet JSON plan (no fingerprint)`);
   }
 
-  const specs = await loadSpecSet(positionals, io, 'nothing applied');
-  if (!specs) return EXIT_ERROR;
   const flags = { cloud: values.cloud, armEndpoint: values['arm-endpoint'], auth: values.auth };
+  // The first plan's reads start as each file parses, as in `kvnet plan`.
+  const early = new EarlyReads(flags, io.env, DEFAULT_READ_CONCURRENCY);
+  const specs = await loadSpecSet(positionals, io, 'nothing applied', early.onFileParsed);
+  if (!specs) {
+    early.abandon();
+    return EXIT_ERROR;
+  }
   const { desired } = specs;
+  const { clients: readClients, reader, reads: firstReads } = early.forSet(specs.files);
   // One guard for reads and writes: an unreachable endpoint stops both, with one message.
-  const guard = new ConnectionGuard();
-  const readClients = createClients(specs.files, flags, io.env, true, guard);
-  const reader = new SdkAzureReader(readClients);
+  const guard = readClients.connectionGuard;
   const writer = new SdkAzureWriter(createClients(specs.files, flags, io.env, false, guard), {
     pollIntervalMs,
   });
@@ -175,7 +179,7 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
     if (!values['auto-approve']) {
       if (!process.stdin.isTTY)
         throw new UsageError('not a terminal: pass --auto-approve to apply without confirmation');
-      const preview = await makePlan(desired, reader);
+      const preview = await makePlan(desired, reader, { reads: firstReads });
       const failedToConnect = unreachable('Nothing applied.');
       if (failedToConnect !== undefined) return failedToConnect;
       // Refuse before asking: a "yes" must never be answered with "but no".
@@ -210,6 +214,8 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
 
     const view = new ApplyProgressView(progressStream(io));
     const report = await applyPlan(desired, reader, writer, {
+      // Spent by the preview when there was one; the apply then plans from fresh reads.
+      ...(values['auto-approve'] ? { firstReads } : {}),
       reviewedPlan,
       onPlanMismatch: mismatch,
       allowDestructive: values['allow-destructive'],

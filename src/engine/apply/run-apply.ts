@@ -9,7 +9,7 @@ import type { Plan, PlanStep } from '../plan/types.js';
 import { findingLine, readErrorLines } from '../render/plan-lines.js';
 import type { DesiredState } from '../state/desired.js';
 import { BoundedRunner } from '../state/concurrency.js';
-import { virtualNetworkOf } from '../state/read-live.js';
+import { virtualNetworkOf, type LiveReads } from '../state/read-live.js';
 import type { AzureReader } from '../../ports/azure-reader.js';
 import type { AzureWriter } from '../../ports/azure-writer.js';
 import { WriteFailure } from './write-failure.js';
@@ -204,8 +204,11 @@ export async function applyPlan(
   options: ApplyOptions,
   dependencies: ApplyDependencies = {},
 ): Promise<ApplyReport> {
-  const planner = options.planner ?? makePlan;
-  const plan = await planner(desired, reader);
+  const planner =
+    options.planner ??
+    ((wanted: DesiredState, from: AzureReader, reads?: LiveReads) =>
+      makePlan(wanted, from, { reads }));
+  const plan = await planner(desired, reader, options.firstReads);
   const refused = applyRefusals(plan, options, desired);
   if (refused.length > 0) return refuse(plan, refused);
   if (plan.outcome === 'no-changes')

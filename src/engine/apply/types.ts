@@ -4,6 +4,7 @@
 import type { AzureReader } from '../../ports/azure-reader.js';
 import type { Plan, PlanStep } from '../plan/types.js';
 import type { DesiredState } from '../state/desired.js';
+import type { LiveReads } from '../state/read-live.js';
 import type { MismatchPolicy, ReviewedPlan, VaultRefusal } from './reviewed-basis.js';
 
 export interface ApplyOptions {
@@ -38,9 +39,18 @@ export interface ApplyOptions {
   /**
    * Makes the plan to execute and the re-plan that proves convergence (default: the full plan).
    * The drift fix passes the narrowing-only planner: it applies those steps alone and converges
-   * when no narrowing step is left.
+   * when no narrowing step is left. `reads` is given to the first plan only (firstReads).
    */
-  readonly planner?: (desired: DesiredState, reader: AzureReader) => Promise<Plan>;
+  readonly planner?: (
+    desired: DesiredState,
+    reader: AzureReader,
+    reads?: LiveReads,
+  ) => Promise<Plan>;
+  /**
+   * Reads begun on the same reader while the spec set loaded (cli/early-reads.ts), for the
+   * plan to execute; the re-plan after the writes reads afresh.
+   */
+  readonly firstReads?: LiveReads;
   /** Reports each step as it starts and ends (the CLI prints progress from it). */
   readonly onProgress?: (event: ApplyProgress) => void;
 }

@@ -15,7 +15,12 @@ import { key } from '../analysis/world.js';
 import type { IdKey } from '../model/resource-id.js';
 import type { DesiredState } from '../state/desired.js';
 import type { AzureReader } from '../../ports/azure-reader.js';
-import { DEFAULT_READ_CONCURRENCY, readLiveState, type LiveSnapshot } from '../state/read-live.js';
+import {
+  DEFAULT_READ_CONCURRENCY,
+  readLiveState,
+  type LiveReads,
+  type LiveSnapshot,
+} from '../state/read-live.js';
 import { buildPlan } from './build-plan.js';
 import { fingerprint } from './fingerprint.js';
 import { LiveLookup } from './live-lookup.js';
@@ -220,12 +225,13 @@ export function selectNarrowing(
 export function narrowingOnlyPlanner(
   options: NarrowingOptions & { readonly concurrency?: number },
   record?: (selection: NarrowingSelection) => void,
-): (desired: DesiredState, reader: AzureReader) => Promise<Plan> {
-  return async (desired, reader) => {
+): (desired: DesiredState, reader: AzureReader, reads?: LiveReads) => Promise<Plan> {
+  return async (desired, reader, reads) => {
     const snapshot = await readLiveState(
       desired,
       reader,
       options.concurrency ?? DEFAULT_READ_CONCURRENCY,
+      reads,
     );
     const selection = selectNarrowing(desired, snapshot, options);
     record?.(selection);

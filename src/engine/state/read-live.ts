@@ -281,6 +281,9 @@ export class LiveReads {
   private startVaults(vaults: readonly DesiredVaultOf[]): void {
     const groupsBySubscription = new Map<string, Map<string, DesiredVaultOf[]>>();
     for (const vault of vaults) {
+      // A vault an earlier file's reads already cover (a GET, or a list of its group or
+      // subscription) needs nothing more: one file per vault would otherwise be read twice.
+      if (this.readBegun(vault)) continue;
       const subscription = subscriptionListKey(vault);
       const groups = groupsBySubscription.get(subscription) ?? new Map();
       groupsBySubscription.set(subscription, groups);
@@ -313,6 +316,14 @@ export class LiveReads {
           }),
       );
     }
+  }
+
+  private readBegun(vault: DesiredVaultOf): boolean {
+    return (
+      this.vaults.has(resourceIdKey(vault.id)) ||
+      this.vaultLists.has(vaultGroupKey(vault)) ||
+      this.subscriptionVaultLists.has(subscriptionListKey(vault))
+    );
   }
 
   /**

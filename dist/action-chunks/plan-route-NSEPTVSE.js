@@ -6,8 +6,8 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-JLKFW76D.js";
-import "./chunk-5YJQ2YKD.js";
+} from "./chunk-DWURXAIY.js";
+import "./chunk-Q4XHWTJS.js";
 import "./chunk-ENMDWJTH.js";
 import "./chunk-5GW7YFEB.js";
 import "./chunk-B6SJDPMF.js";

@@ -6,7 +6,7 @@ import {
   connectionFailureMessage,
   createClients,
   readErrorLine
-} from "./chunk-MZLMTMZG.js";
+} from "./chunk-VVL6K3AQ.js";
 import "./chunk-FRBLMQPP.js";
 import {
   dump,

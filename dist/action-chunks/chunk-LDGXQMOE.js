@@ -15,7 +15,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-5YJQ2YKD.js";
+} from "./chunk-Q4XHWTJS.js";
 import {
   Coverage,
   accessOf,
@@ -747,8 +747,8 @@ async function checkNarrowingPreconditions(step, desired, reader) {
   );
 }
 async function applyPlan(desired, reader, writer, options, dependencies = {}) {
-  const planner = options.planner ?? makePlan;
-  const plan = await planner(desired, reader);
+  const planner = options.planner ?? ((wanted, from, reads) => makePlan(wanted, from, { reads }));
+  const plan = await planner(desired, reader, options.firstReads);
   const refused = applyRefusals(plan, options, desired);
   if (refused.length > 0) return refuse(plan, refused);
   if (plan.outcome === "no-changes")

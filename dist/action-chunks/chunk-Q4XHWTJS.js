@@ -5736,6 +5736,7 @@ var LiveReads = class {
   startVaults(vaults) {
     const groupsBySubscription = /* @__PURE__ */ new Map();
     for (const vault of vaults) {
+      if (this.readBegun(vault)) continue;
       const subscription = subscriptionListKey(vault);
       const groups = groupsBySubscription.get(subscription) ?? /* @__PURE__ */ new Map();
       groupsBySubscription.set(subscription, groups);
@@ -5764,6 +5765,9 @@ var LiveReads = class {
         })
       );
     }
+  }
+  readBegun(vault) {
+    return this.vaults.has(resourceIdKey(vault.id)) || this.vaultLists.has(vaultGroupKey(vault)) || this.subscriptionVaultLists.has(subscriptionListKey(vault));
   }
   /**
    * A subscription list that was refused or failed: every group of the whole set in that

@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-IKRAKOEC.js";
+} from "./chunk-F4FE6MQP.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-4ADN75M2.js";
+} from "./chunk-LDGXQMOE.js";
 import {
   chooseAuth,
   connectAzure,
@@ -15,7 +15,7 @@ import {
   reportInvalid,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-JLKFW76D.js";
+} from "./chunk-DWURXAIY.js";
 import {
   SdkAzureReader,
   applyCommentBody,
@@ -29,7 +29,7 @@ import {
   setOutcome,
   setPlanOutputs,
   writeSummary
-} from "./chunk-5YJQ2YKD.js";
+} from "./chunk-Q4XHWTJS.js";
 import {
   commitStatuses,
   commitsFrom,

@@ -22269,6 +22269,16 @@ var EmulatorCore = class {
     }
     await this.handleArm(request, response, url, raw, startedAt);
   }
+  connections = /* @__PURE__ */ new WeakMap();
+  connectionCount = 0;
+  connectionOf(socket) {
+    let number = this.connections.get(socket);
+    if (number === void 0) {
+      number = this.connectionCount += 1;
+      this.connections.set(socket, number);
+    }
+    return number;
+  }
   async handleArm(request, response, url, raw, startedAt) {
     const method = (request.method ?? "GET").toUpperCase();
     const requestId = randomUUID2();
@@ -22294,6 +22304,7 @@ var EmulatorCore = class {
         status,
         ...errorCode ? { errorCode } : {},
         requestId,
+        connection: this.connectionOf(request.socket),
         startedAt: startedAt.toISOString(),
         endedAt: endedAt.toISOString(),
         durationMs: endedAt.getTime() - startedAt.getTime(),

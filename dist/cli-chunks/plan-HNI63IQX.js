@@ -2,7 +2,7 @@
 import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
-  LiveReads,
+  EarlyReads,
   changeCounts,
   changedVaults,
   groupFindings,
@@ -12,22 +12,19 @@ import {
   renderJson,
   renderText,
   splitByChange
-} from "./chunk-N6XCBCTL.js";
+} from "./chunk-4VFE2QO4.js";
 import "./chunk-6TWJ736G.js";
 import "./chunk-NXIKCKPF.js";
 import {
   SET_CHANGES_HEADING,
-  SdkAzureReader,
-  chooseCloud,
   connectionFailureMessage,
   countPlan,
-  createClients,
   readErrorLines,
   readiness,
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-MZLMTMZG.js";
+} from "./chunk-VVL6K3AQ.js";
 import "./chunk-FRBLMQPP.js";
 import "./chunk-JULH6E2A.js";
 import {
@@ -295,47 +292,6 @@ ${tail}`;
 function renderMarkdown(plan, options = {}) {
   return renderMarkdownReport(plan, options).text;
 }
-
-// src/cli/early-reads.ts
-var EarlyReads = class {
-  constructor(flags, env, concurrency) {
-    this.flags = flags;
-    this.env = env;
-    this.concurrency = concurrency;
-  }
-  flags;
-  env;
-  concurrency;
-  started;
-  failed = false;
-  /** For loadSpecSet: starts the reads of one parsed file. */
-  onFileParsed = (file, today) => {
-    if (this.failed) return;
-    try {
-      if (!this.started) {
-        const clients = createClients([file], this.flags, this.env, true);
-        const reader = new SdkAzureReader(clients);
-        this.started = { clients, reader, reads: new LiveReads(reader, this.concurrency) };
-      }
-      this.started.reads.startFile(file, today);
-    } catch {
-      this.failed = true;
-    }
-  };
-  /** The clients, reader and begun reads to plan the whole set with, or fresh ones. */
-  forSet(files) {
-    const cloud = chooseCloud(files, this.flags.cloud);
-    if (this.started && this.started.clients.cloudName === cloud.name) return this.started;
-    this.abandon();
-    const clients = createClients(files, this.flags, this.env, true);
-    return { clients, reader: new SdkAzureReader(clients) };
-  }
-  /** The set is invalid (or not planned): stop what was begun. */
-  abandon() {
-    this.started?.clients.connectionGuard.abandon();
-    this.started = void 0;
-  }
-};
 
 // src/cli/commands/plan.ts
 var PLAN_USAGE = `Usage: kvnet plan <spec file, directory or glob>... [options]

@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   WriteFailure
-} from "./chunk-4ADN75M2.js";
+} from "./chunk-LDGXQMOE.js";
 import {
   createHttpHeaders,
   createPipelineRequest,
@@ -11,7 +11,7 @@ import {
   operationsFor,
   retryAfterBeyondCap,
   virtualNetworkOf
-} from "./chunk-5YJQ2YKD.js";
+} from "./chunk-Q4XHWTJS.js";
 import {
   comparableNetwork,
   normalizeLiveNetwork,

@@ -2,6 +2,8 @@
 import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
+  DEFAULT_READ_CONCURRENCY,
+  EarlyReads,
   LiveLookup,
   MANAGED_BY_TAG,
   MANAGED_BY_VALUE,
@@ -18,7 +20,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-N6XCBCTL.js";
+} from "./chunk-4VFE2QO4.js";
 import {
   Coverage,
   accessOf,
@@ -26,8 +28,6 @@ import {
 } from "./chunk-6TWJ736G.js";
 import "./chunk-NXIKCKPF.js";
 import {
-  ConnectionGuard,
-  SdkAzureReader,
   changeLine,
   connectionFailureMessage,
   createClients,
@@ -42,7 +42,7 @@ import {
   readErrorLines,
   retryAfterBeyondCap,
   stepTitle
-} from "./chunk-MZLMTMZG.js";
+} from "./chunk-VVL6K3AQ.js";
 import "./chunk-FRBLMQPP.js";
 import {
   comparableNetwork,
@@ -1193,8 +1193,8 @@ async function checkNarrowingPreconditions(step, desired, reader) {
   );
 }
 async function applyPlan(desired, reader, writer, options, dependencies = {}) {
-  const planner = options.planner ?? makePlan;
-  const plan = await planner(desired, reader);
+  const planner = options.planner ?? ((wanted, from, reads) => makePlan(wanted, from, { reads }));
+  const plan = await planner(desired, reader, options.firstReads);
   const refused = applyRefusals(plan, options, desired);
   if (refused.length > 0) return refuse(plan, refused);
   if (plan.outcome === "no-changes")
@@ -1664,13 +1664,16 @@ async function runApply(argv, io) {
     if (typeof reviewedPlan.fingerprint !== "string")
       throw new UsageError(`${values.plan} is not a kvnet JSON plan (no fingerprint)`);
   }
-  const specs = await loadSpecSet(positionals, io, "nothing applied");
-  if (!specs) return EXIT_ERROR;
   const flags = { cloud: values.cloud, armEndpoint: values["arm-endpoint"], auth: values.auth };
+  const early = new EarlyReads(flags, io.env, DEFAULT_READ_CONCURRENCY);
+  const specs = await loadSpecSet(positionals, io, "nothing applied", early.onFileParsed);
+  if (!specs) {
+    early.abandon();
+    return EXIT_ERROR;
+  }
   const { desired } = specs;
-  const guard = new ConnectionGuard();
-  const readClients = createClients(specs.files, flags, io.env, true, guard);
-  const reader = new SdkAzureReader(readClients);
+  const { clients: readClients, reader, reads: firstReads } = early.forSet(specs.files);
+  const guard = readClients.connectionGuard;
   const writer = new SdkAzureWriter(createClients(specs.files, flags, io.env, false, guard), {
     pollIntervalMs
   });
@@ -1686,7 +1689,7 @@ ${what}`);
     if (!values["auto-approve"]) {
       if (!process.stdin.isTTY)
         throw new UsageError("not a terminal: pass --auto-approve to apply without confirmation");
-      const preview = await makePlan(desired, reader);
+      const preview = await makePlan(desired, reader, { reads: firstReads });
       const failedToConnect2 = unreachable("Nothing applied.");
       if (failedToConnect2 !== void 0) return failedToConnect2;
       const refused = applyRefusals(
@@ -1719,6 +1722,8 @@ ${what}`);
     if (interrupt.stopRequested()) return interrupt.exitBeforeWriting();
     const view = new ApplyProgressView(progressStream(io));
     const report = await applyPlan(desired, reader, writer, {
+      // Spent by the preview when there was one; the apply then plans from fresh reads.
+      ...values["auto-approve"] ? { firstReads } : {},
       reviewedPlan,
       onPlanMismatch: mismatch,
       allowDestructive: values["allow-destructive"],

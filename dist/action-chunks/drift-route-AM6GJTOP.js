@@ -3,9 +3,9 @@ const require = __kvnetCreateRequire(import.meta.url);
 import {
   driftFixSection,
   runDriftFix
-} from "./chunk-66LJZ5HY.js";
-import "./chunk-IKRAKOEC.js";
-import "./chunk-4ADN75M2.js";
+} from "./chunk-NUSG7GLB.js";
+import "./chunk-F4FE6MQP.js";
+import "./chunk-LDGXQMOE.js";
 import {
   ConnectionFailedError,
   chooseAuth,
@@ -13,7 +13,7 @@ import {
   markStaleComments,
   publishPlan,
   throwIfConnectionFailed
-} from "./chunk-JLKFW76D.js";
+} from "./chunk-DWURXAIY.js";
 import {
   BoundedRunner,
   SdkAzureReader,
@@ -26,7 +26,7 @@ import {
   makePlan,
   setOutcome,
   writeSummary
-} from "./chunk-5YJQ2YKD.js";
+} from "./chunk-Q4XHWTJS.js";
 import {
   closeDriftIssue,
   findOpenDriftIssue,

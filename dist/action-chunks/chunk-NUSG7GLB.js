@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-IKRAKOEC.js";
+} from "./chunk-F4FE6MQP.js";
 import {
   applyPlan
-} from "./chunk-4ADN75M2.js";
+} from "./chunk-LDGXQMOE.js";
 import {
   DEFAULT_READ_CONCURRENCY,
   LiveLookup,
@@ -19,7 +19,7 @@ import {
   simulate,
   stepsTouching,
   touchedVaults
-} from "./chunk-5YJQ2YKD.js";
+} from "./chunk-Q4XHWTJS.js";
 import {
   logUntrustedBlock
 } from "./chunk-ENMDWJTH.js";
@@ -151,11 +151,12 @@ function selectNarrowing(desired, snapshot, options, full = buildPlan(desired, s
   };
 }
 function narrowingOnlyPlanner(options, record) {
-  return async (desired, reader) => {
+  return async (desired, reader, reads) => {
     const snapshot = await readLiveState(
       desired,
       reader,
-      options.concurrency ?? DEFAULT_READ_CONCURRENCY
+      options.concurrency ?? DEFAULT_READ_CONCURRENCY,
+      reads
     );
     const selection = selectNarrowing(desired, snapshot, options);
     record?.(selection);

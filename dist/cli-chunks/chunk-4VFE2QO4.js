@@ -29,6 +29,9 @@ import {
 } from "./chunk-6TWJ736G.js";
 import {
   SET_CHANGES_HEADING,
+  SdkAzureReader,
+  chooseCloud,
+  createClients,
   findingMessage,
   findingWhere,
   noteText,
@@ -37,7 +40,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-MZLMTMZG.js";
+} from "./chunk-VVL6K3AQ.js";
 import {
   KVNET_VERSION
 } from "./chunk-FRBLMQPP.js";
@@ -350,6 +353,7 @@ var LiveReads = class {
   startVaults(vaults) {
     const groupsBySubscription = /* @__PURE__ */ new Map();
     for (const vault of vaults) {
+      if (this.readBegun(vault)) continue;
       const subscription = subscriptionListKey(vault);
       const groups = groupsBySubscription.get(subscription) ?? /* @__PURE__ */ new Map();
       groupsBySubscription.set(subscription, groups);
@@ -378,6 +382,9 @@ var LiveReads = class {
         })
       );
     }
+  }
+  readBegun(vault) {
+    return this.vaults.has(resourceIdKey(vault.id)) || this.vaultLists.has(vaultGroupKey(vault)) || this.subscriptionVaultLists.has(subscriptionListKey(vault));
   }
   /**
    * A subscription list that was refused or failed: every group of the whole set in that
@@ -2498,6 +2505,47 @@ function renderText(plan, options) {
   return out.join("\n");
 }
 
+// src/cli/early-reads.ts
+var EarlyReads = class {
+  constructor(flags, env, concurrency) {
+    this.flags = flags;
+    this.env = env;
+    this.concurrency = concurrency;
+  }
+  flags;
+  env;
+  concurrency;
+  started;
+  failed = false;
+  /** For loadSpecSet: starts the reads of one parsed file. */
+  onFileParsed = (file, today2) => {
+    if (this.failed) return;
+    try {
+      if (!this.started) {
+        const clients = createClients([file], this.flags, this.env, true);
+        const reader = new SdkAzureReader(clients);
+        this.started = { clients, reader, reads: new LiveReads(reader, this.concurrency) };
+      }
+      this.started.reads.startFile(file, today2);
+    } catch {
+      this.failed = true;
+    }
+  };
+  /** The clients, reader and begun reads to plan the whole set with, or fresh ones. */
+  forSet(files) {
+    const cloud = chooseCloud(files, this.flags.cloud);
+    if (this.started && this.started.clients.cloudName === cloud.name) return this.started;
+    this.abandon();
+    const clients = createClients(files, this.flags, this.env, true);
+    return { clients, reader: new SdkAzureReader(clients) };
+  }
+  /** The set is invalid (or not planned): stop what was begun. */
+  abandon() {
+    this.started?.clients.connectionGuard.abandon();
+    this.started = void 0;
+  }
+};
+
 // src/cli/load-specs.ts
 async function loadSpecSet(paths, io, whatWasNotDone, onFileParsed = () => void 0) {
   const date = today(io.env);
@@ -2517,9 +2565,9 @@ async function loadSpecSet(paths, io, whatWasNotDone, onFileParsed = () => void 
 }
 
 export {
+  DEFAULT_READ_CONCURRENCY,
   virtualNetworkOf,
   readLiveState,
-  LiveReads,
   canonicalJson,
   changeSet,
   touchedVaults,
@@ -2539,5 +2587,6 @@ export {
   groupLine,
   splitByChange,
   renderText,
+  EarlyReads,
   loadSpecSet
 };

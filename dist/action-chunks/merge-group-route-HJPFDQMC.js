@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-4ADN75M2.js";
+} from "./chunk-LDGXQMOE.js";
 import {
   chooseAuth,
   connectAzure,
@@ -13,7 +13,7 @@ import {
   markStaleComments,
   movedBasis,
   publishPlan
-} from "./chunk-JLKFW76D.js";
+} from "./chunk-DWURXAIY.js";
 import {
   SdkAzureReader,
   fence,
@@ -23,7 +23,7 @@ import {
   setOutcome,
   touchedVaults,
   writeSummary
-} from "./chunk-5YJQ2YKD.js";
+} from "./chunk-Q4XHWTJS.js";
 import {
   errorText,
   logUntrusted
