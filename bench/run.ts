@@ -38,6 +38,7 @@ import {
 } from './requests.js';
 import { convergeBaseline, requireBaseline, type SetupResult } from './setup.js';
 import { specFiles } from './specs.js';
+import type { BareResult } from './bare-client.js';
 import type { WorkerInput, WorkerResult } from './worker.js';
 
 const WORKER_TIMEOUT_MS = 15 * 60 * 1000;
@@ -121,12 +122,13 @@ async function bundleWorker(directory: string): Promise<string> {
   return outfile;
 }
 
-function runWorker(bundle: string, input: WorkerInput): Promise<WorkerResult> {
+function runWorker<Result>(bundle: string, input: WorkerInput): Promise<Result> {
   return new Promise((resolve, reject) => {
-    // KVNET_BENCH_CPU_PROF=DIR writes a V8 CPU profile of the measured process into DIR.
+    // KVNET_BENCH_CPU_PROF=DIR writes a V8 CPU profile of the kvnet process into DIR.
     // KVNET_BENCH_HEAP_PROF=DIR a sampling heap profile (what is live when the plan is done).
-    const profile = process.env.KVNET_BENCH_CPU_PROF;
-    const heap = process.env.KVNET_BENCH_HEAP_PROF;
+    const profiled = input.role === 'kvnet';
+    const profile = profiled ? process.env.KVNET_BENCH_CPU_PROF : undefined;
+    const heap = profiled ? process.env.KVNET_BENCH_HEAP_PROF : undefined;
     const flags = [
       ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []),
       ...(heap ? ['--heap-prof', '--heap-prof-dir', heap] : []),
@@ -150,7 +152,7 @@ function runWorker(bundle: string, input: WorkerInput): Promise<WorkerResult> {
         return;
       }
       try {
-        resolve(JSON.parse(line) as WorkerResult);
+        resolve(JSON.parse(line) as Result);
       } catch {
         reject(new Error(`the kvnet worker printed no result:\n${stdout}\n${stderr}`));
       }
@@ -226,7 +228,8 @@ async function main(): Promise<void> {
     });
     await emulator.clearRequests();
     const minimal = minimalReads(estate, 'changed', o.pageSize);
-    const result = await runWorker(bundle, {
+    const input: WorkerInput = {
+      role: 'kvnet',
       endpoint: emulator.endpoint,
       caCertPath: emulator.caCertPath,
       trust: o.trust,
@@ -238,17 +241,22 @@ async function main(): Promise<void> {
       writesPerSecondPerSubscription: o.writesPerSecond,
       bare: { requests: minimal.requests, networkApiVersion: API_VERSIONS.network },
       planOnly: o.planOnly,
-    });
+    };
+    const bare = await runWorker<BareResult>(bundle, { ...input, role: 'bare-client' });
+    const result = await runWorker<WorkerResult>(bundle, input);
     const requests = await emulator.requests();
     if (o.keep) {
       await writeFile(join(work, 'requests.json'), JSON.stringify(requests, null, 1));
-      await writeFile(join(work, 'worker-result.json'), JSON.stringify(result, null, 1));
+      await writeFile(
+        join(work, 'worker-result.json'),
+        JSON.stringify({ bare, kvnet: result }, null, 1),
+      );
     }
     const planRequests = inWindow(requests, result.plan.startedAtMs, result.apply.startedAtMs - 1);
     const applyRequests = inWindow(requests, result.apply.startedAtMs, result.apply.endedAtMs);
 
     const planReads = planRequests.filter((request) => !isWrite(request)).length;
-    const bareRequests = inWindow(requests, result.bare.startedAtMs, result.bare.endedAtMs);
+    const bareRequests = inWindow(requests, bare.startedAtMs, bare.endedAtMs);
     const planWall = result.plan.endedAtMs - result.plan.startedAtMs;
     const endpointVnet = new Map(
       estate.vaults.map((vault) => [
@@ -314,13 +322,13 @@ async function main(): Promise<void> {
             Math.max(...planRequests.map((request) => Date.parse(request.endedAt)))
           : 0,
         bareClient: {
-          wallMs: result.bare.endedAtMs - result.bare.startedAtMs,
-          requests: result.bare.requests,
-          statuses: result.bare.statuses,
+          wallMs: bare.endedAtMs - bare.startedAtMs,
+          requests: bare.requests,
+          statuses: bare.statuses,
           requestsLogged: bareRequests.length,
           connections: connectionsOf(bareRequests),
         },
-        wallOverBare: planWall / Math.max(1, result.bare.endedAtMs - result.bare.startedAtMs),
+        wallOverBare: planWall / Math.max(1, bare.endedAtMs - bare.startedAtMs),
         throttled: planRequests.filter((request) => request.status === 429).length,
         peakRssMiB: mib(result.plan.memory.peakRssBytes),
         peakHeapUsedMiB: mib(result.plan.memory.peakHeapUsedBytes),

@@ -1,7 +1,9 @@
-// The measured kvnet process: plan, then apply of the reviewed plan, exactly as the CLI runs
-// them (spec files → validate → resolve → makePlan; applyPlan with the reviewed plan). The
-// bench bundles this file like dist/cli.js and runs it with plain node, in a process of its
-// own, so its peak RSS is kvnet's alone. Prints one JSON line (WorkerResult) on stdout.
+// The measured processes. As `kvnet`: plan, then apply of the reviewed plan, exactly as the
+// CLI runs them (spec files → validate → resolve → makePlan; applyPlan with the reviewed plan).
+// As `bare-client`: the floor (bare-client.ts). The bench bundles this file like dist/cli.js
+// and runs it with plain node, the floor first and kvnet next, each in a process of its own, so
+// kvnet's peak RSS is kvnet's alone (the floor's sockets and buffers are not in it). Prints one
+// JSON line (BareResult or WorkerResult) on stdout.
 import { readFileSync } from 'node:fs';
 import { applyPlan } from '../src/engine/apply/run-apply.js';
 import { makePlan } from '../src/engine/plan/make-plan.js';
@@ -11,6 +13,7 @@ import { kvnetAdapters, loadDesiredState } from './kvnet.js';
 import type { MinimalRequest } from './minimal-reads.js';
 
 export interface WorkerInput {
+  readonly role: 'bare-client' | 'kvnet';
   readonly endpoint: string;
   readonly caCertPath: string;
   /**
@@ -44,7 +47,6 @@ export interface PhaseMemory {
 }
 
 export interface WorkerResult {
-  readonly bare: BareResult;
   readonly plan: {
     readonly startedAtMs: number;
     readonly resolvedAtMs: number;
@@ -128,6 +130,15 @@ function tally(values: readonly string[]): Record<string, number> {
 async function main(): Promise<void> {
   const rssAtStartBytes = process.memoryUsage().rss;
   const input = JSON.parse(process.argv[2] ?? '{}') as WorkerInput;
+  if (input.role === 'bare-client') {
+    const bare: BareResult = await runBareClient(
+      input.endpoint,
+      input.bare.requests,
+      input.bare.networkApiVersion,
+    );
+    process.stdout.write(`${JSON.stringify(bare)}\n`, () => process.exit(0));
+    return;
+  }
   const sampler = new MemorySampler();
   const { reader, writer } = kvnetAdapters(
     {
@@ -135,12 +146,6 @@ async function main(): Promise<void> {
       caCertPem: input.trust === 'ca-option' ? readFileSync(input.caCertPath, 'utf8') : undefined,
     },
     input.pollIntervalMs,
-  );
-  sampler.take();
-  const bare = await runBareClient(
-    input.endpoint,
-    input.bare.requests,
-    input.bare.networkApiVersion,
   );
   sampler.take();
 
@@ -172,7 +177,6 @@ async function main(): Promise<void> {
   const peak = peakRss();
 
   const result: WorkerResult = {
-    bare,
     plan: {
       startedAtMs: planStarted,
       resolvedAtMs: resolvedAt,
