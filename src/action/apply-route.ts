@@ -23,7 +23,8 @@ import {
   type GatheredPlans,
 } from './catch-up.js';
 import { errorText, logUntrusted, logUntrustedBlock, type RunContext } from './context.js';
-import { setCommentUrl, setOutcome, setPlanOutputs } from './outputs.js';
+import { setCommentUrl, setOutcome } from './outputs.js';
+import { setPlanOutputs } from './plan-outputs.js';
 import { reportInvalid } from './plan-route.js';
 import { loadSpecSet } from './spec-set.js';
 import { writeSummary } from './summary.js';

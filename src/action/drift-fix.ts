@@ -20,9 +20,6 @@ import type { DesiredState } from '../engine/state/desired.js';
 import { applyResultLines } from './bodies.js';
 import { logUntrustedBlock, type RunContext } from './context.js';
 
-export const DRIFT_FIX_MODES = ['off', 'narrowing-only'] as const;
-export type DriftFixMode = (typeof DRIFT_FIX_MODES)[number];
-
 export interface DriftFixResult {
   readonly report: ApplyReport;
   /** What the fix ran (the first selection), and what was left out and why. */

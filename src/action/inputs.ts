@@ -2,10 +2,8 @@
 // with zod. A wrong value fails the step with a message that names the input and its choices.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { CLOUDS, type CloudName } from '../engine/spec/schema.js';
+import { CLOUDS, type CloudName } from '../engine/model/clouds.js';
 import { MAX_PARALLEL } from '../engine/state/concurrency.js';
-import { DRIFT_FIX_MODES, type DriftFixMode } from './drift-fix.js';
-import { reviewersInput, type Reviewer } from './widening-approval.js';
 
 export const MODES = ['auto', 'validate', 'plan', 'apply', 'drift'] as const;
 export type Mode = (typeof MODES)[number];
@@ -13,6 +11,11 @@ export const COMMENT_POLICIES = ['always', 'changes', 'off'] as const;
 export type CommentPolicy = (typeof COMMENT_POLICIES)[number];
 export const ON_PLAN_MISMATCH = ['per-vault', 'all-or-nothing', 'apply', 'fail'] as const;
 export type OnPlanMismatch = 'per-vault' | 'all-or-nothing' | 'apply';
+export const DRIFT_FIX_MODES = ['off', 'narrowing-only'] as const;
+export type DriftFixMode = (typeof DRIFT_FIX_MODES)[number];
+export type Reviewer =
+  | { readonly kind: 'user'; readonly login: string }
+  | { readonly kind: 'team'; readonly org: string; readonly slug: string };
 
 export interface ActionInputs {
   /** Spec files, directories or globs, one per line. */
@@ -63,6 +66,27 @@ const bool = (fallback: boolean) =>
     .transform((value) => value.trim().toLowerCase() || String(fallback))
     .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }))
     .transform((value) => value === 'true');
+
+const USER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const TEAM = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9](?:[A-Za-z0-9._-]{0,99}))$/;
+
+/** The input: GitHub logins and `org/team-slug`, one per line or comma separated, `@` optional. */
+export const reviewersInput = z.string().transform((value, context): Reviewer[] => {
+  const reviewers: Reviewer[] = [];
+  for (const raw of value.split(/[\s,]+/)) {
+    const entry = raw.trim().replace(/^@/, '');
+    if (entry === '') continue;
+    const team = TEAM.exec(entry);
+    if (team) reviewers.push({ kind: 'team', org: team[1] as string, slug: team[2] as string });
+    else if (USER.test(entry)) reviewers.push({ kind: 'user', login: entry });
+    else
+      context.addIssue({
+        code: 'custom',
+        message: `names "${entry.slice(0, 60)}", which is neither a GitHub user nor an org/team slug: write users as octocat and teams as my-org/network-admins`,
+      });
+  }
+  return reviewers;
+});
 
 const schema = z.strictObject({
   spec: z

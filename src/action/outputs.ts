@@ -1,13 +1,6 @@
-// The step's outputs (action.yml): outcome, has-changes, fingerprint, plan-json (a file), the
-// counts and comment-url. has-changes is left empty when no plan was made: "unknown" must never
-// read as "false".
+// The step's outputs (action.yml): outcome and comment-url; the plan's outputs are set by
+// plan-outputs.ts, which the entry does not load.
 import * as core from '@actions/core';
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Plan } from '../engine/plan/types.js';
-import { renderJson } from '../engine/render/json.js';
-import { countPlan } from '../engine/render/plan-lines.js';
 
 export type ActionOutcome =
   | 'valid'
@@ -26,27 +19,6 @@ export type ActionOutcome =
 
 export function setOutcome(outcome: ActionOutcome): void {
   core.setOutput('outcome', outcome);
-}
-
-/** Writes the JSON plan to a file under RUNNER_TEMP and sets the plan outputs. */
-export function setPlanOutputs(plan: Plan, specSetId: string, env: NodeJS.ProcessEnv): string {
-  const folder = env.RUNNER_TEMP || tmpdir();
-  const file = join(folder, `kvnet-plan-${specSetId.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
-  writeFileSync(file, renderJson(plan));
-  const counts = countPlan(plan);
-  core.setOutput(
-    'has-changes',
-    plan.outcome === 'changes' ? 'true' : plan.outcome === 'no-changes' ? 'false' : '',
-  );
-  core.setOutput('fingerprint', plan.fingerprint);
-  core.setOutput('plan-json', file);
-  core.setOutput('steps', String(counts.steps));
-  core.setOutput('widening', String(counts.widening));
-  core.setOutput('narrowing', String(counts.narrowing));
-  core.setOutput('destructive', String(counts.destructive));
-  core.setOutput('blocked', String(counts.blocked));
-  core.setOutput('vaults-changed', String(counts.vaultsChanged));
-  return file;
 }
 
 export function setCommentUrl(url: string): void {

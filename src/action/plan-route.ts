@@ -19,7 +19,8 @@ import {
   validateOnlyBody,
 } from './bodies.js';
 import { errorText, logUntrusted, logUntrustedBlock, type RunContext } from './context.js';
-import { setCommentUrl, setOutcome, setPlanOutputs } from './outputs.js';
+import { setCommentUrl, setOutcome } from './outputs.js';
+import { setPlanOutputs } from './plan-outputs.js';
 import { annotatePlanFindings, loadSpecSet, type LoadedSpecSet } from './spec-set.js';
 import { SUMMARY_LIMIT_BYTES, writeSummary } from './summary.js';
 import { neutralizeForLog } from './log-safety.js';

@@ -7,7 +7,6 @@
 // status `kvnet/widening-approval` on the head commit, so a branch protection rule can require
 // it and a pull_request_review run can turn it green.
 import * as core from '@actions/core';
-import { z } from 'zod';
 import {
   listPullReviews,
   pullHeadSha,
@@ -19,36 +18,12 @@ import { pathText } from '../engine/render/messages.js';
 import type { Plan } from '../engine/plan/types.js';
 import { fence, inlineCode } from '../engine/render/markdown-safe.js';
 import { errorText, type RunContext } from './context.js';
+import type { Reviewer } from './inputs.js';
 import { neutralizeForLog } from './log-safety.js';
-
-export type Reviewer =
-  | { readonly kind: 'user'; readonly login: string }
-  | { readonly kind: 'team'; readonly org: string; readonly slug: string };
 
 export const STATUS_CONTEXT = 'kvnet/widening-approval';
 /** Vaults named in the comment's section (the plan above names them all). */
 const SHOWN_VAULTS = 10;
-
-const USER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-const TEAM = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9](?:[A-Za-z0-9._-]{0,99}))$/;
-
-/** The input: GitHub logins and `org/team-slug`, one per line or comma separated, `@` optional. */
-export const reviewersInput = z.string().transform((value, context): Reviewer[] => {
-  const reviewers: Reviewer[] = [];
-  for (const raw of value.split(/[\s,]+/)) {
-    const entry = raw.trim().replace(/^@/, '');
-    if (entry === '') continue;
-    const team = TEAM.exec(entry);
-    if (team) reviewers.push({ kind: 'team', org: team[1] as string, slug: team[2] as string });
-    else if (USER.test(entry)) reviewers.push({ kind: 'user', login: entry });
-    else
-      context.addIssue({
-        code: 'custom',
-        message: `names "${entry.slice(0, 60)}", which is neither a GitHub user nor an org/team slug: write users as octocat and teams as my-org/network-admins`,
-      });
-  }
-  return reviewers;
-});
 
 export function reviewerText(reviewer: Reviewer): string {
   return reviewer.kind === 'user' ? `@${reviewer.login}` : `@${reviewer.org}/${reviewer.slug}`;

@@ -4,9 +4,13 @@ import { readFileSync } from 'node:fs';
 import { AzureClients } from '../adapters/azure/clients.js';
 import { describeConnectionFailure, type ConnectionGuard } from '../adapters/azure/connection.js';
 import { createCredential, type CredentialChoice } from '../adapters/azure/credentials.js';
-import { CLOUD_PROFILES, type CloudProfile } from '../engine/model/clouds.js';
+import {
+  CLOUD_PROFILES,
+  CLOUDS,
+  type CloudName,
+  type CloudProfile,
+} from '../engine/model/clouds.js';
 import type { LoadedSpecFile } from '../engine/spec/checks/context.js';
-import { CLOUDS, type CloudName } from '../engine/spec/schema.js';
 import { UsageError } from './io.js';
 
 export interface AzureFlags {

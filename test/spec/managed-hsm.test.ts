@@ -5,7 +5,7 @@ import { resolveDesiredState } from '../../src/engine/state/desired.js';
 import { validateSpecSet } from '../../src/engine/spec/validate.js';
 import { MANAGED_HSM_KIND, VAULT_KIND } from '../../src/engine/model/target-kinds.js';
 import { CLOUD_PROFILES } from '../../src/engine/model/clouds.js';
-import { CLOUDS } from '../../src/engine/spec/schema.js';
+import { CLOUDS } from '../../src/engine/model/clouds.js';
 
 const HEAD =
   'version: 1\ndefaults:\n  subscription: 11111111-1111-1111-1111-111111111111\n  resourceGroup: rg\nvaults: []\n';

@@ -1,6 +1,8 @@
 // Per-cloud facts (AZURE-FACTS.md §4): where ARM is, which token audience it wants, and the
 // private DNS zone that Key Vault private endpoints must use there.
-import type { CloudName } from '../spec/schema.js';
+
+export const CLOUDS = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'] as const;
+export type CloudName = (typeof CLOUDS)[number];
 
 export interface CloudProfile {
   readonly name: CloudName;

@@ -6,7 +6,7 @@
 // a third type is one more entry here plus its SDK operations in src/adapters/azure
 // (docs/resource-kinds.md).
 import { parseResourceId, resourceIdKey } from './resource-id.js';
-import type { CloudName } from '../spec/schema.js';
+import type { CloudName } from './clouds.js';
 
 export type TargetKindId = 'vault' | 'managedHsm';
 

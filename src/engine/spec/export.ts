@@ -8,7 +8,7 @@ import { parseResourceId } from '../model/resource-id.js';
 import { resourceIdKey } from '../model/resource-id.js';
 import { targetKindOfId } from '../model/target-kinds.js';
 import type { LivePrivateEndpoint, LiveVault } from '../state/live.js';
-import type { CloudName } from './schema.js';
+import type { CloudName } from '../model/clouds.js';
 
 export interface ExportOptions {
   readonly subscription: string;

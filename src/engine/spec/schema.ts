@@ -1,9 +1,7 @@
 // Spec v1: what users write, as a strict zod schema. The JSON Schema in schema/ is generated
 // from this file (npm run schema), so descriptions here are what editors show.
 import { z } from 'zod';
-
-export const CLOUDS = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'] as const;
-export type CloudName = (typeof CLOUDS)[number];
+import { CLOUDS } from '../model/clouds.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -2,7 +2,8 @@
 // list-locations --query "[].name"` prints it, in the spec's cloud. A display name ("West
 // Europe"), a misspelling or another cloud's region is refused here, not by Azure mid-apply.
 // A well-formed name kvnet does not know yet (Azure adds regions) is a warning, not an error.
-import type { CloudName, Spec, VaultSpec } from '../schema.js';
+import type { CloudName } from '../../model/clouds.js';
+import type { Spec, VaultSpec } from '../schema.js';
 import { closest } from '../suggest.js';
 import type { Path } from '../yaml-loader.js';
 import type { FindingSink } from './context.js';
