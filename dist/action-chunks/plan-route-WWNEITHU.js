@@ -6,12 +6,12 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-DWURXAIY.js";
-import "./chunk-Q4XHWTJS.js";
-import "./chunk-ENMDWJTH.js";
-import "./chunk-5GW7YFEB.js";
-import "./chunk-B6SJDPMF.js";
-import "./chunk-OR57H7DE.js";
+} from "./chunk-R25JDSXU.js";
+import "./chunk-H72JU2T6.js";
+import "./chunk-BQZDIMAH.js";
+import "./chunk-I2DMUX3B.js";
+import "./chunk-MH4AOWL2.js";
+import "./chunk-Y4FF344V.js";
 import "./chunk-7RRVYOQZ.js";
 export {
   logPlan,

@@ -9,13 +9,14 @@ import {
   renderFindingsText,
   summarizeFindings,
   validateSpecSet
-} from "./chunk-6TWJ736G.js";
+} from "./chunk-Q6T7NELR.js";
 import "./chunk-NXIKCKPF.js";
-import "./chunk-JULH6E2A.js";
+import "./chunk-3577EFKU.js";
 import {
   safeJsonOutput
 } from "./chunk-VQEEO6FB.js";
-import "./chunk-T53LRIZP.js";
+import "./chunk-7WJMRSVX.js";
+import "./chunk-ACFZ3IEQ.js";
 import {
   EXIT_ERROR,
   EXIT_OK,

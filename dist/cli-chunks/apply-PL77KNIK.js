@@ -20,12 +20,12 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-4VFE2QO4.js";
+} from "./chunk-2JGUWMKG.js";
 import {
   Coverage,
   accessOf,
   key
-} from "./chunk-6TWJ736G.js";
+} from "./chunk-Q6T7NELR.js";
 import "./chunk-NXIKCKPF.js";
 import {
   changeLine,
@@ -42,7 +42,7 @@ import {
   readErrorLines,
   retryAfterBeyondCap,
   stepTitle
-} from "./chunk-VVL6K3AQ.js";
+} from "./chunk-XY3QLGY5.js";
 import "./chunk-FRBLMQPP.js";
 import {
   comparableNetwork,
@@ -51,12 +51,13 @@ import {
   resourceIdKey,
   sameNetwork,
   targetKindOfId
-} from "./chunk-JULH6E2A.js";
+} from "./chunk-3577EFKU.js";
 import {
   safeOutput,
   singleLine
 } from "./chunk-VQEEO6FB.js";
-import "./chunk-T53LRIZP.js";
+import "./chunk-7WJMRSVX.js";
+import "./chunk-ACFZ3IEQ.js";
 import {
   BoundedRunner,
   EXIT_ERROR,

@@ -26,7 +26,7 @@ import {
   undoAll,
   validateSpecSetAsParsed,
   vnetRuleSource
-} from "./chunk-6TWJ736G.js";
+} from "./chunk-Q6T7NELR.js";
 import {
   SET_CHANGES_HEADING,
   SdkAzureReader,
@@ -40,7 +40,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-VVL6K3AQ.js";
+} from "./chunk-XY3QLGY5.js";
 import {
   KVNET_VERSION
 } from "./chunk-FRBLMQPP.js";
@@ -52,7 +52,7 @@ import {
   resourceIdKey,
   sameNetwork,
   visibleBasis
-} from "./chunk-JULH6E2A.js";
+} from "./chunk-3577EFKU.js";
 import {
   singleLine
 } from "./chunk-VQEEO6FB.js";

@@ -1,1947 +1,9 @@
+#!/usr/bin/env node
 import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
-  singleLine
-} from "./chunk-OR57H7DE.js";
-import {
-  __commonJS,
-  __export,
-  __toESM
-} from "./chunk-7RRVYOQZ.js";
-
-// node_modules/ipaddr.js/lib/ipaddr.js
-var require_ipaddr = __commonJS({
-  "node_modules/ipaddr.js/lib/ipaddr.js"(exports, module) {
-    (function(root) {
-      "use strict";
-      const ipv4Part = "(0?\\d+|0x[a-f0-9]+)";
-      const ipv4Regexes = {
-        fourOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, "i"),
-        threeOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, "i"),
-        twoOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}$`, "i"),
-        longValue: new RegExp(`^${ipv4Part}$`, "i")
-      };
-      const octalRegex = new RegExp(`^0[0-7]+$`, "i");
-      const hexRegex = new RegExp(`^0x[a-f0-9]+$`, "i");
-      const zoneIndex = "%[0-9a-z]{1,}";
-      const ipv6Part = "(?:[0-9a-f]+::?)+";
-      const ipv6Regexes = {
-        zoneIndex: new RegExp(zoneIndex, "i"),
-        "native": new RegExp(`^(::)?(${ipv6Part})?([0-9a-f]+)?(::)?(${zoneIndex})?$`, "i"),
-        deprecatedTransitional: new RegExp(`^(?:::)(${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?)$`, "i"),
-        transitional: new RegExp(`^((?:${ipv6Part})|(?:::)(?:${ipv6Part})?)${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?$`, "i")
-      };
-      function expandIPv6(string4, parts) {
-        if (string4.indexOf("::") !== string4.lastIndexOf("::")) {
-          return null;
-        }
-        let colonCount = 0;
-        let lastColon = -1;
-        let zoneId = (string4.match(ipv6Regexes.zoneIndex) || [])[0];
-        let replacement, replacementCount;
-        if (zoneId) {
-          zoneId = zoneId.substring(1);
-          string4 = string4.replace(/%.+$/, "");
-        }
-        while ((lastColon = string4.indexOf(":", lastColon + 1)) >= 0) {
-          colonCount++;
-        }
-        if (string4.substr(0, 2) === "::") {
-          colonCount--;
-        }
-        if (string4.substr(-2, 2) === "::") {
-          colonCount--;
-        }
-        if (colonCount >= parts) {
-          return null;
-        }
-        replacementCount = parts - colonCount;
-        replacement = ":";
-        while (replacementCount--) {
-          replacement += "0:";
-        }
-        string4 = string4.replace("::", replacement);
-        if (string4[0] === ":") {
-          string4 = string4.slice(1);
-        }
-        if (string4[string4.length - 1] === ":") {
-          string4 = string4.slice(0, -1);
-        }
-        parts = (function() {
-          const ref = string4.split(":");
-          const results = [];
-          for (let i = 0; i < ref.length; i++) {
-            results.push(ref[i].length > 4 ? NaN : parseInt(ref[i], 16));
-          }
-          return results;
-        })();
-        return {
-          parts,
-          zoneId
-        };
-      }
-      function matchCIDR(first, second, partSize, cidrBits) {
-        if (first.length !== second.length) {
-          throw new Error("ipaddr: cannot match CIDR for objects with different lengths");
-        }
-        let part = 0;
-        let shift;
-        while (cidrBits > 0) {
-          shift = partSize - cidrBits;
-          if (shift < 0) {
-            shift = 0;
-          }
-          if (first[part] >> shift !== second[part] >> shift) {
-            return false;
-          }
-          cidrBits -= partSize;
-          part += 1;
-        }
-        return true;
-      }
-      function parseIntAuto(string4) {
-        if (hexRegex.test(string4)) {
-          return parseInt(string4, 16);
-        }
-        if (string4[0] === "0" && !isNaN(parseInt(string4[1], 10))) {
-          if (octalRegex.test(string4)) {
-            return parseInt(string4, 8);
-          }
-          throw new Error(`ipaddr: cannot parse ${string4} as octal`);
-        }
-        return parseInt(string4, 10);
-      }
-      function padPart(part, length) {
-        while (part.length < length) {
-          part = `0${part}`;
-        }
-        return part;
-      }
-      const ipaddr2 = {};
-      ipaddr2.IPv4 = (function() {
-        function IPv4(octets) {
-          if (octets.length !== 4) {
-            throw new Error("ipaddr: ipv4 octet count should be 4");
-          }
-          let i, octet;
-          for (i = 0; i < octets.length; i++) {
-            octet = octets[i];
-            if (!(0 <= octet && octet <= 255)) {
-              throw new Error("ipaddr: ipv4 octet should fit in 8 bits");
-            }
-          }
-          this.octets = octets;
-        }
-        IPv4.prototype.SpecialRanges = {
-          unspecified: [[new IPv4([0, 0, 0, 0]), 8]],
-          broadcast: [[new IPv4([255, 255, 255, 255]), 32]],
-          // RFC3171
-          multicast: [[new IPv4([224, 0, 0, 0]), 4]],
-          // RFC3927
-          linkLocal: [[new IPv4([169, 254, 0, 0]), 16]],
-          // RFC5735
-          loopback: [[new IPv4([127, 0, 0, 0]), 8]],
-          // RFC6598
-          carrierGradeNat: [[new IPv4([100, 64, 0, 0]), 10]],
-          // RFC1918
-          "private": [
-            [new IPv4([10, 0, 0, 0]), 8],
-            [new IPv4([172, 16, 0, 0]), 12],
-            [new IPv4([192, 168, 0, 0]), 16]
-          ],
-          // Reserved and testing-only ranges; RFCs 5735, 5737, 2544, 1700
-          reserved: [
-            [new IPv4([192, 0, 0, 0]), 24],
-            [new IPv4([192, 0, 2, 0]), 24],
-            [new IPv4([192, 88, 99, 0]), 24],
-            [new IPv4([198, 18, 0, 0]), 15],
-            [new IPv4([198, 51, 100, 0]), 24],
-            [new IPv4([203, 0, 113, 0]), 24],
-            [new IPv4([240, 0, 0, 0]), 4]
-          ],
-          // RFC7534, RFC7535
-          as112: [
-            [new IPv4([192, 175, 48, 0]), 24],
-            [new IPv4([192, 31, 196, 0]), 24]
-          ],
-          // RFC7450
-          amt: [
-            [new IPv4([192, 52, 193, 0]), 24]
-          ]
-        };
-        IPv4.prototype.kind = function() {
-          return "ipv4";
-        };
-        IPv4.prototype.match = function(other, cidrRange) {
-          let ref;
-          if (cidrRange === void 0) {
-            ref = other;
-            other = ref[0];
-            cidrRange = ref[1];
-          }
-          if (other.kind() !== "ipv4") {
-            throw new Error("ipaddr: cannot match ipv4 address with non-ipv4 one");
-          }
-          return matchCIDR(this.octets, other.octets, 8, cidrRange);
-        };
-        IPv4.prototype.prefixLengthFromSubnetMask = function() {
-          let cidr = 0;
-          let stop = false;
-          const zerotable = {
-            0: 8,
-            128: 7,
-            192: 6,
-            224: 5,
-            240: 4,
-            248: 3,
-            252: 2,
-            254: 1,
-            255: 0
-          };
-          let i, octet, zeros;
-          for (i = 3; i >= 0; i -= 1) {
-            octet = this.octets[i];
-            if (octet in zerotable) {
-              zeros = zerotable[octet];
-              if (stop && zeros !== 0) {
-                return null;
-              }
-              if (zeros !== 8) {
-                stop = true;
-              }
-              cidr += zeros;
-            } else {
-              return null;
-            }
-          }
-          return 32 - cidr;
-        };
-        IPv4.prototype.range = function() {
-          return ipaddr2.subnetMatch(this, this.SpecialRanges);
-        };
-        IPv4.prototype.toByteArray = function() {
-          return this.octets.slice(0);
-        };
-        IPv4.prototype.toIPv4MappedAddress = function() {
-          return ipaddr2.IPv6.parse(`::ffff:${this.toString()}`);
-        };
-        IPv4.prototype.toNormalizedString = function() {
-          return this.toString();
-        };
-        IPv4.prototype.toString = function() {
-          return this.octets.join(".");
-        };
-        return IPv4;
-      })();
-      ipaddr2.IPv4.broadcastAddressFromCIDR = function(string4) {
-        try {
-          const cidr = this.parseCIDR(string4);
-          const ipInterfaceOctets = cidr[0].toByteArray();
-          const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-          const octets = [];
-          let i = 0;
-          while (i < 4) {
-            octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
-            i++;
-          }
-          return new this(octets);
-        } catch (e) {
-          throw new Error("ipaddr: the address does not have IPv4 CIDR format", { cause: e });
-        }
-      };
-      ipaddr2.IPv4.isIPv4 = function(string4) {
-        return this.parser(string4) !== null;
-      };
-      ipaddr2.IPv4.isValid = function(string4) {
-        try {
-          new this(this.parser(string4));
-          return true;
-        } catch {
-          return false;
-        }
-      };
-      ipaddr2.IPv4.isValidCIDR = function(string4) {
-        try {
-          this.parseCIDR(string4);
-          return true;
-        } catch {
-          return false;
-        }
-      };
-      ipaddr2.IPv4.isValidFourPartDecimal = function(string4) {
-        if (ipaddr2.IPv4.isValid(string4) && string4.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
-          return true;
-        } else {
-          return false;
-        }
-      };
-      ipaddr2.IPv4.isValidCIDRFourPartDecimal = function(string4) {
-        const match = string4.match(/^(.+)\/(\d+)$/);
-        if (!ipaddr2.IPv4.isValidCIDR(string4) || !match) {
-          return false;
-        }
-        return ipaddr2.IPv4.isValidFourPartDecimal(match[1]);
-      };
-      ipaddr2.IPv4.networkAddressFromCIDR = function(string4) {
-        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
-        try {
-          cidr = this.parseCIDR(string4);
-          ipInterfaceOctets = cidr[0].toByteArray();
-          subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-          octets = [];
-          i = 0;
-          while (i < 4) {
-            octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
-            i++;
-          }
-          return new this(octets);
-        } catch (e) {
-          throw new Error("ipaddr: the address does not have IPv4 CIDR format", { cause: e });
-        }
-      };
-      ipaddr2.IPv4.parse = function(string4) {
-        const parts = this.parser(string4);
-        if (parts === null) {
-          throw new Error("ipaddr: string is not formatted like an IPv4 Address");
-        }
-        return new this(parts);
-      };
-      ipaddr2.IPv4.parseCIDR = function(string4) {
-        let match;
-        if (match = string4.match(/^(.+)\/(\d+)$/)) {
-          const maskLength = parseInt(match[2]);
-          if (maskLength >= 0 && maskLength <= 32) {
-            const parsed = [this.parse(match[1]), maskLength];
-            Object.defineProperty(parsed, "toString", {
-              value: function() {
-                return this.join("/");
-              }
-            });
-            return parsed;
-          }
-        }
-        throw new Error("ipaddr: string is not formatted like an IPv4 CIDR range");
-      };
-      ipaddr2.IPv4.parser = function(string4) {
-        let match, part, value;
-        if (match = string4.match(ipv4Regexes.fourOctet)) {
-          return (function() {
-            const ref = match.slice(1, 6);
-            const results = [];
-            for (let i = 0; i < ref.length; i++) {
-              part = ref[i];
-              results.push(parseIntAuto(part));
-            }
-            return results;
-          })();
-        } else if (match = string4.match(ipv4Regexes.longValue)) {
-          value = parseIntAuto(match[1]);
-          if (value > 4294967295 || value < 0) {
-            throw new Error("ipaddr: address outside defined range");
-          }
-          return (function() {
-            const results = [];
-            let shift;
-            for (shift = 0; shift <= 24; shift += 8) {
-              results.push(value >> shift & 255);
-            }
-            return results;
-          })().reverse();
-        } else if (match = string4.match(ipv4Regexes.twoOctet)) {
-          return (function() {
-            const ref = match.slice(1, 4);
-            const results = [];
-            value = parseIntAuto(ref[1]);
-            if (value > 16777215 || value < 0) {
-              throw new Error("ipaddr: address outside defined range");
-            }
-            results.push(parseIntAuto(ref[0]));
-            results.push(value >> 16 & 255);
-            results.push(value >> 8 & 255);
-            results.push(value & 255);
-            return results;
-          })();
-        } else if (match = string4.match(ipv4Regexes.threeOctet)) {
-          return (function() {
-            const ref = match.slice(1, 5);
-            const results = [];
-            value = parseIntAuto(ref[2]);
-            if (value > 65535 || value < 0) {
-              throw new Error("ipaddr: address outside defined range");
-            }
-            results.push(parseIntAuto(ref[0]));
-            results.push(parseIntAuto(ref[1]));
-            results.push(value >> 8 & 255);
-            results.push(value & 255);
-            return results;
-          })();
-        } else {
-          return null;
-        }
-      };
-      ipaddr2.IPv4.subnetMaskFromPrefixLength = function(prefix) {
-        prefix = parseInt(prefix);
-        if (Number.isNaN(prefix) || prefix < 0 || prefix > 32) {
-          throw new Error("ipaddr: invalid IPv4 prefix length");
-        }
-        const octets = [0, 0, 0, 0];
-        let j = 0;
-        const filledOctetCount = Math.floor(prefix / 8);
-        while (j < filledOctetCount) {
-          octets[j] = 255;
-          j++;
-        }
-        if (filledOctetCount < 4) {
-          octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - prefix % 8;
-        }
-        return new this(octets);
-      };
-      ipaddr2.IPv6 = (function() {
-        function IPv6(parts, zoneId) {
-          let i, part;
-          if (parts.length === 16) {
-            this.parts = [];
-            for (i = 0; i <= 14; i += 2) {
-              this.parts.push(parts[i] << 8 | parts[i + 1]);
-            }
-          } else if (parts.length === 8) {
-            this.parts = parts;
-          } else {
-            throw new Error("ipaddr: ipv6 part count should be 8 or 16");
-          }
-          for (i = 0; i < this.parts.length; i++) {
-            part = this.parts[i];
-            if (!(0 <= part && part <= 65535)) {
-              throw new Error("ipaddr: ipv6 part should fit in 16 bits");
-            }
-          }
-          if (zoneId) {
-            this.zoneId = zoneId;
-          }
-        }
-        IPv6.prototype.SpecialRanges = {
-          // RFC4291, here and after
-          unspecified: [new IPv6([0, 0, 0, 0, 0, 0, 0, 0]), 128],
-          linkLocal: [new IPv6([65152, 0, 0, 0, 0, 0, 0, 0]), 10],
-          multicast: [new IPv6([65280, 0, 0, 0, 0, 0, 0, 0]), 8],
-          loopback: [new IPv6([0, 0, 0, 0, 0, 0, 0, 1]), 128],
-          uniqueLocal: [new IPv6([64512, 0, 0, 0, 0, 0, 0, 0]), 7],
-          ipv4Mapped: [new IPv6([0, 0, 0, 0, 0, 65535, 0, 0]), 96],
-          // RFC3879
-          deprecatedSiteLocal: [new IPv6([65216, 0, 0, 0, 0, 0, 0, 0]), 10],
-          // RFC6666
-          discard: [new IPv6([256, 0, 0, 0, 0, 0, 0, 0]), 64],
-          // RFC6145
-          rfc6145: [new IPv6([0, 0, 0, 0, 65535, 0, 0, 0]), 96],
-          rfc6052: [
-            // RFC6052
-            [new IPv6([100, 65435, 0, 0, 0, 0, 0, 0]), 96],
-            // RFC8215
-            [new IPv6([100, 65435, 1, 0, 0, 0, 0, 0]), 48]
-          ],
-          // RFC3056
-          "6to4": [new IPv6([8194, 0, 0, 0, 0, 0, 0, 0]), 16],
-          // RFC6052, RFC6146
-          teredo: [new IPv6([8193, 0, 0, 0, 0, 0, 0, 0]), 32],
-          // RFC5180
-          benchmarking: [new IPv6([8193, 2, 0, 0, 0, 0, 0, 0]), 48],
-          // RFC7450
-          amt: [new IPv6([8193, 3, 0, 0, 0, 0, 0, 0]), 32],
-          as112v6: [
-            // RFC7535
-            [new IPv6([8193, 4, 274, 0, 0, 0, 0, 0]), 48],
-            // RFC7534
-            [new IPv6([9760, 79, 32768, 0, 0, 0, 0, 0]), 48]
-          ],
-          // RFC4843
-          deprecatedOrchid: [new IPv6([8193, 16, 0, 0, 0, 0, 0, 0]), 28],
-          // RFC7343
-          orchid2: [new IPv6([8193, 32, 0, 0, 0, 0, 0, 0]), 28],
-          // RFC9374
-          droneRemoteIdProtocolEntityTags: [new IPv6([8193, 48, 0, 0, 0, 0, 0, 0]), 28],
-          // RFC9602
-          segmentRouting: [new IPv6([24320, 0, 0, 0, 0, 0, 0, 0]), 16],
-          reserved: [
-            // RFC3849
-            [new IPv6([8193, 0, 0, 0, 0, 0, 0, 0]), 23],
-            // RFC2928
-            [new IPv6([8193, 3512, 0, 0, 0, 0, 0, 0]), 32],
-            // RFC9637
-            [new IPv6([16383, 0, 0, 0, 0, 0, 0, 0]), 20]
-          ]
-        };
-        IPv6.prototype.isIPv4MappedAddress = function() {
-          return this.range() === "ipv4Mapped";
-        };
-        IPv6.prototype.kind = function() {
-          return "ipv6";
-        };
-        IPv6.prototype.match = function(other, cidrRange) {
-          let ref;
-          if (cidrRange === void 0) {
-            ref = other;
-            other = ref[0];
-            cidrRange = ref[1];
-          }
-          if (other.kind() !== "ipv6") {
-            throw new Error("ipaddr: cannot match ipv6 address with non-ipv6 one");
-          }
-          return matchCIDR(this.parts, other.parts, 16, cidrRange);
-        };
-        IPv6.prototype.prefixLengthFromSubnetMask = function() {
-          let cidr = 0;
-          let stop = false;
-          const zerotable = {
-            0: 16,
-            32768: 15,
-            49152: 14,
-            57344: 13,
-            61440: 12,
-            63488: 11,
-            64512: 10,
-            65024: 9,
-            65280: 8,
-            65408: 7,
-            65472: 6,
-            65504: 5,
-            65520: 4,
-            65528: 3,
-            65532: 2,
-            65534: 1,
-            65535: 0
-          };
-          let part, zeros;
-          for (let i = 7; i >= 0; i -= 1) {
-            part = this.parts[i];
-            if (part in zerotable) {
-              zeros = zerotable[part];
-              if (stop && zeros !== 0) {
-                return null;
-              }
-              if (zeros !== 16) {
-                stop = true;
-              }
-              cidr += zeros;
-            } else {
-              return null;
-            }
-          }
-          return 128 - cidr;
-        };
-        IPv6.prototype.range = function() {
-          return ipaddr2.subnetMatch(this, this.SpecialRanges);
-        };
-        IPv6.prototype.toByteArray = function() {
-          let part;
-          const bytes = [];
-          const ref = this.parts;
-          for (let i = 0; i < ref.length; i++) {
-            part = ref[i];
-            bytes.push(part >> 8);
-            bytes.push(part & 255);
-          }
-          return bytes;
-        };
-        IPv6.prototype.toFixedLengthString = function() {
-          const addr = (function() {
-            const results = [];
-            for (let i = 0; i < this.parts.length; i++) {
-              results.push(padPart(this.parts[i].toString(16), 4));
-            }
-            return results;
-          }).call(this).join(":");
-          let suffix = "";
-          if (this.zoneId) {
-            suffix = `%${this.zoneId}`;
-          }
-          return addr + suffix;
-        };
-        IPv6.prototype.toIPv4Address = function() {
-          if (!this.isIPv4MappedAddress()) {
-            throw new Error("ipaddr: trying to convert a generic ipv6 address to ipv4");
-          }
-          const ref = this.parts.slice(-2);
-          const high = ref[0];
-          const low = ref[1];
-          return new ipaddr2.IPv4([high >> 8, high & 255, low >> 8, low & 255]);
-        };
-        IPv6.prototype.toNormalizedString = function() {
-          const addr = (function() {
-            const results = [];
-            for (let i = 0; i < this.parts.length; i++) {
-              results.push(this.parts[i].toString(16));
-            }
-            return results;
-          }).call(this).join(":");
-          let suffix = "";
-          if (this.zoneId) {
-            suffix = `%${this.zoneId}`;
-          }
-          return addr + suffix;
-        };
-        IPv6.prototype.toRFC5952String = function() {
-          const regex = /((^|:)(0(:|$)){2,})/g;
-          let suffix = "";
-          if (this.zoneId) {
-            suffix = `%${this.zoneId}`;
-          }
-          const normalized = this.toNormalizedString();
-          const string4 = normalized.slice(0, normalized.length - suffix.length);
-          let bestMatchIndex = 0;
-          let bestMatchLength = -1;
-          let bestMatchGroups = -1;
-          let match;
-          while (match = regex.exec(string4)) {
-            const groups = (match[0].match(/0/g) || []).length;
-            if (groups > bestMatchGroups) {
-              bestMatchGroups = groups;
-              bestMatchIndex = match.index;
-              bestMatchLength = match[0].length;
-            }
-          }
-          if (bestMatchLength < 0) {
-            return string4 + suffix;
-          }
-          return `${string4.substring(0, bestMatchIndex)}::${string4.substring(bestMatchIndex + bestMatchLength)}${suffix}`;
-        };
-        IPv6.prototype.toString = function() {
-          return this.toRFC5952String();
-        };
-        return IPv6;
-      })();
-      ipaddr2.IPv6.broadcastAddressFromCIDR = function(string4) {
-        try {
-          const cidr = this.parseCIDR(string4);
-          const ipInterfaceOctets = cidr[0].toByteArray();
-          const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-          const octets = [];
-          let i = 0;
-          while (i < 16) {
-            octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
-            i++;
-          }
-          return new this(octets);
-        } catch (e) {
-          throw new Error("ipaddr: the address does not have IPv6 CIDR format", { cause: e });
-        }
-      };
-      ipaddr2.IPv6.isIPv6 = function(string4) {
-        return this.parser(string4) !== null;
-      };
-      ipaddr2.IPv6.isValid = function(string4) {
-        if (typeof string4 === "string" && string4.indexOf(":") === -1) {
-          return false;
-        }
-        try {
-          const addr = this.parser(string4);
-          new this(addr.parts, addr.zoneId);
-          return true;
-        } catch {
-          return false;
-        }
-      };
-      ipaddr2.IPv6.isValidCIDR = function(string4) {
-        if (typeof string4 === "string" && string4.indexOf(":") === -1) {
-          return false;
-        }
-        try {
-          this.parseCIDR(string4);
-          return true;
-        } catch {
-          return false;
-        }
-      };
-      ipaddr2.IPv6.networkAddressFromCIDR = function(string4) {
-        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
-        try {
-          cidr = this.parseCIDR(string4);
-          ipInterfaceOctets = cidr[0].toByteArray();
-          subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
-          octets = [];
-          i = 0;
-          while (i < 16) {
-            octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
-            i++;
-          }
-          return new this(octets);
-        } catch (e) {
-          throw new Error("ipaddr: the address does not have IPv6 CIDR format", { cause: e });
-        }
-      };
-      ipaddr2.IPv6.parse = function(string4) {
-        const addr = this.parser(string4);
-        if (addr === null) {
-          throw new Error("ipaddr: string is not formatted like an IPv6 Address");
-        }
-        return new this(addr.parts, addr.zoneId);
-      };
-      ipaddr2.IPv6.parseCIDR = function(string4) {
-        let maskLength, match, parsed;
-        if (match = string4.match(/^(.+)\/(\d+)$/)) {
-          maskLength = parseInt(match[2]);
-          if (maskLength >= 0 && maskLength <= 128) {
-            parsed = [this.parse(match[1]), maskLength];
-            Object.defineProperty(parsed, "toString", {
-              value: function() {
-                return this.join("/");
-              }
-            });
-            return parsed;
-          }
-        }
-        throw new Error("ipaddr: string is not formatted like an IPv6 CIDR range");
-      };
-      ipaddr2.IPv6.parser = function(string4) {
-        let addr, i, match, octet, octets, zoneId;
-        if (match = string4.match(ipv6Regexes.deprecatedTransitional)) {
-          return this.parser(`::ffff:${match[1]}`);
-        }
-        if (ipv6Regexes.native.test(string4)) {
-          return expandIPv6(string4, 8);
-        }
-        if (match = string4.match(ipv6Regexes.transitional)) {
-          zoneId = match[6] || "";
-          addr = match[1];
-          if (!match[1].endsWith("::")) {
-            addr = addr.slice(0, -1);
-          }
-          addr = expandIPv6(addr + zoneId, 6);
-          if (addr && addr.parts) {
-            octets = [
-              parseInt(match[2]),
-              parseInt(match[3]),
-              parseInt(match[4]),
-              parseInt(match[5])
-            ];
-            for (i = 0; i < octets.length; i++) {
-              octet = octets[i];
-              if (!(0 <= octet && octet <= 255)) {
-                return null;
-              }
-            }
-            addr.parts.push(octets[0] << 8 | octets[1]);
-            addr.parts.push(octets[2] << 8 | octets[3]);
-            return {
-              parts: addr.parts,
-              zoneId: addr.zoneId
-            };
-          }
-        }
-        return null;
-      };
-      ipaddr2.IPv6.subnetMaskFromPrefixLength = function(prefix) {
-        prefix = parseInt(prefix);
-        if (Number.isNaN(prefix) || prefix < 0 || prefix > 128) {
-          throw new Error("ipaddr: invalid IPv6 prefix length");
-        }
-        const octets = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-        let j = 0;
-        const filledOctetCount = Math.floor(prefix / 8);
-        while (j < filledOctetCount) {
-          octets[j] = 255;
-          j++;
-        }
-        if (filledOctetCount < 16) {
-          octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - prefix % 8;
-        }
-        return new this(octets);
-      };
-      ipaddr2.fromByteArray = function(bytes) {
-        const length = bytes.length;
-        if (length === 4) {
-          return new ipaddr2.IPv4(bytes);
-        } else if (length === 16) {
-          return new ipaddr2.IPv6(bytes);
-        } else {
-          throw new Error("ipaddr: the binary input is neither an IPv6 nor IPv4 address");
-        }
-      };
-      ipaddr2.isValid = function(string4) {
-        return ipaddr2.IPv6.isValid(string4) || ipaddr2.IPv4.isValid(string4);
-      };
-      ipaddr2.isValidCIDR = function(string4) {
-        return ipaddr2.IPv6.isValidCIDR(string4) || ipaddr2.IPv4.isValidCIDR(string4);
-      };
-      ipaddr2.parse = function(string4) {
-        if (ipaddr2.IPv6.isValid(string4)) {
-          return ipaddr2.IPv6.parse(string4);
-        } else if (ipaddr2.IPv4.isValid(string4)) {
-          return ipaddr2.IPv4.parse(string4);
-        } else {
-          throw new Error("ipaddr: the address has neither IPv6 nor IPv4 format");
-        }
-      };
-      ipaddr2.parseCIDR = function(string4) {
-        try {
-          return ipaddr2.IPv6.parseCIDR(string4);
-        } catch {
-          try {
-            return ipaddr2.IPv4.parseCIDR(string4);
-          } catch (e) {
-            throw new Error("ipaddr: the address has neither IPv6 nor IPv4 CIDR format", { cause: e });
-          }
-        }
-      };
-      ipaddr2.process = function(string4) {
-        const addr = this.parse(string4);
-        if (addr.kind() === "ipv6" && addr.isIPv4MappedAddress()) {
-          return addr.toIPv4Address();
-        } else {
-          return addr;
-        }
-      };
-      ipaddr2.subnetMatch = function(address, rangeList, defaultName) {
-        let i, rangeName, rangeSubnets, subnet;
-        if (defaultName === void 0 || defaultName === null) {
-          defaultName = "unicast";
-        }
-        for (rangeName in rangeList) {
-          if (Object.prototype.hasOwnProperty.call(rangeList, rangeName)) {
-            rangeSubnets = rangeList[rangeName];
-            if (rangeSubnets[0] && !(rangeSubnets[0] instanceof Array)) {
-              rangeSubnets = [rangeSubnets];
-            }
-            for (i = 0; i < rangeSubnets.length; i++) {
-              subnet = rangeSubnets[i];
-              if (address.kind() === subnet[0].kind() && address.match.apply(address, subnet)) {
-                return rangeName;
-              }
-            }
-          }
-        }
-        return defaultName;
-      };
-      if (typeof module !== "undefined" && module.exports) {
-        module.exports = ipaddr2;
-      } else {
-        root.ipaddr = ipaddr2;
-      }
-    })(exports);
-  }
-});
-
-// src/engine/model/clouds.ts
-var CLOUD_PROFILES = {
-  AzureCloud: {
-    name: "AzureCloud",
-    armEndpoint: "https://management.azure.com",
-    tokenScope: "https://management.azure.com/.default",
-    authorityHost: "https://login.microsoftonline.com",
-    vaultDnsSuffix: "vault.azure.net",
-    privateLinkZone: "privatelink.vaultcore.azure.net"
-  },
-  AzureUSGovernment: {
-    name: "AzureUSGovernment",
-    armEndpoint: "https://management.usgovcloudapi.net",
-    tokenScope: "https://management.usgovcloudapi.net/.default",
-    authorityHost: "https://login.microsoftonline.us",
-    vaultDnsSuffix: "vault.usgovcloudapi.net",
-    privateLinkZone: "privatelink.vaultcore.usgovcloudapi.net"
-  },
-  AzureChinaCloud: {
-    name: "AzureChinaCloud",
-    armEndpoint: "https://management.chinacloudapi.cn",
-    tokenScope: "https://management.chinacloudapi.cn/.default",
-    authorityHost: "https://login.chinacloudapi.cn",
-    vaultDnsSuffix: "vault.azure.cn",
-    privateLinkZone: "privatelink.vaultcore.azure.cn"
-  }
-};
-
-// src/engine/model/ipv4.ts
-var import_ipaddr = __toESM(require_ipaddr(), 1);
-function parseIpv4Rule(text2) {
-  const known = parsedRules.get(text2);
-  if (known) return known;
-  if (parsedRules.size >= PARSED_RULES_LIMIT) parsedRules.clear();
-  const parsed = Object.freeze(parseUncached(text2));
-  parsedRules.set(text2, parsed);
-  return parsed;
-}
-var PARSED_RULES_LIMIT = 1e5;
-var parsedRules = /* @__PURE__ */ new Map();
-function parseUncached(text2) {
-  const [addressPart = "", prefixPart, ...rest] = text2.trim().split("/");
-  if (rest.length > 0) return { kind: "invalid", reason: 'it has more than one "/"' };
-  if (import_ipaddr.default.IPv6.isValid(addressPart) && !import_ipaddr.default.IPv4.isValid(addressPart))
-    return { kind: "ipv6" };
-  if (!import_ipaddr.default.IPv4.isValidFourPartDecimal(addressPart)) {
-    return {
-      kind: "invalid",
-      reason: "it is not a dotted IPv4 address such as 203.0.113.7 (four decimal octets 0–255, no leading zeros)"
-    };
-  }
-  if (prefixPart !== void 0 && !/^(?:[0-9]|[12][0-9]|3[0-2])$/.test(prefixPart)) {
-    return { kind: "invalid", reason: 'the prefix length after "/" must be a number from 0 to 32' };
-  }
-  const prefix = prefixPart === void 0 ? 32 : Number(prefixPart);
-  const network = import_ipaddr.default.IPv4.networkAddressFromCIDR(`${addressPart}/${prefix}`);
-  return {
-    kind: "ok",
-    range: Object.freeze({ cidr: `${network.toString()}/${prefix}`, network, prefix }),
-    hostBitsSet: network.toString() !== addressPart
-  };
-}
-function canonicalCidr(text2) {
-  const parsed = parseIpv4Rule(text2);
-  return parsed.kind === "ok" ? parsed.range.cidr : void 0;
-}
-function contains(outer, inner) {
-  return outer.prefix <= inner.prefix && inner.network.match(outer.network, outer.prefix);
-}
-function overlaps(a, b) {
-  return contains(a, b) || contains(b, a);
-}
-function rangeSortKey(range) {
-  const octets = range.network.toByteArray().map((octet) => octet.toString(16).padStart(2, "0"));
-  return `${octets.join("")}/${String(range.prefix).padStart(2, "0")}`;
-}
-function special(cidr, addressClass, label) {
-  const parsed = parseIpv4Rule(cidr);
-  if (parsed.kind !== "ok") throw new Error(`bad built-in range ${cidr}`);
-  return { range: parsed.range, addressClass, label };
-}
-var SPECIAL_RANGES = [
-  special("10.0.0.0/8", "private", "a private network range (RFC 1918)"),
-  special("172.16.0.0/12", "private", "a private network range (RFC 1918)"),
-  special("192.168.0.0/16", "private", "a private network range (RFC 1918)"),
-  special("0.0.0.0/8", "non-public", '"this network" (RFC 1122)'),
-  special("100.64.0.0/10", "non-public", "carrier-grade NAT space (RFC 6598)"),
-  special("127.0.0.0/8", "non-public", "loopback (RFC 1122)"),
-  special("169.254.0.0/16", "non-public", "link-local (RFC 3927)"),
-  special("192.0.0.0/24", "non-public", "IETF protocol assignments (RFC 6890)"),
-  special("198.18.0.0/15", "non-public", "benchmarking space (RFC 2544)"),
-  special("224.0.0.0/4", "non-public", "multicast (RFC 5771)"),
-  special("240.0.0.0/4", "non-public", "reserved space (RFC 1112)"),
-  special("192.0.2.0/24", "documentation", "documentation range TEST-NET-1 (RFC 5737)"),
-  special("198.51.100.0/24", "documentation", "documentation range TEST-NET-2 (RFC 5737)"),
-  special("203.0.113.0/24", "documentation", "documentation range TEST-NET-3 (RFC 5737)")
-];
-var CLASS_ORDER = { private: 0, "non-public": 1, documentation: 2 };
-function specialRangesTouched(range) {
-  return SPECIAL_RANGES.filter((entry) => overlaps(entry.range, range)).sort(
-    (a, b) => CLASS_ORDER[a.addressClass] - CLASS_ORDER[b.addressClass]
-  );
-}
-
-// src/engine/model/resource-id.ts
-var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isGuid(text2) {
-  return GUID.test(text2);
-}
-var CANONICAL_WORDS = new Map(
-  [
-    "Microsoft.Network",
-    "Microsoft.KeyVault",
-    "virtualNetworks",
-    "subnets",
-    "vaults",
-    "managedHSMs",
-    "privateEndpoints",
-    "privateDnsZones",
-    "privateDnsZoneGroups",
-    "virtualNetworkLinks",
-    "privateEndpointConnections"
-  ].map((word) => [word.toLowerCase(), word])
-);
-function canonicalWord(word) {
-  return CANONICAL_WORDS.get(word.toLowerCase()) ?? word;
-}
-function parseResourceId(text2) {
-  if (!text2.startsWith("/"))
-    return { ok: false, reason: 'a resource id starts with "/subscriptions/"' };
-  const parts = text2.replace(/\/+$/, "").split("/").slice(1);
-  if (parts.some((part) => part.length === 0))
-    return { ok: false, reason: 'it has an empty path segment ("//")' };
-  const [subsWord, subscription, rgWord, resourceGroup, providersWord, provider, ...rest] = parts;
-  if (subsWord?.toLowerCase() !== "subscriptions" || subscription === void 0) {
-    return { ok: false, reason: 'a resource id starts with "/subscriptions/<subscription id>"' };
-  }
-  if (!isGuid(subscription))
-    return { ok: false, reason: `"${subscription}" is not a subscription id (a GUID)` };
-  if (rgWord?.toLowerCase() !== "resourcegroups" || resourceGroup === void 0) {
-    return { ok: false, reason: 'after the subscription comes "/resourceGroups/<name>"' };
-  }
-  if (providersWord?.toLowerCase() !== "providers" || provider === void 0) {
-    return { ok: false, reason: 'after the resource group comes "/providers/<namespace>"' };
-  }
-  if (rest.length === 0 || rest.length % 2 !== 0) {
-    return { ok: false, reason: "the part after the provider must be type/name pairs" };
-  }
-  const segments = [];
-  for (let index = 0; index < rest.length; index += 2) {
-    segments.push([rest[index], rest[index + 1]]);
-  }
-  return { ok: true, id: { subscription, resourceGroup, provider, segments } };
-}
-function formatResourceId(id) {
-  const tail = id.segments.map(([type, name2]) => `${canonicalWord(type)}/${name2}`).join("/");
-  return `/subscriptions/${id.subscription.toLowerCase()}/resourceGroups/${id.resourceGroup}/providers/${canonicalWord(id.provider)}/${tail}`;
-}
-function resourceIdKey(text2) {
-  return (text2.endsWith("/") ? text2.replace(/\/+$/, "") : text2).toLowerCase();
-}
-function resourceTypeKey(id) {
-  return [id.provider, ...id.segments.map(([type]) => type)].join("/").toLowerCase();
-}
-function subnetId(subscription, resourceGroup, vnet, subnet) {
-  return formatResourceId({
-    subscription,
-    resourceGroup,
-    provider: "Microsoft.Network",
-    segments: [
-      ["virtualNetworks", vnet],
-      ["subnets", subnet]
-    ]
-  });
-}
-function virtualNetworkId(subscription, resourceGroup, vnet) {
-  return formatResourceId({
-    subscription,
-    resourceGroup,
-    provider: "Microsoft.Network",
-    segments: [["virtualNetworks", vnet]]
-  });
-}
-
-// src/engine/model/target-kinds.ts
-var VAULT_KIND = {
-  id: "vault",
-  label: "vault",
-  specSection: "vaults",
-  provider: "Microsoft.KeyVault",
-  typeSegment: "vaults",
-  resourceType: "Microsoft.KeyVault/vaults",
-  apiVersion: "2026-02-01",
-  privateLinkGroup: "vault",
-  privateLinkZones: {
-    AzureCloud: "privatelink.vaultcore.azure.net",
-    AzureUSGovernment: "privatelink.vaultcore.usgovcloudapi.net",
-    AzureChinaCloud: "privatelink.vaultcore.azure.cn"
-  },
-  dataPlaneSuffixes: {
-    AzureCloud: "vault.azure.net",
-    AzureUSGovernment: "vault.usgovcloudapi.net",
-    AzureChinaCloud: "vault.azure.cn"
-  },
-  firewall: { ipRules: true, virtualNetworkRules: true, ipRulesNeedDeny: false },
-  serviceEndpoint: "Microsoft.KeyVault",
-  hasAccessPolicies: true,
-  sdk: { resource: "vaults", connections: "privateEndpointConnections" }
-};
-var MANAGED_HSM_KIND = {
-  id: "managedHsm",
-  label: "managed HSM",
-  specSection: "managedHsms",
-  provider: "Microsoft.KeyVault",
-  typeSegment: "managedHSMs",
-  resourceType: "Microsoft.KeyVault/managedHSMs",
-  apiVersion: "2026-02-01",
-  privateLinkGroup: "managedhsm",
-  privateLinkZones: {
-    AzureCloud: "privatelink.managedhsm.azure.net",
-    AzureUSGovernment: "privatelink.managedhsm.usgovcloudapi.net",
-    AzureChinaCloud: "privatelink.managedhsm.azure.cn"
-  },
-  dataPlaneSuffixes: {
-    AzureCloud: "managedhsm.azure.net",
-    AzureUSGovernment: "managedhsm.usgovcloudapi.net",
-    AzureChinaCloud: "managedhsm.azure.cn"
-  },
-  // MHSMNetworkRuleSet has ipRules and virtualNetworkRules (azure-rest-api-specs,
-  // managedHsm.json); Az.KeyVault documents that the service wants Deny with IP rules.
-  firewall: { ipRules: true, virtualNetworkRules: true, ipRulesNeedDeny: true },
-  serviceEndpoint: "Microsoft.KeyVault",
-  hasAccessPolicies: false,
-  sdk: { resource: "managedHsms", connections: "mhsmPrivateEndpointConnections" }
-};
-var TARGET_KINDS = [VAULT_KIND, MANAGED_HSM_KIND];
-function targetKindOfId(resourceId) {
-  const parsed = parseResourceId(resourceId);
-  const type = parsed.ok ? (parsed.id.segments[0]?.[0] ?? "").toLowerCase() : "";
-  return TARGET_KINDS.find((kind) => kind.typeSegment.toLowerCase() === type) ?? (resourceIdKey(resourceId).includes("/managedhsms/") ? MANAGED_HSM_KIND : VAULT_KIND);
-}
-
-// src/engine/model/vault-network.ts
-function canonicalSubnetId(id) {
-  const parsed = parseResourceId(id);
-  return parsed.ok ? formatResourceId(parsed.id) : id;
-}
-function normalizeIpRules(values) {
-  const unique = /* @__PURE__ */ new Map();
-  for (const value of values) {
-    const cidr = canonicalCidr(value) ?? value.trim();
-    unique.set(cidr, cidr);
-  }
-  return [...unique.values()].map((cidr) => ({ cidr, key: sortKey(cidr) })).sort((a, b) => a.key.localeCompare(b.key)).map(({ cidr }) => cidr);
-}
-function sortKey(cidr) {
-  const parsed = parseIpv4Rule(cidr);
-  return parsed.kind === "ok" ? rangeSortKey(parsed.range) : `~${cidr}`;
-}
-function normalizeVirtualNetworkRules(rules) {
-  const unique = /* @__PURE__ */ new Map();
-  for (const rule of rules) {
-    const key2 = resourceIdKey(rule.subnetId);
-    const previous = unique.get(key2);
-    unique.set(key2, {
-      subnetId: previous?.subnetId ?? canonicalSubnetId(rule.subnetId),
-      ignoreMissingServiceEndpoint: (previous?.ignoreMissingServiceEndpoint ?? false) || rule.ignoreMissingServiceEndpoint
-    });
-  }
-  return [...unique.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, rule]) => rule);
-}
-function capitalized(value, allowed) {
-  if (value === null || value === void 0) return void 0;
-  return allowed.find((option) => option.toLowerCase() === value.toLowerCase());
-}
-function normalizeLiveNetwork(raw) {
-  const acls = raw.networkAcls ?? void 0;
-  const defaulted = [];
-  const publicNetworkAccess = capitalized(raw.publicNetworkAccess, ["Enabled", "Disabled"]) ?? raw.publicNetworkAccess ?? void 0;
-  if (publicNetworkAccess === void 0) defaulted.push("publicNetworkAccess");
-  const defaultAction = capitalized(acls?.defaultAction, ["Allow", "Deny"]);
-  if (defaultAction === void 0) defaulted.push("defaultAction");
-  const bypass = capitalized(acls?.bypass, ["AzureServices", "None"]);
-  if (bypass === void 0) defaulted.push("bypass");
-  const firewallHidden = (acls === void 0 || acls === null) && typeof publicNetworkAccess === "string" && publicNetworkAccess.toLowerCase() === "disabled";
-  return {
-    ...firewallHidden ? { firewallHidden: true } : {},
-    publicNetworkAccess: publicNetworkAccess ?? "Enabled",
-    defaultAction: defaultAction ?? "Allow",
-    bypass: bypass ?? "AzureServices",
-    ipRules: normalizeIpRules(
-      (acls?.ipRules ?? []).flatMap((rule) => rule.value ? [rule.value] : [])
-    ),
-    virtualNetworkRules: normalizeVirtualNetworkRules(
-      (acls?.virtualNetworkRules ?? []).flatMap(
-        (rule) => rule.id ? [{ subnetId: rule.id, ignoreMissingServiceEndpoint: false }] : []
-      )
-    ),
-    defaulted
-  };
-}
-function comparableNetwork(network) {
-  if (network.firewallHidden)
-    return { publicNetworkAccess: network.publicNetworkAccess, firewall: "not visible" };
-  return {
-    publicNetworkAccess: network.publicNetworkAccess,
-    defaultAction: network.defaultAction,
-    bypass: network.bypass,
-    ipRules: [...network.ipRules],
-    virtualNetworkRules: network.virtualNetworkRules.map((rule) => resourceIdKey(rule.subnetId))
-  };
-}
-function sameNetwork(a, b) {
-  if (a.firewallHidden || b.firewallHidden) return a.publicNetworkAccess === b.publicNetworkAccess;
-  return JSON.stringify(comparableNetwork(a)) === JSON.stringify(comparableNetwork(b));
-}
-function visibleBasis(live, desired) {
-  if (!live.firewallHidden) return live;
-  return {
-    publicNetworkAccess: live.publicNetworkAccess,
-    defaultAction: desired.defaultAction,
-    bypass: desired.bypass,
-    ipRules: desired.ipRules,
-    virtualNetworkRules: desired.virtualNetworkRules,
-    defaulted: [],
-    firewallHidden: true
-  };
-}
-var FIREWALL_NOT_VISIBLE = "the firewall (networkAcls) is not visible while public network access is disabled: Azure withholds it, so kvnet cannot tell whether rules are kept or were cleared";
-
-// src/engine/spec/checks/dates.ts
-function parse(date5) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date5);
-  if (!match) return void 0;
-  const [year, month, day] = match.slice(1).map(Number);
-  const time3 = Date.UTC(year, month - 1, day);
-  const back = new Date(time3);
-  const real = back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day;
-  return real ? time3 : void 0;
-}
-function isRealDate(date5) {
-  return parse(date5) !== void 0;
-}
-function daysBetween(from, to) {
-  const start = parse(from);
-  const end = parse(to);
-  if (start === void 0 || end === void 0) throw new Error(`not a date: ${from} or ${to}`);
-  return Math.round((end - start) / 864e5);
-}
-
-// src/engine/spec/sets.ts
-var SET_SECTION = {
-  ipSet: "ipSets",
-  subnetSet: "subnetSets"
-};
-var SET_LIST = {
-  ipSet: "ipRules",
-  subnetSet: "virtualNetworkRules"
-};
-function isSetRef(entry) {
-  return typeof entry === "object" && entry !== null && "set" in entry;
-}
-var SetRegistry = class {
-  definitions;
-  /** kind → name → the first definition: every vault's reference is looked up here. */
-  first = /* @__PURE__ */ new Map();
-  constructor(files) {
-    const definitions = [];
-    for (const loaded of files) {
-      for (const kind of ["ipSet", "subnetSet"]) {
-        const section = loaded.spec[SET_SECTION[kind]];
-        for (const [name2, entries] of Object.entries(section)) {
-          definitions.push({ kind, name: name2, loaded, path: [SET_SECTION[kind], name2], entries });
-        }
-      }
-    }
-    this.definitions = definitions;
-    for (const definition of definitions) {
-      const byName = this.first.get(definition.kind) ?? /* @__PURE__ */ new Map();
-      this.first.set(definition.kind, byName);
-      if (!byName.has(definition.name)) byName.set(definition.name, definition);
-    }
-  }
-  /** The first definition of a set (a second one is a finding). Names match exactly. */
-  get(kind, name2) {
-    return this.first.get(kind)?.get(name2);
-  }
-  names(kind) {
-    return [...new Set(this.definitions.filter((d) => d.kind === kind).map((d) => d.name))].sort();
-  }
-};
-function expandEntries(kind, entries, loaded, path, registry2) {
-  const rules = [];
-  const reached = /* @__PURE__ */ new Set();
-  const walk = (list, file2, listPath, set2) => {
-    list.forEach((entry, index) => {
-      if (isSetRef(entry)) {
-        if (reached.has(entry.set)) return;
-        const definition = registry2.get(kind, entry.set);
-        if (!definition) return;
-        reached.add(entry.set);
-        walk(
-          definition.entries,
-          definition.loaded,
-          definition.path,
-          entry.set
-        );
-        return;
-      }
-      rules.push({
-        rule: entry,
-        loaded: file2,
-        path: [...listPath, index],
-        ...set2 === void 0 ? {} : { set: set2 }
-      });
-    });
-  };
-  walk(entries, loaded, path, void 0);
-  return { rules, sets: [...reached].sort() };
-}
-
-// src/engine/spec/checks/ip-rules.ts
-var MAX_IP_RULES = 1e3;
-var EXPIRY_WARNING_DAYS = 14;
-function ipRuleAddress(rule) {
-  return typeof rule === "string" ? rule : rule.address;
-}
-function checkIpRules(vault, vaultPath, sink, options) {
-  const rules = vault.firewall.ipRules;
-  const rulesPath = [...vaultPath, "firewall", "ipRules"];
-  const accepted = [];
-  rules.forEach((rule, index) => {
-    if (isSetRef(rule)) return;
-    const rulePath = [...rulesPath, index];
-    const addressPath = typeof rule === "string" ? rulePath : [...rulePath, "address"];
-    const range = checkAddress(ipRuleAddress(rule), addressPath, sink);
-    if (range) accepted.push({ range, path: addressPath, text: ipRuleAddress(rule) });
-    if (typeof rule !== "string" && rule.expires !== void 0) {
-      checkExpiry(rule.expires, ipRuleAddress(rule), [...rulePath, "expires"], sink, options);
-    }
-  });
-  reportOverlaps(accepted, sink);
-}
-function checkAddress(text2, path, sink) {
-  const parsed = parseIpv4Rule(text2);
-  if (parsed.kind === "ipv6") {
-    sink.error(
-      "ip/ipv6",
-      path,
-      `"${text2}" is an IPv6 address; Key Vault firewalls accept IPv4 only: use the client's public IPv4 address, or a private endpoint`
-    );
-    return void 0;
-  }
-  if (parsed.kind === "invalid") {
-    sink.error("ip/invalid", path, `"${text2}" is not a valid IP rule: ${parsed.reason}`);
-    return void 0;
-  }
-  const { range } = parsed;
-  if (range.prefix === 0) {
-    sink.error(
-      "ip/zero-prefix",
-      path,
-      `"${text2}" (a /0 range) would admit every address on the internet: to allow all networks set firewall.defaultAction to Allow, otherwise list the addresses you trust`
-    );
-    return void 0;
-  }
-  if (parsed.hostBitsSet) {
-    sink.error(
-      "ip/host-bits",
-      path,
-      `"${text2}" has host bits set below its /${range.prefix} prefix: did you mean ${range.cidr}? (or ${text2.split("/")[0]} on its own)`
-    );
-    return void 0;
-  }
-  const touched = specialRangesTouched(range)[0];
-  if (touched?.addressClass === "private" || touched?.addressClass === "non-public") {
-    const why = touched.addressClass === "private" ? "Azure refuses private ranges in IP rules, because private traffic never reaches a vault's public endpoint: allow a subnet with a virtualNetworkRule, or use a private endpoint" : "it is not public internet space, so it can never be the source of a request to the vault: use the public address your clients egress from";
-    sink.error(
-      touched.addressClass === "private" ? "ip/private" : "ip/non-public",
-      path,
-      `"${text2}" is or overlaps ${touched.range.cidr}, ${touched.label}; ${why}`
-    );
-    return void 0;
-  }
-  if (touched?.addressClass === "documentation") {
-    sink.warning(
-      "ip/documentation",
-      path,
-      `"${text2}" is in ${touched.range.cidr}, ${touched.label}, reserved for examples: replace it with a real public address before relying on this rule`
-    );
-  }
-  return range;
-}
-function reportOverlaps(rules, sink) {
-  rules.forEach((rule, index) => {
-    for (let earlier = 0; earlier < rules.length; earlier += 1) {
-      const other = rules[earlier];
-      if (!other || earlier === index) continue;
-      const same = other.range.cidr === rule.range.cidr;
-      if (same && earlier < index) {
-        sink.warning(
-          "ip/duplicate",
-          rule.path,
-          `"${rule.text}" repeats the rule "${other.text}" at ${sink.where(other.path)} (both mean ${rule.range.cidr}): remove one`
-        );
-        return;
-      }
-      if (!same && contains(other.range, rule.range)) {
-        sink.warning(
-          "ip/contained",
-          rule.path,
-          `"${rule.text}" lies inside "${other.text}" at ${sink.where(other.path)}, so it adds nothing: remove it, or narrow the wider rule`
-        );
-        return;
-      }
-    }
-  });
-}
-function checkExpiry(expires, address, path, sink, options) {
-  if (!isRealDate(expires)) {
-    sink.error(
-      "ip/expires-invalid",
-      path,
-      `"${expires}" is not a calendar date: write a real date as YYYY-MM-DD`
-    );
-    return;
-  }
-  const days = daysBetween(options.today, expires);
-  if (days < 0) {
-    sink.warning(
-      "ip/expired",
-      path,
-      `the rule for ${address} expired on ${expires}; the planner will remove it: delete it from the spec, or extend the date`
-    );
-  } else if (days <= EXPIRY_WARNING_DAYS) {
-    sink.warning(
-      "ip/expires-soon",
-      path,
-      `the rule for ${address} expires on ${expires} (${days === 0 ? "today" : `in ${days} day${days === 1 ? "" : "s"}`}), after which the planner removes it: extend the date if it is still needed`
-    );
-  }
-}
-
-// src/engine/spec/refs.ts
-function vaultPlacement(spec, vault) {
-  const subscription = vault.subscription ?? spec.defaults.subscription;
-  const resourceGroup = vault.resourceGroup ?? spec.defaults.resourceGroup;
-  return subscription !== void 0 && resourceGroup !== void 0 ? { subscription, resourceGroup } : void 0;
-}
-function canonical(id) {
-  const parsed = parseResourceId(id);
-  return parsed.ok ? formatResourceId(parsed.id) : id;
-}
-function resolveSubnetId(ref, placement) {
-  if (typeof ref === "string") return canonical(ref);
-  if ("id" in ref) return canonical(ref.id);
-  return subnetId(
-    ref.subscription ?? placement.subscription,
-    ref.resourceGroup ?? placement.resourceGroup,
-    ref.vnet,
-    ref.name
-  );
-}
-function resolveVirtualNetworkId(link, placement) {
-  if (link.vnet.startsWith("/")) return canonical(link.vnet);
-  return virtualNetworkId(
-    link.subscription ?? placement.subscription,
-    link.resourceGroup ?? placement.resourceGroup,
-    link.vnet
-  );
-}
-
-// src/engine/state/desired.ts
-function settingSource(vault, setting) {
-  return vault.sources?.[setting] ?? vault.source;
-}
-function vnetRuleSource(vault, subnetId2) {
-  const wanted = subnetId2.toLowerCase();
-  return vault.sources?.virtualNetworkRules.find((rule) => rule.subnetId.toLowerCase() === wanted)?.source ?? vault.source;
-}
-function sourceOf(loaded, path) {
-  return { file: loaded.file, ...loaded.positions.valueAt(path) };
-}
-function vaultId(placement, name2, kind = VAULT_KIND) {
-  return formatResourceId({
-    subscription: placement.subscription,
-    resourceGroup: placement.resourceGroup,
-    provider: kind.provider,
-    segments: [[kind.typeSegment, name2]]
-  });
-}
-function resolveDns(endpoint, placement, endpointId) {
-  const dns = endpoint.dns;
-  if (!dns || dns.zone === void 0 && dns.zoneId === void 0) return void 0;
-  let zoneId;
-  let zoneName;
-  if (dns.zoneId !== void 0) {
-    const parsed = parseResourceId(dns.zoneId);
-    zoneId = parsed.ok ? formatResourceId(parsed.id) : dns.zoneId;
-    zoneName = parsed.ok ? parsed.id.segments[0]?.[1] ?? "" : "";
-  } else {
-    zoneName = dns.zone ?? "";
-    zoneId = formatResourceId({
-      subscription: placement.subscription,
-      resourceGroup: placement.resourceGroup,
-      provider: "Microsoft.Network",
-      segments: [["privateDnsZones", zoneName]]
-    });
-  }
-  return {
-    zoneId,
-    zoneName,
-    createIfMissing: dns.zoneId === void 0,
-    links: dns.links.map((link) => ({
-      id: `${zoneId}/virtualNetworkLinks/${link.name}`,
-      name: link.name,
-      virtualNetworkId: resolveVirtualNetworkId(link, placement)
-    })),
-    zoneGroup: dns.zoneGroup === void 0 ? void 0 : { id: `${endpointId}/privateDnsZoneGroups/${dns.zoneGroup}`, name: dns.zoneGroup }
-  };
-}
-function resolvePrivateEndpoint(loaded, endpoint, vaultPlacementValue, path) {
-  const placement = {
-    subscription: vaultPlacementValue.subscription,
-    resourceGroup: endpoint.resourceGroup ?? vaultPlacementValue.resourceGroup
-  };
-  const id = formatResourceId({
-    subscription: placement.subscription,
-    resourceGroup: placement.resourceGroup,
-    provider: "Microsoft.Network",
-    segments: [["privateEndpoints", endpoint.name]]
-  });
-  return {
-    id,
-    name: endpoint.name,
-    subscription: placement.subscription,
-    resourceGroup: placement.resourceGroup,
-    location: endpoint.location ?? loaded.spec.defaults.location,
-    subnetId: resolveSubnetId(endpoint.subnet, vaultPlacementValue),
-    connectionName: endpoint.connectionName,
-    manualApproval: endpoint.manualApproval,
-    requestMessage: endpoint.requestMessage,
-    dns: resolveDns(endpoint, placement, id),
-    source: sourceOf(loaded, path)
-  };
-}
-function resolveVault(loaded, vault, index, today, registry2, kind = VAULT_KIND) {
-  const placement = vaultPlacement(loaded.spec, vault);
-  if (!placement) return void 0;
-  const vaultPath = [kind.specSection, index];
-  const ipExpansion = expandEntries(
-    "ipSet",
-    vault.firewall.ipRules,
-    loaded,
-    [...vaultPath, "firewall", "ipRules"],
-    registry2
-  );
-  const ipRules = ipExpansion.rules.map(({ rule, loaded: file2, path, set: set2 }) => {
-    const address = ipRuleAddress(rule);
-    return {
-      cidr: canonicalCidr(address) ?? address,
-      note: typeof rule === "string" ? void 0 : rule.note,
-      expires: typeof rule === "string" ? void 0 : rule.expires,
-      source: sourceOf(file2, path),
-      ...set2 === void 0 ? {} : { set: set2 }
-    };
-  });
-  const expired = ipRules.filter(
-    (rule) => rule.expires !== void 0 && daysBetween(today, rule.expires) < 0
-  );
-  const expiring = ipRules.filter(
-    (rule) => rule.expires !== void 0 && daysBetween(today, rule.expires) >= 0 && daysBetween(today, rule.expires) <= EXPIRY_WARNING_DAYS
-  );
-  const liveRules = ipRules.filter((rule) => !expired.includes(rule));
-  const vnetExpansion = expandEntries(
-    "subnetSet",
-    vault.firewall.virtualNetworkRules,
-    loaded,
-    [...vaultPath, "firewall", "virtualNetworkRules"],
-    registry2
-  );
-  const vnetRules = vnetExpansion.rules.map(({ rule }) => ({
-    subnetId: resolveSubnetId(rule.subnet, placement),
-    ignoreMissingServiceEndpoint: rule.serviceEndpoint === "ignore"
-  }));
-  const virtualNetworkRuleSets = /* @__PURE__ */ new Map();
-  vnetExpansion.rules.forEach(({ set: set2 }, at) => {
-    const subnet = vnetRules[at];
-    if (set2 === void 0 || !subnet) return;
-    const subnetKey = resourceIdKey(subnet.subnetId);
-    const list = virtualNetworkRuleSets.get(subnetKey) ?? [];
-    if (!list.includes(set2)) virtualNetworkRuleSets.set(subnetKey, [...list, set2].sort());
-  });
-  return {
-    kind,
-    id: vaultId(placement, vault.name, kind),
-    name: vault.name,
-    subscription: placement.subscription,
-    resourceGroup: placement.resourceGroup,
-    cloud: CLOUD_PROFILES[loaded.spec.defaults.cloud],
-    source: sourceOf(loaded, [...vaultPath, "name"]),
-    sources: {
-      publicNetworkAccess: sourceOf(loaded, [...vaultPath, "publicNetworkAccess"]),
-      defaultAction: sourceOf(loaded, [...vaultPath, "firewall", "defaultAction"]),
-      privateEndpoints: sourceOf(loaded, [...vaultPath, "privateEndpoints"]),
-      unmanagedConnections: sourceOf(loaded, [
-        ...vaultPath,
-        "privateEndpointConnections",
-        "unmanaged"
-      ]),
-      acknowledgeLockout: sourceOf(loaded, [...vaultPath, "acknowledgeLockout"]),
-      virtualNetworkRules: vnetRules.map((rule, ruleIndex) => ({
-        subnetId: rule.subnetId,
-        source: sourceOf(loaded, [...vaultPath, "firewall", "virtualNetworkRules", ruleIndex])
-      }))
-    },
-    network: {
-      publicNetworkAccess: vault.publicNetworkAccess,
-      defaultAction: vault.firewall.defaultAction,
-      bypass: vault.firewall.bypass,
-      ipRules: normalizeIpRules(liveRules.map((rule) => rule.cidr)),
-      virtualNetworkRules: normalizeVirtualNetworkRules(vnetRules),
-      defaulted: []
-    },
-    ipRules,
-    expiredRules: expired,
-    expiringRules: expiring,
-    ensureServiceEndpointOn: normalizeVirtualNetworkRules(
-      vnetRules.filter((rule) => !rule.ignoreMissingServiceEndpoint)
-    ).map((rule) => rule.subnetId),
-    privateEndpoints: vault.privateEndpoints.map(
-      (endpoint, endpointIndex) => resolvePrivateEndpoint(loaded, endpoint, placement, [
-        ...vaultPath,
-        "privateEndpoints",
-        endpointIndex,
-        "name"
-      ])
-    ),
-    unmanagedConnections: vault.privateEndpointConnections.unmanaged,
-    acknowledgeLockout: vault.acknowledgeLockout,
-    disabledFindings: [
-      .../* @__PURE__ */ new Set([...loaded.spec.defaults.disableFindings, ...vault.disableFindings])
-    ],
-    sets: { ipSet: ipExpansion.sets, subnetSet: vnetExpansion.sets },
-    virtualNetworkRuleSets
-  };
-}
-function resolveDesiredState(files, today) {
-  const registry2 = new SetRegistry(files);
-  return { vaults: files.flatMap((loaded) => resolveFile(loaded, today, registry2)) };
-}
-var resolvedFiles = /* @__PURE__ */ new WeakMap();
-function resolveFile(loaded, today, registry2) {
-  const known = resolvedFiles.get(loaded);
-  if (known?.today === today && known.lookups.every(({ kind, name: name2, foundIn }) => registry2.get(kind, name2)?.loaded === foundIn))
-    return known.vaults;
-  const lookups = [];
-  const recording = {
-    get: (kind, name2) => {
-      const found = registry2.get(kind, name2);
-      lookups.push({ kind, name: name2, foundIn: found?.loaded });
-      return found;
-    }
-  };
-  const vaults = [
-    ...loaded.spec.vaults.flatMap((vault, index) => {
-      const resolved = resolveVault(loaded, vault, index, today, recording);
-      return resolved ? [resolved] : [];
-    }),
-    ...(loaded.spec.managedHsms ?? []).flatMap((hsm, index) => {
-      const resolved = resolveVault(loaded, hsm, index, today, recording, MANAGED_HSM_KIND);
-      return resolved ? [resolved] : [];
-    })
-  ];
-  resolvedFiles.set(loaded, { today, lookups, vaults });
-  return vaults;
-}
-
-// src/engine/render/messages.ts
-var text = (params, name2) => {
-  const value = params[name2];
-  if (value === void 0) return "";
-  if (!Array.isArray(value)) return String(value);
-  return value.map((entry) => typeof entry === "string" ? entry : noteText(entry)).join(", ");
-};
-var lastSegment = (id) => id.split("/").pop() ?? id;
-var FINDINGS = {
-  "vault/missing": (p) => `${p("kind") || "vault"} "${p("vault")}" does not exist in resource group "${p("resourceGroup")}" of subscription ${p("subscription")}; kvnet manages the network of existing vaults: create the vault first, or fix its name or placement`,
-  "subnet/missing": (p) => p("endpoint") ? `the subnet ${p("subnetId")} of private endpoint "${p("endpoint")}" does not exist: create it, or fix the reference` : `the subnet ${p("subnetId")} of a VNet rule does not exist: create it, or fix the reference`,
-  "dns/zone-missing": (p) => `the private DNS zone ${p("zoneId")} does not exist; kvnet creates zones named with "zone", but never one given by "zoneId": create it, or fix the id`,
-  "dns/link-conflict": (p) => `the zone already has a link named "${p("link")}" to ${p("live")}, not to ${p("spec")}; kvnet never changes or deletes links: rename the link in the spec`,
-  "dns/zone-group-foreign": (p) => `private endpoint "${p("endpoint")}" already has the zone group "${p("group")}" (serving ${p("zones") || "no zone"}), and Azure allows one zone group per endpoint; kvnet will not replace a zone group it did not make (Azure Policy often deploys one): point the spec's dns at ${p("zones") || "that zone"}, or remove the other group`,
-  "dns/zone-group-other": (p) => `private endpoint "${p("endpoint")}" already has the zone group "${p("group")}" (often deployed by Azure Policy) serving the declared zone, so it stands for the spec's "${p("spec")}"; Azure allows one zone group per endpoint, so kvnet creates no second one`,
-  "private-endpoint/foreign": (p) => `private endpoint "${p("endpoint")}" exists but differs from the spec (${p("reasons")}), and it was not created by kvnet (no managed-by: kvnet tag), so kvnet will not replace it: fix the spec to match it, or delete it yourself`,
-  "connection/unmanaged": (p, params) => `connection "${p("connection")}" (${p("status")}) from private endpoint ${p("endpoint")} is not declared in the spec; kvnet never approves it${params.suggestReject === true ? ": declare the endpoint, or set privateEndpointConnections.unmanaged: reject" : ""}`,
-  "ip/expires-soon": (p) => `the IP rule ${p("cidr")} expires on ${p("expires")} and will be removed by the first plan after that date`,
-  "vault/firewall-not-visible": (p) => `vault "${p("vault")}": ${FIREWALL_NOT_VISIBLE}; it admits no one until public access is enabled, and kvnet then sends the spec's firewall whole`,
-  "vault/access-policies": (p) => `vault "${p("vault")}" uses access policies: whoever may write its network settings (Microsoft.KeyVault/vaults/write) can also grant themselves data access; consider the RBAC permission model`,
-  lockout: (p, params) => `this plan would leave vault "${p("vault")}" with no verified network path: no public path, no private endpoint whose chain is complete, no trusted-service bypass${Number(params.unverified ?? 0) > 0 ? ` (${p("unverified")} path(s) kvnet could not verify do not count)` : ""}; the step that would do it does not run: add a path, or set acknowledgeLockout: true if that is intended`,
-  "vnet-rule/no-effect": (p, params) => `the VNet rule for ${p("subnetId")} opens nothing: ${accessReasonText({ code: text(params, "reason"), params: {} })}`,
-  "policy/firewall": (p) => `vault "${p("vault")}": every network can reach the vault: set firewall.defaultAction to Deny and list who may connect (${p("basis")}; disable with disableFindings: [policy/firewall])`,
-  "policy/public-network-access": (p) => `vault "${p("vault")}": the public endpoint stays open to the firewall's rules: prefer private endpoints and publicNetworkAccess: Disabled (${p("basis")}; disable with disableFindings: [policy/public-network-access])`,
-  "policy/private-link": (p) => `vault "${p("vault")}": no private endpoint reaches the vault: declare one under privateEndpoints (${p("basis")}; disable with disableFindings: [policy/private-link])`,
-  "practice/wide-ip-range": (p) => `vault "${p("vault")}": an IP rule admits more than 65,536 addresses: narrow it to the egress addresses you trust (${p("basis")}; disable with disableFindings: [practice/wide-ip-range])`
-};
-function findingMessage(finding) {
-  const template = FINDINGS[finding.rule];
-  const p = (name2) => text(finding.params, name2);
-  return template ? template(p, finding.params) : `${finding.rule} ${JSON.stringify(finding.params)}`;
-}
-var NOTES = {
-  redrive: (p) => `its last write ended ${p("state") || "unfinished"}: kvnet writes it again`,
-  "endpoint/manual-approval": () => "the connection is requested for manual approval; kvnet approves it as the vault owner",
-  "endpoint/replaced": () => "replaced: deleted, then created again (these properties cannot change in place); clients using it lose the private path until the new endpoint and its DNS record are in place",
-  "endpoint/subnet-differs": (p) => `its subnet is ${p("live")}, the spec says ${p("spec")}`,
-  "endpoint/other-target": () => "it does not connect to this vault",
-  "endpoint/connection-name-differs": (p) => `its connection is named "${p("live")}", the spec says "${p("spec")}"`,
-  "endpoint/was-automatic": () => "it was approved automatically, the spec asks for manual approval",
-  "endpoint/was-manual": () => "it was requested for manual approval, the spec asks for automatic",
-  "endpoint/group-differs": (p) => `its group is ${p("groups") || "empty"}, not "${p("expected") || "vault"}"`,
-  "endpoint/connection-ended": (p) => `its connection to the vault is ${p("status")}`,
-  "endpoint/not-succeeded": (p) => `its provisioning state is ${p("state") || "unknown"}`,
-  "endpoint/no-longer-declared": () => "created by kvnet (tag managed-by: kvnet) and no longer in the spec",
-  "zone-group/missing": () => "the zone group does not exist",
-  "zone-group/zones-differ": (p) => `the zone group points at ${p("zones") || "no zone"}`,
-  "zone-group/record-differs": (p) => `the A record "${p("record")}" does not point at the endpoint's IP ${p("ips")}`,
-  "connection/approve-declared": (p) => `approves the connection from the declared private endpoint ${p("endpoint")}`,
-  "connection/reject-undeclared": (p) => `the spec does not declare the private endpoint ${p("endpoint")} and sets unmanaged: reject`,
-  "subnet/others-kept": () => "every other property of the subnet (NSG, route table, delegations, other endpoints) is kept as it is",
-  "subnet/source-switch": () => "from now on this subnet's traffic to every Key Vault arrives from its private address over the service endpoint, not its public one (open connections are reset): a vault that admits these clients by an IP rule, in this spec set or not, no longer does",
-  "vault/firewall-sent-whole": () => `${FIREWALL_NOT_VISIBLE}; this change sends the spec's firewall whole`,
-  "depends-on-blocked": (p) => `depends on ${p("step")}, which does not run`,
-  "would-lock-out": (p) => `BLOCKED: after this step no client could reach vault "${p("vault")}": add a path, or set acknowledgeLockout: true`,
-  "would-lock-out-accepted": (p) => `after this step no client can reach vault "${p("vault")}" (accepted: acknowledgeLockout is set)`,
-  "replace-locks-out": (p) => `BLOCKED: between the delete and the create no client could reach vault "${p("vault")}": add another path first, or set acknowledgeLockout: true`,
-  "replace-locks-out-accepted": (p) => `between the delete and the create no client can reach vault "${p("vault")}" (accepted: acknowledgeLockout is set)`,
-  "private-path-missing": (p, params) => `BLOCKED: disabling public access before a private endpoint chain is complete would cut clients of vault "${p("vault")}" off; missing and not planned: ${gapsText(params)}: declare what is missing, or set acknowledgeLockout: true to accept it`,
-  "private-path-missing-accepted": (p, params) => `disabling public access of vault "${p("vault")}" before a private endpoint chain is complete (${gapsText(params)}); accepted: acknowledgeLockout is set`,
-  "ip-rule/annotated": (p) => [p("note"), p("expires") ? `expires ${p("expires")}` : ""].filter(Boolean).join("; "),
-  "ip-rule/expired": (p) => `expired on ${p("expires")}`
-};
-function gapsText(params) {
-  const gaps = params.gaps;
-  const list = Array.isArray(gaps) ? gaps : [];
-  return list.filter((gap) => typeof gap === "string").map((gap) => {
-    if (gap === "no-endpoint-declared") return "a private endpoint (none is declared)";
-    const at = gap.lastIndexOf(":");
-    const name2 = gap.slice(0, at);
-    return `${name2}: ${accessReasonText({ code: gap.slice(at + 1), params: {} })}`;
-  }).join(", ");
-}
-function noteText(note) {
-  const template = NOTES[note.code];
-  return template ? template((name2) => text(note.params, name2), note.params) : note.code;
-}
-var ACCESS_REASONS = {
-  "public-access-disabled": () => "ignored while public network access is Disabled",
-  "public-access-mode": (p) => `public network access is ${p("mode")}: a network security perimeter (or a mode kvnet does not model) decides public access, so kvnet cannot verify it`,
-  "default-action-allow": () => "no effect while defaultAction is Allow (every network is admitted)",
-  "subnet-not-read": () => "kvnet did not read the subnet, so it cannot verify the path",
-  "subnet-unreadable": (p) => `the subnet could not be read (${p("why")}), so the path is unverified`,
-  "subnet-missing": () => "the subnet does not exist",
-  "subnet-without-service-endpoint": () => "the subnet has no Microsoft.KeyVault service endpoint (its traffic arrives from a public address)",
-  "subnet-not-ready": () => "the subnet is not in provisioning state Succeeded",
-  "public-address-may-match-ip-rule": () => "its clients reach Key Vault from their public address, which an IP rule may admit",
-  "endpoint-missing": () => "the private endpoint does not exist",
-  "endpoint-not-visible": () => "the private endpoint is outside the spec set's subscriptions, so its DNS and state are unverified",
-  "endpoint-not-ready": (p) => `the private endpoint's provisioning state is ${p("state")}`,
-  "connection-missing": () => "the vault has no connection from this endpoint",
-  "connection-not-approved": (p) => `its connection is ${p("status")}, not Approved`,
-  "dns-not-declared": () => "no private DNS is declared for it, so name resolution is unverified",
-  "zone-not-read": () => "its DNS zone was not read, so name resolution is unverified",
-  "zone-missing": () => "its private DNS zone does not exist",
-  "zone-not-ready": (p) => `the DNS zone ${p("zone")} is not in provisioning state Succeeded`,
-  "zone-name-wrong": (p) => `the DNS zone is ${p("zone")}; Key Vault needs ${p("expected")}`,
-  "link-missing": (p) => `the zone ${p("zone")} has no link to the endpoint's VNet`,
-  "link-not-ready": (p) => `the zone ${p("zone")}'s link to the endpoint's VNet is not ready`,
-  "record-missing": (p) => `the zone ${p("zone")} has no A record for the vault`,
-  "record-elsewhere": (p) => `the vault's A record in ${p("zone")} points at another endpoint`,
-  "endpoint-ip-unknown": () => "the endpoint's IP is unknown, so its A record cannot be checked",
-  "record-mismatch": (p) => `the vault's A record in ${p("zone")} (${p("record")}) does not point at the endpoint (${p("endpoint")})`
-};
-function accessReasonText(reason) {
-  const template = ACCESS_REASONS[reason.code];
-  return template ? template((name2) => text(reason.params, name2), reason.params) : reason.code;
-}
-function pathText(path) {
-  switch (path.kind) {
-    case "public-all":
-      return "every public network (defaultAction: Allow)";
-    case "ip-range":
-      return path.cidr;
-    case "subnet":
-      return `subnet ${subnetLabel(path.subnetId)}`;
-    case "switching-subnets-egress":
-      return egressText(path.subnetIds);
-    case "private-endpoint":
-      return `private endpoint ${path.name}`;
-    case "trusted-services":
-      return "trusted Azure services (bypass: AzureServices)";
-  }
-}
-var EGRESS_NAMES_SHOWN = 3;
-function egressText(subnetIds) {
-  const names = subnetIds.slice(0, EGRESS_NAMES_SHOWN).map(subnetLabel);
-  const more = subnetIds.length - names.length;
-  const list = more > 0 ? `${names.join(", ")} and ${more} more` : names.join(", ");
-  if (subnetIds.length === 1)
-    return `clients of subnet ${list}, switched to the Key Vault service endpoint, from their public address`;
-  return `clients of ${subnetIds.length} subnets switched to the Key Vault service endpoint, from their public address (${list})`;
-}
-function subnetLabel(subnetId2) {
-  const parts = subnetId2.split("/");
-  return parts.length >= 3 ? `${parts.at(-3) ?? ""}/${parts.at(-1) ?? ""}` : lastSegment(subnetId2);
-}
-
-// src/engine/render/set-changes.ts
-var SET_CHANGE_VAULTS_SHOWN = 10;
-var KIND_OF_PROPERTY = {
-  "networkAcls.ipRules": "ipSet",
-  "networkAcls.virtualNetworkRules": "subnetSet"
-};
-function setOriginText(change) {
-  const kind = KIND_OF_PROPERTY[change.property];
-  if (!kind || !change.sets || change.sets.length === 0) return void 0;
-  return `${kind} ${change.sets.join(", ")}`;
-}
-function changeComment(change) {
-  const origin = setOriginText(change);
-  const reason = change.reason ? noteText(change.reason) : "";
-  if (origin === void 0) return reason ? `   # ${reason}` : "";
-  return `   # ${origin}${reason ? `: ${reason}` : ""}`;
-}
-function vaultList(vaults) {
-  const shown = vaults.slice(0, SET_CHANGE_VAULTS_SHOWN);
-  const more = vaults.length - shown.length;
-  return `${shown.join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
-}
-function setChangeLine(change) {
-  const value = change.kind === "ipSet" ? change.value : `subnet ${subnetLabel(change.value)}`;
-  const sign = change.op === "add" ? "+" : "-";
-  const reason = change.reason ? ` (${noteText(change.reason)})` : "";
-  const count = `${change.vaults.length} vault${change.vaults.length === 1 ? "" : "s"}`;
-  const traced = change.evidence === "every-user" ? " [no longer in the spec; every vault using the set loses it]" : "";
-  return `${sign} ${change.kind} ${change.set}: ${value}${reason} → ${count}: ${vaultList(change.vaults)}${traced}`;
-}
-function setChangeLines(plan) {
-  return (plan.setChanges ?? []).map(setChangeLine);
-}
-var SET_CHANGES_HEADING = "Changes to named sets (each shown once, with every vault it reaches)";
-
-// src/engine/render/plan-lines.ts
-var KIND_LABEL = {
-  vault: "vault",
-  subnet: "subnet",
-  privateEndpoint: "private endpoint",
-  dnsZone: "private DNS zone",
-  virtualNetworkLink: "DNS VNet link",
-  zoneGroup: "DNS zone group",
-  connection: "private endpoint connection"
-};
-var ACTION_SIGN = {
-  create: "+",
-  update: "~",
-  delete: "-",
-  replace: "±"
-};
-var IMPACT_LABEL = {
-  widens: "widens",
-  narrows: "narrows",
-  both: "widens and narrows",
-  none: "no access change"
-};
-function stepTitle(step) {
-  const flags = [
-    step.flags.blocked ? "BLOCKED" : "",
-    step.flags.lockout ? "LOCKOUT" : "",
-    step.flags.destructive ? "destructive" : ""
-  ].filter(Boolean);
-  const phase = step.kind === "vault" ? ` (${step.phase === "open" ? "opening" : "narrowing"} step)` : "";
-  return `${ACTION_SIGN[step.action]} ${step.action} ${resourceLabel(step)}${phase}  [${IMPACT_LABEL[step.impact]}]${flags.length > 0 ? `  ${flags.join(", ")}` : ""}`;
-}
-function segmentAfter(resourceId, type) {
-  const parts = resourceId.split("/");
-  const at = parts.findIndex((part) => part.toLowerCase() === type.toLowerCase());
-  return at >= 0 ? parts[at + 1] : void 0;
-}
-function resourceLabel(step) {
-  const kind = KIND_LABEL[step.kind];
-  const id = step.resourceId;
-  switch (step.kind) {
-    case "subnet": {
-      const vnet = segmentAfter(id, "virtualNetworks");
-      const subnet = segmentAfter(id, "subnets");
-      return vnet && subnet ? `subnet ${subnet} of VNet ${vnet}` : `${kind} ${step.resourceName}`;
-    }
-    case "zoneGroup": {
-      const endpoint = segmentAfter(id, "privateEndpoints");
-      const group = segmentAfter(id, "privateDnsZoneGroups");
-      return endpoint && group ? `${kind} ${group} of private endpoint ${endpoint}` : `${kind} ${step.resourceName}`;
-    }
-    case "virtualNetworkLink": {
-      const zone = segmentAfter(id, "privateDnsZones");
-      return zone ? `${kind} ${step.resourceName} of zone ${zone}` : `${kind} ${step.resourceName}`;
-    }
-    case "dnsZone": {
-      const group = segmentAfter(id, "resourceGroups");
-      return group ? `${kind} ${step.resourceName} in resource group ${group}` : `${kind} ${step.resourceName}`;
-    }
-    case "privateEndpoint": {
-      const group = segmentAfter(id, "resourceGroups");
-      return group ? `${kind} ${step.resourceName} in resource group ${group}` : `${kind} ${step.resourceName}`;
-    }
-    default:
-      return `${kind} ${step.resourceName}`;
-  }
-}
-function changeLine(change) {
-  const reason = changeComment(change);
-  switch (change.op) {
-    case "add":
-      return `+   ${change.property}: ${String(change.after)}${reason}`;
-    case "remove":
-      return `-   ${change.property}: ${String(change.before)}${reason}`;
-    default: {
-      const before = change.before === void 0 ? "" : `${String(change.before)}${change.beforeIsDefault ? " (default)" : ""} → `;
-      return `~   ${change.property}: ${before}${String(change.after)}${reason}`;
-    }
-  }
-}
-function stepLines(step) {
-  const lines = step.changes.map(
-    (change) => step.action === "create" ? changeLine({ ...change, op: "add" }) : changeLine(change)
-  );
-  const effects = step.effects.flatMap(
-    (effect) => changeSummary(effect).map((line) => `    ${effect.vault}: ${line}`)
-  );
-  return [
-    stepTitle(step),
-    ...lines,
-    ...effects,
-    ...bystanderLines(step),
-    ...step.notes.map((note) => `    note: ${noteText(note)}`)
-  ];
-}
-function bystanderLines(step) {
-  const bystanders = step.bystanders;
-  if (!bystanders) return [];
-  const admit = bystanders.count === 1 ? "admits" : "admit";
-  return [
-    `    ${plural(bystanders.count, "vault")} that ${admit} public addresses: − may lose ${pathText(bystanders.possiblyLost)}`
-  ];
-}
-function changeSummary(change) {
-  return [
-    ...change.lost.map((path) => `− loses ${pathText(path)}`),
-    ...change.possiblyLost.map((path) => `− may lose ${pathText(path)}`),
-    ...change.gained.map((path) => `+ gains ${pathText(path)}`)
-  ];
-}
-function findingWhere(finding) {
-  return finding.source ? `${finding.source.file}:${finding.source.line}:${finding.source.column}` : "(no spec position)";
-}
-function findingLine(finding) {
-  return `${findingWhere(finding)}  ${finding.level}  ${findingMessage(finding)}  [${finding.rule}]`;
-}
-function readErrorLine(error62) {
-  const status = [error62.httpStatus, error62.code].filter((part) => part !== void 0).join(" ");
-  const role = error62.roleHint ? ` — needs ${error62.roleHint}` : "";
-  return `could not read ${error62.resourceId}${status ? ` (${status})` : ""}: ${error62.message}${role}`;
-}
-function readErrorLines(plan) {
-  return plan.readErrors.map(readErrorLine);
-}
-function countPlan(plan) {
-  return {
-    steps: plan.steps.length,
-    widening: plan.vaults.filter((vault) => vault.net.gained.length > 0).length,
-    narrowing: plan.vaults.filter(
-      (vault) => vault.net.lost.length + vault.net.possiblyLost.length > 0
-    ).length,
-    destructive: plan.steps.filter((step) => step.flags.destructive).length,
-    blocked: plan.steps.filter((step) => step.flags.blocked).length,
-    vaultsChanged: plan.vaults.filter((vault) => vault.adds + vault.changes + vault.removals > 0).length
-  };
-}
-var plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
-function readiness(plan) {
-  if (plan.outcome === "error") return "error";
-  if (plan.outcome === "no-changes") return "no-changes";
-  return plan.steps.some((step) => step.flags.blocked) ? "blocked" : "apply-ready";
-}
-function verdict(plan) {
-  if (plan.outcome === "error") {
-    const errors = plan.readErrors.length + plan.findings.filter((finding) => finding.level === "error").length;
-    return `error: kvnet could not make a trustworthy plan: ${plural(errors, "error")} (nothing will be applied)`;
-  }
-  if (plan.outcome === "no-changes") {
-    return `No changes: live state matches the spec for ${plural(plan.vaults.length, "vault")}`;
-  }
-  const counts = countPlan(plan);
-  const net = [
-    `${plural(counts.narrowing, "vault")} ${counts.narrowing === 1 ? "loses" : "lose"} access`,
-    `${counts.widening} ${counts.widening === 1 ? "gains" : "gain"} access`,
-    `${plural(counts.destructive, "destructive step")}`
-  ].join(", ");
-  const ready = counts.blocked > 0 ? `blocked (${plural(counts.blocked, "step")} will not run)` : "apply-ready";
-  return `${net} — ${ready} (${plural(counts.steps, "step")} on ${plural(counts.vaultsChanged, "vault")})`;
-}
-
-// src/engine/render/findings.ts
-function renderFindingsText(findings) {
-  return findings.map(
-    (finding) => `${singleLine(finding.file)}:${finding.line}:${finding.column}  ${finding.severity}  ${singleLine(finding.message)}  [${finding.rule}]`
-  ).join("\n");
-}
-function summarizeFindings(findings, fileCount) {
-  const errors = findings.filter((finding) => finding.severity === "error").length;
-  const warnings = findings.length - errors;
-  const files = `${fileCount} file${fileCount === 1 ? "" : "s"}`;
-  return `${files} checked: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
-}
+  __export
+} from "./chunk-6YIJE4HJ.js";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -2141,7 +203,7 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse3,
+  parse: () => parse2,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
@@ -2493,7 +555,7 @@ __export(core_exports2, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse2,
+  parse: () => parse,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -2666,9 +728,9 @@ function floatSafeRemainder(val, step) {
   return ratio - roundedRatio;
 }
 var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
-function defineLazy(object2, key2, getter) {
+function defineLazy(object2, key, getter) {
   let value = void 0;
-  Object.defineProperty(object2, key2, {
+  Object.defineProperty(object2, key, {
     get() {
       if (value === EVALUATING) {
         return void 0;
@@ -2680,7 +742,7 @@ function defineLazy(object2, key2, getter) {
       return value;
     },
     set(v) {
-      Object.defineProperty(object2, key2, {
+      Object.defineProperty(object2, key, {
         value: v
         // configurable: true,
       });
@@ -2706,47 +768,47 @@ function rawShape(def) {
 function sourceShape(schema) {
   return rawShape(schema._zod.def) ?? schema._zod.def.shape;
 }
-function deferProp(target, key2, getter) {
-  Object.defineProperty(target, key2, {
+function deferProp(target, key, getter) {
+  Object.defineProperty(target, key, {
     get() {
       const value = getter();
-      assignProp(this, key2, value);
+      assignProp(this, key, value);
       return value;
     },
     enumerable: true,
     configurable: true
   });
 }
-function putProp(target, key2, value) {
-  if (key2 in target)
-    assignProp(target, key2, value);
+function putProp(target, key, value) {
+  if (key in target)
+    assignProp(target, key, value);
   else
-    target[key2] = value;
+    target[key] = value;
 }
 function mirrorShape(target, source, keys, wrap) {
   const raw = sourceShape(source);
-  for (const key2 of keys) {
-    const desc = Object.getOwnPropertyDescriptor(raw, key2);
+  for (const key of keys) {
+    const desc = Object.getOwnPropertyDescriptor(raw, key);
     if (!desc.enumerable)
       continue;
     if (desc.get) {
-      deferProp(target, key2, () => {
-        const value = source._zod.def.shape[key2];
-        return wrap ? wrap(value, key2) : value;
+      deferProp(target, key, () => {
+        const value = source._zod.def.shape[key];
+        return wrap ? wrap(value, key) : value;
       });
     } else
-      putProp(target, key2, wrap ? wrap(desc.value, key2) : desc.value);
+      putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
   }
 }
 function mirrorProps(target, source) {
-  for (const key2 of Reflect.ownKeys(source)) {
-    const desc = Object.getOwnPropertyDescriptor(source, key2);
+  for (const key of Reflect.ownKeys(source)) {
+    const desc = Object.getOwnPropertyDescriptor(source, key);
     if (!desc.enumerable)
       continue;
     if (desc.get)
-      deferProp(target, key2, () => source[key2]);
+      deferProp(target, key, () => source[key]);
     else
-      putProp(target, key2, desc.value);
+      putProp(target, key, desc.value);
   }
 }
 function mergeDefs(...defs) {
@@ -2763,11 +825,11 @@ function cloneDef(schema) {
 function getElementAtPath(obj, path) {
   if (!path)
     return obj;
-  return path.reduce((acc, key2) => acc?.[key2], obj);
+  return path.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
-  const promises = keys.map((key2) => promisesObj[key2]);
+  const promises = keys.map((key) => promisesObj[key]);
   return Promise.all(promises).then((results) => {
     const resolvedObj = {};
     for (let i = 0; i < keys.length; i++) {
@@ -2839,8 +901,8 @@ function shallowClone(o) {
 }
 function numKeys(data) {
   let keyCount = 0;
-  for (const key2 in data) {
-    if (Object.prototype.hasOwnProperty.call(data, key2)) {
+  for (const key in data) {
+    if (Object.prototype.hasOwnProperty.call(data, key)) {
       keyCount++;
     }
   }
@@ -2994,12 +1056,12 @@ function pick(schema, mask) {
 function maskedKeys(schema, mask) {
   const raw = sourceShape(schema);
   const keys = [];
-  for (const key2 of Reflect.ownKeys(mask)) {
-    if (!Object.getOwnPropertyDescriptor(raw, key2)?.enumerable) {
-      throw new Error(`Unrecognized key: "${String(key2)}"`);
+  for (const key of Reflect.ownKeys(mask)) {
+    if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
+      throw new Error(`Unrecognized key: "${String(key)}"`);
     }
-    if (mask[key2])
-      keys.push(key2);
+    if (mask[key])
+      keys.push(key);
   }
   return keys;
 }
@@ -3012,7 +1074,7 @@ function omit(schema, mask) {
   }
   const omitted = new Set(maskedKeys(schema, mask));
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key2) => !omitted.has(key2)));
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
@@ -3023,8 +1085,8 @@ function extend(schema, shape) {
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     const existingShape = sourceShape(schema);
-    for (const key2 of Reflect.ownKeys(shape)) {
-      if (Object.getOwnPropertyDescriptor(existingShape, key2) !== void 0) {
+    for (const key of Reflect.ownKeys(shape)) {
+      if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
@@ -3062,24 +1124,24 @@ function merge(a, b) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema, mask, name2 = "partial") {
+function partial(Class2, schema, mask, name = "partial") {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
-    throw new Error(`.${name2}() cannot be used on object schemas containing refinements`);
+    throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
   }
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key2) => selected && !selected.has(key2) ? value : new Class2({ type: "optional", innerType: value })));
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
 }
 function required(Class2, schema, mask) {
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key2) => (
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => (
     // overwrite with non-optional
-    selected && !selected.has(key2) ? value : new Class2({ type: "nonoptional", innerType: value })
+    selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
   ));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
 }
@@ -3266,46 +1328,46 @@ var Class = class {
   }
 };
 function members(proto, table) {
-  for (const key2 in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key2);
+  for (const key in table) {
+    const desc = Object.getOwnPropertyDescriptor(table, key);
     if (desc.get)
-      Object.defineProperty(proto, key2, { ...desc, enumerable: false });
+      Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
-      defineBound(proto, key2, desc.value);
+      defineBound(proto, key, desc.value);
   }
 }
-function own(inst, key2, value, enumerable = true) {
-  Object.defineProperty(inst, key2, { configurable: true, writable: true, enumerable, value });
+function own(inst, key, value, enumerable = true) {
+  Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
   return value;
 }
-function hide(inst, key2, value) {
-  return own(inst, key2, value, false);
+function hide(inst, key, value) {
+  return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table) {
-  for (const key2 in computes) {
-    const compute = computes[key2];
-    Object.defineProperty(table, key2, {
+  for (const key in computes) {
+    const compute = computes[key];
+    Object.defineProperty(table, key, {
       configurable: true,
       enumerable: true,
       get() {
-        return own(this, key2, compute(this));
+        return own(this, key, compute(this));
       },
       set(value) {
-        own(this, key2, value);
+        own(this, key, value);
       }
     });
   }
   return table;
 }
-function defineBound(proto, key2, fn) {
-  Object.defineProperty(proto, key2, {
+function defineBound(proto, key, fn) {
+  Object.defineProperty(proto, key, {
     configurable: true,
     get() {
-      return this == null ? fn : own(this, key2, fn.bind(this));
+      return this == null ? fn : own(this, key, fn.bind(this));
     },
     set(value) {
-      own(this, key2, value);
+      own(this, key, value);
     }
   });
 }
@@ -3322,53 +1384,53 @@ var breaker = {
     return void 0;
   }
 };
-function defineLazyInternal(inst, key2, compute) {
+function defineLazyInternal(inst, key, compute) {
   const proto = Object.getPrototypeOf(inst._zod);
-  if (key2 in proto && installing !== inst._zod) {
+  if (key in proto && installing !== inst._zod) {
     installing = void 0;
     return;
   }
   installing = inst._zod;
-  Object.defineProperty(proto, key2, {
+  Object.defineProperty(proto, key, {
     configurable: true,
     get() {
-      Object.defineProperty(this, key2, breaker);
+      Object.defineProperty(this, key, breaker);
       const outer = broke;
       broke = false;
       try {
         const value = compute(this);
         if (broke)
-          delete this[key2];
+          delete this[key];
         else
-          Object.defineProperty(this, key2, { configurable: true, writable: true, value });
+          Object.defineProperty(this, key, { configurable: true, writable: true, value });
         broke = broke || outer;
         return value;
       } catch (err) {
-        delete this[key2];
+        delete this[key];
         broke = broke || outer;
         throw err;
       }
     },
     set(value) {
-      Object.defineProperty(this, key2, { configurable: true, writable: true, value });
+      Object.defineProperty(this, key, { configurable: true, writable: true, value });
     }
   });
 }
-function installLazyProp(inst, key2, make, enumerable) {
-  const proto = claim(inst, key2);
+function installLazyProp(inst, key, make, enumerable) {
+  const proto = claim(inst, key);
   if (!proto)
     return;
-  Object.defineProperty(proto, key2, {
+  Object.defineProperty(proto, key, {
     configurable: true,
     get() {
       const desc = { configurable: true, writable: true, enumerable, value: void 0 };
-      Object.defineProperty(this, key2, desc);
+      Object.defineProperty(this, key, desc);
       desc.value = make(this);
-      Object.defineProperty(this, key2, desc);
+      Object.defineProperty(this, key, desc);
       return desc.value;
     },
     set(value) {
-      Object.defineProperty(this, key2, { configurable: true, writable: true, enumerable, value });
+      Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
     }
   });
 }
@@ -3407,7 +1469,7 @@ function newError(Definition) {
   return new Definition();
 }
 // @__NO_SIDE_EFFECTS__
-function $constructor(name2, initializer3, proto, params) {
+function $constructor(name, initializer3, proto, params) {
   const zodProto = {};
   function Internals(def) {
     this.def = def;
@@ -3425,10 +1487,10 @@ function $constructor(name2, initializer3, proto, params) {
       } finally {
         _zodDesc.value = void 0;
       }
-    } else if (inst._zod.traits.has(name2)) {
+    } else if (inst._zod.traits.has(name)) {
       return;
     }
-    inst._zod.traits.add(name2);
+    inst._zod.traits.add(name);
     initializer3(inst, def);
     if (initialized) {
       const own2 = Object.getPrototypeOf(inst);
@@ -3454,7 +1516,7 @@ function $constructor(name2, initializer3, proto, params) {
   const Parent = params?.Parent ?? Object;
   class Definition extends Parent {
   }
-  Object.defineProperty(Definition, "name", { value: name2 });
+  Object.defineProperty(Definition, "name", { value: name });
   function _(def) {
     const inst = params?.Parent ? newError(Definition) : this;
     init(inst, def);
@@ -3475,10 +1537,10 @@ function $constructor(name2, initializer3, proto, params) {
     value: (inst) => {
       if (params?.Parent && inst instanceof params.Parent)
         return true;
-      return inst?._zod?.traits?.has(name2);
+      return inst?._zod?.traits?.has(name);
     }
   });
-  Object.defineProperty(_, "name", { value: name2 });
+  Object.defineProperty(_, "name", { value: name });
   return _;
 }
 var $brand = /* @__PURE__ */ Symbol("zod_brand");
@@ -3488,8 +1550,8 @@ var $ZodAsyncError = class extends Error {
   }
 };
 var $ZodEncodeError = class extends Error {
-  constructor(name2) {
-    super(`Encountered unidirectional transform during encode: ${name2}`);
+  constructor(name) {
+    super(`Encountered unidirectional transform during encode: ${name}`);
     this.name = "ZodEncodeError";
   }
 };
@@ -3545,15 +1607,15 @@ var $ZodError = $constructor("$ZodError", initializer);
 var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
   Parent: Error
 });
-function node(obj, key2, make) {
-  if (!Object.prototype.hasOwnProperty.call(obj, key2)) {
-    if (key2 === "__proto__") {
-      Object.defineProperty(obj, key2, { value: make(), writable: true, enumerable: true, configurable: true });
+function node(obj, key, make) {
+  if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+    if (key === "__proto__") {
+      Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
     } else {
-      obj[key2] = make();
+      obj[key] = make();
     }
   }
-  return obj[key2];
+  return obj[key];
 }
 function flattenError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = {};
@@ -3713,7 +1775,7 @@ var _parse = (_Err) => {
   };
   return fn;
 };
-var parse2 = /* @__PURE__ */ _parse($ZodRealError);
+var parse = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
   const fn = async (schema, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -3801,18 +1863,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse3 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse5(schema, value, ctx, finalizeParams(fn, _params));
+    return parse3(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse3 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse5(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse3(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -4462,16 +2524,16 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
       payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
       return void 0;
     }
-    entries ?? (entries = Reflect.ownKeys(def.shape).map((key2) => [key2, def.shape[key2]]));
+    entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
     const input2 = payload.value;
     let proms;
-    for (const [key2, schema] of entries) {
-      const result = schema._zod.run({ value: input2[key2], issues: [] }, {});
+    for (const [key, schema] of entries) {
+      const result = schema._zod.run({ value: input2[key], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
-        proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key2)));
+        proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key)));
       } else {
-        handleCheckPropertyResult(result, payload, key2);
+        handleCheckPropertyResult(result, payload, key);
       }
     }
     if (proms)
@@ -5307,7 +3369,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse5 = inst._zod.parse;
+  const parse3 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -5321,7 +3383,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse5(payload, ctx);
+    return parse3(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -5372,8 +3434,8 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   };
   capSize(inst, arraySize);
 });
-function handlePropertyResult(result, final, key2, input2, optin, optout) {
-  const isPresent = key2 in input2;
+function handlePropertyResult(result, final, key, input2, optin, optout) {
+  const isPresent = key in input2;
   const isOptionalOut = optout === "optional";
   if (!isPresent && isOptionalOut && optin === "optional") {
     return;
@@ -5382,7 +3444,7 @@ function handlePropertyResult(result, final, key2, input2, optin, optout) {
     if (optin !== void 0 && isOptionalOut && !isPresent) {
       return;
     }
-    final.issues.push(...prefixIssues(key2, result.issues));
+    final.issues.push(...prefixIssues(key, result.issues));
   }
   if (!isPresent && optin === void 0) {
     if (!result.issues.length) {
@@ -5390,17 +3452,17 @@ function handlePropertyResult(result, final, key2, input2, optin, optout) {
         code: "invalid_type",
         expected: "nonoptional",
         input: void 0,
-        path: [key2]
+        path: [key]
       });
     }
     return;
   }
   if (result.value === void 0) {
     if (isPresent || optin === "defaulted" && !isOptionalOut) {
-      final.value[key2] = void 0;
+      final.value[key] = void 0;
     }
   } else {
-    final.value[key2] = result.value;
+    final.value[key] = result.value;
   }
 }
 var NO_SYMBOL_KEYS = [];
@@ -5433,28 +3495,28 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
   const optin = _catchall.optin;
   const optout = _catchall.optout;
   let seen = 0;
-  for (const key2 in input2) {
+  for (const key in input2) {
     if (abortEarly && payload.issues.length !== seen) {
       if (aborted(payload, seen))
         break;
       seen = payload.issues.length;
     }
-    if (keySet.has(key2))
+    if (keySet.has(key))
       continue;
-    if (key2 === "__proto__") {
+    if (key === "__proto__") {
       if (t === "never")
-        unrecognized.push(key2);
+        unrecognized.push(key);
       continue;
     }
     if (t === "never") {
-      unrecognized.push(key2);
+      unrecognized.push(key);
       continue;
     }
-    const r = _catchall.run({ value: input2[key2], issues: [] }, ctx);
+    const r = _catchall.run({ value: input2[key], issues: [] }, ctx);
     if (r instanceof Promise) {
-      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key2, input2, optin, optout)));
+      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input2, optin, optout)));
     } else {
-      handlePropertyResult(r, payload, key2, input2, optin, optout);
+      handlePropertyResult(r, payload, key, input2, optin, optout);
     }
   }
   if (unrecognized.length) {
@@ -5491,16 +3553,16 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   defineLazyInternal(inst, "propValues", (zod) => {
     const shape = zod.def.shape;
     const propValues = {};
-    for (const key2 in shape) {
-      const field = shape[key2]._zod;
+    for (const key in shape) {
+      const field = shape[key]._zod;
       if (field.values) {
-        if (!Object.prototype.hasOwnProperty.call(propValues, key2)) {
-          assignProp(propValues, key2, /* @__PURE__ */ new Set());
+        if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
+          assignProp(propValues, key, /* @__PURE__ */ new Set());
         }
         for (const v of field.values)
-          propValues[key2].add(v);
+          propValues[key].add(v);
         if (field.optin !== void 0)
-          propValues[key2].add(void 0);
+          propValues[key].add(void 0);
       }
     }
     return propValues;
@@ -5527,22 +3589,22 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     const shape = value.shape;
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const key2 of value.allKeys) {
+    for (const key of value.allKeys) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
-      if (key2 === "__proto__")
+      if (key === "__proto__")
         continue;
-      const el = shape[key2];
+      const el = shape[key];
       const optin = el._zod.optin;
       const optout = el._zod.optout;
-      const r = el._zod.run({ value: input2[key2], issues: [] }, ctx);
+      const r = el._zod.run({ value: input2[key], issues: [] }, ctx);
       if (r instanceof Promise) {
-        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key2, input2, optin, optout)));
+        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input2, optin, optout)));
       } else {
-        handlePropertyResult(r, payload, key2, input2, optin, optout);
+        handlePropertyResult(r, payload, key, input2, optin, optout);
       }
     }
     if (!catchall) {
@@ -5576,17 +3638,17 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     doc.write(`const input = payload.value;`);
     const ids = /* @__PURE__ */ Object.create(null);
     let counter = 0;
-    for (const key2 of normalized.allKeys) {
-      ids[key2] = `key_${counter++}`;
+    for (const key of normalized.allKeys) {
+      ids[key] = `key_${counter++}`;
     }
     doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
-    for (const key2 of normalized.allKeys) {
-      if (key2 === "__proto__")
+    for (const key of normalized.allKeys) {
+      if (key === "__proto__")
         continue;
-      const id = ids[key2];
-      const k = typeof key2 === "symbol" ? `syms[${syms.indexOf(key2)}]` : esc(key2);
+      const id = ids[key];
+      const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k} in input`;
-      const schema = shape[key2];
+      const schema = shape[key];
       const optin = schema?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema?._zod?.optout === "optional";
@@ -5920,21 +3982,21 @@ function mergeValues(a, b) {
   }
   if (isPlainObject(a) && isPlainObject(b)) {
     const bKeys = Object.keys(b);
-    const sharedKeys = Object.keys(a).filter((key2) => bKeys.indexOf(key2) !== -1);
+    const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
     const newObj = { ...a, ...b };
     if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
       delete newObj.__proto__;
-    for (const key2 of sharedKeys) {
-      if (key2 === "__proto__")
+    for (const key of sharedKeys) {
+      if (key === "__proto__")
         continue;
-      const sharedValue = mergeValues(a[key2], b[key2]);
+      const sharedValue = mergeValues(a[key], b[key]);
       if (!sharedValue.valid) {
         return {
           valid: false,
-          mergeErrorPath: [key2, ...sharedValue.mergeErrorPath]
+          mergeErrorPath: [key, ...sharedValue.mergeErrorPath]
         };
       }
-      newObj[key2] = sharedValue.data;
+      newObj[key] = sharedValue.data;
     }
     return { valid: true, data: newObj };
   }
@@ -6093,9 +4155,9 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     return handleTupleResults(itemResults, payload, items, input2, optoutStart);
   };
 });
-function getTupleOptStart(items, key2) {
+function getTupleOptStart(items, key) {
   for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key2 === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
     if (!omittable)
       return i + 1;
   }
@@ -6153,12 +4215,12 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     if (values && !def.partial) {
       payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
       const recordKeys = /* @__PURE__ */ new Set();
-      for (const key2 of values) {
-        if (typeof key2 === "string" || typeof key2 === "number" || typeof key2 === "symbol") {
-          recordKeys.add(typeof key2 === "number" ? key2.toString() : key2);
-          if (key2 === "__proto__")
+      for (const key of values) {
+        if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
+          recordKeys.add(typeof key === "number" ? key.toString() : key);
+          if (key === "__proto__")
             continue;
-          const keyResult = def.keyType._zod.run({ value: key2, issues: [] }, ctx);
+          const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
           if (keyResult instanceof Promise) {
             throw new Error("Async schemas not supported in object keys currently");
           }
@@ -6167,8 +4229,8 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
               code: "invalid_key",
               origin: "record",
               issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-              input: key2,
-              path: [key2],
+              input: key,
+              path: [key],
               inst
             });
             continue;
@@ -6176,32 +4238,32 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
           const outKey = keyResult.value;
           if (outKey === "__proto__")
             continue;
-          const result = def.valueType._zod.run({ value: input2[key2], issues: [] }, ctx);
+          const result = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
           if (result instanceof Promise) {
             proms.push(result.then((result2) => {
               if (result2.issues.length) {
-                payload.issues.push(...prefixIssues(key2, result2.issues));
+                payload.issues.push(...prefixIssues(key, result2.issues));
               }
               payload.value[outKey] = result2.value;
             }));
           } else {
             if (result.issues.length) {
-              payload.issues.push(...prefixIssues(key2, result.issues));
+              payload.issues.push(...prefixIssues(key, result.issues));
             }
             payload.value[outKey] = result.value;
           }
         }
       }
       let unrecognized;
-      for (const key2 in input2) {
-        if (!recordKeys.has(key2)) {
+      for (const key in input2) {
+        if (!recordKeys.has(key)) {
           if (def.mode === "loose") {
-            if (key2 === "__proto__")
+            if (key === "__proto__")
               continue;
-            payload.value[key2] = input2[key2];
+            payload.value[key] = input2[key];
           } else {
             unrecognized = unrecognized ?? [];
-            unrecognized.push(key2);
+            unrecognized.push(key);
           }
         }
       }
@@ -6217,18 +4279,18 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     } else {
       payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
       let unrecognized;
-      for (const key2 of Reflect.ownKeys(input2)) {
-        if (key2 === "__proto__")
+      for (const key of Reflect.ownKeys(input2)) {
+        if (key === "__proto__")
           continue;
-        if (!Object.prototype.propertyIsEnumerable.call(input2, key2))
+        if (!Object.prototype.propertyIsEnumerable.call(input2, key))
           continue;
-        let keyResult = def.keyType._zod.run({ value: key2, issues: [] }, ctx);
+        let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
         if (keyResult instanceof Promise) {
           throw new Error("Async schemas not supported in object keys currently");
         }
-        const checkNumericKey = typeof key2 === "string" && number.test(key2) && keyResult.issues.length;
+        const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
         if (checkNumericKey) {
-          const retryResult = def.keyType._zod.run({ value: Number(key2), issues: [] }, ctx);
+          const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
           if (retryResult instanceof Promise) {
             throw new Error("Async schemas not supported in object keys currently");
           }
@@ -6238,17 +4300,17 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         }
         if (keyResult.issues.length) {
           if (def.mode === "loose") {
-            payload.value[key2] = input2[key2];
+            payload.value[key] = input2[key];
           } else if (values) {
             unrecognized = unrecognized ?? [];
-            unrecognized.push(key2);
+            unrecognized.push(key);
           } else {
             payload.issues.push({
               code: "invalid_key",
               origin: "record",
               issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-              input: key2,
-              path: [key2],
+              input: key,
+              path: [key],
               inst
             });
           }
@@ -6257,17 +4319,17 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         const outKey = keyResult.value;
         if (outKey === "__proto__")
           continue;
-        const result = def.valueType._zod.run({ value: input2[key2], issues: [] }, ctx);
+        const result = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
         if (result instanceof Promise) {
           proms.push(result.then((result2) => {
             if (result2.issues.length) {
-              payload.issues.push(...prefixIssues(key2, result2.issues));
+              payload.issues.push(...prefixIssues(key, result2.issues));
             }
             payload.value[outKey] = result2.value;
           }));
         } else {
           if (result.issues.length) {
-            payload.issues.push(...prefixIssues(key2, result.issues));
+            payload.issues.push(...prefixIssues(key, result.issues));
           }
           payload.value[outKey] = result.value;
         }
@@ -6307,20 +4369,20 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const [key2, value] of input2) {
+    for (const [key, value] of input2) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
-      const keyResult = def.keyType._zod.run({ value: key2, issues: [] }, ctx);
+      const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
       const valueResult = def.valueType._zod.run({ value, issues: [] }, ctx);
       if (keyResult instanceof Promise || valueResult instanceof Promise) {
         proms.push(Promise.all([keyResult, valueResult]).then(([keyResult2, valueResult2]) => {
-          handleMapResult(keyResult2, valueResult2, payload, key2, input2, inst, ctx);
+          handleMapResult(keyResult2, valueResult2, payload, key, input2, inst, ctx);
         }));
       } else {
-        handleMapResult(keyResult, valueResult, payload, key2, input2, inst, ctx);
+        handleMapResult(keyResult, valueResult, payload, key, input2, inst, ctx);
       }
     }
     if (proms.length)
@@ -6329,10 +4391,10 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
   };
   capSize(inst, mapSize);
 });
-function handleMapResult(keyResult, valueResult, final, key2, input2, inst, ctx) {
+function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) {
   if (keyResult.issues.length) {
-    if (propertyKeyTypes.has(typeof key2)) {
-      final.issues.push(...prefixIssues(key2, keyResult.issues));
+    if (propertyKeyTypes.has(typeof key)) {
+      final.issues.push(...prefixIssues(key, keyResult.issues));
     } else {
       final.issues.push({
         code: "invalid_key",
@@ -6344,15 +4406,15 @@ function handleMapResult(keyResult, valueResult, final, key2, input2, inst, ctx)
     }
   }
   if (valueResult.issues.length) {
-    if (propertyKeyTypes.has(typeof key2)) {
-      final.issues.push(...prefixIssues(key2, valueResult.issues));
+    if (propertyKeyTypes.has(typeof key)) {
+      final.issues.push(...prefixIssues(key, valueResult.issues));
     } else {
       final.issues.push({
         origin: "map",
         code: "invalid_element",
         input: input2,
         inst,
-        key: key2,
+        key,
         issues: valueResult.issues.map((iss) => finalizeIssue(iss, ctx, config()))
       });
     }
@@ -6866,10 +4928,10 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
       throw new Error("implement() must be called with a function");
     }
     return Object.defineProperty(function(...args) {
-      const parsedArgs = inst._def.input ? parse2(inst._def.input, args) : args;
+      const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
       const result = Reflect.apply(func, this, parsedArgs);
       if (inst._def.output) {
-        return parse2(inst._def.output, result);
+        return parse(inst._def.output, result);
       }
       return result;
     }, "_zod", { value: inst._zod, enumerable: false });
@@ -7027,8 +5089,8 @@ function isRecursive(inst, stack, resolve) {
   };
   const shape = (sh, spread) => {
     let answer = NONE;
-    for (const key2 of Reflect.ownKeys(sh)) {
-      const desc = Object.getOwnPropertyDescriptor(sh, key2);
+    for (const key of Reflect.ownKeys(sh)) {
+      const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
       const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
@@ -7124,8 +5186,8 @@ function isRecursive(inst, stack, resolve) {
       break;
     default: {
       kind;
-      for (const key2 in def) {
-        const desc = Object.getOwnPropertyDescriptor(def, key2);
+      for (const key in def) {
+        const desc = Object.getOwnPropertyDescriptor(def, key);
         if (!desc || desc.get)
           continue;
         const value = desc.value;
@@ -11293,8 +9355,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text2) => {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
+var capitalizeFirstCharacter = (text) => {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -12654,8 +10716,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `Número inválido: deve ser múltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inválida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural2 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural2} inválida${plural2}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inválida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -12799,8 +10861,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `Número inválido: deve ser múltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inválida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural2 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural2} inválida${plural2}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inválida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -15016,13 +13078,13 @@ ${code}
   return fn;
 }
 function addConstant(ctx, value) {
-  for (const [name3, v] of ctx.constants) {
+  for (const [name2, v] of ctx.constants) {
     if (v === value)
-      return name3;
+      return name2;
   }
-  const name2 = `c${ctx.constantCounter++}`;
-  ctx.constants.set(name2, value);
-  return name2;
+  const name = `c${ctx.constantCounter++}`;
+  ctx.constants.set(name, value);
+  return name;
 }
 function addUserConstant(ctx, fn) {
   ctx.definite = false;
@@ -15258,11 +13320,11 @@ function generatePropertiesChecks(doc, ctx, def, accessor) {
   }
   doc.write(`if (${accessor} == null) return INVALID;`);
   const shape = def.shape;
-  for (const key2 of Reflect.ownKeys(shape)) {
-    const keyExpr = typeof key2 === "symbol" ? addConstant(ctx, key2) : esc(key2);
+  for (const key of Reflect.ownKeys(shape)) {
+    const keyExpr = typeof key === "symbol" ? addConstant(ctx, key) : esc(key);
     const inputVar = newVar(ctx);
     doc.write(`const ${inputVar} = ${accessor}[${keyExpr}];`);
-    compileChild(doc, ctx, shape[key2], inputVar, false);
+    compileChild(doc, ctx, shape[key], inputVar, false);
   }
 }
 function generatePropertyCheck(doc, ctx, def, accessor) {
@@ -15655,9 +13717,9 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
   }
   const propOutputs = /* @__PURE__ */ new Map();
-  for (const key2 of allKeys) {
-    const propSchema = propShape[key2];
-    const kx = keyExpr(key2);
+  for (const key of allKeys) {
+    const propSchema = propShape[key];
+    const kx = keyExpr(key);
     const inputVar = newVar(ctx);
     doc.write(`const ${inputVar} = ${accessor}[${kx}];`);
     if (propSchema._zod.optin !== void 0) {
@@ -15678,14 +13740,14 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
       } else {
         doc.write(`if (${outputVar2} === INVALID) return INVALID;`);
       }
-      propOutputs.set(key2, outputVar2);
+      propOutputs.set(key, outputVar2);
     } else {
       if (requiresPresenceCheck(propSchema)) {
         doc.write(`if (!(${kx} in ${accessor})) return INVALID;`);
       }
       const outputAccessor = compileChild(doc, ctx, propSchema, inputVar, buildsValue);
       if (outputAccessor !== null)
-        propOutputs.set(key2, outputAccessor);
+        propOutputs.set(key, outputAccessor);
     }
   }
   const catchall = def.catchall;
@@ -16106,9 +14168,9 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
   }
   return outputVar;
 }
-function getTupleOptStart2(items, key2) {
+function getTupleOptStart2(items, key) {
   for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key2 === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
     if (!omittable)
       return i + 1;
   }
@@ -16238,16 +14300,16 @@ function generateRecordCheck(doc, ctx, schema, accessor) {
   const keyValues = recordDef.partial ? void 0 : def.keyType._zod.values;
   if (keyValues) {
     const inputKeys = [];
-    for (const key2 of keyValues) {
-      if (!(typeof key2 === "string" || typeof key2 === "number" || typeof key2 === "symbol")) {
-        throw new ZodCompileUnsupportedError(`record key value ${String(key2)}`);
+    for (const key of keyValues) {
+      if (!(typeof key === "string" || typeof key === "number" || typeof key === "symbol")) {
+        throw new ZodCompileUnsupportedError(`record key value ${String(key)}`);
       }
-      const inputKey = typeof key2 === "number" ? key2.toString() : key2;
+      const inputKey = typeof key === "number" ? key.toString() : key;
       if (inputKey === "__proto__") {
         throw new ZodCompileUnsupportedError('record key "__proto__"');
       }
       inputKeys.push(inputKey);
-      const keyConst = addConstant(ctx, key2);
+      const keyConst = addConstant(ctx, key);
       const outKey = generateCheck(doc, ctx, def.keyType, keyConst);
       const valueVar = newVar(ctx);
       doc.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey)}];`);
@@ -16325,10 +14387,10 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
   });
   doc.write(`}`);
 }
-function literalPropertyKey(ctx, key2) {
-  if (typeof key2 === "string")
-    return esc(key2);
-  return addConstant(ctx, key2);
+function literalPropertyKey(ctx, key) {
+  if (typeof key === "string")
+    return esc(key);
+  return addConstant(ctx, key);
 }
 function generateMapCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
@@ -17557,9 +15619,9 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
 // node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
   for (const source of sources) {
-    for (const key2 of Reflect.ownKeys(source)) {
-      if (Object.prototype.propertyIsEnumerable.call(source, key2)) {
-        assignProp(target, key2, source[key2]);
+    for (const key of Reflect.ownKeys(source)) {
+      if (Object.prototype.propertyIsEnumerable.call(source, key)) {
+        assignProp(target, key, source[key]);
       }
     }
   }
@@ -17705,8 +15767,8 @@ function extractDefs(ctx, schema) {
     if (defId)
       seen.defId = defId;
     const schema2 = seen.schema;
-    for (const key2 in schema2) {
-      delete schema2[key2];
+    for (const key in schema2) {
+      delete schema2[key];
     }
     schema2.$ref = ref;
   };
@@ -17787,8 +15849,8 @@ function foldObjects(members2) {
   for (const member of members2) {
     if (typeof member !== "object" || member.type !== "object")
       return null;
-    for (const key2 in member) {
-      if (!FOLDABLE_KEYS.has(key2))
+    for (const key in member) {
+      if (!FOLDABLE_KEYS.has(key))
         return null;
     }
     objects.push(member);
@@ -17796,22 +15858,22 @@ function foldObjects(members2) {
   const properties = {};
   const required2 = /* @__PURE__ */ new Set();
   for (const object2 of objects) {
-    for (const key2 in object2.properties) {
-      if (Object.prototype.hasOwnProperty.call(properties, key2))
+    for (const key in object2.properties) {
+      if (Object.prototype.hasOwnProperty.call(properties, key))
         continue;
       const parts = [];
       for (const other of objects) {
-        const part = other.properties?.[key2] ?? undeclaredConstraint(other);
+        const part = other.properties?.[key] ?? undeclaredConstraint(other);
         if (part === null || part === void 0)
           continue;
         if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
           parts.push(part);
       }
       const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
-      assignProp(properties, key2, merged);
+      assignProp(properties, key, merged);
     }
-    for (const key2 of object2.required ?? [])
-      required2.add(key2);
+    for (const key of object2.required ?? [])
+      required2.add(key);
   }
   const folded = { type: "object", properties };
   if (required2.size)
@@ -17836,8 +15898,8 @@ function foldIntersection(json2) {
   const allOf = json2.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
-  for (const key2 of FOLDABLE_KEYS)
-    if (key2 in json2)
+  for (const key of FOLDABLE_KEYS)
+    if (key in json2)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
   let folded = null;
@@ -17884,20 +15946,20 @@ function finalize(ctx, schema) {
       assignProps(schema2, _cached);
       const isParentRef = zodSchema._zod.parent === ref;
       if (isParentRef) {
-        for (const key2 in schema2) {
-          if (key2 === "$ref" || key2 === "allOf")
+        for (const key in schema2) {
+          if (key === "$ref" || key === "allOf")
             continue;
-          if (!(key2 in _cached)) {
-            delete schema2[key2];
+          if (!(key in _cached)) {
+            delete schema2[key];
           }
         }
       }
       if (refSchema.$ref && refSeen.def) {
-        for (const key2 in schema2) {
-          if (key2 === "$ref" || key2 === "allOf")
+        for (const key in schema2) {
+          if (key === "$ref" || key === "allOf")
             continue;
-          if (key2 in refSeen.def && JSON.stringify(schema2[key2]) === JSON.stringify(refSeen.def[key2])) {
-            delete schema2[key2];
+          if (key in refSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(refSeen.def[key])) {
+            delete schema2[key];
           }
         }
       }
@@ -17909,11 +15971,11 @@ function finalize(ctx, schema) {
       if (parentSeen?.schema.$ref) {
         schema2.$ref = parentSeen.schema.$ref;
         if (parentSeen.def) {
-          for (const key2 in schema2) {
-            if (key2 === "$ref" || key2 === "allOf")
+          for (const key in schema2) {
+            if (key === "$ref" || key === "allOf")
               continue;
-            if (key2 in parentSeen.def && JSON.stringify(schema2[key2]) === JSON.stringify(parentSeen.def[key2])) {
-              delete schema2[key2];
+            if (key in parentSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(parentSeen.def[key])) {
+              delete schema2[key];
             }
           }
         }
@@ -18046,8 +16108,8 @@ function isTransforming(_schema, _ctx) {
     return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
   }
   if (def.type === "object") {
-    for (const key2 in def.shape) {
-      if (isTransforming(def.shape[key2], ctx))
+    for (const key in def.shape) {
+      if (isTransforming(def.shape[key], ctx))
         return true;
     }
     return false;
@@ -18085,13 +16147,13 @@ var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) =
 };
 
 // node_modules/zod/v4/core/json-schema-processors.js
-var narrowMin = (agg, key2, value) => {
-  if (agg[key2] === void 0 || value > agg[key2])
-    agg[key2] = value;
+var narrowMin = (agg, key, value) => {
+  if (agg[key] === void 0 || value > agg[key])
+    agg[key] = value;
 };
-var narrowMax = (agg, key2, value) => {
-  if (agg[key2] === void 0 || value < agg[key2])
-    agg[key2] = value;
+var narrowMax = (agg, key, value) => {
+  if (agg[key] === void 0 || value < agg[key])
+    agg[key] = value;
 };
 var narrowBoth = (agg, value) => {
   narrowMin(agg, "minimum", value);
@@ -18429,17 +16491,17 @@ var objectProcessor = (schema, ctx, _json, params) => {
   }
   json2.type = "object";
   json2.properties = {};
-  for (const key2 in shape) {
-    assignProp(json2.properties, key2, processSchema(shape[key2], ctx, {
+  for (const key in shape) {
+    assignProp(json2.properties, key, processSchema(shape[key], ctx, {
       ...params,
-      path: [...params.path, "properties", key2]
+      path: [...params.path, "properties", key]
     }));
   }
   const requiredKeys = [];
-  for (const key2 of Object.keys(shape)) {
-    const field = def.shape[key2];
+  for (const key of Object.keys(shape)) {
+    const field = def.shape[key];
     if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) {
-      requiredKeys.push(key2);
+      requiredKeys.push(key);
     }
   }
   if (requiredKeys.length > 0) {
@@ -18814,9 +16876,9 @@ function toJSONSchema(input2, params) {
     };
     ctx2.external = external;
     for (const entry of registry2._idmap.entries()) {
-      const [key2, schema] = entry;
+      const [key, schema] = entry;
       extractDefs(ctx2, schema);
-      assignProp(schemas, key2, finalize(ctx2, schema));
+      assignProp(schemas, key, finalize(ctx2, schema));
     }
     if (Object.keys(defs).length > 0) {
       const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
@@ -19131,17 +17193,17 @@ __export(checks_exports2, {
 
 // node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
-function _lazyMethod(proto, key2, make) {
-  Object.defineProperty(proto, key2, {
+function _lazyMethod(proto, key, make) {
+  Object.defineProperty(proto, key, {
     configurable: true,
     enumerable: false,
     get() {
       const value = make(this);
-      Object.defineProperty(this, key2, { value, configurable: true, writable: true });
+      Object.defineProperty(this, key, { value, configurable: true, writable: true });
       return value;
     },
     set(value) {
-      Object.defineProperty(this, key2, { value, configurable: true, writable: true });
+      Object.defineProperty(this, key, { value, configurable: true, writable: true });
     }
   });
 }
@@ -19176,7 +17238,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse3 = /* @__PURE__ */ _parse(ZodRealError);
+var parse2 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -19313,7 +17375,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     util_exports.own(this, "~standard", value);
   },
   parse: function _parse2(data, params) {
-    return parse3(this, data, params, { callee: _parse2 });
+    return parse2(this, data, params, { callee: _parse2 });
   },
   parseAsync: async function _parseAsync2(data, params) {
     return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -20811,11 +18873,11 @@ function resolveRef(ref, ctx) {
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
   if (path[0] === defsKey) {
-    const key2 = path[1] === void 0 ? void 0 : decodeJSONPointerSegment(path[1]);
-    if (!key2 || !ctx.defs[key2]) {
+    const key = path[1] === void 0 ? void 0 : decodeJSONPointerSegment(path[1]);
+    if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
-    return ctx.defs[key2];
+    return ctx.defs[key];
   }
   throw new Error(`Reference not found: ${ref}`);
 }
@@ -20850,16 +18912,16 @@ function checkObjectGuards(objectSchema, guards) {
       });
     }
     if (guards.keySchema) {
-      for (const key2 of keys) {
-        const result = guards.keySchema.safeParse(key2);
+      for (const key of keys) {
+        const result = guards.keySchema.safeParse(key);
         if (result.success)
           continue;
         payload.issues.push({
           code: "invalid_key",
           origin: "record",
           issues: result.error.issues,
-          input: key2,
-          path: [key2],
+          input: key,
+          path: [key],
           continue: true
         });
       }
@@ -20884,20 +18946,20 @@ function canonicalKey(value, seen) {
     if (Array.isArray(value)) {
       const parts2 = [];
       for (const item of value) {
-        const key2 = canonicalKey(item, seen);
-        if (key2 === null)
+        const key = canonicalKey(item, seen);
+        if (key === null)
           return null;
-        parts2.push(key2);
+        parts2.push(key);
       }
       return `a${parts2.length}:[${parts2.join(",")}]`;
     }
     const keys = Object.keys(value).sort();
     const parts = [];
     for (const k of keys) {
-      const key2 = canonicalKey(value[k], seen);
-      if (key2 === null)
+      const key = canonicalKey(value[k], seen);
+      if (key === null)
         return null;
-      parts.push(`${k.length}:${k}=${key2}`);
+      parts.push(`${k.length}:${k}=${key}`);
     }
     return `o${parts.length}:{${parts.join(",")}}`;
   } finally {
@@ -20937,15 +18999,15 @@ function containsRef(value) {
     return value.some(containsRef);
   if (typeof value.$ref === "string")
     return true;
-  return Object.entries(value).some(([key2, sub]) => {
-    if (SCHEMA_KEYWORDS.has(key2))
+  return Object.entries(value).some(([key, sub]) => {
+    if (SCHEMA_KEYWORDS.has(key))
       return containsRef(sub);
-    if (!SCHEMA_MAP_KEYWORDS.has(key2) || typeof sub !== "object" || sub === null)
+    if (!SCHEMA_MAP_KEYWORDS.has(key) || typeof sub !== "object" || sub === null)
       return false;
     return Object.values(sub).some(containsRef);
   });
 }
-function plural2(n) {
+function plural(n) {
   return n === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
@@ -20956,12 +19018,12 @@ function checkArrayGuards(arraySchema, guards) {
     if (guards.uniqueItems === true) {
       const firstSeen = /* @__PURE__ */ new Map();
       for (let i = 0; i < items.length; i++) {
-        const key2 = canonicalKey(items[i], /* @__PURE__ */ new Set());
-        if (key2 === null)
+        const key = canonicalKey(items[i], /* @__PURE__ */ new Set());
+        if (key === null)
           continue;
-        const first = firstSeen.get(key2);
+        const first = firstSeen.get(key);
         if (first === void 0) {
-          firstSeen.set(key2, i);
+          firstSeen.set(key, i);
           continue;
         }
         payload.issues.push({
@@ -20984,7 +19046,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (matches < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural2(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
           input: items,
           continue: true
         });
@@ -20992,7 +19054,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (guards.maxContains !== void 0 && matches > guards.maxContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at most ${guards.maxContains} matching ${plural2(guards.maxContains)}`,
+          message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
           input: items,
           continue: true
         });
@@ -21200,9 +19262,9 @@ function convertBaseSchema(schema, ctx) {
       const properties = schema.properties || {};
       const requiredSet = new Set(schema.required || []);
       const additionalSchema = typeof schema.additionalProperties === "object" ? convertSchema(schema.additionalProperties, ctx) : void 0;
-      for (const [key2, propSchema] of Object.entries(properties)) {
+      for (const [key, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
-        assignProp(shape, key2, requiredSet.has(key2) ? propZodSchema : propZodSchema.optional());
+        assignProp(shape, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
       }
       if (schema.patternProperties) {
         const patternProps = schema.patternProperties;
@@ -21237,12 +19299,12 @@ function convertBaseSchema(schema, ctx) {
             if (!isPlainObject(payload.value))
               return;
             const unrecognized = [];
-            for (const key2 of Object.keys(payload.value)) {
-              if (propertyKeys.includes(key2))
+            for (const key of Object.keys(payload.value)) {
+              if (propertyKeys.includes(key))
                 continue;
-              if (patterns.some((regex) => regex.test(key2)))
+              if (patterns.some((regex) => regex.test(key)))
                 continue;
-              unrecognized.push(key2);
+              unrecognized.push(key);
             }
             if (unrecognized.length) {
               payload.issues.push({
@@ -21373,38 +19435,38 @@ function convertSchema(schema, ctx) {
   }
   const extraMeta = {};
   const coreMetadataKeys = ["$id", "id", "$comment", "$anchor", "$vocabulary", "$dynamicRef", "$dynamicAnchor"];
-  for (const key2 of coreMetadataKeys) {
-    if (key2 in schema) {
-      extraMeta[key2] = schema[key2];
+  for (const key of coreMetadataKeys) {
+    if (key in schema) {
+      extraMeta[key] = schema[key];
     }
   }
   const contentMetadataKeys = ["contentEncoding", "contentMediaType", "contentSchema"];
-  for (const key2 of contentMetadataKeys) {
-    if (key2 in schema) {
-      extraMeta[key2] = schema[key2];
+  for (const key of contentMetadataKeys) {
+    if (key in schema) {
+      extraMeta[key] = schema[key];
     }
   }
   if (schema.type === "object" && schema.$ref === void 0) {
     if (schema.propertyNames !== void 0 && !containsRef(schema.propertyNames)) {
       extraMeta.propertyNames = schema.propertyNames;
     }
-    for (const key2 of ["minProperties", "maxProperties"]) {
-      if (schema[key2] !== void 0)
-        extraMeta[key2] = schema[key2];
+    for (const key of ["minProperties", "maxProperties"]) {
+      if (schema[key] !== void 0)
+        extraMeta[key] = schema[key];
     }
   }
   if (schema.type === "array" && schema.$ref === void 0) {
     if (schema.contains !== void 0 && !containsRef(schema.contains)) {
       extraMeta.contains = schema.contains;
     }
-    for (const key2 of ["uniqueItems", "minContains", "maxContains"]) {
-      if (schema[key2] !== void 0)
-        extraMeta[key2] = schema[key2];
+    for (const key of ["uniqueItems", "minContains", "maxContains"]) {
+      if (schema[key] !== void 0)
+        extraMeta[key] = schema[key];
     }
   }
-  for (const key2 of Object.keys(schema)) {
-    if (!RECOGNIZED_KEYS.has(key2)) {
-      assignProp(extraMeta, key2, schema[key2]);
+  for (const key of Object.keys(schema)) {
+    if (!RECOGNIZED_KEYS.has(key)) {
+      assignProp(extraMeta, key, schema[key]);
     }
   }
   if (Object.keys(extraMeta).length > 0) {
@@ -21660,681 +19722,6 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/engine/spec/schema.ts
-var CLOUDS = ["AzureCloud", "AzureUSGovernment", "AzureChinaCloud"];
-var DATE = /^\d{4}-\d{2}-\d{2}$/;
-var name = (what) => external_exports.string().min(1).describe(what);
-var subscriptionId = external_exports.string().describe("Azure subscription id (a GUID).");
-var subnetByName = external_exports.strictObject({
-  vnet: name("Name of the virtual network."),
-  name: name("Name of the subnet."),
-  resourceGroup: name(
-    "Resource group of the virtual network; defaults to the vault's."
-  ).optional(),
-  subscription: subscriptionId.optional()
-}).describe(
-  "A subnet named by its virtual network; resource group and subscription default to the vault's."
-);
-var subnetById = external_exports.strictObject({ id: external_exports.string().describe("Full resource id of the subnet.") }).describe("A subnet given by its full resource id.");
-var subnetRefSchema = external_exports.union([
-  external_exports.string().describe("Full resource id of the subnet: /subscriptions/…/subnets/NAME."),
-  subnetById,
-  subnetByName
-]).describe("A subnet: a resource id, { id }, or { vnet, name, resourceGroup?, subscription? }.");
-var ipRuleObject = external_exports.strictObject({
-  address: external_exports.string().describe("A public IPv4 address (203.0.113.7) or CIDR range (198.51.100.0/24)."),
-  note: external_exports.string().max(200).describe("Why this rule exists; shown in plans.").optional(),
-  expires: external_exports.string().regex(DATE, { error: "expires must be a date written YYYY-MM-DD, for example 2027-03-31" }).describe(
-    "Date (YYYY-MM-DD) after which the planner removes this rule; it warns 14 days before."
-  ).optional()
-}).describe("An IP rule with an optional note and expiry date.");
-var ipRuleSchema = external_exports.union([external_exports.string().describe("A public IPv4 address or CIDR range."), ipRuleObject]).describe("A public IPv4 address or CIDR range allowed through the firewall.");
-var SET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
-var setRefSchema = external_exports.strictObject({
-  set: external_exports.string().regex(SET_NAME, {
-    error: 'a set name is 1–80 letters, digits, ".", "_" or "-", starting with a letter or digit'
-  }).describe("Name of an ipSet (in ipRules) or a subnetSet (in virtualNetworkRules).")
-}).describe("Every entry of a named set, defined under ipSets or subnetSets in any file.");
-var ipRuleEntrySchema = external_exports.union([ipRuleSchema, setRefSchema]).describe("An IP rule, or `set: NAME` for every entry of an ipSet.");
-var virtualNetworkRuleSchema = external_exports.strictObject({
-  subnet: subnetRefSchema,
-  serviceEndpoint: external_exports.enum(["ensure", "ignore"]).default("ensure").describe(
-    "ensure: add Microsoft.KeyVault to the subnet's service endpoints when missing (default). ignore: leave the subnet alone; the rule is set with ignoreMissingVnetServiceEndpoint and has no effect until the endpoint exists."
-  )
-}).describe("Allow traffic from a subnet through its Microsoft.KeyVault service endpoint.");
-var virtualNetworkRuleEntrySchema = external_exports.union([virtualNetworkRuleSchema, setRefSchema]).describe("A VNet rule, or `set: NAME` for every entry of a subnetSet.");
-var setName = external_exports.string().regex(SET_NAME, {
-  error: 'a set name is 1–80 letters, digits, ".", "_" or "-", starting with a letter or digit'
-});
-var ipSetsSchema = external_exports.record(setName, external_exports.array(ipRuleEntrySchema).describe("The entries of one ipSet.")).describe(
-  "Named lists of IP rules, defined once in the spec set (any file) and granted to vaults with `- set: NAME` in firewall.ipRules."
-);
-var subnetSetsSchema = external_exports.record(setName, external_exports.array(virtualNetworkRuleEntrySchema).describe("The entries of one subnetSet.")).describe(
-  "Named lists of VNet rules, defined once in the spec set (any file) and granted to vaults with `- set: NAME` in firewall.virtualNetworkRules. A subnet given by vnet and name resolves in each vault that uses the set."
-);
-var firewallSchema = external_exports.strictObject({
-  defaultAction: external_exports.enum(["Allow", "Deny"]).describe(
-    "Allow: every network may reach the vault (rules have no effect). Deny: only the rules below, trusted services and private endpoints."
-  ),
-  bypass: external_exports.enum(["AzureServices", "None"]).default("AzureServices").describe(
-    "AzureServices (default): trusted Microsoft services bypass the firewall. None: they do not."
-  ),
-  ipRules: external_exports.array(ipRuleEntrySchema).default([]).describe(
-    "Public IPv4 addresses and ranges, and ipSets (at most 1000 rules once sets are expanded)."
-  ),
-  virtualNetworkRules: external_exports.array(virtualNetworkRuleEntrySchema).default([]).describe(
-    "Subnets allowed through service endpoints, and subnetSets (at most 200 once sets are expanded)."
-  )
-}).describe("The vault firewall (networkAcls).");
-var dnsLinkSchema = external_exports.strictObject({
-  vnet: name("Virtual network to link: its name, or its full resource id."),
-  name: name("Name of the virtual network link."),
-  resourceGroup: name(
-    "Resource group of the virtual network; defaults to the vault's."
-  ).optional(),
-  subscription: subscriptionId.optional()
-}).describe(
-  "A link between the private DNS zone and a virtual network that must resolve the vault."
-);
-var dnsSchema = external_exports.strictObject({
-  zone: name(
-    "Private DNS zone name, created in the endpoint's resource group if absent (privatelink.vaultcore.azure.net)."
-  ).optional(),
-  zoneId: external_exports.string().describe("Resource id of an existing (hub) private DNS zone.").optional(),
-  links: external_exports.array(dnsLinkSchema).default([]).describe("Virtual network links the zone must have."),
-  zoneGroup: name(
-    "Name of the DNS zone group on the private endpoint, which keeps the A record in the zone."
-  ).optional()
-}).describe("Private DNS for the endpoint: give zone or zoneId, not both.");
-var privateEndpointSchema = external_exports.strictObject({
-  name: name("Name of the private endpoint."),
-  subnet: subnetRefSchema,
-  connectionName: name("Name of the private link service connection."),
-  resourceGroup: name("Resource group of the endpoint; defaults to the vault's.").optional(),
-  location: name("Region of the endpoint; defaults to the virtual network's.").optional(),
-  manualApproval: external_exports.boolean().default(false).describe(
-    "Request the connection for manual approval instead of approving it automatically."
-  ),
-  requestMessage: external_exports.string().max(140).describe("Message sent with a manual connection request (at most 140 characters).").optional(),
-  dns: dnsSchema.optional()
-}).describe("A private endpoint to the vault, with its private DNS.");
-var disableFindingsSchema = external_exports.array(
-  external_exports.string().regex(/^(policy|practice)\/[a-z-]+$/, {
-    error: "only best-practice findings can be disabled: write an id such as policy/private-link"
-  })
-).default([]).describe(
-  "Best-practice finding ids (policy/…, practice/…) not to report, e.g. policy/private-link."
-);
-var vaultSchema = external_exports.strictObject({
-  name: external_exports.string().describe("Name of the key vault (3–24 letters, digits and hyphens)."),
-  subscription: subscriptionId.optional(),
-  resourceGroup: name(
-    "Resource group of the vault; defaults to defaults.resourceGroup."
-  ).optional(),
-  publicNetworkAccess: external_exports.enum(["Enabled", "Disabled", "SecuredByPerimeter"]).describe(
-    "Enabled: the firewall decides. Disabled: only private endpoints and trusted services reach the vault. SecuredByPerimeter: a network security perimeter decides public access (kvnet keeps it and cannot verify that path)."
-  ),
-  firewall: firewallSchema,
-  privateEndpoints: external_exports.array(privateEndpointSchema).default([]).describe("Private endpoints to the vault."),
-  privateEndpointConnections: external_exports.strictObject({
-    unmanaged: external_exports.enum(["report", "reject"]).default("report").describe(
-      "What to do with connections to this vault that the spec does not declare: report them, or reject them."
-    )
-  }).default({ unmanaged: "report" }).describe("Policy for private endpoint connections other parties request to this vault."),
-  acknowledgeLockout: external_exports.boolean().default(false).describe(
-    "Set to true to accept a configuration in which no client can reach the vault's data plane."
-  ),
-  disableFindings: disableFindingsSchema
-}).describe("The network configuration of one key vault.");
-var managedHsmSchema = vaultSchema.extend({
-  name: external_exports.string().describe("Name of the managed HSM pool (3–24 letters, digits and hyphens)."),
-  firewall: firewallSchema.describe(
-    "The managed HSM firewall (networkAcls). The service wants defaultAction Deny when ipRules are given."
-  )
-}).describe("The network configuration of one Managed HSM pool.");
-var specSchema = external_exports.strictObject({
-  version: external_exports.literal(1).describe("Spec format version; always 1."),
-  defaults: external_exports.strictObject({
-    subscription: subscriptionId.optional(),
-    resourceGroup: name("Default resource group.").optional(),
-    location: name("Default region for new resources.").optional(),
-    cloud: external_exports.enum(CLOUDS).default("AzureCloud").describe("Azure cloud of every vault in this file."),
-    disableFindings: disableFindingsSchema
-  }).default({ cloud: "AzureCloud", disableFindings: [] }).describe("Values that vaults and their resources inherit unless they set their own."),
-  vaults: external_exports.array(vaultSchema).describe("The key vaults whose network access this file declares."),
-  ipSets: ipSetsSchema.default({}),
-  subnetSets: subnetSetsSchema.default({}),
-  managedHsms: external_exports.array(managedHsmSchema).default([]).describe("The Managed HSM pools whose network access this file declares.")
-}).describe("kvnet spec: the network security of Azure Key Vaults.");
-
-// src/engine/analysis/world.ts
-function recordKey(zone, name2) {
-  return `${zone}|${name2.toLowerCase()}`;
-}
-function setWithUndo(map2, key2, value) {
-  const had = map2.has(key2);
-  const previous = map2.get(key2);
-  if (value === void 0) map2.delete(key2);
-  else map2.set(key2, value);
-  return () => {
-    if (had) map2.set(key2, previous);
-    else map2.delete(key2);
-  };
-}
-function undoAll(undos) {
-  return () => {
-    for (const undo of [...undos].reverse()) undo();
-  };
-}
-var key = resourceIdKey;
-var subnetRevisions = /* @__PURE__ */ new WeakMap();
-var subnetRevision = (world) => subnetRevisions.get(world) ?? 0;
-function setSubnetWithUndo(world, subnetKey, fact) {
-  const bump = () => subnetRevisions.set(world, subnetRevision(world) + 1);
-  const undo = setWithUndo(world.subnets, subnetKey, fact);
-  bump();
-  return () => {
-    undo();
-    bump();
-  };
-}
-
-// src/engine/analysis/address-space.ts
-var intervals = /* @__PURE__ */ new Map();
-function interval(cidr) {
-  if (intervals.has(cidr)) return intervals.get(cidr);
-  const found = parse4(cidr);
-  intervals.set(cidr, found);
-  return found;
-}
-function parse4(cidr) {
-  const parsed = parseIpv4Rule(cidr);
-  if (parsed.kind !== "ok") return void 0;
-  const [a = 0, b = 0, c = 0, d = 0] = parsed.range.network.toByteArray();
-  const start = (a << 24 >>> 0) + (b << 16) + (c << 8) + d;
-  const size = 2 ** (32 - parsed.range.prefix);
-  return [start, start + size - 1];
-}
-var AddressSet = class _AddressSet {
-  constructor(intervals2) {
-    this.intervals = intervals2;
-  }
-  intervals;
-  static of(cidrs) {
-    const sorted = cidrs.flatMap((cidr) => {
-      const found = interval(cidr);
-      return found ? [found] : [];
-    }).sort((x, y) => x[0] - y[0]);
-    const merged = [];
-    for (const [start, end] of sorted) {
-      const last = merged[merged.length - 1];
-      if (last && start <= last[1] + 1) last[1] = Math.max(last[1], end);
-      else merged.push([start, end]);
-    }
-    return new _AddressSet(merged);
-  }
-  /** Every address of the CIDR is in the set (an unparseable CIDR is never covered). */
-  covers(cidr) {
-    const target = interval(cidr);
-    if (!target) return false;
-    let low = 0;
-    let high = this.intervals.length - 1;
-    while (low <= high) {
-      const middle = low + high >> 1;
-      const [start, end] = this.intervals[middle];
-      if (target[0] < start) high = middle - 1;
-      else if (target[0] > end) low = middle + 1;
-      else return target[1] <= end;
-    }
-    return false;
-  }
-};
-
-// src/engine/analysis/access.ts
-function pathKey(path) {
-  switch (path.kind) {
-    case "public-all":
-    case "trusted-services":
-      return path.kind;
-    case "ip-range":
-      return `ip-range:${path.cidr}`;
-    case "subnet":
-      return `${path.kind}:${key(path.subnetId)}`;
-    case "switching-subnets-egress":
-      return egressKey(path);
-    case "private-endpoint":
-      return `private-endpoint:${key(path.endpointId)}`;
-  }
-}
-var coded = (code, params = {}) => ({ code, params });
-var egressKeys = /* @__PURE__ */ new WeakMap();
-function egressKey(path) {
-  let text2 = egressKeys.get(path);
-  if (text2 === void 0) {
-    text2 = `${path.kind}:${path.subnetIds.map(key).join(",")}`;
-    egressKeys.set(path, text2);
-  }
-  return text2;
-}
-var egressPath = (subnetIds) => ({
-  kind: "switching-subnets-egress",
-  subnetIds
-});
-function publicPaths(vault, world, access) {
-  const network = vault.network;
-  const rules = [
-    ...network.ipRules.map((cidr) => ({ kind: "ip-range", cidr })),
-    ...network.virtualNetworkRules.map((rule) => ({
-      kind: "subnet",
-      subnetId: rule.subnetId
-    }))
-  ];
-  if (network.publicNetworkAccess === "Disabled") {
-    for (const path of rules)
-      access.inactive.push({ path, reason: coded("public-access-disabled") });
-    return;
-  }
-  if (network.publicNetworkAccess !== "Enabled") {
-    const reason = coded("public-access-mode", { mode: network.publicNetworkAccess });
-    if (network.defaultAction === "Allow")
-      access.unknown.push({ path: { kind: "public-all" }, reason });
-    for (const path of rules) access.unknown.push({ path, reason });
-    return;
-  }
-  if (network.defaultAction === "Allow") {
-    access.open.push({ kind: "public-all" });
-    for (const path of rules) access.inactive.push({ path, reason: coded("default-action-allow") });
-    return;
-  }
-  for (const cidr of network.ipRules) access.open.push({ kind: "ip-range", cidr });
-  for (const rule of network.virtualNetworkRules) {
-    const path = { kind: "subnet", subnetId: rule.subnetId };
-    const subnet = world.subnets.get(key(rule.subnetId));
-    if (!subnet) access.unknown.push({ path, reason: coded("subnet-not-read") });
-    else if (subnet.status === "unknown")
-      access.unknown.push({ path, reason: coded("subnet-unreadable", { why: subnet.reason }) });
-    else if (subnet.status === "missing")
-      access.inactive.push({ path, reason: coded("subnet-missing") });
-    else if (!subnet.keyVaultEndpoint)
-      access.inactive.push({ path, reason: coded("subnet-without-service-endpoint") });
-    else if (!subnet.ready) access.unknown.push({ path, reason: coded("subnet-not-ready") });
-    else access.open.push(path);
-  }
-  if (network.ipRules.length === 0) return;
-  const egress = pendingEgressEntry(world);
-  if (egress) access.unknown.push(egress);
-}
-function admitsPublicEgress(network) {
-  return network.publicNetworkAccess === "Enabled" && network.defaultAction !== "Allow" && network.ipRules.length > 0;
-}
-var pendingEntries = /* @__PURE__ */ new WeakMap();
-var internedEntries = /* @__PURE__ */ new WeakMap();
-function isPendingSwitch(world, subnetKey) {
-  if (!world.switchingSubnets.has(subnetKey)) return false;
-  const subnet = world.subnets.get(subnetKey);
-  return subnet?.status === "ok" && !subnet.keyVaultEndpoint;
-}
-function pendingEgressEntry(world) {
-  const revision = subnetRevision(world);
-  const memo2 = pendingEntries.get(world);
-  if (memo2?.revision === revision) return memo2.entry;
-  const keys = [];
-  const ids = [];
-  for (const subnetKey of world.switchingSubnets) {
-    const subnet = world.subnets.get(subnetKey);
-    if (subnet?.status !== "ok" || subnet.keyVaultEndpoint) continue;
-    keys.push(subnetKey);
-    ids.push(subnet.id);
-  }
-  const entry = ids.length > 0 ? internedEntry(world, keys.join("\n"), ids) : void 0;
-  pendingEntries.set(world, { revision, entry });
-  return entry;
-}
-function internedEntry(world, id, subnetIds) {
-  let entries = internedEntries.get(world);
-  if (!entries) {
-    entries = /* @__PURE__ */ new Map();
-    internedEntries.set(world, entries);
-  }
-  let entry = entries.get(id);
-  if (!entry) {
-    entry = { path: egressPath(subnetIds), reason: coded("public-address-may-match-ip-rule") };
-    entries.set(id, entry);
-  }
-  return entry;
-}
-function endpointGap(vault, vaultKey, endpointKey, endpoint, world) {
-  const connection = vault.connections.get(endpointKey);
-  if (!endpoint) {
-    if (!connection) return { kind: "inactive", reason: coded("endpoint-missing") };
-    if (connection.status !== "Approved")
-      return {
-        kind: "inactive",
-        reason: coded("connection-not-approved", { status: connection.status })
-      };
-    return { kind: "unknown", reason: coded("endpoint-not-visible") };
-  }
-  if (!endpoint.ready)
-    return {
-      kind: "inactive",
-      reason: coded("endpoint-not-ready", { state: endpoint.provisioningState ?? "unknown" })
-    };
-  if (!connection) return { kind: "inactive", reason: coded("connection-missing") };
-  if (connection.status !== "Approved")
-    return {
-      kind: "inactive",
-      reason: coded("connection-not-approved", { status: connection.status })
-    };
-  const zones = new Set(
-    endpoint.zoneGroups.filter((group) => group.ready).flatMap((group) => group.zones)
-  );
-  const declared = world.declaredZoneOf.get(endpointKey);
-  if (declared) zones.add(declared);
-  if (zones.size === 0) return { kind: "unknown", reason: coded("dns-not-declared") };
-  let first;
-  for (const zoneKey of zones) {
-    const gap = zoneGap(vault, endpointKey, endpoint, zoneKey, world);
-    if (!gap) return { kind: "open" };
-    first ??= gap;
-  }
-  return first ?? { kind: "unknown", reason: coded("dns-not-declared") };
-}
-function zoneGap(vault, endpointKey, endpoint, zoneKey, world) {
-  const zone = world.zones.get(zoneKey);
-  if (zone === void 0)
-    return { kind: "unknown", reason: coded("zone-not-read", { zoneId: zoneKey }) };
-  if (zone === "missing")
-    return { kind: "inactive", reason: coded("zone-missing", { zoneId: zoneKey }) };
-  if (!zone.ready)
-    return { kind: "inactive", reason: coded("zone-not-ready", { zone: zone.name }) };
-  if (zone.name.toLowerCase() !== vault.privateLinkZone)
-    return {
-      kind: "inactive",
-      reason: coded("zone-name-wrong", { zone: zone.name, expected: vault.privateLinkZone })
-    };
-  const link = world.links.get(zoneKey)?.get(endpoint.virtualNetwork);
-  if (!link) return { kind: "inactive", reason: coded("link-missing", { zone: zone.name }) };
-  if (!link.ready)
-    return { kind: "inactive", reason: coded("link-not-ready", { zone: zone.name }) };
-  const record2 = world.records.get(recordKey(zoneKey, vault.name));
-  if (!record2) return { kind: "inactive", reason: coded("record-missing", { zone: zone.name }) };
-  if (record2.kind === "endpoint") {
-    return record2.endpoint === endpointKey ? void 0 : { kind: "inactive", reason: coded("record-elsewhere", { zone: zone.name }) };
-  }
-  if (endpoint.ips.length === 0)
-    return { kind: "unknown", reason: coded("endpoint-ip-unknown", { zone: zone.name }) };
-  return record2.ips.some((ip) => endpoint.ips.includes(ip)) ? void 0 : {
-    kind: "inactive",
-    reason: coded("record-mismatch", {
-      zone: zone.name,
-      record: [...record2.ips],
-      endpoint: [...endpoint.ips]
-    })
-  };
-}
-function accessOf(world, vaultKey) {
-  const vault = world.vaults.get(vaultKey);
-  const access = { open: [], unknown: [], inactive: [] };
-  if (!vault) return access;
-  publicPaths(vault, world, access);
-  const trusted = { kind: "trusted-services" };
-  if (vault.network.bypass === "AzureServices") {
-    if (["Enabled", "Disabled"].includes(vault.network.publicNetworkAccess))
-      access.open.push(trusted);
-    else
-      access.unknown.push({
-        path: trusted,
-        reason: coded("public-access-mode", { mode: vault.network.publicNetworkAccess })
-      });
-  }
-  const endpoints = new Map(vault.declaredEndpoints);
-  for (const [endpointKey, connection] of vault.connections)
-    if (!endpoints.has(endpointKey))
-      endpoints.set(endpointKey, world.endpoints.get(endpointKey)?.id ?? connection.endpointId);
-  for (const [endpointKey, endpointId] of endpoints) {
-    const endpoint = world.endpoints.get(endpointKey);
-    const path = {
-      kind: "private-endpoint",
-      endpointId: endpoint?.id ?? endpointId,
-      name: endpoint?.name ?? lastSegment2(endpointId)
-    };
-    const gap = endpointGap(vault, vaultKey, endpointKey, endpoint, world);
-    if (gap.kind === "open") access.open.push(path);
-    else access[gap.kind].push({ path, reason: gap.reason });
-  }
-  return access;
-}
-function lastSegment2(id) {
-  return id.split("/").pop() ?? id;
-}
-var Coverage = class {
-  keys;
-  addresses;
-  /** Keys of the subnets open by VNet rule. */
-  subnets;
-  /** defaultAction Allow: every source, service-endpoint traffic included. */
-  all;
-  constructor(access) {
-    this.keys = new Set(access.open.map(pathKey));
-    this.all = this.keys.has("public-all");
-    this.subnets = access.open.flatMap(
-      (path) => path.kind === "subnet" ? [key(path.subnetId)] : []
-    );
-    this.addresses = AddressSet.of(
-      access.open.flatMap((path) => path.kind === "ip-range" ? [path.cidr] : [])
-    );
-  }
-  covers(path) {
-    switch (path.kind) {
-      case "ip-range":
-        return this.all || this.addresses.covers(path.cidr);
-      case "subnet":
-      case "trusted-services":
-        return this.all || this.keys.has(pathKey(path));
-      default:
-        return this.keys.has(pathKey(path));
-    }
-  }
-};
-var coverages = /* @__PURE__ */ new WeakMap();
-function coverageOf(access) {
-  let coverage = coverages.get(access.open);
-  if (!coverage) {
-    coverage = new Coverage(access);
-    coverages.set(access.open, coverage);
-  }
-  return coverage;
-}
-var isEgress = (path) => path.kind === "switching-subnets-egress";
-function egressOf(access) {
-  for (const entry of access.unknown) if (isEgress(entry.path)) return entry.path;
-  return void 0;
-}
-function diffAccess(before, after) {
-  const was = coverageOf(before);
-  const now = coverageOf(after);
-  const unknownAfter = new Set(
-    after.unknown.filter((entry) => !isEgress(entry.path)).map((entry) => pathKey(entry.path))
-  );
-  const gained = after.open.filter((path) => !was.covers(path));
-  const lost = before.open.filter((path) => !now.covers(path) && !unknownAfter.has(pathKey(path)));
-  const possiblyLost = [
-    ...before.open.filter((path) => !now.covers(path) && unknownAfter.has(pathKey(path))),
-    ...before.unknown.map((entry) => entry.path).filter((path) => !isEgress(path) && !now.covers(path) && !unknownAfter.has(pathKey(path))),
-    ...lostEgress(before, after, now)
-  ];
-  return { gained, lost, possiblyLost };
-}
-var egressDifferences = /* @__PURE__ */ new WeakMap();
-function egressDifference(was, now) {
-  let byAfter = egressDifferences.get(was.subnetIds);
-  if (!byAfter) {
-    byAfter = /* @__PURE__ */ new Map();
-    egressDifferences.set(was.subnetIds, byAfter);
-  }
-  if (byAfter.has(now?.subnetIds)) return byAfter.get(now?.subnetIds);
-  const still = new Set(now?.subnetIds.map(key));
-  const ids = [];
-  const keyList = [];
-  for (const id of was.subnetIds) {
-    const subnetKey = key(id);
-    if (still.has(subnetKey)) continue;
-    ids.push(id);
-    keyList.push(subnetKey);
-  }
-  const difference = ids.length === 0 ? void 0 : {
-    path: ids.length === was.subnetIds.length ? was : egressPath(ids),
-    keyList,
-    keys: new Set(keyList),
-    less: /* @__PURE__ */ new Map()
-  };
-  byAfter.set(now?.subnetIds, difference);
-  return difference;
-}
-function lostEgress(before, after, now) {
-  const was = egressOf(before);
-  if (!was || now.all) return [];
-  const gone = egressDifference(was, egressOf(after));
-  if (!gone) return [];
-  const admitted = [...new Set(now.subnets.filter((subnetKey) => gone.keys.has(subnetKey)))];
-  if (admitted.length === 0) return [gone.path];
-  const id = admitted.sort().join("\n");
-  if (!gone.less.has(id)) {
-    const skip = new Set(admitted);
-    const ids = gone.path.subnetIds.filter((_, index) => !skip.has(gone.keyList[index]));
-    gone.less.set(id, ids.length > 0 ? egressPath(ids) : void 0);
-  }
-  const rest = gone.less.get(id);
-  return rest ? [rest] : [];
-}
-function isEmptyChange(change) {
-  return change.gained.length + change.lost.length + change.possiblyLost.length === 0;
-}
-function impactOf(changes) {
-  const widens = changes.some((change) => change.gained.length > 0);
-  const narrows = changes.some((change) => change.lost.length + change.possiblyLost.length > 0);
-  if (widens && narrows) return "both";
-  if (widens) return "widens";
-  return narrows ? "narrows" : "none";
-}
-function isLockedOut(access) {
-  return access.open.length === 0;
-}
-function hasPrivatePath(access) {
-  return access.open.some((path) => path.kind === "private-endpoint");
-}
-
-// src/engine/analysis/best-practices.ts
-var isWide = (cidr) => Number(cidr.split("/")[1]) < 16;
-var PRACTICES = [
-  {
-    id: "policy/firewall",
-    basis: 'Azure Policy "Azure Key Vault should have firewall enabled"',
-    applies: (vault) => vault.network.publicNetworkAccess === "Enabled" && vault.network.defaultAction === "Allow",
-    source: (vault) => settingSource(vault, "defaultAction")
-  },
-  {
-    id: "policy/public-network-access",
-    basis: 'Azure Policy "Azure Key Vault should disable public network access"',
-    applies: (vault) => vault.network.publicNetworkAccess === "Enabled",
-    source: (vault) => settingSource(vault, "publicNetworkAccess")
-  },
-  {
-    id: "policy/private-link",
-    basis: 'Azure Policy "Azure Key Vaults should use private link"',
-    applies: (_vault, after) => !hasPrivatePath(after),
-    source: (vault) => settingSource(vault, "privateEndpoints")
-  },
-  {
-    id: "practice/wide-ip-range",
-    basis: "least privilege",
-    applies: (vault) => vault.network.ipRules.some((cidr) => isWide(cidr)),
-    source: (vault) => vault.ipRules.find((rule) => isWide(rule.cidr))?.source ?? vault.source
-  }
-];
-var BEST_PRACTICE_IDS = PRACTICES.map((practice) => practice.id);
-function bestPracticeFindings(vault, after) {
-  return PRACTICES.filter(
-    (practice) => !vault.disabledFindings.includes(practice.id) && practice.applies(vault, after)
-  ).map((practice) => ({
-    level: "warning",
-    rule: practice.id,
-    vault: vault.name,
-    source: practice.source(vault),
-    params: { vault: vault.name, basis: practice.basis }
-  }));
-}
-
 export {
-  external_exports,
-  CLOUDS,
-  specSchema,
-  isGuid,
-  parseResourceId,
-  formatResourceId,
-  resourceIdKey,
-  resourceTypeKey,
-  VAULT_KIND,
-  MANAGED_HSM_KIND,
-  targetKindOfId,
-  canonicalCidr,
-  normalizeIpRules,
-  normalizeVirtualNetworkRules,
-  normalizeLiveNetwork,
-  comparableNetwork,
-  sameNetwork,
-  visibleBasis,
-  CLOUD_PROFILES,
-  isRealDate,
-  daysBetween,
-  SET_SECTION,
-  SET_LIST,
-  isSetRef,
-  SetRegistry,
-  expandEntries,
-  MAX_IP_RULES,
-  ipRuleAddress,
-  checkIpRules,
-  checkAddress,
-  reportOverlaps,
-  checkExpiry,
-  vaultPlacement,
-  resolveSubnetId,
-  resolveVirtualNetworkId,
-  settingSource,
-  vnetRuleSource,
-  resolveDesiredState,
-  recordKey,
-  setWithUndo,
-  undoAll,
-  key,
-  setSubnetWithUndo,
-  egressPath,
-  admitsPublicEgress,
-  isPendingSwitch,
-  accessOf,
-  Coverage,
-  diffAccess,
-  isEmptyChange,
-  impactOf,
-  isLockedOut,
-  hasPrivatePath,
-  BEST_PRACTICE_IDS,
-  bestPracticeFindings,
-  findingMessage,
-  noteText,
-  pathText,
-  setChangeLines,
-  SET_CHANGES_HEADING,
-  stepTitle,
-  changeLine,
-  stepLines,
-  findingWhere,
-  findingLine,
-  readErrorLines,
-  countPlan,
-  readiness,
-  verdict,
-  renderFindingsText,
-  summarizeFindings
+  external_exports
 };

@@ -1,45 +1,17 @@
 import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
-  BEST_PRACTICE_IDS,
-  MANAGED_HSM_KIND,
-  MAX_IP_RULES,
-  SET_LIST,
-  SET_SECTION,
-  SetRegistry,
-  VAULT_KIND,
-  canonicalCidr,
-  checkAddress,
-  checkExpiry,
-  checkIpRules,
-  daysBetween,
-  expandEntries,
-  external_exports,
-  findingLine,
-  formatResourceId,
-  ipRuleAddress,
-  isGuid,
-  isRealDate,
-  isSetRef,
-  parseResourceId,
-  renderFindingsText,
-  reportOverlaps,
-  resolveDesiredState,
-  resolveSubnetId,
-  resolveVirtualNetworkId,
-  resourceIdKey,
-  resourceTypeKey,
-  specSchema,
-  summarizeFindings,
-  vaultPlacement
-} from "./chunk-B6SJDPMF.js";
+  CLOUDS,
+  CLOUD_PROFILES,
+  external_exports
+} from "./chunk-I2DMUX3B.js";
 import {
   error,
   info,
   neutralizeForLog,
   singleLine,
   warning
-} from "./chunk-OR57H7DE.js";
+} from "./chunk-Y4FF344V.js";
 import {
   __commonJS,
   __toESM
@@ -902,7 +874,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse = (input, options) => {
+    var parse3 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1072,7 +1044,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1595,7 +1567,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse.fastpaths = (input, options) => {
+    parse3.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -1660,7 +1632,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse;
+    module.exports = parse3;
   }
 });
 
@@ -1669,7 +1641,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse = require_parse();
+    var parse3 = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -1757,7 +1729,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1783,10 +1755,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
+        parsed.output = parse3.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse(input, options);
+        parsed = parse3(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -1818,6 +1790,817 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch2, pico);
     module.exports = picomatch2;
+  }
+});
+
+// node_modules/ipaddr.js/lib/ipaddr.js
+var require_ipaddr = __commonJS({
+  "node_modules/ipaddr.js/lib/ipaddr.js"(exports, module) {
+    (function(root) {
+      "use strict";
+      const ipv4Part = "(0?\\d+|0x[a-f0-9]+)";
+      const ipv4Regexes = {
+        fourOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, "i"),
+        threeOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}$`, "i"),
+        twoOctet: new RegExp(`^${ipv4Part}\\.${ipv4Part}$`, "i"),
+        longValue: new RegExp(`^${ipv4Part}$`, "i")
+      };
+      const octalRegex = new RegExp(`^0[0-7]+$`, "i");
+      const hexRegex = new RegExp(`^0x[a-f0-9]+$`, "i");
+      const zoneIndex = "%[0-9a-z]{1,}";
+      const ipv6Part = "(?:[0-9a-f]+::?)+";
+      const ipv6Regexes = {
+        zoneIndex: new RegExp(zoneIndex, "i"),
+        "native": new RegExp(`^(::)?(${ipv6Part})?([0-9a-f]+)?(::)?(${zoneIndex})?$`, "i"),
+        deprecatedTransitional: new RegExp(`^(?:::)(${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?)$`, "i"),
+        transitional: new RegExp(`^((?:${ipv6Part})|(?:::)(?:${ipv6Part})?)${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}\\.${ipv4Part}(${zoneIndex})?$`, "i")
+      };
+      function expandIPv6(string, parts) {
+        if (string.indexOf("::") !== string.lastIndexOf("::")) {
+          return null;
+        }
+        let colonCount = 0;
+        let lastColon = -1;
+        let zoneId = (string.match(ipv6Regexes.zoneIndex) || [])[0];
+        let replacement, replacementCount;
+        if (zoneId) {
+          zoneId = zoneId.substring(1);
+          string = string.replace(/%.+$/, "");
+        }
+        while ((lastColon = string.indexOf(":", lastColon + 1)) >= 0) {
+          colonCount++;
+        }
+        if (string.substr(0, 2) === "::") {
+          colonCount--;
+        }
+        if (string.substr(-2, 2) === "::") {
+          colonCount--;
+        }
+        if (colonCount >= parts) {
+          return null;
+        }
+        replacementCount = parts - colonCount;
+        replacement = ":";
+        while (replacementCount--) {
+          replacement += "0:";
+        }
+        string = string.replace("::", replacement);
+        if (string[0] === ":") {
+          string = string.slice(1);
+        }
+        if (string[string.length - 1] === ":") {
+          string = string.slice(0, -1);
+        }
+        parts = (function() {
+          const ref = string.split(":");
+          const results = [];
+          for (let i = 0; i < ref.length; i++) {
+            results.push(ref[i].length > 4 ? NaN : parseInt(ref[i], 16));
+          }
+          return results;
+        })();
+        return {
+          parts,
+          zoneId
+        };
+      }
+      function matchCIDR(first, second, partSize, cidrBits) {
+        if (first.length !== second.length) {
+          throw new Error("ipaddr: cannot match CIDR for objects with different lengths");
+        }
+        let part = 0;
+        let shift;
+        while (cidrBits > 0) {
+          shift = partSize - cidrBits;
+          if (shift < 0) {
+            shift = 0;
+          }
+          if (first[part] >> shift !== second[part] >> shift) {
+            return false;
+          }
+          cidrBits -= partSize;
+          part += 1;
+        }
+        return true;
+      }
+      function parseIntAuto(string) {
+        if (hexRegex.test(string)) {
+          return parseInt(string, 16);
+        }
+        if (string[0] === "0" && !isNaN(parseInt(string[1], 10))) {
+          if (octalRegex.test(string)) {
+            return parseInt(string, 8);
+          }
+          throw new Error(`ipaddr: cannot parse ${string} as octal`);
+        }
+        return parseInt(string, 10);
+      }
+      function padPart(part, length) {
+        while (part.length < length) {
+          part = `0${part}`;
+        }
+        return part;
+      }
+      const ipaddr2 = {};
+      ipaddr2.IPv4 = (function() {
+        function IPv4(octets) {
+          if (octets.length !== 4) {
+            throw new Error("ipaddr: ipv4 octet count should be 4");
+          }
+          let i, octet;
+          for (i = 0; i < octets.length; i++) {
+            octet = octets[i];
+            if (!(0 <= octet && octet <= 255)) {
+              throw new Error("ipaddr: ipv4 octet should fit in 8 bits");
+            }
+          }
+          this.octets = octets;
+        }
+        IPv4.prototype.SpecialRanges = {
+          unspecified: [[new IPv4([0, 0, 0, 0]), 8]],
+          broadcast: [[new IPv4([255, 255, 255, 255]), 32]],
+          // RFC3171
+          multicast: [[new IPv4([224, 0, 0, 0]), 4]],
+          // RFC3927
+          linkLocal: [[new IPv4([169, 254, 0, 0]), 16]],
+          // RFC5735
+          loopback: [[new IPv4([127, 0, 0, 0]), 8]],
+          // RFC6598
+          carrierGradeNat: [[new IPv4([100, 64, 0, 0]), 10]],
+          // RFC1918
+          "private": [
+            [new IPv4([10, 0, 0, 0]), 8],
+            [new IPv4([172, 16, 0, 0]), 12],
+            [new IPv4([192, 168, 0, 0]), 16]
+          ],
+          // Reserved and testing-only ranges; RFCs 5735, 5737, 2544, 1700
+          reserved: [
+            [new IPv4([192, 0, 0, 0]), 24],
+            [new IPv4([192, 0, 2, 0]), 24],
+            [new IPv4([192, 88, 99, 0]), 24],
+            [new IPv4([198, 18, 0, 0]), 15],
+            [new IPv4([198, 51, 100, 0]), 24],
+            [new IPv4([203, 0, 113, 0]), 24],
+            [new IPv4([240, 0, 0, 0]), 4]
+          ],
+          // RFC7534, RFC7535
+          as112: [
+            [new IPv4([192, 175, 48, 0]), 24],
+            [new IPv4([192, 31, 196, 0]), 24]
+          ],
+          // RFC7450
+          amt: [
+            [new IPv4([192, 52, 193, 0]), 24]
+          ]
+        };
+        IPv4.prototype.kind = function() {
+          return "ipv4";
+        };
+        IPv4.prototype.match = function(other, cidrRange) {
+          let ref;
+          if (cidrRange === void 0) {
+            ref = other;
+            other = ref[0];
+            cidrRange = ref[1];
+          }
+          if (other.kind() !== "ipv4") {
+            throw new Error("ipaddr: cannot match ipv4 address with non-ipv4 one");
+          }
+          return matchCIDR(this.octets, other.octets, 8, cidrRange);
+        };
+        IPv4.prototype.prefixLengthFromSubnetMask = function() {
+          let cidr = 0;
+          let stop = false;
+          const zerotable = {
+            0: 8,
+            128: 7,
+            192: 6,
+            224: 5,
+            240: 4,
+            248: 3,
+            252: 2,
+            254: 1,
+            255: 0
+          };
+          let i, octet, zeros;
+          for (i = 3; i >= 0; i -= 1) {
+            octet = this.octets[i];
+            if (octet in zerotable) {
+              zeros = zerotable[octet];
+              if (stop && zeros !== 0) {
+                return null;
+              }
+              if (zeros !== 8) {
+                stop = true;
+              }
+              cidr += zeros;
+            } else {
+              return null;
+            }
+          }
+          return 32 - cidr;
+        };
+        IPv4.prototype.range = function() {
+          return ipaddr2.subnetMatch(this, this.SpecialRanges);
+        };
+        IPv4.prototype.toByteArray = function() {
+          return this.octets.slice(0);
+        };
+        IPv4.prototype.toIPv4MappedAddress = function() {
+          return ipaddr2.IPv6.parse(`::ffff:${this.toString()}`);
+        };
+        IPv4.prototype.toNormalizedString = function() {
+          return this.toString();
+        };
+        IPv4.prototype.toString = function() {
+          return this.octets.join(".");
+        };
+        return IPv4;
+      })();
+      ipaddr2.IPv4.broadcastAddressFromCIDR = function(string) {
+        try {
+          const cidr = this.parseCIDR(string);
+          const ipInterfaceOctets = cidr[0].toByteArray();
+          const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+          const octets = [];
+          let i = 0;
+          while (i < 4) {
+            octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
+            i++;
+          }
+          return new this(octets);
+        } catch (e) {
+          throw new Error("ipaddr: the address does not have IPv4 CIDR format", { cause: e });
+        }
+      };
+      ipaddr2.IPv4.isIPv4 = function(string) {
+        return this.parser(string) !== null;
+      };
+      ipaddr2.IPv4.isValid = function(string) {
+        try {
+          new this(this.parser(string));
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      ipaddr2.IPv4.isValidCIDR = function(string) {
+        try {
+          this.parseCIDR(string);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      ipaddr2.IPv4.isValidFourPartDecimal = function(string) {
+        if (ipaddr2.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
+          return true;
+        } else {
+          return false;
+        }
+      };
+      ipaddr2.IPv4.isValidCIDRFourPartDecimal = function(string) {
+        const match = string.match(/^(.+)\/(\d+)$/);
+        if (!ipaddr2.IPv4.isValidCIDR(string) || !match) {
+          return false;
+        }
+        return ipaddr2.IPv4.isValidFourPartDecimal(match[1]);
+      };
+      ipaddr2.IPv4.networkAddressFromCIDR = function(string) {
+        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
+        try {
+          cidr = this.parseCIDR(string);
+          ipInterfaceOctets = cidr[0].toByteArray();
+          subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+          octets = [];
+          i = 0;
+          while (i < 4) {
+            octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
+            i++;
+          }
+          return new this(octets);
+        } catch (e) {
+          throw new Error("ipaddr: the address does not have IPv4 CIDR format", { cause: e });
+        }
+      };
+      ipaddr2.IPv4.parse = function(string) {
+        const parts = this.parser(string);
+        if (parts === null) {
+          throw new Error("ipaddr: string is not formatted like an IPv4 Address");
+        }
+        return new this(parts);
+      };
+      ipaddr2.IPv4.parseCIDR = function(string) {
+        let match;
+        if (match = string.match(/^(.+)\/(\d+)$/)) {
+          const maskLength = parseInt(match[2]);
+          if (maskLength >= 0 && maskLength <= 32) {
+            const parsed = [this.parse(match[1]), maskLength];
+            Object.defineProperty(parsed, "toString", {
+              value: function() {
+                return this.join("/");
+              }
+            });
+            return parsed;
+          }
+        }
+        throw new Error("ipaddr: string is not formatted like an IPv4 CIDR range");
+      };
+      ipaddr2.IPv4.parser = function(string) {
+        let match, part, value;
+        if (match = string.match(ipv4Regexes.fourOctet)) {
+          return (function() {
+            const ref = match.slice(1, 6);
+            const results = [];
+            for (let i = 0; i < ref.length; i++) {
+              part = ref[i];
+              results.push(parseIntAuto(part));
+            }
+            return results;
+          })();
+        } else if (match = string.match(ipv4Regexes.longValue)) {
+          value = parseIntAuto(match[1]);
+          if (value > 4294967295 || value < 0) {
+            throw new Error("ipaddr: address outside defined range");
+          }
+          return (function() {
+            const results = [];
+            let shift;
+            for (shift = 0; shift <= 24; shift += 8) {
+              results.push(value >> shift & 255);
+            }
+            return results;
+          })().reverse();
+        } else if (match = string.match(ipv4Regexes.twoOctet)) {
+          return (function() {
+            const ref = match.slice(1, 4);
+            const results = [];
+            value = parseIntAuto(ref[1]);
+            if (value > 16777215 || value < 0) {
+              throw new Error("ipaddr: address outside defined range");
+            }
+            results.push(parseIntAuto(ref[0]));
+            results.push(value >> 16 & 255);
+            results.push(value >> 8 & 255);
+            results.push(value & 255);
+            return results;
+          })();
+        } else if (match = string.match(ipv4Regexes.threeOctet)) {
+          return (function() {
+            const ref = match.slice(1, 5);
+            const results = [];
+            value = parseIntAuto(ref[2]);
+            if (value > 65535 || value < 0) {
+              throw new Error("ipaddr: address outside defined range");
+            }
+            results.push(parseIntAuto(ref[0]));
+            results.push(parseIntAuto(ref[1]));
+            results.push(value >> 8 & 255);
+            results.push(value & 255);
+            return results;
+          })();
+        } else {
+          return null;
+        }
+      };
+      ipaddr2.IPv4.subnetMaskFromPrefixLength = function(prefix) {
+        prefix = parseInt(prefix);
+        if (Number.isNaN(prefix) || prefix < 0 || prefix > 32) {
+          throw new Error("ipaddr: invalid IPv4 prefix length");
+        }
+        const octets = [0, 0, 0, 0];
+        let j = 0;
+        const filledOctetCount = Math.floor(prefix / 8);
+        while (j < filledOctetCount) {
+          octets[j] = 255;
+          j++;
+        }
+        if (filledOctetCount < 4) {
+          octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - prefix % 8;
+        }
+        return new this(octets);
+      };
+      ipaddr2.IPv6 = (function() {
+        function IPv6(parts, zoneId) {
+          let i, part;
+          if (parts.length === 16) {
+            this.parts = [];
+            for (i = 0; i <= 14; i += 2) {
+              this.parts.push(parts[i] << 8 | parts[i + 1]);
+            }
+          } else if (parts.length === 8) {
+            this.parts = parts;
+          } else {
+            throw new Error("ipaddr: ipv6 part count should be 8 or 16");
+          }
+          for (i = 0; i < this.parts.length; i++) {
+            part = this.parts[i];
+            if (!(0 <= part && part <= 65535)) {
+              throw new Error("ipaddr: ipv6 part should fit in 16 bits");
+            }
+          }
+          if (zoneId) {
+            this.zoneId = zoneId;
+          }
+        }
+        IPv6.prototype.SpecialRanges = {
+          // RFC4291, here and after
+          unspecified: [new IPv6([0, 0, 0, 0, 0, 0, 0, 0]), 128],
+          linkLocal: [new IPv6([65152, 0, 0, 0, 0, 0, 0, 0]), 10],
+          multicast: [new IPv6([65280, 0, 0, 0, 0, 0, 0, 0]), 8],
+          loopback: [new IPv6([0, 0, 0, 0, 0, 0, 0, 1]), 128],
+          uniqueLocal: [new IPv6([64512, 0, 0, 0, 0, 0, 0, 0]), 7],
+          ipv4Mapped: [new IPv6([0, 0, 0, 0, 0, 65535, 0, 0]), 96],
+          // RFC3879
+          deprecatedSiteLocal: [new IPv6([65216, 0, 0, 0, 0, 0, 0, 0]), 10],
+          // RFC6666
+          discard: [new IPv6([256, 0, 0, 0, 0, 0, 0, 0]), 64],
+          // RFC6145
+          rfc6145: [new IPv6([0, 0, 0, 0, 65535, 0, 0, 0]), 96],
+          rfc6052: [
+            // RFC6052
+            [new IPv6([100, 65435, 0, 0, 0, 0, 0, 0]), 96],
+            // RFC8215
+            [new IPv6([100, 65435, 1, 0, 0, 0, 0, 0]), 48]
+          ],
+          // RFC3056
+          "6to4": [new IPv6([8194, 0, 0, 0, 0, 0, 0, 0]), 16],
+          // RFC6052, RFC6146
+          teredo: [new IPv6([8193, 0, 0, 0, 0, 0, 0, 0]), 32],
+          // RFC5180
+          benchmarking: [new IPv6([8193, 2, 0, 0, 0, 0, 0, 0]), 48],
+          // RFC7450
+          amt: [new IPv6([8193, 3, 0, 0, 0, 0, 0, 0]), 32],
+          as112v6: [
+            // RFC7535
+            [new IPv6([8193, 4, 274, 0, 0, 0, 0, 0]), 48],
+            // RFC7534
+            [new IPv6([9760, 79, 32768, 0, 0, 0, 0, 0]), 48]
+          ],
+          // RFC4843
+          deprecatedOrchid: [new IPv6([8193, 16, 0, 0, 0, 0, 0, 0]), 28],
+          // RFC7343
+          orchid2: [new IPv6([8193, 32, 0, 0, 0, 0, 0, 0]), 28],
+          // RFC9374
+          droneRemoteIdProtocolEntityTags: [new IPv6([8193, 48, 0, 0, 0, 0, 0, 0]), 28],
+          // RFC9602
+          segmentRouting: [new IPv6([24320, 0, 0, 0, 0, 0, 0, 0]), 16],
+          reserved: [
+            // RFC3849
+            [new IPv6([8193, 0, 0, 0, 0, 0, 0, 0]), 23],
+            // RFC2928
+            [new IPv6([8193, 3512, 0, 0, 0, 0, 0, 0]), 32],
+            // RFC9637
+            [new IPv6([16383, 0, 0, 0, 0, 0, 0, 0]), 20]
+          ]
+        };
+        IPv6.prototype.isIPv4MappedAddress = function() {
+          return this.range() === "ipv4Mapped";
+        };
+        IPv6.prototype.kind = function() {
+          return "ipv6";
+        };
+        IPv6.prototype.match = function(other, cidrRange) {
+          let ref;
+          if (cidrRange === void 0) {
+            ref = other;
+            other = ref[0];
+            cidrRange = ref[1];
+          }
+          if (other.kind() !== "ipv6") {
+            throw new Error("ipaddr: cannot match ipv6 address with non-ipv6 one");
+          }
+          return matchCIDR(this.parts, other.parts, 16, cidrRange);
+        };
+        IPv6.prototype.prefixLengthFromSubnetMask = function() {
+          let cidr = 0;
+          let stop = false;
+          const zerotable = {
+            0: 16,
+            32768: 15,
+            49152: 14,
+            57344: 13,
+            61440: 12,
+            63488: 11,
+            64512: 10,
+            65024: 9,
+            65280: 8,
+            65408: 7,
+            65472: 6,
+            65504: 5,
+            65520: 4,
+            65528: 3,
+            65532: 2,
+            65534: 1,
+            65535: 0
+          };
+          let part, zeros;
+          for (let i = 7; i >= 0; i -= 1) {
+            part = this.parts[i];
+            if (part in zerotable) {
+              zeros = zerotable[part];
+              if (stop && zeros !== 0) {
+                return null;
+              }
+              if (zeros !== 16) {
+                stop = true;
+              }
+              cidr += zeros;
+            } else {
+              return null;
+            }
+          }
+          return 128 - cidr;
+        };
+        IPv6.prototype.range = function() {
+          return ipaddr2.subnetMatch(this, this.SpecialRanges);
+        };
+        IPv6.prototype.toByteArray = function() {
+          let part;
+          const bytes = [];
+          const ref = this.parts;
+          for (let i = 0; i < ref.length; i++) {
+            part = ref[i];
+            bytes.push(part >> 8);
+            bytes.push(part & 255);
+          }
+          return bytes;
+        };
+        IPv6.prototype.toFixedLengthString = function() {
+          const addr = (function() {
+            const results = [];
+            for (let i = 0; i < this.parts.length; i++) {
+              results.push(padPart(this.parts[i].toString(16), 4));
+            }
+            return results;
+          }).call(this).join(":");
+          let suffix = "";
+          if (this.zoneId) {
+            suffix = `%${this.zoneId}`;
+          }
+          return addr + suffix;
+        };
+        IPv6.prototype.toIPv4Address = function() {
+          if (!this.isIPv4MappedAddress()) {
+            throw new Error("ipaddr: trying to convert a generic ipv6 address to ipv4");
+          }
+          const ref = this.parts.slice(-2);
+          const high = ref[0];
+          const low = ref[1];
+          return new ipaddr2.IPv4([high >> 8, high & 255, low >> 8, low & 255]);
+        };
+        IPv6.prototype.toNormalizedString = function() {
+          const addr = (function() {
+            const results = [];
+            for (let i = 0; i < this.parts.length; i++) {
+              results.push(this.parts[i].toString(16));
+            }
+            return results;
+          }).call(this).join(":");
+          let suffix = "";
+          if (this.zoneId) {
+            suffix = `%${this.zoneId}`;
+          }
+          return addr + suffix;
+        };
+        IPv6.prototype.toRFC5952String = function() {
+          const regex = /((^|:)(0(:|$)){2,})/g;
+          let suffix = "";
+          if (this.zoneId) {
+            suffix = `%${this.zoneId}`;
+          }
+          const normalized = this.toNormalizedString();
+          const string = normalized.slice(0, normalized.length - suffix.length);
+          let bestMatchIndex = 0;
+          let bestMatchLength = -1;
+          let bestMatchGroups = -1;
+          let match;
+          while (match = regex.exec(string)) {
+            const groups = (match[0].match(/0/g) || []).length;
+            if (groups > bestMatchGroups) {
+              bestMatchGroups = groups;
+              bestMatchIndex = match.index;
+              bestMatchLength = match[0].length;
+            }
+          }
+          if (bestMatchLength < 0) {
+            return string + suffix;
+          }
+          return `${string.substring(0, bestMatchIndex)}::${string.substring(bestMatchIndex + bestMatchLength)}${suffix}`;
+        };
+        IPv6.prototype.toString = function() {
+          return this.toRFC5952String();
+        };
+        return IPv6;
+      })();
+      ipaddr2.IPv6.broadcastAddressFromCIDR = function(string) {
+        try {
+          const cidr = this.parseCIDR(string);
+          const ipInterfaceOctets = cidr[0].toByteArray();
+          const subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+          const octets = [];
+          let i = 0;
+          while (i < 16) {
+            octets.push(parseInt(ipInterfaceOctets[i], 10) | parseInt(subnetMaskOctets[i], 10) ^ 255);
+            i++;
+          }
+          return new this(octets);
+        } catch (e) {
+          throw new Error("ipaddr: the address does not have IPv6 CIDR format", { cause: e });
+        }
+      };
+      ipaddr2.IPv6.isIPv6 = function(string) {
+        return this.parser(string) !== null;
+      };
+      ipaddr2.IPv6.isValid = function(string) {
+        if (typeof string === "string" && string.indexOf(":") === -1) {
+          return false;
+        }
+        try {
+          const addr = this.parser(string);
+          new this(addr.parts, addr.zoneId);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      ipaddr2.IPv6.isValidCIDR = function(string) {
+        if (typeof string === "string" && string.indexOf(":") === -1) {
+          return false;
+        }
+        try {
+          this.parseCIDR(string);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      ipaddr2.IPv6.networkAddressFromCIDR = function(string) {
+        let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
+        try {
+          cidr = this.parseCIDR(string);
+          ipInterfaceOctets = cidr[0].toByteArray();
+          subnetMaskOctets = this.subnetMaskFromPrefixLength(cidr[1]).toByteArray();
+          octets = [];
+          i = 0;
+          while (i < 16) {
+            octets.push(parseInt(ipInterfaceOctets[i], 10) & parseInt(subnetMaskOctets[i], 10));
+            i++;
+          }
+          return new this(octets);
+        } catch (e) {
+          throw new Error("ipaddr: the address does not have IPv6 CIDR format", { cause: e });
+        }
+      };
+      ipaddr2.IPv6.parse = function(string) {
+        const addr = this.parser(string);
+        if (addr === null) {
+          throw new Error("ipaddr: string is not formatted like an IPv6 Address");
+        }
+        return new this(addr.parts, addr.zoneId);
+      };
+      ipaddr2.IPv6.parseCIDR = function(string) {
+        let maskLength, match, parsed;
+        if (match = string.match(/^(.+)\/(\d+)$/)) {
+          maskLength = parseInt(match[2]);
+          if (maskLength >= 0 && maskLength <= 128) {
+            parsed = [this.parse(match[1]), maskLength];
+            Object.defineProperty(parsed, "toString", {
+              value: function() {
+                return this.join("/");
+              }
+            });
+            return parsed;
+          }
+        }
+        throw new Error("ipaddr: string is not formatted like an IPv6 CIDR range");
+      };
+      ipaddr2.IPv6.parser = function(string) {
+        let addr, i, match, octet, octets, zoneId;
+        if (match = string.match(ipv6Regexes.deprecatedTransitional)) {
+          return this.parser(`::ffff:${match[1]}`);
+        }
+        if (ipv6Regexes.native.test(string)) {
+          return expandIPv6(string, 8);
+        }
+        if (match = string.match(ipv6Regexes.transitional)) {
+          zoneId = match[6] || "";
+          addr = match[1];
+          if (!match[1].endsWith("::")) {
+            addr = addr.slice(0, -1);
+          }
+          addr = expandIPv6(addr + zoneId, 6);
+          if (addr && addr.parts) {
+            octets = [
+              parseInt(match[2]),
+              parseInt(match[3]),
+              parseInt(match[4]),
+              parseInt(match[5])
+            ];
+            for (i = 0; i < octets.length; i++) {
+              octet = octets[i];
+              if (!(0 <= octet && octet <= 255)) {
+                return null;
+              }
+            }
+            addr.parts.push(octets[0] << 8 | octets[1]);
+            addr.parts.push(octets[2] << 8 | octets[3]);
+            return {
+              parts: addr.parts,
+              zoneId: addr.zoneId
+            };
+          }
+        }
+        return null;
+      };
+      ipaddr2.IPv6.subnetMaskFromPrefixLength = function(prefix) {
+        prefix = parseInt(prefix);
+        if (Number.isNaN(prefix) || prefix < 0 || prefix > 128) {
+          throw new Error("ipaddr: invalid IPv6 prefix length");
+        }
+        const octets = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        let j = 0;
+        const filledOctetCount = Math.floor(prefix / 8);
+        while (j < filledOctetCount) {
+          octets[j] = 255;
+          j++;
+        }
+        if (filledOctetCount < 16) {
+          octets[filledOctetCount] = Math.pow(2, prefix % 8) - 1 << 8 - prefix % 8;
+        }
+        return new this(octets);
+      };
+      ipaddr2.fromByteArray = function(bytes) {
+        const length = bytes.length;
+        if (length === 4) {
+          return new ipaddr2.IPv4(bytes);
+        } else if (length === 16) {
+          return new ipaddr2.IPv6(bytes);
+        } else {
+          throw new Error("ipaddr: the binary input is neither an IPv6 nor IPv4 address");
+        }
+      };
+      ipaddr2.isValid = function(string) {
+        return ipaddr2.IPv6.isValid(string) || ipaddr2.IPv4.isValid(string);
+      };
+      ipaddr2.isValidCIDR = function(string) {
+        return ipaddr2.IPv6.isValidCIDR(string) || ipaddr2.IPv4.isValidCIDR(string);
+      };
+      ipaddr2.parse = function(string) {
+        if (ipaddr2.IPv6.isValid(string)) {
+          return ipaddr2.IPv6.parse(string);
+        } else if (ipaddr2.IPv4.isValid(string)) {
+          return ipaddr2.IPv4.parse(string);
+        } else {
+          throw new Error("ipaddr: the address has neither IPv6 nor IPv4 format");
+        }
+      };
+      ipaddr2.parseCIDR = function(string) {
+        try {
+          return ipaddr2.IPv6.parseCIDR(string);
+        } catch {
+          try {
+            return ipaddr2.IPv4.parseCIDR(string);
+          } catch (e) {
+            throw new Error("ipaddr: the address has neither IPv6 nor IPv4 CIDR format", { cause: e });
+          }
+        }
+      };
+      ipaddr2.process = function(string) {
+        const addr = this.parse(string);
+        if (addr.kind() === "ipv6" && addr.isIPv4MappedAddress()) {
+          return addr.toIPv4Address();
+        } else {
+          return addr;
+        }
+      };
+      ipaddr2.subnetMatch = function(address, rangeList, defaultName) {
+        let i, rangeName, rangeSubnets, subnet;
+        if (defaultName === void 0 || defaultName === null) {
+          defaultName = "unicast";
+        }
+        for (rangeName in rangeList) {
+          if (Object.prototype.hasOwnProperty.call(rangeList, rangeName)) {
+            rangeSubnets = rangeList[rangeName];
+            if (rangeSubnets[0] && !(rangeSubnets[0] instanceof Array)) {
+              rangeSubnets = [rangeSubnets];
+            }
+            for (i = 0; i < rangeSubnets.length; i++) {
+              subnet = rangeSubnets[i];
+              if (address.kind() === subnet[0].kind() && address.match.apply(address, subnet)) {
+                return rangeName;
+              }
+            }
+          }
+        }
+        return defaultName;
+      };
+      if (typeof module !== "undefined" && module.exports) {
+        module.exports = ipaddr2;
+      } else {
+        root.ipaddr = ipaddr2;
+      }
+    })(exports);
   }
 });
 
@@ -2573,7 +3356,7 @@ var defaultOptions = {
 };
 function getOptions(options) {
   const opts = Object.assign({}, options);
-  for (const key2 in defaultOptions) if (opts[key2] === void 0) Object.assign(opts, { [key2]: defaultOptions[key2] });
+  for (const key3 in defaultOptions) if (opts[key3] === void 0) Object.assign(opts, { [key3]: defaultOptions[key3] });
   opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
@@ -3186,17 +3969,17 @@ var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
     seen: /* @__PURE__ */ new Set()
   }),
   addItem: (carrier, item) => {
-    let key2;
+    let key3;
     if (item instanceof Map) {
       if (item.size !== 1) return "cannot resolve an ordered map item";
-      key2 = item.keys().next().value;
+      key3 = item.keys().next().value;
     } else if (isPlainObject(item)) {
       const itemKeys = Object.keys(item);
       if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
-      key2 = itemKeys[0];
+      key3 = itemKeys[0];
     } else return "cannot resolve an ordered map item";
-    if (carrier.seen.has(key2)) return "duplicate key in ordered map";
-    carrier.seen.add(key2);
+    if (carrier.seen.has(key3)) return "duplicate key in ordered map";
+    carrier.seen.add(key3);
     carrier.list.push(item);
     return "";
   },
@@ -3225,12 +4008,12 @@ var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
   identify: isPlainObject,
   represent: (o) => {
     const map = /* @__PURE__ */ new Map();
-    for (const key2 of Object.keys(o)) map.set(key2, o[key2]);
+    for (const key3 of Object.keys(o)) map.set(key3, o[key3]);
     return map;
   },
-  addPair: (container, key2, value) => {
-    if (key2 !== null && typeof key2 === "object") return "object-based map does not support complex keys";
-    const normalizedKey = String(key2);
+  addPair: (container, key3, value) => {
+    if (key3 !== null && typeof key3 === "object") return "object-based map does not support complex keys";
+    const normalizedKey = String(key3);
     if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
       value,
       enumerable: true,
@@ -3240,13 +4023,13 @@ var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
     else container[normalizedKey] = value;
     return "";
   },
-  has: (container, key2) => {
-    if (key2 !== null && typeof key2 === "object") return false;
-    return Object.prototype.hasOwnProperty.call(container, String(key2));
+  has: (container, key3) => {
+    if (key3 !== null && typeof key3 === "object") return false;
+    return Object.prototype.hasOwnProperty.call(container, String(key3));
   },
   keys: (container) => Object.keys(container),
-  get: (container, key2) => {
-    const normalizedKey = String(key2);
+  get: (container, key3) => {
+    const normalizedKey = String(key3);
     if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
     return container[normalizedKey];
   }
@@ -3256,15 +4039,15 @@ var setTag = defineMappingTag("tag:yaml.org,2002:set", {
   identify: (data) => data instanceof Set,
   represent: (data) => {
     const map = /* @__PURE__ */ new Map();
-    for (const key2 of data) map.set(key2, null);
+    for (const key3 of data) map.set(key3, null);
     return map;
   },
-  addPair: (container, key2, value) => {
+  addPair: (container, key3, value) => {
     if (value !== null) return "cannot resolve a set item";
-    container.add(key2);
+    container.add(key3);
     return "";
   },
-  has: (container, key2) => container.has(key2),
+  has: (container, key3) => container.has(key3),
   keys: (container) => container.keys(),
   get: () => null
 });
@@ -3357,9 +4140,9 @@ var Schema = class Schema2 {
     }
     const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
     const keys = /* @__PURE__ */ new Set();
-    for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key2 of tag.implicitFirstChars) keys.add(key2);
+    for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key3 of tag.implicitFirstChars) keys.add(key3);
     const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
-    for (const key2 of keys) implicitScalarByFirstChar.set(key2, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key2) !== -1));
+    for (const key3 of keys) implicitScalarByFirstChar.set(key3, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key3) !== -1));
     const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
     if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
     this.tags = compiledTags;
@@ -3471,44 +4254,44 @@ var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
 });
 var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
   create: () => /* @__PURE__ */ new Map(),
-  addPair: (container, key2, value) => {
-    container.set(key2, value);
+  addPair: (container, key3, value) => {
+    container.set(key3, value);
     return "";
   },
-  has: (container, key2) => container.has(key2),
+  has: (container, key3) => container.has(key3),
   keys: (container) => container.keys(),
-  get: (container, key2) => container.get(key2),
+  get: (container, key3) => container.get(key3),
   identify: (data) => data instanceof Map || isPlainObject(data),
   represent: (data) => {
     if (data instanceof Map) return data;
     const map = /* @__PURE__ */ new Map();
     const obj = data;
-    for (const key2 of Object.keys(obj)) map.set(key2, obj[key2]);
+    for (const key3 of Object.keys(obj)) map.set(key3, obj[key3]);
     return map;
   }
 });
-function normalizeKey(key2) {
-  if (Array.isArray(key2)) {
-    const array = Array.prototype.slice.call(key2);
+function normalizeKey(key3) {
+  if (Array.isArray(key3)) {
+    const array = Array.prototype.slice.call(key3);
     for (let index = 0; index < array.length; index++) {
       if (Array.isArray(array[index])) return null;
       if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
     }
     return String(array);
   }
-  if (typeof key2 === "object" && Object.prototype.toString.call(key2) === "[object Object]") return "[object Object]";
-  return String(key2);
+  if (typeof key3 === "object" && Object.prototype.toString.call(key3) === "[object Object]") return "[object Object]";
+  return String(key3);
 }
 var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
   create: () => ({}),
   identify: isPlainObject,
   represent: (o) => {
     const map = /* @__PURE__ */ new Map();
-    for (const key2 of Object.keys(o)) map.set(key2, o[key2]);
+    for (const key3 of Object.keys(o)) map.set(key3, o[key3]);
     return map;
   },
-  addPair: (container, key2, value) => {
-    const normalizedKey = normalizeKey(key2);
+  addPair: (container, key3, value) => {
+    const normalizedKey = normalizeKey(key3);
     if (normalizedKey === null) return "nested arrays are not supported inside keys";
     if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
       value,
@@ -3519,13 +4302,13 @@ var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
     else container[normalizedKey] = value;
     return "";
   },
-  has: (container, key2) => {
-    const normalizedKey = normalizeKey(key2);
+  has: (container, key3) => {
+    const normalizedKey = normalizeKey(key3);
     return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
   },
   keys: (container) => Object.keys(container),
-  get: (container, key2) => {
-    const normalizedKey = String(key2);
+  get: (container, key3) => {
+    const normalizedKey = String(key3);
     if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
     return container[normalizedKey];
   }
@@ -4651,9 +5434,9 @@ function readDirective(state) {
   state.position++;
   const nameStart = state.position;
   while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
-  const name = state.input.slice(nameStart, state.position);
+  const name2 = state.input.slice(nameStart, state.position);
   const args = [];
-  if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
+  if (name2.length === 0) throwError(state, "directive name must not be less than one character in length");
   while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
     while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
     if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
@@ -4662,7 +5445,7 @@ function readDirective(state) {
     args.push(state.input.slice(start, state.position));
   }
   if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
-  if (name === "YAML") {
+  if (name2 === "YAML") {
     if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
     if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
     const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
@@ -4672,7 +5455,7 @@ function readDirective(state) {
       kind: "yaml",
       version: args[0]
     });
-  } else if (name === "TAG") {
+  } else if (name2 === "TAG") {
     if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
     const [handle, prefix] = args;
     if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
@@ -4873,7 +5656,7 @@ var DEFAULT_PRESENTER_OPTIONS = {
   quoteFlowKeys: false,
   quoteStyle: "single",
   forceQuotes: false,
-  scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
+  scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name2) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name2)),
   tagBeforeAnchor: false
 };
 var DEFAULT_DUMP_OPTIONS = {
@@ -4905,10 +5688,10 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 // src/engine/spec/source-text.ts
 var SourceText = class {
-  constructor(text) {
-    this.text = text;
-    for (let index = 0; index < text.length; index += 1) {
-      if (text.charCodeAt(index) === 10) this.lineStarts.push(index + 1);
+  constructor(text2) {
+    this.text = text2;
+    for (let index = 0; index < text2.length; index += 1) {
+      if (text2.charCodeAt(index) === 10) this.lineStarts.push(index + 1);
     }
   }
   text;
@@ -4937,8 +5720,8 @@ var PositionIndex = class {
     this.node(path3).located = located;
   }
   /** Remembers the text of a plain scalar YAML turned into a number, boolean or null. */
-  setWritten(path3, text) {
-    this.node(path3).written = text;
+  setWritten(path3, text2) {
+    this.node(path3).written = text2;
   }
   /** The text as written, for a value YAML converted (`0x1F`, `1.10`, `yes`); else undefined. */
   writtenAt(path3) {
@@ -4990,13 +5773,13 @@ var RefusedYaml = class extends Error {
   offset;
   reason;
 };
-function loadYaml(file, text) {
-  const source = new SourceText(text);
+function loadYaml(file, text2) {
+  const source = new SourceText(text2);
   const refuse2 = (rule, position, message) => ({
     ok: false,
     findings: [{ file, ...position, severity: "error", rule, message }]
   });
-  const bytes = new TextEncoder().encode(text).length;
+  const bytes = new TextEncoder().encode(text2).length;
   if (bytes > MAX_SPEC_BYTES) {
     return refuse2(
       "yaml/too-large",
@@ -5006,7 +5789,7 @@ function loadYaml(file, text) {
   }
   let events;
   try {
-    events = parseEvents(text, { filename: file, maxDepth: MAX_YAML_DEPTH });
+    events = parseEvents(text2, { filename: file, maxDepth: MAX_YAML_DEPTH });
   } catch (error2) {
     if (!(error2 instanceof YAMLException)) throw error2;
     const position = error2.mark ? { line: error2.mark.line + 1, column: error2.mark.column + 1 } : { line: 1, column: 1 };
@@ -5037,13 +5820,13 @@ function loadYaml(file, text) {
     );
     return refuse2(
       "yaml/multiple-documents",
-      source.positionAt(secondDocumentOffset(events, second, text)),
+      source.positionAt(secondDocumentOffset(events, second, text2)),
       'the file holds more than one YAML document ("---"): keep one spec per file, or move the rest into another file of the set'
     );
   }
   const positions = new PositionIndex();
   try {
-    const builder = new TreeBuilder(events, text, source, positions);
+    const builder = new TreeBuilder(events, text2, source, positions);
     const value = builder.document();
     return { ok: true, value, positions };
   } catch (error2) {
@@ -5051,7 +5834,7 @@ function loadYaml(file, text) {
     return refuse2(error2.rule, source.positionAt(error2.offset), error2.reason);
   }
 }
-function secondDocumentOffset(events, second, text) {
+function secondDocumentOffset(events, second, text2) {
   for (let index = second; index < events.length; index += 1) {
     const offset = startOf(events[index]);
     if (offset >= 0) return offset;
@@ -5064,7 +5847,7 @@ function secondDocumentOffset(events, second, text) {
   }
   const marker = /^---(?=[ \t\r\n]|$)/gm;
   marker.lastIndex = endOfFirst;
-  return marker.exec(text)?.index ?? endOfFirst;
+  return marker.exec(text2)?.index ?? endOfFirst;
 }
 function startOf(event) {
   if (!event) return -1;
@@ -5088,9 +5871,9 @@ function firstPresent(...offsets) {
   return present.length > 0 ? Math.min(...present) : -1;
 }
 var TreeBuilder = class {
-  constructor(events, text, source, positions) {
+  constructor(events, text2, source, positions) {
     this.events = events;
-    this.text = text;
+    this.text = text2;
     this.source = source;
     this.positions = positions;
   }
@@ -5156,13 +5939,13 @@ var TreeBuilder = class {
     }
   }
   scalar(event) {
-    const text = getScalarValue(this.text, event);
-    if (event.style !== SCALAR_STYLE.PLAIN) return text;
+    const text2 = getScalarValue(this.text, event);
+    if (event.style !== SCALAR_STYLE.PLAIN) return text2;
     for (const tag of IMPLICIT_TAGS) {
-      const resolved = tag.resolve(text, false, tag.tagName);
+      const resolved = tag.resolve(text2, false, tag.tagName);
       if (resolved !== NOT_RESOLVED) return resolved;
     }
-    return text;
+    return text2;
   }
   sequence(path3) {
     const items = [];
@@ -5187,29 +5970,29 @@ var TreeBuilder = class {
       }
       this.refuseAnchorsAndTags(keyEvent);
       this.index += 1;
-      const key2 = getScalarValue(this.text, keyEvent);
-      if (key2 === "<<" && keyEvent.style === SCALAR_STYLE.PLAIN) {
+      const key3 = getScalarValue(this.text, keyEvent);
+      if (key3 === "<<" && keyEvent.style === SCALAR_STYLE.PLAIN) {
         throw new RefusedYaml(
           "yaml/merge-key",
           keyOffset,
           'YAML merge keys ("<<") are not allowed in a spec: write the keys out in full'
         );
       }
-      if (FORBIDDEN_KEYS.has(key2)) {
+      if (FORBIDDEN_KEYS.has(key3)) {
         throw new RefusedYaml(
           "yaml/forbidden-key",
           keyOffset,
-          `the key "${key2}" is not allowed (it could alter object prototypes): remove it`
+          `the key "${key3}" is not allowed (it could alter object prototypes): remove it`
         );
       }
-      if (Object.prototype.hasOwnProperty.call(result, key2)) {
+      if (Object.prototype.hasOwnProperty.call(result, key3)) {
         throw new RefusedYaml(
           "yaml/duplicate-key",
           keyOffset,
-          `the key "${key2}" appears twice in the same mapping: keep one of them`
+          `the key "${key3}" appears twice in the same mapping: keep one of them`
         );
       }
-      result[key2] = this.node([...path3, key2], this.source.positionAt(keyOffset));
+      result[key3] = this.node([...path3, key3], this.source.positionAt(keyOffset));
     }
     this.index += 1;
     return result;
@@ -5534,6 +6317,595 @@ async function collectSpecSources(argumentsGiven) {
   return { sources, findings };
 }
 
+// src/engine/render/findings.ts
+function renderFindingsText(findings) {
+  return findings.map(
+    (finding) => `${singleLine(finding.file)}:${finding.line}:${finding.column}  ${finding.severity}  ${singleLine(finding.message)}  [${finding.rule}]`
+  ).join("\n");
+}
+function summarizeFindings(findings, fileCount) {
+  const errors = findings.filter((finding) => finding.severity === "error").length;
+  const warnings = findings.length - errors;
+  const files = `${fileCount} file${fileCount === 1 ? "" : "s"}`;
+  return `${files} checked: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+}
+
+// src/engine/model/ipv4.ts
+var import_ipaddr = __toESM(require_ipaddr(), 1);
+function parseIpv4Rule(text2) {
+  const known = parsedRules.get(text2);
+  if (known) return known;
+  if (parsedRules.size >= PARSED_RULES_LIMIT) parsedRules.clear();
+  const parsed = Object.freeze(parseUncached(text2));
+  parsedRules.set(text2, parsed);
+  return parsed;
+}
+var PARSED_RULES_LIMIT = 1e5;
+var parsedRules = /* @__PURE__ */ new Map();
+function parseUncached(text2) {
+  const [addressPart = "", prefixPart, ...rest] = text2.trim().split("/");
+  if (rest.length > 0) return { kind: "invalid", reason: 'it has more than one "/"' };
+  if (import_ipaddr.default.IPv6.isValid(addressPart) && !import_ipaddr.default.IPv4.isValid(addressPart))
+    return { kind: "ipv6" };
+  if (!import_ipaddr.default.IPv4.isValidFourPartDecimal(addressPart)) {
+    return {
+      kind: "invalid",
+      reason: "it is not a dotted IPv4 address such as 203.0.113.7 (four decimal octets 0–255, no leading zeros)"
+    };
+  }
+  if (prefixPart !== void 0 && !/^(?:[0-9]|[12][0-9]|3[0-2])$/.test(prefixPart)) {
+    return { kind: "invalid", reason: 'the prefix length after "/" must be a number from 0 to 32' };
+  }
+  const prefix = prefixPart === void 0 ? 32 : Number(prefixPart);
+  const network2 = import_ipaddr.default.IPv4.networkAddressFromCIDR(`${addressPart}/${prefix}`);
+  return {
+    kind: "ok",
+    range: Object.freeze({ cidr: `${network2.toString()}/${prefix}`, network: network2, prefix }),
+    hostBitsSet: network2.toString() !== addressPart
+  };
+}
+function canonicalCidr(text2) {
+  const parsed = parseIpv4Rule(text2);
+  return parsed.kind === "ok" ? parsed.range.cidr : void 0;
+}
+function contains(outer, inner) {
+  return outer.prefix <= inner.prefix && inner.network.match(outer.network, outer.prefix);
+}
+function overlaps(a, b) {
+  return contains(a, b) || contains(b, a);
+}
+function rangeSortKey(range) {
+  const octets = range.network.toByteArray().map((octet) => octet.toString(16).padStart(2, "0"));
+  return `${octets.join("")}/${String(range.prefix).padStart(2, "0")}`;
+}
+function special(cidr, addressClass, label) {
+  const parsed = parseIpv4Rule(cidr);
+  if (parsed.kind !== "ok") throw new Error(`bad built-in range ${cidr}`);
+  return { range: parsed.range, addressClass, label };
+}
+var SPECIAL_RANGES = [
+  special("10.0.0.0/8", "private", "a private network range (RFC 1918)"),
+  special("172.16.0.0/12", "private", "a private network range (RFC 1918)"),
+  special("192.168.0.0/16", "private", "a private network range (RFC 1918)"),
+  special("0.0.0.0/8", "non-public", '"this network" (RFC 1122)'),
+  special("100.64.0.0/10", "non-public", "carrier-grade NAT space (RFC 6598)"),
+  special("127.0.0.0/8", "non-public", "loopback (RFC 1122)"),
+  special("169.254.0.0/16", "non-public", "link-local (RFC 3927)"),
+  special("192.0.0.0/24", "non-public", "IETF protocol assignments (RFC 6890)"),
+  special("198.18.0.0/15", "non-public", "benchmarking space (RFC 2544)"),
+  special("224.0.0.0/4", "non-public", "multicast (RFC 5771)"),
+  special("240.0.0.0/4", "non-public", "reserved space (RFC 1112)"),
+  special("192.0.2.0/24", "documentation", "documentation range TEST-NET-1 (RFC 5737)"),
+  special("198.51.100.0/24", "documentation", "documentation range TEST-NET-2 (RFC 5737)"),
+  special("203.0.113.0/24", "documentation", "documentation range TEST-NET-3 (RFC 5737)")
+];
+var CLASS_ORDER = { private: 0, "non-public": 1, documentation: 2 };
+function specialRangesTouched(range) {
+  return SPECIAL_RANGES.filter((entry) => overlaps(entry.range, range)).sort(
+    (a, b) => CLASS_ORDER[a.addressClass] - CLASS_ORDER[b.addressClass]
+  );
+}
+
+// src/engine/model/resource-id.ts
+var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isGuid(text2) {
+  return GUID.test(text2);
+}
+var CANONICAL_WORDS = new Map(
+  [
+    "Microsoft.Network",
+    "Microsoft.KeyVault",
+    "virtualNetworks",
+    "subnets",
+    "vaults",
+    "managedHSMs",
+    "privateEndpoints",
+    "privateDnsZones",
+    "privateDnsZoneGroups",
+    "virtualNetworkLinks",
+    "privateEndpointConnections"
+  ].map((word) => [word.toLowerCase(), word])
+);
+function canonicalWord(word) {
+  return CANONICAL_WORDS.get(word.toLowerCase()) ?? word;
+}
+function parseResourceId(text2) {
+  if (!text2.startsWith("/"))
+    return { ok: false, reason: 'a resource id starts with "/subscriptions/"' };
+  const parts = text2.replace(/\/+$/, "").split("/").slice(1);
+  if (parts.some((part) => part.length === 0))
+    return { ok: false, reason: 'it has an empty path segment ("//")' };
+  const [subsWord, subscription, rgWord, resourceGroup, providersWord, provider, ...rest] = parts;
+  if (subsWord?.toLowerCase() !== "subscriptions" || subscription === void 0) {
+    return { ok: false, reason: 'a resource id starts with "/subscriptions/<subscription id>"' };
+  }
+  if (!isGuid(subscription))
+    return { ok: false, reason: `"${subscription}" is not a subscription id (a GUID)` };
+  if (rgWord?.toLowerCase() !== "resourcegroups" || resourceGroup === void 0) {
+    return { ok: false, reason: 'after the subscription comes "/resourceGroups/<name>"' };
+  }
+  if (providersWord?.toLowerCase() !== "providers" || provider === void 0) {
+    return { ok: false, reason: 'after the resource group comes "/providers/<namespace>"' };
+  }
+  if (rest.length === 0 || rest.length % 2 !== 0) {
+    return { ok: false, reason: "the part after the provider must be type/name pairs" };
+  }
+  const segments = [];
+  for (let index = 0; index < rest.length; index += 2) {
+    segments.push([rest[index], rest[index + 1]]);
+  }
+  return { ok: true, id: { subscription, resourceGroup, provider, segments } };
+}
+function formatResourceId(id) {
+  const tail = id.segments.map(([type, name2]) => `${canonicalWord(type)}/${name2}`).join("/");
+  return `/subscriptions/${id.subscription.toLowerCase()}/resourceGroups/${id.resourceGroup}/providers/${canonicalWord(id.provider)}/${tail}`;
+}
+function resourceIdKey(text2) {
+  return (text2.endsWith("/") ? text2.replace(/\/+$/, "") : text2).toLowerCase();
+}
+function resourceTypeKey(id) {
+  return [id.provider, ...id.segments.map(([type]) => type)].join("/").toLowerCase();
+}
+function subnetId(subscription, resourceGroup, vnet, subnet) {
+  return formatResourceId({
+    subscription,
+    resourceGroup,
+    provider: "Microsoft.Network",
+    segments: [
+      ["virtualNetworks", vnet],
+      ["subnets", subnet]
+    ]
+  });
+}
+function virtualNetworkId(subscription, resourceGroup, vnet) {
+  return formatResourceId({
+    subscription,
+    resourceGroup,
+    provider: "Microsoft.Network",
+    segments: [["virtualNetworks", vnet]]
+  });
+}
+
+// src/engine/model/vault-network.ts
+function canonicalSubnetId(id) {
+  const parsed = parseResourceId(id);
+  return parsed.ok ? formatResourceId(parsed.id) : id;
+}
+function normalizeIpRules(values) {
+  const unique = /* @__PURE__ */ new Map();
+  for (const value of values) {
+    const cidr = canonicalCidr(value) ?? value.trim();
+    unique.set(cidr, cidr);
+  }
+  return [...unique.values()].map((cidr) => ({ cidr, key: sortKey(cidr) })).sort((a, b) => a.key.localeCompare(b.key)).map(({ cidr }) => cidr);
+}
+function sortKey(cidr) {
+  const parsed = parseIpv4Rule(cidr);
+  return parsed.kind === "ok" ? rangeSortKey(parsed.range) : `~${cidr}`;
+}
+function normalizeVirtualNetworkRules(rules) {
+  const unique = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    const key3 = resourceIdKey(rule.subnetId);
+    const previous = unique.get(key3);
+    unique.set(key3, {
+      subnetId: previous?.subnetId ?? canonicalSubnetId(rule.subnetId),
+      ignoreMissingServiceEndpoint: (previous?.ignoreMissingServiceEndpoint ?? false) || rule.ignoreMissingServiceEndpoint
+    });
+  }
+  return [...unique.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, rule]) => rule);
+}
+function capitalized(value, allowed) {
+  if (value === null || value === void 0) return void 0;
+  return allowed.find((option) => option.toLowerCase() === value.toLowerCase());
+}
+function normalizeLiveNetwork(raw) {
+  const acls = raw.networkAcls ?? void 0;
+  const defaulted = [];
+  const publicNetworkAccess = capitalized(raw.publicNetworkAccess, ["Enabled", "Disabled"]) ?? raw.publicNetworkAccess ?? void 0;
+  if (publicNetworkAccess === void 0) defaulted.push("publicNetworkAccess");
+  const defaultAction = capitalized(acls?.defaultAction, ["Allow", "Deny"]);
+  if (defaultAction === void 0) defaulted.push("defaultAction");
+  const bypass = capitalized(acls?.bypass, ["AzureServices", "None"]);
+  if (bypass === void 0) defaulted.push("bypass");
+  const firewallHidden = (acls === void 0 || acls === null) && typeof publicNetworkAccess === "string" && publicNetworkAccess.toLowerCase() === "disabled";
+  return {
+    ...firewallHidden ? { firewallHidden: true } : {},
+    publicNetworkAccess: publicNetworkAccess ?? "Enabled",
+    defaultAction: defaultAction ?? "Allow",
+    bypass: bypass ?? "AzureServices",
+    ipRules: normalizeIpRules(
+      (acls?.ipRules ?? []).flatMap((rule) => rule.value ? [rule.value] : [])
+    ),
+    virtualNetworkRules: normalizeVirtualNetworkRules(
+      (acls?.virtualNetworkRules ?? []).flatMap(
+        (rule) => rule.id ? [{ subnetId: rule.id, ignoreMissingServiceEndpoint: false }] : []
+      )
+    ),
+    defaulted
+  };
+}
+function comparableNetwork(network2) {
+  if (network2.firewallHidden)
+    return { publicNetworkAccess: network2.publicNetworkAccess, firewall: "not visible" };
+  return {
+    publicNetworkAccess: network2.publicNetworkAccess,
+    defaultAction: network2.defaultAction,
+    bypass: network2.bypass,
+    ipRules: [...network2.ipRules],
+    virtualNetworkRules: network2.virtualNetworkRules.map((rule) => resourceIdKey(rule.subnetId))
+  };
+}
+function sameNetwork(a, b) {
+  if (a.firewallHidden || b.firewallHidden) return a.publicNetworkAccess === b.publicNetworkAccess;
+  return JSON.stringify(comparableNetwork(a)) === JSON.stringify(comparableNetwork(b));
+}
+function visibleBasis(live, desired) {
+  if (!live.firewallHidden) return live;
+  return {
+    publicNetworkAccess: live.publicNetworkAccess,
+    defaultAction: desired.defaultAction,
+    bypass: desired.bypass,
+    ipRules: desired.ipRules,
+    virtualNetworkRules: desired.virtualNetworkRules,
+    defaulted: [],
+    firewallHidden: true
+  };
+}
+var FIREWALL_NOT_VISIBLE = "the firewall (networkAcls) is not visible while public network access is disabled: Azure withholds it, so kvnet cannot tell whether rules are kept or were cleared";
+
+// src/engine/render/messages.ts
+var text = (params, name2) => {
+  const value = params[name2];
+  if (value === void 0) return "";
+  if (!Array.isArray(value)) return String(value);
+  return value.map((entry) => typeof entry === "string" ? entry : noteText(entry)).join(", ");
+};
+var lastSegment = (id) => id.split("/").pop() ?? id;
+var FINDINGS = {
+  "vault/missing": (p) => `${p("kind") || "vault"} "${p("vault")}" does not exist in resource group "${p("resourceGroup")}" of subscription ${p("subscription")}; kvnet manages the network of existing vaults: create the vault first, or fix its name or placement`,
+  "subnet/missing": (p) => p("endpoint") ? `the subnet ${p("subnetId")} of private endpoint "${p("endpoint")}" does not exist: create it, or fix the reference` : `the subnet ${p("subnetId")} of a VNet rule does not exist: create it, or fix the reference`,
+  "dns/zone-missing": (p) => `the private DNS zone ${p("zoneId")} does not exist; kvnet creates zones named with "zone", but never one given by "zoneId": create it, or fix the id`,
+  "dns/link-conflict": (p) => `the zone already has a link named "${p("link")}" to ${p("live")}, not to ${p("spec")}; kvnet never changes or deletes links: rename the link in the spec`,
+  "dns/zone-group-foreign": (p) => `private endpoint "${p("endpoint")}" already has the zone group "${p("group")}" (serving ${p("zones") || "no zone"}), and Azure allows one zone group per endpoint; kvnet will not replace a zone group it did not make (Azure Policy often deploys one): point the spec's dns at ${p("zones") || "that zone"}, or remove the other group`,
+  "dns/zone-group-other": (p) => `private endpoint "${p("endpoint")}" already has the zone group "${p("group")}" (often deployed by Azure Policy) serving the declared zone, so it stands for the spec's "${p("spec")}"; Azure allows one zone group per endpoint, so kvnet creates no second one`,
+  "private-endpoint/foreign": (p) => `private endpoint "${p("endpoint")}" exists but differs from the spec (${p("reasons")}), and it was not created by kvnet (no managed-by: kvnet tag), so kvnet will not replace it: fix the spec to match it, or delete it yourself`,
+  "connection/unmanaged": (p, params) => `connection "${p("connection")}" (${p("status")}) from private endpoint ${p("endpoint")} is not declared in the spec; kvnet never approves it${params.suggestReject === true ? ": declare the endpoint, or set privateEndpointConnections.unmanaged: reject" : ""}`,
+  "ip/expires-soon": (p) => `the IP rule ${p("cidr")} expires on ${p("expires")} and will be removed by the first plan after that date`,
+  "vault/firewall-not-visible": (p) => `vault "${p("vault")}": ${FIREWALL_NOT_VISIBLE}; it admits no one until public access is enabled, and kvnet then sends the spec's firewall whole`,
+  "vault/access-policies": (p) => `vault "${p("vault")}" uses access policies: whoever may write its network settings (Microsoft.KeyVault/vaults/write) can also grant themselves data access; consider the RBAC permission model`,
+  lockout: (p, params) => `this plan would leave vault "${p("vault")}" with no verified network path: no public path, no private endpoint whose chain is complete, no trusted-service bypass${Number(params.unverified ?? 0) > 0 ? ` (${p("unverified")} path(s) kvnet could not verify do not count)` : ""}; the step that would do it does not run: add a path, or set acknowledgeLockout: true if that is intended`,
+  "vnet-rule/no-effect": (p, params) => `the VNet rule for ${p("subnetId")} opens nothing: ${accessReasonText({ code: text(params, "reason"), params: {} })}`,
+  "policy/firewall": (p) => `vault "${p("vault")}": every network can reach the vault: set firewall.defaultAction to Deny and list who may connect (${p("basis")}; disable with disableFindings: [policy/firewall])`,
+  "policy/public-network-access": (p) => `vault "${p("vault")}": the public endpoint stays open to the firewall's rules: prefer private endpoints and publicNetworkAccess: Disabled (${p("basis")}; disable with disableFindings: [policy/public-network-access])`,
+  "policy/private-link": (p) => `vault "${p("vault")}": no private endpoint reaches the vault: declare one under privateEndpoints (${p("basis")}; disable with disableFindings: [policy/private-link])`,
+  "practice/wide-ip-range": (p) => `vault "${p("vault")}": an IP rule admits more than 65,536 addresses: narrow it to the egress addresses you trust (${p("basis")}; disable with disableFindings: [practice/wide-ip-range])`
+};
+function findingMessage(finding) {
+  const template = FINDINGS[finding.rule];
+  const p = (name2) => text(finding.params, name2);
+  return template ? template(p, finding.params) : `${finding.rule} ${JSON.stringify(finding.params)}`;
+}
+var NOTES = {
+  redrive: (p) => `its last write ended ${p("state") || "unfinished"}: kvnet writes it again`,
+  "endpoint/manual-approval": () => "the connection is requested for manual approval; kvnet approves it as the vault owner",
+  "endpoint/replaced": () => "replaced: deleted, then created again (these properties cannot change in place); clients using it lose the private path until the new endpoint and its DNS record are in place",
+  "endpoint/subnet-differs": (p) => `its subnet is ${p("live")}, the spec says ${p("spec")}`,
+  "endpoint/other-target": () => "it does not connect to this vault",
+  "endpoint/connection-name-differs": (p) => `its connection is named "${p("live")}", the spec says "${p("spec")}"`,
+  "endpoint/was-automatic": () => "it was approved automatically, the spec asks for manual approval",
+  "endpoint/was-manual": () => "it was requested for manual approval, the spec asks for automatic",
+  "endpoint/group-differs": (p) => `its group is ${p("groups") || "empty"}, not "${p("expected") || "vault"}"`,
+  "endpoint/connection-ended": (p) => `its connection to the vault is ${p("status")}`,
+  "endpoint/not-succeeded": (p) => `its provisioning state is ${p("state") || "unknown"}`,
+  "endpoint/no-longer-declared": () => "created by kvnet (tag managed-by: kvnet) and no longer in the spec",
+  "zone-group/missing": () => "the zone group does not exist",
+  "zone-group/zones-differ": (p) => `the zone group points at ${p("zones") || "no zone"}`,
+  "zone-group/record-differs": (p) => `the A record "${p("record")}" does not point at the endpoint's IP ${p("ips")}`,
+  "connection/approve-declared": (p) => `approves the connection from the declared private endpoint ${p("endpoint")}`,
+  "connection/reject-undeclared": (p) => `the spec does not declare the private endpoint ${p("endpoint")} and sets unmanaged: reject`,
+  "subnet/others-kept": () => "every other property of the subnet (NSG, route table, delegations, other endpoints) is kept as it is",
+  "subnet/source-switch": () => "from now on this subnet's traffic to every Key Vault arrives from its private address over the service endpoint, not its public one (open connections are reset): a vault that admits these clients by an IP rule, in this spec set or not, no longer does",
+  "vault/firewall-sent-whole": () => `${FIREWALL_NOT_VISIBLE}; this change sends the spec's firewall whole`,
+  "depends-on-blocked": (p) => `depends on ${p("step")}, which does not run`,
+  "would-lock-out": (p) => `BLOCKED: after this step no client could reach vault "${p("vault")}": add a path, or set acknowledgeLockout: true`,
+  "would-lock-out-accepted": (p) => `after this step no client can reach vault "${p("vault")}" (accepted: acknowledgeLockout is set)`,
+  "replace-locks-out": (p) => `BLOCKED: between the delete and the create no client could reach vault "${p("vault")}": add another path first, or set acknowledgeLockout: true`,
+  "replace-locks-out-accepted": (p) => `between the delete and the create no client can reach vault "${p("vault")}" (accepted: acknowledgeLockout is set)`,
+  "private-path-missing": (p, params) => `BLOCKED: disabling public access before a private endpoint chain is complete would cut clients of vault "${p("vault")}" off; missing and not planned: ${gapsText(params)}: declare what is missing, or set acknowledgeLockout: true to accept it`,
+  "private-path-missing-accepted": (p, params) => `disabling public access of vault "${p("vault")}" before a private endpoint chain is complete (${gapsText(params)}); accepted: acknowledgeLockout is set`,
+  "ip-rule/annotated": (p) => [p("note"), p("expires") ? `expires ${p("expires")}` : ""].filter(Boolean).join("; "),
+  "ip-rule/expired": (p) => `expired on ${p("expires")}`
+};
+function gapsText(params) {
+  const gaps = params.gaps;
+  const list = Array.isArray(gaps) ? gaps : [];
+  return list.filter((gap) => typeof gap === "string").map((gap) => {
+    if (gap === "no-endpoint-declared") return "a private endpoint (none is declared)";
+    const at = gap.lastIndexOf(":");
+    const name2 = gap.slice(0, at);
+    return `${name2}: ${accessReasonText({ code: gap.slice(at + 1), params: {} })}`;
+  }).join(", ");
+}
+function noteText(note) {
+  const template = NOTES[note.code];
+  return template ? template((name2) => text(note.params, name2), note.params) : note.code;
+}
+var ACCESS_REASONS = {
+  "public-access-disabled": () => "ignored while public network access is Disabled",
+  "public-access-mode": (p) => `public network access is ${p("mode")}: a network security perimeter (or a mode kvnet does not model) decides public access, so kvnet cannot verify it`,
+  "default-action-allow": () => "no effect while defaultAction is Allow (every network is admitted)",
+  "subnet-not-read": () => "kvnet did not read the subnet, so it cannot verify the path",
+  "subnet-unreadable": (p) => `the subnet could not be read (${p("why")}), so the path is unverified`,
+  "subnet-missing": () => "the subnet does not exist",
+  "subnet-without-service-endpoint": () => "the subnet has no Microsoft.KeyVault service endpoint (its traffic arrives from a public address)",
+  "subnet-not-ready": () => "the subnet is not in provisioning state Succeeded",
+  "public-address-may-match-ip-rule": () => "its clients reach Key Vault from their public address, which an IP rule may admit",
+  "endpoint-missing": () => "the private endpoint does not exist",
+  "endpoint-not-visible": () => "the private endpoint is outside the spec set's subscriptions, so its DNS and state are unverified",
+  "endpoint-not-ready": (p) => `the private endpoint's provisioning state is ${p("state")}`,
+  "connection-missing": () => "the vault has no connection from this endpoint",
+  "connection-not-approved": (p) => `its connection is ${p("status")}, not Approved`,
+  "dns-not-declared": () => "no private DNS is declared for it, so name resolution is unverified",
+  "zone-not-read": () => "its DNS zone was not read, so name resolution is unverified",
+  "zone-missing": () => "its private DNS zone does not exist",
+  "zone-not-ready": (p) => `the DNS zone ${p("zone")} is not in provisioning state Succeeded`,
+  "zone-name-wrong": (p) => `the DNS zone is ${p("zone")}; Key Vault needs ${p("expected")}`,
+  "link-missing": (p) => `the zone ${p("zone")} has no link to the endpoint's VNet`,
+  "link-not-ready": (p) => `the zone ${p("zone")}'s link to the endpoint's VNet is not ready`,
+  "record-missing": (p) => `the zone ${p("zone")} has no A record for the vault`,
+  "record-elsewhere": (p) => `the vault's A record in ${p("zone")} points at another endpoint`,
+  "endpoint-ip-unknown": () => "the endpoint's IP is unknown, so its A record cannot be checked",
+  "record-mismatch": (p) => `the vault's A record in ${p("zone")} (${p("record")}) does not point at the endpoint (${p("endpoint")})`
+};
+function accessReasonText(reason) {
+  const template = ACCESS_REASONS[reason.code];
+  return template ? template((name2) => text(reason.params, name2), reason.params) : reason.code;
+}
+function pathText(path3) {
+  switch (path3.kind) {
+    case "public-all":
+      return "every public network (defaultAction: Allow)";
+    case "ip-range":
+      return path3.cidr;
+    case "subnet":
+      return `subnet ${subnetLabel(path3.subnetId)}`;
+    case "switching-subnets-egress":
+      return egressText(path3.subnetIds);
+    case "private-endpoint":
+      return `private endpoint ${path3.name}`;
+    case "trusted-services":
+      return "trusted Azure services (bypass: AzureServices)";
+  }
+}
+var EGRESS_NAMES_SHOWN = 3;
+function egressText(subnetIds) {
+  const names = subnetIds.slice(0, EGRESS_NAMES_SHOWN).map(subnetLabel);
+  const more = subnetIds.length - names.length;
+  const list = more > 0 ? `${names.join(", ")} and ${more} more` : names.join(", ");
+  if (subnetIds.length === 1)
+    return `clients of subnet ${list}, switched to the Key Vault service endpoint, from their public address`;
+  return `clients of ${subnetIds.length} subnets switched to the Key Vault service endpoint, from their public address (${list})`;
+}
+function subnetLabel(subnetId2) {
+  const parts = subnetId2.split("/");
+  return parts.length >= 3 ? `${parts.at(-3) ?? ""}/${parts.at(-1) ?? ""}` : lastSegment(subnetId2);
+}
+
+// src/engine/render/set-changes.ts
+var SET_CHANGE_VAULTS_SHOWN = 10;
+var KIND_OF_PROPERTY = {
+  "networkAcls.ipRules": "ipSet",
+  "networkAcls.virtualNetworkRules": "subnetSet"
+};
+function setOriginText(change) {
+  const kind = KIND_OF_PROPERTY[change.property];
+  if (!kind || !change.sets || change.sets.length === 0) return void 0;
+  return `${kind} ${change.sets.join(", ")}`;
+}
+function changeComment(change) {
+  const origin = setOriginText(change);
+  const reason = change.reason ? noteText(change.reason) : "";
+  if (origin === void 0) return reason ? `   # ${reason}` : "";
+  return `   # ${origin}${reason ? `: ${reason}` : ""}`;
+}
+function vaultList(vaults) {
+  const shown = vaults.slice(0, SET_CHANGE_VAULTS_SHOWN);
+  const more = vaults.length - shown.length;
+  return `${shown.join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
+}
+function setChangeLine(change) {
+  const value = change.kind === "ipSet" ? change.value : `subnet ${subnetLabel(change.value)}`;
+  const sign = change.op === "add" ? "+" : "-";
+  const reason = change.reason ? ` (${noteText(change.reason)})` : "";
+  const count = `${change.vaults.length} vault${change.vaults.length === 1 ? "" : "s"}`;
+  const traced = change.evidence === "every-user" ? " [no longer in the spec; every vault using the set loses it]" : "";
+  return `${sign} ${change.kind} ${change.set}: ${value}${reason} → ${count}: ${vaultList(change.vaults)}${traced}`;
+}
+function setChangeLines(plan) {
+  return (plan.setChanges ?? []).map(setChangeLine);
+}
+var SET_CHANGES_HEADING = "Changes to named sets (each shown once, with every vault it reaches)";
+
+// src/engine/render/plan-lines.ts
+var KIND_LABEL = {
+  vault: "vault",
+  subnet: "subnet",
+  privateEndpoint: "private endpoint",
+  dnsZone: "private DNS zone",
+  virtualNetworkLink: "DNS VNet link",
+  zoneGroup: "DNS zone group",
+  connection: "private endpoint connection"
+};
+var ACTION_SIGN = {
+  create: "+",
+  update: "~",
+  delete: "-",
+  replace: "±"
+};
+var IMPACT_LABEL = {
+  widens: "widens",
+  narrows: "narrows",
+  both: "widens and narrows",
+  none: "no access change"
+};
+function stepTitle(step) {
+  const flags = [
+    step.flags.blocked ? "BLOCKED" : "",
+    step.flags.lockout ? "LOCKOUT" : "",
+    step.flags.destructive ? "destructive" : ""
+  ].filter(Boolean);
+  const phase = step.kind === "vault" ? ` (${step.phase === "open" ? "opening" : "narrowing"} step)` : "";
+  return `${ACTION_SIGN[step.action]} ${step.action} ${resourceLabel(step)}${phase}  [${IMPACT_LABEL[step.impact]}]${flags.length > 0 ? `  ${flags.join(", ")}` : ""}`;
+}
+function segmentAfter(resourceId, type) {
+  const parts = resourceId.split("/");
+  const at = parts.findIndex((part) => part.toLowerCase() === type.toLowerCase());
+  return at >= 0 ? parts[at + 1] : void 0;
+}
+function resourceLabel(step) {
+  const kind = KIND_LABEL[step.kind];
+  const id = step.resourceId;
+  switch (step.kind) {
+    case "subnet": {
+      const vnet = segmentAfter(id, "virtualNetworks");
+      const subnet = segmentAfter(id, "subnets");
+      return vnet && subnet ? `subnet ${subnet} of VNet ${vnet}` : `${kind} ${step.resourceName}`;
+    }
+    case "zoneGroup": {
+      const endpoint = segmentAfter(id, "privateEndpoints");
+      const group = segmentAfter(id, "privateDnsZoneGroups");
+      return endpoint && group ? `${kind} ${group} of private endpoint ${endpoint}` : `${kind} ${step.resourceName}`;
+    }
+    case "virtualNetworkLink": {
+      const zone = segmentAfter(id, "privateDnsZones");
+      return zone ? `${kind} ${step.resourceName} of zone ${zone}` : `${kind} ${step.resourceName}`;
+    }
+    case "dnsZone": {
+      const group = segmentAfter(id, "resourceGroups");
+      return group ? `${kind} ${step.resourceName} in resource group ${group}` : `${kind} ${step.resourceName}`;
+    }
+    case "privateEndpoint": {
+      const group = segmentAfter(id, "resourceGroups");
+      return group ? `${kind} ${step.resourceName} in resource group ${group}` : `${kind} ${step.resourceName}`;
+    }
+    default:
+      return `${kind} ${step.resourceName}`;
+  }
+}
+function changeLine(change) {
+  const reason = changeComment(change);
+  switch (change.op) {
+    case "add":
+      return `+   ${change.property}: ${String(change.after)}${reason}`;
+    case "remove":
+      return `-   ${change.property}: ${String(change.before)}${reason}`;
+    default: {
+      const before = change.before === void 0 ? "" : `${String(change.before)}${change.beforeIsDefault ? " (default)" : ""} → `;
+      return `~   ${change.property}: ${before}${String(change.after)}${reason}`;
+    }
+  }
+}
+function stepLines(step) {
+  const lines = step.changes.map(
+    (change) => step.action === "create" ? changeLine({ ...change, op: "add" }) : changeLine(change)
+  );
+  const effects = step.effects.flatMap(
+    (effect) => changeSummary(effect).map((line) => `    ${effect.vault}: ${line}`)
+  );
+  return [
+    stepTitle(step),
+    ...lines,
+    ...effects,
+    ...bystanderLines(step),
+    ...step.notes.map((note) => `    note: ${noteText(note)}`)
+  ];
+}
+function bystanderLines(step) {
+  const bystanders = step.bystanders;
+  if (!bystanders) return [];
+  const admit = bystanders.count === 1 ? "admits" : "admit";
+  return [
+    `    ${plural(bystanders.count, "vault")} that ${admit} public addresses: − may lose ${pathText(bystanders.possiblyLost)}`
+  ];
+}
+function changeSummary(change) {
+  return [
+    ...change.lost.map((path3) => `− loses ${pathText(path3)}`),
+    ...change.possiblyLost.map((path3) => `− may lose ${pathText(path3)}`),
+    ...change.gained.map((path3) => `+ gains ${pathText(path3)}`)
+  ];
+}
+function findingWhere(finding) {
+  return finding.source ? `${finding.source.file}:${finding.source.line}:${finding.source.column}` : "(no spec position)";
+}
+function findingLine(finding) {
+  return `${findingWhere(finding)}  ${finding.level}  ${findingMessage(finding)}  [${finding.rule}]`;
+}
+function readErrorLine(error2) {
+  const status = [error2.httpStatus, error2.code].filter((part) => part !== void 0).join(" ");
+  const role = error2.roleHint ? ` — needs ${error2.roleHint}` : "";
+  return `could not read ${error2.resourceId}${status ? ` (${status})` : ""}: ${error2.message}${role}`;
+}
+function readErrorLines(plan) {
+  return plan.readErrors.map(readErrorLine);
+}
+function countPlan(plan) {
+  return {
+    steps: plan.steps.length,
+    widening: plan.vaults.filter((vault) => vault.net.gained.length > 0).length,
+    narrowing: plan.vaults.filter(
+      (vault) => vault.net.lost.length + vault.net.possiblyLost.length > 0
+    ).length,
+    destructive: plan.steps.filter((step) => step.flags.destructive).length,
+    blocked: plan.steps.filter((step) => step.flags.blocked).length,
+    vaultsChanged: plan.vaults.filter((vault) => vault.adds + vault.changes + vault.removals > 0).length
+  };
+}
+var plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
+function readiness(plan) {
+  if (plan.outcome === "error") return "error";
+  if (plan.outcome === "no-changes") return "no-changes";
+  return plan.steps.some((step) => step.flags.blocked) ? "blocked" : "apply-ready";
+}
+function verdict(plan) {
+  if (plan.outcome === "error") {
+    const errors = plan.readErrors.length + plan.findings.filter((finding) => finding.level === "error").length;
+    return `error: kvnet could not make a trustworthy plan: ${plural(errors, "error")} (nothing will be applied)`;
+  }
+  if (plan.outcome === "no-changes") {
+    return `No changes: live state matches the spec for ${plural(plan.vaults.length, "vault")}`;
+  }
+  const counts = countPlan(plan);
+  const net = [
+    `${plural(counts.narrowing, "vault")} ${counts.narrowing === 1 ? "loses" : "lose"} access`,
+    `${counts.widening} ${counts.widening === 1 ? "gains" : "gain"} access`,
+    `${plural(counts.destructive, "destructive step")}`
+  ].join(", ");
+  const ready = counts.blocked > 0 ? `blocked (${plural(counts.blocked, "step")} will not run)` : "apply-ready";
+  return `${net} — ${ready} (${plural(counts.steps, "step")} on ${plural(counts.vaultsChanged, "vault")})`;
+}
+
 // src/engine/spec/findings.ts
 function compareFindings(a, b) {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
@@ -5575,6 +6947,248 @@ var FindingSink = class {
     return `${this.source.file}:${position.line}:${position.column}`;
   }
 };
+
+// src/engine/spec/sets.ts
+var SET_SECTION = {
+  ipSet: "ipSets",
+  subnetSet: "subnetSets"
+};
+var SET_LIST = {
+  ipSet: "ipRules",
+  subnetSet: "virtualNetworkRules"
+};
+function isSetRef(entry) {
+  return typeof entry === "object" && entry !== null && "set" in entry;
+}
+var SetRegistry = class {
+  definitions;
+  /** kind → name → the first definition: every vault's reference is looked up here. */
+  first = /* @__PURE__ */ new Map();
+  constructor(files) {
+    const definitions = [];
+    for (const loaded of files) {
+      for (const kind of ["ipSet", "subnetSet"]) {
+        const section = loaded.spec[SET_SECTION[kind]];
+        for (const [name2, entries] of Object.entries(section)) {
+          definitions.push({ kind, name: name2, loaded, path: [SET_SECTION[kind], name2], entries });
+        }
+      }
+    }
+    this.definitions = definitions;
+    for (const definition of definitions) {
+      const byName = this.first.get(definition.kind) ?? /* @__PURE__ */ new Map();
+      this.first.set(definition.kind, byName);
+      if (!byName.has(definition.name)) byName.set(definition.name, definition);
+    }
+  }
+  /** The first definition of a set (a second one is a finding). Names match exactly. */
+  get(kind, name2) {
+    return this.first.get(kind)?.get(name2);
+  }
+  names(kind) {
+    return [...new Set(this.definitions.filter((d) => d.kind === kind).map((d) => d.name))].sort();
+  }
+};
+function expandEntries(kind, entries, loaded, path3, registry) {
+  const rules = [];
+  const reached = /* @__PURE__ */ new Set();
+  const walk = (list, file, listPath, set) => {
+    list.forEach((entry, index) => {
+      if (isSetRef(entry)) {
+        if (reached.has(entry.set)) return;
+        const definition = registry.get(kind, entry.set);
+        if (!definition) return;
+        reached.add(entry.set);
+        walk(
+          definition.entries,
+          definition.loaded,
+          definition.path,
+          entry.set
+        );
+        return;
+      }
+      rules.push({
+        rule: entry,
+        loaded: file,
+        path: [...listPath, index],
+        ...set === void 0 ? {} : { set }
+      });
+    });
+  };
+  walk(entries, loaded, path3, void 0);
+  return { rules, sets: [...reached].sort() };
+}
+
+// src/engine/spec/checks/dates.ts
+function parse(date) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return void 0;
+  const [year, month, day] = match.slice(1).map(Number);
+  const time = Date.UTC(year, month - 1, day);
+  const back = new Date(time);
+  const real = back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day;
+  return real ? time : void 0;
+}
+function isRealDate(date) {
+  return parse(date) !== void 0;
+}
+function daysBetween(from, to) {
+  const start = parse(from);
+  const end = parse(to);
+  if (start === void 0 || end === void 0) throw new Error(`not a date: ${from} or ${to}`);
+  return Math.round((end - start) / 864e5);
+}
+
+// src/engine/spec/checks/ip-rules.ts
+var MAX_IP_RULES = 1e3;
+var EXPIRY_WARNING_DAYS = 14;
+function ipRuleAddress(rule) {
+  return typeof rule === "string" ? rule : rule.address;
+}
+function checkIpRules(vault, vaultPath, sink, options) {
+  const rules = vault.firewall.ipRules;
+  const rulesPath = [...vaultPath, "firewall", "ipRules"];
+  const accepted = [];
+  rules.forEach((rule, index) => {
+    if (isSetRef(rule)) return;
+    const rulePath = [...rulesPath, index];
+    const addressPath = typeof rule === "string" ? rulePath : [...rulePath, "address"];
+    const range = checkAddress(ipRuleAddress(rule), addressPath, sink);
+    if (range) accepted.push({ range, path: addressPath, text: ipRuleAddress(rule) });
+    if (typeof rule !== "string" && rule.expires !== void 0) {
+      checkExpiry(rule.expires, ipRuleAddress(rule), [...rulePath, "expires"], sink, options);
+    }
+  });
+  reportOverlaps(accepted, sink);
+}
+function checkAddress(text2, path3, sink) {
+  const parsed = parseIpv4Rule(text2);
+  if (parsed.kind === "ipv6") {
+    sink.error(
+      "ip/ipv6",
+      path3,
+      `"${text2}" is an IPv6 address; Key Vault firewalls accept IPv4 only: use the client's public IPv4 address, or a private endpoint`
+    );
+    return void 0;
+  }
+  if (parsed.kind === "invalid") {
+    sink.error("ip/invalid", path3, `"${text2}" is not a valid IP rule: ${parsed.reason}`);
+    return void 0;
+  }
+  const { range } = parsed;
+  if (range.prefix === 0) {
+    sink.error(
+      "ip/zero-prefix",
+      path3,
+      `"${text2}" (a /0 range) would admit every address on the internet: to allow all networks set firewall.defaultAction to Allow, otherwise list the addresses you trust`
+    );
+    return void 0;
+  }
+  if (parsed.hostBitsSet) {
+    sink.error(
+      "ip/host-bits",
+      path3,
+      `"${text2}" has host bits set below its /${range.prefix} prefix: did you mean ${range.cidr}? (or ${text2.split("/")[0]} on its own)`
+    );
+    return void 0;
+  }
+  const touched = specialRangesTouched(range)[0];
+  if (touched?.addressClass === "private" || touched?.addressClass === "non-public") {
+    const why = touched.addressClass === "private" ? "Azure refuses private ranges in IP rules, because private traffic never reaches a vault's public endpoint: allow a subnet with a virtualNetworkRule, or use a private endpoint" : "it is not public internet space, so it can never be the source of a request to the vault: use the public address your clients egress from";
+    sink.error(
+      touched.addressClass === "private" ? "ip/private" : "ip/non-public",
+      path3,
+      `"${text2}" is or overlaps ${touched.range.cidr}, ${touched.label}; ${why}`
+    );
+    return void 0;
+  }
+  if (touched?.addressClass === "documentation") {
+    sink.warning(
+      "ip/documentation",
+      path3,
+      `"${text2}" is in ${touched.range.cidr}, ${touched.label}, reserved for examples: replace it with a real public address before relying on this rule`
+    );
+  }
+  return range;
+}
+function reportOverlaps(rules, sink) {
+  rules.forEach((rule, index) => {
+    for (let earlier = 0; earlier < rules.length; earlier += 1) {
+      const other = rules[earlier];
+      if (!other || earlier === index) continue;
+      const same = other.range.cidr === rule.range.cidr;
+      if (same && earlier < index) {
+        sink.warning(
+          "ip/duplicate",
+          rule.path,
+          `"${rule.text}" repeats the rule "${other.text}" at ${sink.where(other.path)} (both mean ${rule.range.cidr}): remove one`
+        );
+        return;
+      }
+      if (!same && contains(other.range, rule.range)) {
+        sink.warning(
+          "ip/contained",
+          rule.path,
+          `"${rule.text}" lies inside "${other.text}" at ${sink.where(other.path)}, so it adds nothing: remove it, or narrow the wider rule`
+        );
+        return;
+      }
+    }
+  });
+}
+function checkExpiry(expires, address, path3, sink, options) {
+  if (!isRealDate(expires)) {
+    sink.error(
+      "ip/expires-invalid",
+      path3,
+      `"${expires}" is not a calendar date: write a real date as YYYY-MM-DD`
+    );
+    return;
+  }
+  const days = daysBetween(options.today, expires);
+  if (days < 0) {
+    sink.warning(
+      "ip/expired",
+      path3,
+      `the rule for ${address} expired on ${expires}; the planner will remove it: delete it from the spec, or extend the date`
+    );
+  } else if (days <= EXPIRY_WARNING_DAYS) {
+    sink.warning(
+      "ip/expires-soon",
+      path3,
+      `the rule for ${address} expires on ${expires} (${days === 0 ? "today" : `in ${days} day${days === 1 ? "" : "s"}`}), after which the planner removes it: extend the date if it is still needed`
+    );
+  }
+}
+
+// src/engine/spec/refs.ts
+function vaultPlacement(spec, vault) {
+  const subscription = vault.subscription ?? spec.defaults.subscription;
+  const resourceGroup = vault.resourceGroup ?? spec.defaults.resourceGroup;
+  return subscription !== void 0 && resourceGroup !== void 0 ? { subscription, resourceGroup } : void 0;
+}
+function canonical(id) {
+  const parsed = parseResourceId(id);
+  return parsed.ok ? formatResourceId(parsed.id) : id;
+}
+function resolveSubnetId(ref, placement) {
+  if (typeof ref === "string") return canonical(ref);
+  if ("id" in ref) return canonical(ref.id);
+  return subnetId(
+    ref.subscription ?? placement.subscription,
+    ref.resourceGroup ?? placement.resourceGroup,
+    ref.vnet,
+    ref.name
+  );
+}
+function resolveVirtualNetworkId(link, placement) {
+  if (link.vnet.startsWith("/")) return canonical(link.vnet);
+  return virtualNetworkId(
+    link.subscription ?? placement.subscription,
+    link.resourceGroup ?? placement.resourceGroup,
+    link.vnet
+  );
+}
 
 // src/engine/spec/suggest.ts
 function editDistance(a, b) {
@@ -5678,14 +7292,14 @@ var GENERIC = {
 function quoteChars(chars) {
   return chars.map((char) => char === " " ? "a space" : `"${char}"`).join(", ");
 }
-function nameProblems(rule, name) {
+function nameProblems(rule, name2) {
   const applied = rule ?? GENERIC;
   const problems = [];
-  const chars = [...name];
-  if (name === "." || name === "..") {
-    return [`it is "${name}", a path step, not a name`];
+  const chars = [...name2];
+  if (name2 === "." || name2 === "..") {
+    return [`it is "${name2}", a path step, not a name`];
   }
-  if (/%[0-9a-f]{2}/i.test(name)) {
+  if (/%[0-9a-f]{2}/i.test(name2)) {
     problems.push("it holds a URL-encoded character (such as %2F), where the name itself belongs");
   }
   if (chars.length < applied.min || chars.length > applied.max) {
@@ -5700,29 +7314,29 @@ function nameProblems(rule, name) {
       `it contains ${quoteChars(shown)}${bad.length > shown.length ? " and more" : ""} (allowed: ${applied.charsText})`
     );
   }
-  if (name.includes("..") && applied !== NAME_RULES.resourceGroup) {
+  if (name2.includes("..") && applied !== NAME_RULES.resourceGroup) {
     problems.push('it contains ".."');
   }
   if (applied === NAME_RULES.privateDnsZone) {
-    const labels = name.split(".");
+    const labels = name2.split(".");
     if (labels.length < 2 || labels.length > 34) {
       problems.push(`it has ${labels.length} labels (2–34 allowed)`);
     }
     if (labels.some((label) => label.length > 63)) problems.push("a label is over 63 characters");
   }
-  if (applied.start && applied.startText && name.length > 0 && !applied.start.test(name)) {
+  if (applied.start && applied.startText && name2.length > 0 && !applied.start.test(name2)) {
     problems.push(`it must ${applied.startText}`);
   }
-  if (applied.end && applied.endText && name.length > 0 && !applied.end.test(name)) {
+  if (applied.end && applied.endText && name2.length > 0 && !applied.end.test(name2)) {
     problems.push(`it must ${applied.endText}`);
   }
   return problems;
 }
-function invalidNameMessage(rule, name) {
-  const problems = nameProblems(rule, name);
+function invalidNameMessage(rule, name2) {
+  const problems = nameProblems(rule, name2);
   if (problems.length === 0) return void 0;
   const applied = rule ?? GENERIC;
-  return `"${name}" is not a valid ${applied.kind} name: ${applied.guide}; here ${problems.join(", and ")}`;
+  return `"${name2}" is not a valid ${applied.kind} name: ${applied.guide}; here ${problems.join(", and ")}`;
 }
 
 // src/engine/spec/checks/names.ts
@@ -5730,21 +7344,21 @@ var VAULT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
 var SUBNET_TYPE = "microsoft.network/virtualnetworks/subnets";
 var VNET_TYPE = "microsoft.network/virtualnetworks";
 var DNS_ZONE_TYPE = "microsoft.network/privatednszones";
-function checkVaultName(name, path3, sink) {
-  if (VAULT_NAME.test(name) && !name.includes("--")) return;
+function checkVaultName(name2, path3, sink) {
+  if (VAULT_NAME.test(name2) && !name2.includes("--")) return;
   const problems = [];
-  if (name.length < 3 || name.length > 24)
-    problems.push(`it is ${name.length} characters long (3–24 allowed)`);
-  if (/[^a-zA-Z0-9-]/.test(name))
+  if (name2.length < 3 || name2.length > 24)
+    problems.push(`it is ${name2.length} characters long (3–24 allowed)`);
+  if (/[^a-zA-Z0-9-]/.test(name2))
     problems.push("it contains characters other than letters, digits and hyphens");
-  if (!/^[a-zA-Z]/.test(name)) problems.push("it must start with a letter");
-  if (/-$/.test(name)) problems.push("it must end with a letter or digit");
-  if (name.includes("--")) problems.push("it contains two hyphens in a row");
-  sink.error("name/vault", path3, `"${name}" is not a valid key vault name: ${problems.join("; ")}`);
+  if (!/^[a-zA-Z]/.test(name2)) problems.push("it must start with a letter");
+  if (/-$/.test(name2)) problems.push("it must end with a letter or digit");
+  if (name2.includes("--")) problems.push("it contains two hyphens in a row");
+  sink.error("name/vault", path3, `"${name2}" is not a valid key vault name: ${problems.join("; ")}`);
 }
-function checkResourceGroupName(name, path3, sink) {
-  if (name === void 0) return;
-  const message = invalidNameMessage(NAME_RULES.resourceGroup, name);
+function checkResourceGroupName(name2, path3, sink) {
+  if (name2 === void 0) return;
+  const message = invalidNameMessage(NAME_RULES.resourceGroup, name2);
   if (message) sink.error("name/resource-group", path3, message);
 }
 function checkSubscription(value, path3, sink) {
@@ -5755,22 +7369,22 @@ function checkSubscription(value, path3, sink) {
     `"${value}" is not a subscription id: write the subscription's GUID (az account show --query id), not its display name`
   );
 }
-function checkPrivateEndpointName(name, path3, sink) {
-  const message = invalidNameMessage(NAME_RULES.privateEndpoint, name);
+function checkPrivateEndpointName(name2, path3, sink) {
+  const message = invalidNameMessage(NAME_RULES.privateEndpoint, name2);
   if (message) sink.error("name/private-endpoint", path3, message);
 }
-function checkChildName(rule, name, path3, sink) {
-  if (name === void 0) return;
-  const message = invalidNameMessage(rule, name);
+function checkChildName(rule, name2, path3, sink) {
+  if (name2 === void 0) return;
+  const message = invalidNameMessage(rule, name2);
   if (message) sink.error("name/invalid", path3, message);
 }
-function checkResourceId(text, expectedType, what, path3, sink) {
-  const parsed = parseResourceId(text);
+function checkResourceId(text2, expectedType, what, path3, sink) {
+  const parsed = parseResourceId(text2);
   if (!parsed.ok) {
     sink.error(
       "id/malformed",
       path3,
-      `"${text}" is not a valid ${what} resource id: ${parsed.reason}`
+      `"${text2}" is not a valid ${what} resource id: ${parsed.reason}`
     );
     return false;
   }
@@ -5779,23 +7393,23 @@ function checkResourceId(text, expectedType, what, path3, sink) {
     sink.error(
       "id/wrong-type",
       path3,
-      `"${text}" is the id of a ${actualType} resource, but a ${what} (${expectedType}) is expected here: give the id of the ${what}`
+      `"${text2}" is the id of a ${actualType} resource, but a ${what} (${expectedType}) is expected here: give the id of the ${what}`
     );
     return false;
   }
   const named = [
     [NAME_RULES.resourceGroup, parsed.id.resourceGroup],
     ...parsed.id.segments.map(
-      ([type, name]) => [RULE_BY_TYPE[type.toLowerCase()], name]
+      ([type, name2]) => [RULE_BY_TYPE[type.toLowerCase()], name2]
     )
   ];
-  for (const [rule, name] of named) {
-    const message = invalidNameMessage(rule, name);
+  for (const [rule, name2] of named) {
+    const message = invalidNameMessage(rule, name2);
     if (message) {
       sink.error(
         "id/name",
         path3,
-        `the ${what} resource id "${text}" holds an invalid name: ${message}`
+        `the ${what} resource id "${text2}" holds an invalid name: ${message}`
       );
       return false;
     }
@@ -5889,8 +7503,8 @@ function checkVirtualNetworkRules(vault, vaultPath, placement, sink) {
   rules.forEach((rule, index) => {
     if (isSetRef(rule)) return;
     const path3 = [...rulesPath, index, "subnet"];
-    const key2 = resourceIdKey(resolveSubnetId(rule.subnet, placement));
-    const first = seen.get(key2);
+    const key3 = resourceIdKey(resolveSubnetId(rule.subnet, placement));
+    const first = seen.get(key3);
     if (first) {
       sink.warning(
         "vnet/duplicate",
@@ -5898,7 +7512,7 @@ function checkVirtualNetworkRules(vault, vaultPath, placement, sink) {
         `this subnet is already allowed at ${sink.where(first)}: remove one of the two rules`
       );
     } else {
-      seen.set(key2, path3);
+      seen.set(key3, path3);
     }
   });
 }
@@ -5997,25 +7611,25 @@ function reportMissing(ref, registry, complete) {
   if (!complete) return;
   const known = registry.names(ref.kind);
   const suggestion = closest(ref.name, known);
-  const fix = suggestion ? `did you mean "${suggestion}"?` : known.length > 0 ? `the ${ref.kind}s defined are ${known.map((name) => `"${name}"`).join(", ")}` : `define it under ${SET_SECTION[ref.kind]}: at the top level of any file of the spec set`;
+  const fix = suggestion ? `did you mean "${suggestion}"?` : known.length > 0 ? `the ${ref.kind}s defined are ${known.map((name2) => `"${name2}"`).join(", ")}` : `define it under ${SET_SECTION[ref.kind]}: at the top level of any file of the spec set`;
   ref.sink.error("set/unknown", ref.path, `no ${ref.kind} is named "${ref.name}": ${fix}`);
 }
 function reportCycles(kind, registry, sinkOf) {
   const state = /* @__PURE__ */ new Map();
   const reported = /* @__PURE__ */ new Set();
-  const visit = (name, trail) => {
-    const definition = registry.get(kind, name);
+  const visit = (name2, trail) => {
+    const definition = registry.get(kind, name2);
     if (!definition) return;
-    state.set(name, "visiting");
+    state.set(name2, "visiting");
     definition.entries.forEach((entry, index) => {
       if (!isSetRef(entry)) return;
       const next = entry.set;
       if (state.get(next) === "visiting") {
-        const route = [...trail, name];
+        const route = [...trail, name2];
         const cycle = route.slice(route.indexOf(next));
-        const key2 = [...cycle].sort().join("\0");
-        if (reported.has(key2)) return;
-        reported.add(key2);
+        const key3 = [...cycle].sort().join("\0");
+        if (reported.has(key3)) return;
+        reported.add(key3);
         const shown = [...cycle, next].join(" → ");
         sinkOf(definition.loaded).error(
           "set/cycle",
@@ -6024,11 +7638,11 @@ function reportCycles(kind, registry, sinkOf) {
         );
         return;
       }
-      if (state.get(next) !== "done") visit(next, [...trail, name]);
+      if (state.get(next) !== "done") visit(next, [...trail, name2]);
     });
-    state.set(name, "done");
+    state.set(name2, "done");
   };
-  for (const name of registry.names(kind)) if (!state.has(name)) visit(name, []);
+  for (const name2 of registry.names(kind)) if (!state.has(name2)) visit(name2, []);
 }
 function checkDefinitionEntries(definition, sink, options) {
   if (definition.kind === "subnetSet") {
@@ -6094,6 +7708,64 @@ function checkLimits(target, registry, sink, options) {
 }
 function fromSets(sets) {
   return sets.length > 0 ? ` once its sets (${sets.join(", ")}) are expanded and duplicates merged` : "";
+}
+
+// src/engine/model/target-kinds.ts
+var VAULT_KIND = {
+  id: "vault",
+  label: "vault",
+  specSection: "vaults",
+  provider: "Microsoft.KeyVault",
+  typeSegment: "vaults",
+  resourceType: "Microsoft.KeyVault/vaults",
+  apiVersion: "2026-02-01",
+  privateLinkGroup: "vault",
+  privateLinkZones: {
+    AzureCloud: "privatelink.vaultcore.azure.net",
+    AzureUSGovernment: "privatelink.vaultcore.usgovcloudapi.net",
+    AzureChinaCloud: "privatelink.vaultcore.azure.cn"
+  },
+  dataPlaneSuffixes: {
+    AzureCloud: "vault.azure.net",
+    AzureUSGovernment: "vault.usgovcloudapi.net",
+    AzureChinaCloud: "vault.azure.cn"
+  },
+  firewall: { ipRules: true, virtualNetworkRules: true, ipRulesNeedDeny: false },
+  serviceEndpoint: "Microsoft.KeyVault",
+  hasAccessPolicies: true,
+  sdk: { resource: "vaults", connections: "privateEndpointConnections" }
+};
+var MANAGED_HSM_KIND = {
+  id: "managedHsm",
+  label: "managed HSM",
+  specSection: "managedHsms",
+  provider: "Microsoft.KeyVault",
+  typeSegment: "managedHSMs",
+  resourceType: "Microsoft.KeyVault/managedHSMs",
+  apiVersion: "2026-02-01",
+  privateLinkGroup: "managedhsm",
+  privateLinkZones: {
+    AzureCloud: "privatelink.managedhsm.azure.net",
+    AzureUSGovernment: "privatelink.managedhsm.usgovcloudapi.net",
+    AzureChinaCloud: "privatelink.managedhsm.azure.cn"
+  },
+  dataPlaneSuffixes: {
+    AzureCloud: "managedhsm.azure.net",
+    AzureUSGovernment: "managedhsm.usgovcloudapi.net",
+    AzureChinaCloud: "managedhsm.azure.cn"
+  },
+  // MHSMNetworkRuleSet has ipRules and virtualNetworkRules (azure-rest-api-specs,
+  // managedHsm.json); Az.KeyVault documents that the service wants Deny with IP rules.
+  firewall: { ipRules: true, virtualNetworkRules: true, ipRulesNeedDeny: true },
+  serviceEndpoint: "Microsoft.KeyVault",
+  hasAccessPolicies: false,
+  sdk: { resource: "managedHsms", connections: "mhsmPrivateEndpointConnections" }
+};
+var TARGET_KINDS = [VAULT_KIND, MANAGED_HSM_KIND];
+function targetKindOfId(resourceId) {
+  const parsed = parseResourceId(resourceId);
+  const type = parsed.ok ? (parsed.id.segments[0]?.[0] ?? "").toLowerCase() : "";
+  return TARGET_KINDS.find((kind) => kind.typeSegment.toLowerCase() === type) ?? (resourceIdKey(resourceId).includes("/managedhsms/") ? MANAGED_HSM_KIND : VAULT_KIND);
 }
 
 // src/engine/spec/checks/semantics.ts
@@ -6198,8 +7870,8 @@ function checkSpecSet(targets) {
       vault.privateEndpoints.forEach((endpoint, endpointIndex) => {
         const path3 = ["vaults", vaultIndex, "privateEndpoints", endpointIndex, "name"];
         const group = endpoint.resourceGroup ?? placement?.resourceGroup ?? "";
-        const key2 = `${placement?.subscription ?? ""}/${group}/${endpoint.name}`.toLowerCase();
-        const earlier = endpoints.get(key2);
+        const key3 = `${placement?.subscription ?? ""}/${group}/${endpoint.name}`.toLowerCase();
+        const earlier = endpoints.get(key3);
         if (earlier) {
           sink.error(
             "private-endpoint/duplicate",
@@ -6207,7 +7879,7 @@ function checkSpecSet(targets) {
             `private endpoint "${endpoint.name}" in resource group "${group}" is already declared at ${earlier.sink.where(earlier.path)}: give each endpoint its own name`
           );
         } else {
-          endpoints.set(key2, { sink, path: path3 });
+          endpoints.set(key3, { sink, path: path3 });
         }
       });
     });
@@ -6219,9 +7891,9 @@ function checkSpecSet(targets) {
 function zoneKey(dns, subscription, resourceGroup) {
   if (dns.zoneId !== void 0) {
     const parsed = parseResourceId(dns.zoneId);
-    const name = parsed.ok ? parsed.id.segments[0]?.[1] : void 0;
-    if (!parsed.ok || name === void 0) return void 0;
-    return { id: resourceIdKey(formatResourceId(parsed.id)), name: name.toLowerCase() };
+    const name2 = parsed.ok ? parsed.id.segments[0]?.[1] : void 0;
+    if (!parsed.ok || name2 === void 0) return void 0;
+    return { id: resourceIdKey(formatResourceId(parsed.id)), name: name2.toLowerCase() };
   }
   if (dns.zone === void 0) return void 0;
   const id = formatResourceId({
@@ -6271,10 +7943,10 @@ function checkSetConsistency(targets, sinks) {
             linkIndex,
             "vnet"
           ];
-          const key2 = `${zone.name}|${vnet}`;
-          const first = links.get(key2);
+          const key3 = `${zone.name}|${vnet}`;
+          const first = links.get(key3);
           if (!first) {
-            links.set(key2, { sink, path: path3, name: link.name, zone: zone.id });
+            links.set(key3, { sink, path: path3, name: link.name, zone: zone.id });
           } else if (first.zone !== zone.id) {
             sink.error(
               "dns/duplicate-link",
@@ -6384,7 +8056,7 @@ function checkLocation(cloud, location, path3, sink) {
     return;
   }
   const otherCloud = Object.keys(REGIONS).find(
-    (name) => name !== cloud && REGIONS[name].includes(squashed)
+    (name2) => name2 !== cloud && REGIONS[name2].includes(squashed)
   );
   if (otherCloud) {
     sink.error(
@@ -6431,6 +8103,670 @@ function checkVaultLocations(spec, vault, vaultPath, sink) {
   });
 }
 
+// src/engine/state/desired.ts
+function settingSource(vault, setting) {
+  return vault.sources?.[setting] ?? vault.source;
+}
+function vnetRuleSource(vault, subnetId2) {
+  const wanted = subnetId2.toLowerCase();
+  return vault.sources?.virtualNetworkRules.find((rule) => rule.subnetId.toLowerCase() === wanted)?.source ?? vault.source;
+}
+function sourceOf(loaded, path3) {
+  return { file: loaded.file, ...loaded.positions.valueAt(path3) };
+}
+function vaultId(placement, name2, kind = VAULT_KIND) {
+  return formatResourceId({
+    subscription: placement.subscription,
+    resourceGroup: placement.resourceGroup,
+    provider: kind.provider,
+    segments: [[kind.typeSegment, name2]]
+  });
+}
+function resolveDns(endpoint, placement, endpointId) {
+  const dns = endpoint.dns;
+  if (!dns || dns.zone === void 0 && dns.zoneId === void 0) return void 0;
+  let zoneId;
+  let zoneName;
+  if (dns.zoneId !== void 0) {
+    const parsed = parseResourceId(dns.zoneId);
+    zoneId = parsed.ok ? formatResourceId(parsed.id) : dns.zoneId;
+    zoneName = parsed.ok ? parsed.id.segments[0]?.[1] ?? "" : "";
+  } else {
+    zoneName = dns.zone ?? "";
+    zoneId = formatResourceId({
+      subscription: placement.subscription,
+      resourceGroup: placement.resourceGroup,
+      provider: "Microsoft.Network",
+      segments: [["privateDnsZones", zoneName]]
+    });
+  }
+  return {
+    zoneId,
+    zoneName,
+    createIfMissing: dns.zoneId === void 0,
+    links: dns.links.map((link) => ({
+      id: `${zoneId}/virtualNetworkLinks/${link.name}`,
+      name: link.name,
+      virtualNetworkId: resolveVirtualNetworkId(link, placement)
+    })),
+    zoneGroup: dns.zoneGroup === void 0 ? void 0 : { id: `${endpointId}/privateDnsZoneGroups/${dns.zoneGroup}`, name: dns.zoneGroup }
+  };
+}
+function resolvePrivateEndpoint(loaded, endpoint, vaultPlacementValue, path3) {
+  const placement = {
+    subscription: vaultPlacementValue.subscription,
+    resourceGroup: endpoint.resourceGroup ?? vaultPlacementValue.resourceGroup
+  };
+  const id = formatResourceId({
+    subscription: placement.subscription,
+    resourceGroup: placement.resourceGroup,
+    provider: "Microsoft.Network",
+    segments: [["privateEndpoints", endpoint.name]]
+  });
+  return {
+    id,
+    name: endpoint.name,
+    subscription: placement.subscription,
+    resourceGroup: placement.resourceGroup,
+    location: endpoint.location ?? loaded.spec.defaults.location,
+    subnetId: resolveSubnetId(endpoint.subnet, vaultPlacementValue),
+    connectionName: endpoint.connectionName,
+    manualApproval: endpoint.manualApproval,
+    requestMessage: endpoint.requestMessage,
+    dns: resolveDns(endpoint, placement, id),
+    source: sourceOf(loaded, path3)
+  };
+}
+function resolveVault(loaded, vault, index, today, registry, kind = VAULT_KIND) {
+  const placement = vaultPlacement(loaded.spec, vault);
+  if (!placement) return void 0;
+  const vaultPath = [kind.specSection, index];
+  const ipExpansion = expandEntries(
+    "ipSet",
+    vault.firewall.ipRules,
+    loaded,
+    [...vaultPath, "firewall", "ipRules"],
+    registry
+  );
+  const ipRules = ipExpansion.rules.map(({ rule, loaded: file, path: path3, set }) => {
+    const address = ipRuleAddress(rule);
+    return {
+      cidr: canonicalCidr(address) ?? address,
+      note: typeof rule === "string" ? void 0 : rule.note,
+      expires: typeof rule === "string" ? void 0 : rule.expires,
+      source: sourceOf(file, path3),
+      ...set === void 0 ? {} : { set }
+    };
+  });
+  const expired = ipRules.filter(
+    (rule) => rule.expires !== void 0 && daysBetween(today, rule.expires) < 0
+  );
+  const expiring = ipRules.filter(
+    (rule) => rule.expires !== void 0 && daysBetween(today, rule.expires) >= 0 && daysBetween(today, rule.expires) <= EXPIRY_WARNING_DAYS
+  );
+  const liveRules = ipRules.filter((rule) => !expired.includes(rule));
+  const vnetExpansion = expandEntries(
+    "subnetSet",
+    vault.firewall.virtualNetworkRules,
+    loaded,
+    [...vaultPath, "firewall", "virtualNetworkRules"],
+    registry
+  );
+  const vnetRules = vnetExpansion.rules.map(({ rule }) => ({
+    subnetId: resolveSubnetId(rule.subnet, placement),
+    ignoreMissingServiceEndpoint: rule.serviceEndpoint === "ignore"
+  }));
+  const virtualNetworkRuleSets = /* @__PURE__ */ new Map();
+  vnetExpansion.rules.forEach(({ set }, at) => {
+    const subnet = vnetRules[at];
+    if (set === void 0 || !subnet) return;
+    const subnetKey = resourceIdKey(subnet.subnetId);
+    const list = virtualNetworkRuleSets.get(subnetKey) ?? [];
+    if (!list.includes(set)) virtualNetworkRuleSets.set(subnetKey, [...list, set].sort());
+  });
+  return {
+    kind,
+    id: vaultId(placement, vault.name, kind),
+    name: vault.name,
+    subscription: placement.subscription,
+    resourceGroup: placement.resourceGroup,
+    cloud: CLOUD_PROFILES[loaded.spec.defaults.cloud],
+    source: sourceOf(loaded, [...vaultPath, "name"]),
+    sources: {
+      publicNetworkAccess: sourceOf(loaded, [...vaultPath, "publicNetworkAccess"]),
+      defaultAction: sourceOf(loaded, [...vaultPath, "firewall", "defaultAction"]),
+      privateEndpoints: sourceOf(loaded, [...vaultPath, "privateEndpoints"]),
+      unmanagedConnections: sourceOf(loaded, [
+        ...vaultPath,
+        "privateEndpointConnections",
+        "unmanaged"
+      ]),
+      acknowledgeLockout: sourceOf(loaded, [...vaultPath, "acknowledgeLockout"]),
+      virtualNetworkRules: vnetRules.map((rule, ruleIndex) => ({
+        subnetId: rule.subnetId,
+        source: sourceOf(loaded, [...vaultPath, "firewall", "virtualNetworkRules", ruleIndex])
+      }))
+    },
+    network: {
+      publicNetworkAccess: vault.publicNetworkAccess,
+      defaultAction: vault.firewall.defaultAction,
+      bypass: vault.firewall.bypass,
+      ipRules: normalizeIpRules(liveRules.map((rule) => rule.cidr)),
+      virtualNetworkRules: normalizeVirtualNetworkRules(vnetRules),
+      defaulted: []
+    },
+    ipRules,
+    expiredRules: expired,
+    expiringRules: expiring,
+    ensureServiceEndpointOn: normalizeVirtualNetworkRules(
+      vnetRules.filter((rule) => !rule.ignoreMissingServiceEndpoint)
+    ).map((rule) => rule.subnetId),
+    privateEndpoints: vault.privateEndpoints.map(
+      (endpoint, endpointIndex) => resolvePrivateEndpoint(loaded, endpoint, placement, [
+        ...vaultPath,
+        "privateEndpoints",
+        endpointIndex,
+        "name"
+      ])
+    ),
+    unmanagedConnections: vault.privateEndpointConnections.unmanaged,
+    acknowledgeLockout: vault.acknowledgeLockout,
+    disabledFindings: [
+      .../* @__PURE__ */ new Set([...loaded.spec.defaults.disableFindings, ...vault.disableFindings])
+    ],
+    sets: { ipSet: ipExpansion.sets, subnetSet: vnetExpansion.sets },
+    virtualNetworkRuleSets
+  };
+}
+function resolveDesiredState(files, today) {
+  const registry = new SetRegistry(files);
+  return { vaults: files.flatMap((loaded) => resolveFile(loaded, today, registry)) };
+}
+var resolvedFiles = /* @__PURE__ */ new WeakMap();
+function resolveFile(loaded, today, registry) {
+  const known = resolvedFiles.get(loaded);
+  if (known?.today === today && known.lookups.every(({ kind, name: name2, foundIn }) => registry.get(kind, name2)?.loaded === foundIn))
+    return known.vaults;
+  const lookups = [];
+  const recording = {
+    get: (kind, name2) => {
+      const found = registry.get(kind, name2);
+      lookups.push({ kind, name: name2, foundIn: found?.loaded });
+      return found;
+    }
+  };
+  const vaults = [
+    ...loaded.spec.vaults.flatMap((vault, index) => {
+      const resolved = resolveVault(loaded, vault, index, today, recording);
+      return resolved ? [resolved] : [];
+    }),
+    ...(loaded.spec.managedHsms ?? []).flatMap((hsm, index) => {
+      const resolved = resolveVault(loaded, hsm, index, today, recording, MANAGED_HSM_KIND);
+      return resolved ? [resolved] : [];
+    })
+  ];
+  resolvedFiles.set(loaded, { today, lookups, vaults });
+  return vaults;
+}
+
+// src/engine/analysis/address-space.ts
+var intervals = /* @__PURE__ */ new Map();
+function interval(cidr) {
+  if (intervals.has(cidr)) return intervals.get(cidr);
+  const found = parse2(cidr);
+  intervals.set(cidr, found);
+  return found;
+}
+function parse2(cidr) {
+  const parsed = parseIpv4Rule(cidr);
+  if (parsed.kind !== "ok") return void 0;
+  const [a = 0, b = 0, c = 0, d = 0] = parsed.range.network.toByteArray();
+  const start = (a << 24 >>> 0) + (b << 16) + (c << 8) + d;
+  const size = 2 ** (32 - parsed.range.prefix);
+  return [start, start + size - 1];
+}
+var AddressSet = class _AddressSet {
+  constructor(intervals2) {
+    this.intervals = intervals2;
+  }
+  intervals;
+  static of(cidrs) {
+    const sorted = cidrs.flatMap((cidr) => {
+      const found = interval(cidr);
+      return found ? [found] : [];
+    }).sort((x, y) => x[0] - y[0]);
+    const merged = [];
+    for (const [start, end] of sorted) {
+      const last = merged[merged.length - 1];
+      if (last && start <= last[1] + 1) last[1] = Math.max(last[1], end);
+      else merged.push([start, end]);
+    }
+    return new _AddressSet(merged);
+  }
+  /** Every address of the CIDR is in the set (an unparseable CIDR is never covered). */
+  covers(cidr) {
+    const target = interval(cidr);
+    if (!target) return false;
+    let low = 0;
+    let high = this.intervals.length - 1;
+    while (low <= high) {
+      const middle = low + high >> 1;
+      const [start, end] = this.intervals[middle];
+      if (target[0] < start) high = middle - 1;
+      else if (target[0] > end) low = middle + 1;
+      else return target[1] <= end;
+    }
+    return false;
+  }
+};
+
+// src/engine/analysis/world.ts
+function recordKey(zone, name2) {
+  return `${zone}|${name2.toLowerCase()}`;
+}
+function setWithUndo(map, key3, value) {
+  const had = map.has(key3);
+  const previous = map.get(key3);
+  if (value === void 0) map.delete(key3);
+  else map.set(key3, value);
+  return () => {
+    if (had) map.set(key3, previous);
+    else map.delete(key3);
+  };
+}
+function undoAll(undos) {
+  return () => {
+    for (const undo of [...undos].reverse()) undo();
+  };
+}
+var key = resourceIdKey;
+var subnetRevisions = /* @__PURE__ */ new WeakMap();
+var subnetRevision = (world) => subnetRevisions.get(world) ?? 0;
+function setSubnetWithUndo(world, subnetKey, fact) {
+  const bump = () => subnetRevisions.set(world, subnetRevision(world) + 1);
+  const undo = setWithUndo(world.subnets, subnetKey, fact);
+  bump();
+  return () => {
+    undo();
+    bump();
+  };
+}
+
+// src/engine/analysis/access.ts
+function pathKey(path3) {
+  switch (path3.kind) {
+    case "public-all":
+    case "trusted-services":
+      return path3.kind;
+    case "ip-range":
+      return `ip-range:${path3.cidr}`;
+    case "subnet":
+      return `${path3.kind}:${key(path3.subnetId)}`;
+    case "switching-subnets-egress":
+      return egressKey(path3);
+    case "private-endpoint":
+      return `private-endpoint:${key(path3.endpointId)}`;
+  }
+}
+var coded = (code, params = {}) => ({ code, params });
+var egressKeys = /* @__PURE__ */ new WeakMap();
+function egressKey(path3) {
+  let text2 = egressKeys.get(path3);
+  if (text2 === void 0) {
+    text2 = `${path3.kind}:${path3.subnetIds.map(key).join(",")}`;
+    egressKeys.set(path3, text2);
+  }
+  return text2;
+}
+var egressPath = (subnetIds) => ({
+  kind: "switching-subnets-egress",
+  subnetIds
+});
+function publicPaths(vault, world, access) {
+  const network2 = vault.network;
+  const rules = [
+    ...network2.ipRules.map((cidr) => ({ kind: "ip-range", cidr })),
+    ...network2.virtualNetworkRules.map((rule) => ({
+      kind: "subnet",
+      subnetId: rule.subnetId
+    }))
+  ];
+  if (network2.publicNetworkAccess === "Disabled") {
+    for (const path3 of rules)
+      access.inactive.push({ path: path3, reason: coded("public-access-disabled") });
+    return;
+  }
+  if (network2.publicNetworkAccess !== "Enabled") {
+    const reason = coded("public-access-mode", { mode: network2.publicNetworkAccess });
+    if (network2.defaultAction === "Allow")
+      access.unknown.push({ path: { kind: "public-all" }, reason });
+    for (const path3 of rules) access.unknown.push({ path: path3, reason });
+    return;
+  }
+  if (network2.defaultAction === "Allow") {
+    access.open.push({ kind: "public-all" });
+    for (const path3 of rules) access.inactive.push({ path: path3, reason: coded("default-action-allow") });
+    return;
+  }
+  for (const cidr of network2.ipRules) access.open.push({ kind: "ip-range", cidr });
+  for (const rule of network2.virtualNetworkRules) {
+    const path3 = { kind: "subnet", subnetId: rule.subnetId };
+    const subnet = world.subnets.get(key(rule.subnetId));
+    if (!subnet) access.unknown.push({ path: path3, reason: coded("subnet-not-read") });
+    else if (subnet.status === "unknown")
+      access.unknown.push({ path: path3, reason: coded("subnet-unreadable", { why: subnet.reason }) });
+    else if (subnet.status === "missing")
+      access.inactive.push({ path: path3, reason: coded("subnet-missing") });
+    else if (!subnet.keyVaultEndpoint)
+      access.inactive.push({ path: path3, reason: coded("subnet-without-service-endpoint") });
+    else if (!subnet.ready) access.unknown.push({ path: path3, reason: coded("subnet-not-ready") });
+    else access.open.push(path3);
+  }
+  if (network2.ipRules.length === 0) return;
+  const egress = pendingEgressEntry(world);
+  if (egress) access.unknown.push(egress);
+}
+function admitsPublicEgress(network2) {
+  return network2.publicNetworkAccess === "Enabled" && network2.defaultAction !== "Allow" && network2.ipRules.length > 0;
+}
+var pendingEntries = /* @__PURE__ */ new WeakMap();
+var internedEntries = /* @__PURE__ */ new WeakMap();
+function isPendingSwitch(world, subnetKey) {
+  if (!world.switchingSubnets.has(subnetKey)) return false;
+  const subnet = world.subnets.get(subnetKey);
+  return subnet?.status === "ok" && !subnet.keyVaultEndpoint;
+}
+function pendingEgressEntry(world) {
+  const revision = subnetRevision(world);
+  const memo = pendingEntries.get(world);
+  if (memo?.revision === revision) return memo.entry;
+  const keys = [];
+  const ids = [];
+  for (const subnetKey of world.switchingSubnets) {
+    const subnet = world.subnets.get(subnetKey);
+    if (subnet?.status !== "ok" || subnet.keyVaultEndpoint) continue;
+    keys.push(subnetKey);
+    ids.push(subnet.id);
+  }
+  const entry = ids.length > 0 ? internedEntry(world, keys.join("\n"), ids) : void 0;
+  pendingEntries.set(world, { revision, entry });
+  return entry;
+}
+function internedEntry(world, id, subnetIds) {
+  let entries = internedEntries.get(world);
+  if (!entries) {
+    entries = /* @__PURE__ */ new Map();
+    internedEntries.set(world, entries);
+  }
+  let entry = entries.get(id);
+  if (!entry) {
+    entry = { path: egressPath(subnetIds), reason: coded("public-address-may-match-ip-rule") };
+    entries.set(id, entry);
+  }
+  return entry;
+}
+function endpointGap(vault, vaultKey, endpointKey, endpoint, world) {
+  const connection = vault.connections.get(endpointKey);
+  if (!endpoint) {
+    if (!connection) return { kind: "inactive", reason: coded("endpoint-missing") };
+    if (connection.status !== "Approved")
+      return {
+        kind: "inactive",
+        reason: coded("connection-not-approved", { status: connection.status })
+      };
+    return { kind: "unknown", reason: coded("endpoint-not-visible") };
+  }
+  if (!endpoint.ready)
+    return {
+      kind: "inactive",
+      reason: coded("endpoint-not-ready", { state: endpoint.provisioningState ?? "unknown" })
+    };
+  if (!connection) return { kind: "inactive", reason: coded("connection-missing") };
+  if (connection.status !== "Approved")
+    return {
+      kind: "inactive",
+      reason: coded("connection-not-approved", { status: connection.status })
+    };
+  const zones = new Set(
+    endpoint.zoneGroups.filter((group) => group.ready).flatMap((group) => group.zones)
+  );
+  const declared = world.declaredZoneOf.get(endpointKey);
+  if (declared) zones.add(declared);
+  if (zones.size === 0) return { kind: "unknown", reason: coded("dns-not-declared") };
+  let first;
+  for (const zoneKey2 of zones) {
+    const gap = zoneGap(vault, endpointKey, endpoint, zoneKey2, world);
+    if (!gap) return { kind: "open" };
+    first ??= gap;
+  }
+  return first ?? { kind: "unknown", reason: coded("dns-not-declared") };
+}
+function zoneGap(vault, endpointKey, endpoint, zoneKey2, world) {
+  const zone = world.zones.get(zoneKey2);
+  if (zone === void 0)
+    return { kind: "unknown", reason: coded("zone-not-read", { zoneId: zoneKey2 }) };
+  if (zone === "missing")
+    return { kind: "inactive", reason: coded("zone-missing", { zoneId: zoneKey2 }) };
+  if (!zone.ready)
+    return { kind: "inactive", reason: coded("zone-not-ready", { zone: zone.name }) };
+  if (zone.name.toLowerCase() !== vault.privateLinkZone)
+    return {
+      kind: "inactive",
+      reason: coded("zone-name-wrong", { zone: zone.name, expected: vault.privateLinkZone })
+    };
+  const link = world.links.get(zoneKey2)?.get(endpoint.virtualNetwork);
+  if (!link) return { kind: "inactive", reason: coded("link-missing", { zone: zone.name }) };
+  if (!link.ready)
+    return { kind: "inactive", reason: coded("link-not-ready", { zone: zone.name }) };
+  const record = world.records.get(recordKey(zoneKey2, vault.name));
+  if (!record) return { kind: "inactive", reason: coded("record-missing", { zone: zone.name }) };
+  if (record.kind === "endpoint") {
+    return record.endpoint === endpointKey ? void 0 : { kind: "inactive", reason: coded("record-elsewhere", { zone: zone.name }) };
+  }
+  if (endpoint.ips.length === 0)
+    return { kind: "unknown", reason: coded("endpoint-ip-unknown", { zone: zone.name }) };
+  return record.ips.some((ip) => endpoint.ips.includes(ip)) ? void 0 : {
+    kind: "inactive",
+    reason: coded("record-mismatch", {
+      zone: zone.name,
+      record: [...record.ips],
+      endpoint: [...endpoint.ips]
+    })
+  };
+}
+function accessOf(world, vaultKey) {
+  const vault = world.vaults.get(vaultKey);
+  const access = { open: [], unknown: [], inactive: [] };
+  if (!vault) return access;
+  publicPaths(vault, world, access);
+  const trusted = { kind: "trusted-services" };
+  if (vault.network.bypass === "AzureServices") {
+    if (["Enabled", "Disabled"].includes(vault.network.publicNetworkAccess))
+      access.open.push(trusted);
+    else
+      access.unknown.push({
+        path: trusted,
+        reason: coded("public-access-mode", { mode: vault.network.publicNetworkAccess })
+      });
+  }
+  const endpoints = new Map(vault.declaredEndpoints);
+  for (const [endpointKey, connection] of vault.connections)
+    if (!endpoints.has(endpointKey))
+      endpoints.set(endpointKey, world.endpoints.get(endpointKey)?.id ?? connection.endpointId);
+  for (const [endpointKey, endpointId] of endpoints) {
+    const endpoint = world.endpoints.get(endpointKey);
+    const path3 = {
+      kind: "private-endpoint",
+      endpointId: endpoint?.id ?? endpointId,
+      name: endpoint?.name ?? lastSegment2(endpointId)
+    };
+    const gap = endpointGap(vault, vaultKey, endpointKey, endpoint, world);
+    if (gap.kind === "open") access.open.push(path3);
+    else access[gap.kind].push({ path: path3, reason: gap.reason });
+  }
+  return access;
+}
+function lastSegment2(id) {
+  return id.split("/").pop() ?? id;
+}
+var Coverage = class {
+  keys;
+  addresses;
+  /** Keys of the subnets open by VNet rule. */
+  subnets;
+  /** defaultAction Allow: every source, service-endpoint traffic included. */
+  all;
+  constructor(access) {
+    this.keys = new Set(access.open.map(pathKey));
+    this.all = this.keys.has("public-all");
+    this.subnets = access.open.flatMap(
+      (path3) => path3.kind === "subnet" ? [key(path3.subnetId)] : []
+    );
+    this.addresses = AddressSet.of(
+      access.open.flatMap((path3) => path3.kind === "ip-range" ? [path3.cidr] : [])
+    );
+  }
+  covers(path3) {
+    switch (path3.kind) {
+      case "ip-range":
+        return this.all || this.addresses.covers(path3.cidr);
+      case "subnet":
+      case "trusted-services":
+        return this.all || this.keys.has(pathKey(path3));
+      default:
+        return this.keys.has(pathKey(path3));
+    }
+  }
+};
+var coverages = /* @__PURE__ */ new WeakMap();
+function coverageOf(access) {
+  let coverage = coverages.get(access.open);
+  if (!coverage) {
+    coverage = new Coverage(access);
+    coverages.set(access.open, coverage);
+  }
+  return coverage;
+}
+var isEgress = (path3) => path3.kind === "switching-subnets-egress";
+function egressOf(access) {
+  for (const entry of access.unknown) if (isEgress(entry.path)) return entry.path;
+  return void 0;
+}
+function diffAccess(before, after) {
+  const was = coverageOf(before);
+  const now = coverageOf(after);
+  const unknownAfter = new Set(
+    after.unknown.filter((entry) => !isEgress(entry.path)).map((entry) => pathKey(entry.path))
+  );
+  const gained = after.open.filter((path3) => !was.covers(path3));
+  const lost = before.open.filter((path3) => !now.covers(path3) && !unknownAfter.has(pathKey(path3)));
+  const possiblyLost = [
+    ...before.open.filter((path3) => !now.covers(path3) && unknownAfter.has(pathKey(path3))),
+    ...before.unknown.map((entry) => entry.path).filter((path3) => !isEgress(path3) && !now.covers(path3) && !unknownAfter.has(pathKey(path3))),
+    ...lostEgress(before, after, now)
+  ];
+  return { gained, lost, possiblyLost };
+}
+var egressDifferences = /* @__PURE__ */ new WeakMap();
+function egressDifference(was, now) {
+  let byAfter = egressDifferences.get(was.subnetIds);
+  if (!byAfter) {
+    byAfter = /* @__PURE__ */ new Map();
+    egressDifferences.set(was.subnetIds, byAfter);
+  }
+  if (byAfter.has(now?.subnetIds)) return byAfter.get(now?.subnetIds);
+  const still = new Set(now?.subnetIds.map(key));
+  const ids = [];
+  const keyList = [];
+  for (const id of was.subnetIds) {
+    const subnetKey = key(id);
+    if (still.has(subnetKey)) continue;
+    ids.push(id);
+    keyList.push(subnetKey);
+  }
+  const difference = ids.length === 0 ? void 0 : {
+    path: ids.length === was.subnetIds.length ? was : egressPath(ids),
+    keyList,
+    keys: new Set(keyList),
+    less: /* @__PURE__ */ new Map()
+  };
+  byAfter.set(now?.subnetIds, difference);
+  return difference;
+}
+function lostEgress(before, after, now) {
+  const was = egressOf(before);
+  if (!was || now.all) return [];
+  const gone = egressDifference(was, egressOf(after));
+  if (!gone) return [];
+  const admitted = [...new Set(now.subnets.filter((subnetKey) => gone.keys.has(subnetKey)))];
+  if (admitted.length === 0) return [gone.path];
+  const id = admitted.sort().join("\n");
+  if (!gone.less.has(id)) {
+    const skip = new Set(admitted);
+    const ids = gone.path.subnetIds.filter((_, index) => !skip.has(gone.keyList[index]));
+    gone.less.set(id, ids.length > 0 ? egressPath(ids) : void 0);
+  }
+  const rest = gone.less.get(id);
+  return rest ? [rest] : [];
+}
+function isEmptyChange(change) {
+  return change.gained.length + change.lost.length + change.possiblyLost.length === 0;
+}
+function impactOf(changes) {
+  const widens = changes.some((change) => change.gained.length > 0);
+  const narrows = changes.some((change) => change.lost.length + change.possiblyLost.length > 0);
+  if (widens && narrows) return "both";
+  if (widens) return "widens";
+  return narrows ? "narrows" : "none";
+}
+function isLockedOut(access) {
+  return access.open.length === 0;
+}
+function hasPrivatePath(access) {
+  return access.open.some((path3) => path3.kind === "private-endpoint");
+}
+
+// src/engine/analysis/best-practices.ts
+var isWide = (cidr) => Number(cidr.split("/")[1]) < 16;
+var PRACTICES = [
+  {
+    id: "policy/firewall",
+    basis: 'Azure Policy "Azure Key Vault should have firewall enabled"',
+    applies: (vault) => vault.network.publicNetworkAccess === "Enabled" && vault.network.defaultAction === "Allow",
+    source: (vault) => settingSource(vault, "defaultAction")
+  },
+  {
+    id: "policy/public-network-access",
+    basis: 'Azure Policy "Azure Key Vault should disable public network access"',
+    applies: (vault) => vault.network.publicNetworkAccess === "Enabled",
+    source: (vault) => settingSource(vault, "publicNetworkAccess")
+  },
+  {
+    id: "policy/private-link",
+    basis: 'Azure Policy "Azure Key Vaults should use private link"',
+    applies: (_vault, after) => !hasPrivatePath(after),
+    source: (vault) => settingSource(vault, "privateEndpoints")
+  },
+  {
+    id: "practice/wide-ip-range",
+    basis: "least privilege",
+    applies: (vault) => vault.network.ipRules.some((cidr) => isWide(cidr)),
+    source: (vault) => vault.ipRules.find((rule) => isWide(rule.cidr))?.source ?? vault.source
+  }
+];
+var BEST_PRACTICE_IDS = PRACTICES.map((practice) => practice.id);
+function bestPracticeFindings(vault, after) {
+  return PRACTICES.filter(
+    (practice) => !vault.disabledFindings.includes(practice.id) && practice.applies(vault, after)
+  ).map((practice) => ({
+    level: "warning",
+    rule: practice.id,
+    vault: vault.name,
+    source: practice.source(vault),
+    params: { vault: vault.name, basis: practice.basis }
+  }));
+}
+
 // src/engine/spec/checks/disabled-findings.ts
 function checkIds(ids, path3, sink) {
   ids.forEach((id, index) => {
@@ -6462,15 +8798,15 @@ function checkManagedHsms(target, sink, options) {
     checkVirtualNetworkRules(hsm, hsmPath, vaultPlacement(spec, hsm), sink);
     checkSemantics(spec, hsm, hsmPath, sink, MANAGED_HSM_KIND);
     checkFirewallFields(hsm, hsmPath, sink);
-    const key2 = hsm.name.toLowerCase();
-    const first = seen.get(key2);
+    const key3 = hsm.name.toLowerCase();
+    const first = seen.get(key3);
     if (first)
       sink.error(
         "managed-hsm/duplicate",
         [...hsmPath, "name"],
         `managed HSM "${hsm.name}" is already declared at ${sink.where(first)}: declare each managed HSM once`
       );
-    else seen.set(key2, [...hsmPath, "name"]);
+    else seen.set(key3, [...hsmPath, "name"]);
   }
 }
 function checkFirewallFields(hsm, hsmPath, sink) {
@@ -6538,10 +8874,10 @@ function schemaFindings(file, schema, input, issues, positions) {
     switch (issue.code) {
       case "unrecognized_keys": {
         const known = knownKeys(here);
-        for (const key2 of issue.keys) {
-          const suggestion = closest(key2, known);
+        for (const key3 of issue.keys) {
+          const suggestion = closest(key3, known);
           const fix = suggestion ? `did you mean "${suggestion}"?` : `remove it; the keys allowed here are ${known.map((k) => `"${k}"`).join(", ")}`;
-          add([...path3, key2], "key", "schema/unknown-key", `unknown key "${key2}": ${fix}`);
+          add([...path3, key3], "key", "schema/unknown-key", `unknown key "${key3}": ${fix}`);
         }
         return;
       }
@@ -6608,8 +8944,8 @@ function schemaFindings(file, schema, input, issues, positions) {
     }
   }
   function addMissing(path3, here) {
-    const key2 = path3[path3.length - 1];
-    if (typeof key2 === "number") {
+    const key3 = path3[path3.length - 1];
+    if (typeof key3 === "number") {
       add(path3, "parent", "schema/type", `this list item is empty: ${expectedOf(here)}`);
       return;
     }
@@ -6617,7 +8953,7 @@ function schemaFindings(file, schema, input, issues, positions) {
       path3,
       "parent",
       "schema/required",
-      `the required key "${String(key2)}" is missing: add it (${expectedOf(here)})`
+      `the required key "${String(key3)}" is missing: add it (${expectedOf(here)})`
     );
   }
   function add(path3, at, rule, message) {
@@ -6722,7 +9058,7 @@ var DEPENDS_ON_DEFAULTS = {
   "vault/no-resource-group": "resourceGroup"
 };
 var MAX_ROUNDS = 8;
-function key(path3) {
+function key2(path3) {
   return JSON.stringify(path3);
 }
 function isRecord(value) {
@@ -6732,7 +9068,7 @@ function clone(value) {
   if (Array.isArray(value)) return value.map(clone);
   if (isRecord(value)) {
     const out = {};
-    for (const [name, item] of Object.entries(value)) out[name] = clone(item);
+    for (const [name2, item] of Object.entries(value)) out[name2] = clone(item);
     return out;
   }
   return value;
@@ -6760,9 +9096,9 @@ function parentOf(root, path3) {
   }
   return current;
 }
-function standIn(schema, name, actual) {
+function standIn(schema, name2, actual) {
   const inner = unwrap(schema);
-  if (name in NEUTRAL) return NEUTRAL[name];
+  if (name2 in NEUTRAL) return NEUTRAL[name2];
   if (inner instanceof external_exports.ZodEnum) return inner.options[0];
   if (inner instanceof external_exports.ZodLiteral) return [...inner.values][0];
   if (inner instanceof external_exports.ZodString) {
@@ -6771,7 +9107,7 @@ function standIn(schema, name, actual) {
   if (inner instanceof external_exports.ZodBoolean) return false;
   if (inner instanceof external_exports.ZodArray) return [];
   if (inner instanceof external_exports.ZodObject) return {};
-  if (inner instanceof external_exports.ZodUnion) return standIn(inner.options[0], name, actual);
+  if (inner instanceof external_exports.ZodUnion) return standIn(inner.options[0], name2, actual);
   return void 0;
 }
 function salvage(schema, input, issues, minItemDepth) {
@@ -6803,8 +9139,8 @@ function salvage(schema, input, issues, minItemDepth) {
     if (issue.code === "unrecognized_keys") {
       const target = valueAtPath(path3);
       if (!isRecord(target)) return false;
-      for (const name2 of issue.keys) delete target[name2];
-      if (path3.length === 0) repaired.push(...issue.keys.map((name2) => [name2]));
+      for (const name3 of issue.keys) delete target[name3];
+      if (path3.length === 0) repaired.push(...issue.keys.map((name3) => [name3]));
       return issue.keys.length > 0;
     }
     for (let depth = path3.length - 1; depth >= minItemDepth; depth -= 1) {
@@ -6813,31 +9149,31 @@ function salvage(schema, input, issues, minItemDepth) {
       const listPath = path3.slice(0, depth);
       const list = valueAtPath(listPath);
       if (!Array.isArray(list)) continue;
-      const entry = holes.get(key(listPath)) ?? { length: list.length, indexes: /* @__PURE__ */ new Set() };
+      const entry = holes.get(key2(listPath)) ?? { length: list.length, indexes: /* @__PURE__ */ new Set() };
       if (entry.indexes.has(segment)) return false;
       entry.indexes.add(segment);
-      holes.set(key(listPath), entry);
+      holes.set(key2(listPath), entry);
       repaired.push(path3.slice(0, depth + 1));
       return true;
     }
     if (path3.length === 0) return false;
     const parent = parentOf(value, path3);
-    const name = path3[path3.length - 1];
+    const name2 = path3[path3.length - 1];
     if (parent === null || typeof parent !== "object") return false;
     const container = parent;
     const fieldSchema = schemaAt2(schema, path3);
-    const before = container[name];
+    const before = container[name2];
     repaired.push(path3);
     if (fieldSchema instanceof external_exports.ZodOptional || fieldSchema instanceof external_exports.ZodDefault) {
-      if (!(name in container)) return false;
-      delete container[name];
+      if (!(name2 in container)) return false;
+      delete container[name2];
       return true;
     }
-    const replacement = standIn(fieldSchema, String(name), before);
+    const replacement = standIn(fieldSchema, String(name2), before);
     if (replacement === void 0 || JSON.stringify(replacement) === JSON.stringify(before)) {
       return false;
     }
-    container[name] = replacement;
+    container[name2] = replacement;
     return true;
   }
   function valueAtPath(path3) {
@@ -6850,7 +9186,7 @@ function salvage(schema, input, issues, minItemDepth) {
   }
   function compact(node, path3) {
     if (Array.isArray(node)) {
-      const left = holes.get(key(path3))?.indexes;
+      const left = holes.get(key2(path3))?.indexes;
       const out = [];
       node.forEach((item, index) => {
         if (!left?.has(index)) out.push(compact(item, [...path3, index]));
@@ -6859,7 +9195,7 @@ function salvage(schema, input, issues, minItemDepth) {
     }
     if (isRecord(node)) {
       const out = {};
-      for (const [name, item] of Object.entries(node)) out[name] = compact(item, [...path3, name]);
+      for (const [name2, item] of Object.entries(node)) out[name2] = compact(item, [...path3, name2]);
       return out;
     }
     return node;
@@ -6867,7 +9203,7 @@ function salvage(schema, input, issues, minItemDepth) {
   function toOriginal(path3) {
     const out = [];
     for (const segment of path3) {
-      const left = holes.get(key(out))?.indexes;
+      const left = holes.get(key2(out))?.indexes;
       if (typeof segment === "number" && left) {
         let seen = -1;
         let index = 0;
@@ -6884,7 +9220,7 @@ function salvage(schema, input, issues, minItemDepth) {
   }
   function expand2(node, path3) {
     if (Array.isArray(node)) {
-      const entry = holes.get(key(path3));
+      const entry = holes.get(key2(path3));
       if (!entry) return node.map((item, index) => expand2(item, [...path3, index]));
       const out = new Array(entry.length);
       let next = 0;
@@ -6897,12 +9233,158 @@ function salvage(schema, input, issues, minItemDepth) {
     }
     if (isRecord(node)) {
       const out = {};
-      for (const [name, item] of Object.entries(node)) out[name] = expand2(item, [...path3, name]);
+      for (const [name2, item] of Object.entries(node)) out[name2] = expand2(item, [...path3, name2]);
       return out;
     }
     return node;
   }
 }
+
+// src/engine/spec/schema.ts
+var DATE = /^\d{4}-\d{2}-\d{2}$/;
+var name = (what) => external_exports.string().min(1).describe(what);
+var subscriptionId = external_exports.string().describe("Azure subscription id (a GUID).");
+var subnetByName = external_exports.strictObject({
+  vnet: name("Name of the virtual network."),
+  name: name("Name of the subnet."),
+  resourceGroup: name(
+    "Resource group of the virtual network; defaults to the vault's."
+  ).optional(),
+  subscription: subscriptionId.optional()
+}).describe(
+  "A subnet named by its virtual network; resource group and subscription default to the vault's."
+);
+var subnetById = external_exports.strictObject({ id: external_exports.string().describe("Full resource id of the subnet.") }).describe("A subnet given by its full resource id.");
+var subnetRefSchema = external_exports.union([
+  external_exports.string().describe("Full resource id of the subnet: /subscriptions/…/subnets/NAME."),
+  subnetById,
+  subnetByName
+]).describe("A subnet: a resource id, { id }, or { vnet, name, resourceGroup?, subscription? }.");
+var ipRuleObject = external_exports.strictObject({
+  address: external_exports.string().describe("A public IPv4 address (203.0.113.7) or CIDR range (198.51.100.0/24)."),
+  note: external_exports.string().max(200).describe("Why this rule exists; shown in plans.").optional(),
+  expires: external_exports.string().regex(DATE, { error: "expires must be a date written YYYY-MM-DD, for example 2027-03-31" }).describe(
+    "Date (YYYY-MM-DD) after which the planner removes this rule; it warns 14 days before."
+  ).optional()
+}).describe("An IP rule with an optional note and expiry date.");
+var ipRuleSchema = external_exports.union([external_exports.string().describe("A public IPv4 address or CIDR range."), ipRuleObject]).describe("A public IPv4 address or CIDR range allowed through the firewall.");
+var SET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+var setRefSchema = external_exports.strictObject({
+  set: external_exports.string().regex(SET_NAME, {
+    error: 'a set name is 1–80 letters, digits, ".", "_" or "-", starting with a letter or digit'
+  }).describe("Name of an ipSet (in ipRules) or a subnetSet (in virtualNetworkRules).")
+}).describe("Every entry of a named set, defined under ipSets or subnetSets in any file.");
+var ipRuleEntrySchema = external_exports.union([ipRuleSchema, setRefSchema]).describe("An IP rule, or `set: NAME` for every entry of an ipSet.");
+var virtualNetworkRuleSchema = external_exports.strictObject({
+  subnet: subnetRefSchema,
+  serviceEndpoint: external_exports.enum(["ensure", "ignore"]).default("ensure").describe(
+    "ensure: add Microsoft.KeyVault to the subnet's service endpoints when missing (default). ignore: leave the subnet alone; the rule is set with ignoreMissingVnetServiceEndpoint and has no effect until the endpoint exists."
+  )
+}).describe("Allow traffic from a subnet through its Microsoft.KeyVault service endpoint.");
+var virtualNetworkRuleEntrySchema = external_exports.union([virtualNetworkRuleSchema, setRefSchema]).describe("A VNet rule, or `set: NAME` for every entry of a subnetSet.");
+var setName = external_exports.string().regex(SET_NAME, {
+  error: 'a set name is 1–80 letters, digits, ".", "_" or "-", starting with a letter or digit'
+});
+var ipSetsSchema = external_exports.record(setName, external_exports.array(ipRuleEntrySchema).describe("The entries of one ipSet.")).describe(
+  "Named lists of IP rules, defined once in the spec set (any file) and granted to vaults with `- set: NAME` in firewall.ipRules."
+);
+var subnetSetsSchema = external_exports.record(setName, external_exports.array(virtualNetworkRuleEntrySchema).describe("The entries of one subnetSet.")).describe(
+  "Named lists of VNet rules, defined once in the spec set (any file) and granted to vaults with `- set: NAME` in firewall.virtualNetworkRules. A subnet given by vnet and name resolves in each vault that uses the set."
+);
+var firewallSchema = external_exports.strictObject({
+  defaultAction: external_exports.enum(["Allow", "Deny"]).describe(
+    "Allow: every network may reach the vault (rules have no effect). Deny: only the rules below, trusted services and private endpoints."
+  ),
+  bypass: external_exports.enum(["AzureServices", "None"]).default("AzureServices").describe(
+    "AzureServices (default): trusted Microsoft services bypass the firewall. None: they do not."
+  ),
+  ipRules: external_exports.array(ipRuleEntrySchema).default([]).describe(
+    "Public IPv4 addresses and ranges, and ipSets (at most 1000 rules once sets are expanded)."
+  ),
+  virtualNetworkRules: external_exports.array(virtualNetworkRuleEntrySchema).default([]).describe(
+    "Subnets allowed through service endpoints, and subnetSets (at most 200 once sets are expanded)."
+  )
+}).describe("The vault firewall (networkAcls).");
+var dnsLinkSchema = external_exports.strictObject({
+  vnet: name("Virtual network to link: its name, or its full resource id."),
+  name: name("Name of the virtual network link."),
+  resourceGroup: name(
+    "Resource group of the virtual network; defaults to the vault's."
+  ).optional(),
+  subscription: subscriptionId.optional()
+}).describe(
+  "A link between the private DNS zone and a virtual network that must resolve the vault."
+);
+var dnsSchema = external_exports.strictObject({
+  zone: name(
+    "Private DNS zone name, created in the endpoint's resource group if absent (privatelink.vaultcore.azure.net)."
+  ).optional(),
+  zoneId: external_exports.string().describe("Resource id of an existing (hub) private DNS zone.").optional(),
+  links: external_exports.array(dnsLinkSchema).default([]).describe("Virtual network links the zone must have."),
+  zoneGroup: name(
+    "Name of the DNS zone group on the private endpoint, which keeps the A record in the zone."
+  ).optional()
+}).describe("Private DNS for the endpoint: give zone or zoneId, not both.");
+var privateEndpointSchema = external_exports.strictObject({
+  name: name("Name of the private endpoint."),
+  subnet: subnetRefSchema,
+  connectionName: name("Name of the private link service connection."),
+  resourceGroup: name("Resource group of the endpoint; defaults to the vault's.").optional(),
+  location: name("Region of the endpoint; defaults to the virtual network's.").optional(),
+  manualApproval: external_exports.boolean().default(false).describe(
+    "Request the connection for manual approval instead of approving it automatically."
+  ),
+  requestMessage: external_exports.string().max(140).describe("Message sent with a manual connection request (at most 140 characters).").optional(),
+  dns: dnsSchema.optional()
+}).describe("A private endpoint to the vault, with its private DNS.");
+var disableFindingsSchema = external_exports.array(
+  external_exports.string().regex(/^(policy|practice)\/[a-z-]+$/, {
+    error: "only best-practice findings can be disabled: write an id such as policy/private-link"
+  })
+).default([]).describe(
+  "Best-practice finding ids (policy/…, practice/…) not to report, e.g. policy/private-link."
+);
+var vaultSchema = external_exports.strictObject({
+  name: external_exports.string().describe("Name of the key vault (3–24 letters, digits and hyphens)."),
+  subscription: subscriptionId.optional(),
+  resourceGroup: name(
+    "Resource group of the vault; defaults to defaults.resourceGroup."
+  ).optional(),
+  publicNetworkAccess: external_exports.enum(["Enabled", "Disabled", "SecuredByPerimeter"]).describe(
+    "Enabled: the firewall decides. Disabled: only private endpoints and trusted services reach the vault. SecuredByPerimeter: a network security perimeter decides public access (kvnet keeps it and cannot verify that path)."
+  ),
+  firewall: firewallSchema,
+  privateEndpoints: external_exports.array(privateEndpointSchema).default([]).describe("Private endpoints to the vault."),
+  privateEndpointConnections: external_exports.strictObject({
+    unmanaged: external_exports.enum(["report", "reject"]).default("report").describe(
+      "What to do with connections to this vault that the spec does not declare: report them, or reject them."
+    )
+  }).default({ unmanaged: "report" }).describe("Policy for private endpoint connections other parties request to this vault."),
+  acknowledgeLockout: external_exports.boolean().default(false).describe(
+    "Set to true to accept a configuration in which no client can reach the vault's data plane."
+  ),
+  disableFindings: disableFindingsSchema
+}).describe("The network configuration of one key vault.");
+var managedHsmSchema = vaultSchema.extend({
+  name: external_exports.string().describe("Name of the managed HSM pool (3–24 letters, digits and hyphens)."),
+  firewall: firewallSchema.describe(
+    "The managed HSM firewall (networkAcls). The service wants defaultAction Deny when ipRules are given."
+  )
+}).describe("The network configuration of one Managed HSM pool.");
+var specSchema = external_exports.strictObject({
+  version: external_exports.literal(1).describe("Spec format version; always 1."),
+  defaults: external_exports.strictObject({
+    subscription: subscriptionId.optional(),
+    resourceGroup: name("Default resource group.").optional(),
+    location: name("Default region for new resources.").optional(),
+    cloud: external_exports.enum(CLOUDS).default("AzureCloud").describe("Azure cloud of every vault in this file."),
+    disableFindings: disableFindingsSchema
+  }).default({ cloud: "AzureCloud", disableFindings: [] }).describe("Values that vaults and their resources inherit unless they set their own."),
+  vaults: external_exports.array(vaultSchema).describe("The key vaults whose network access this file declares."),
+  ipSets: ipSetsSchema.default({}),
+  subnetSets: subnetSetsSchema.default({}),
+  managedHsms: external_exports.array(managedHsmSchema).default([]).describe("The Managed HSM pools whose network access this file declares.")
+}).describe("kvnet spec: the network security of Azure Key Vaults.");
 
 // src/engine/spec/validate.ts
 function parseSpecFile(source) {
@@ -6984,7 +9466,7 @@ function checkParsedSet(parsed, sourceCount, options) {
 import { readFile, stat as stat3 } from "node:fs/promises";
 import path2 from "node:path";
 var DISCOVERY_LIMIT = 2e3;
-var looksLikeSpec = (text) => /^version:/m.test(text) && /^vaults:/m.test(text);
+var looksLikeSpec = (text2) => /^version:/m.test(text2) && /^vaults:/m.test(text2);
 async function otherSpecSources(patterns, thisSet) {
   const mine = new Set(thisSet.map((file) => path2.resolve(file)));
   if (patterns.length > 0) {
@@ -7001,8 +9483,8 @@ async function otherSpecSources(patterns, thisSet) {
     if (mine.has(path2.resolve(file))) continue;
     const info2 = await stat3(file).catch(() => void 0);
     if (!info2 || info2.size > MAX_SPEC_BYTES) continue;
-    const text = await readFile(file, "utf8").catch(() => "");
-    if (looksLikeSpec(text)) sources.push({ file: path2.normalize(file), text });
+    const text2 = await readFile(file, "utf8").catch(() => "");
+    if (looksLikeSpec(text2)) sources.push({ file: path2.normalize(file), text: text2 });
   }
   return sources;
 }
@@ -7012,8 +9494,8 @@ function vaultsDeclaredInOtherSets(thisSet, otherFiles, today) {
   const elsewhere = /* @__PURE__ */ new Map();
   for (const file of otherFiles)
     for (const vault of resolveDesiredState([file], today).vaults) {
-      const name = vault.name.toLowerCase();
-      if (!elsewhere.has(name)) elsewhere.set(name, vault.source);
+      const name2 = vault.name.toLowerCase();
+      if (!elsewhere.has(name2)) elsewhere.set(name2, vault.source);
     }
   const findings = [];
   for (const vault of resolveDesiredState(thisSet, today).vaults) {
@@ -7113,6 +9595,49 @@ function annotatePlanFindings(plan) {
 }
 
 export {
+  renderFindingsText,
+  parseResourceId,
+  resourceIdKey,
+  normalizeIpRules,
+  normalizeVirtualNetworkRules,
+  normalizeLiveNetwork,
+  comparableNetwork,
+  sameNetwork,
+  visibleBasis,
+  findingMessage,
+  noteText,
+  pathText,
+  setChangeLines,
+  SET_CHANGES_HEADING,
+  stepTitle,
+  changeLine,
+  stepLines,
+  findingWhere,
+  findingLine,
+  readErrorLines,
+  countPlan,
+  readiness,
+  verdict,
+  targetKindOfId,
+  settingSource,
+  vnetRuleSource,
+  resolveDesiredState,
+  recordKey,
+  setWithUndo,
+  undoAll,
+  key,
+  setSubnetWithUndo,
+  egressPath,
+  admitsPublicEgress,
+  isPendingSwitch,
+  accessOf,
+  Coverage,
+  diffAccess,
+  isEmptyChange,
+  impactOf,
+  isLockedOut,
+  hasPrivatePath,
+  bestPracticeFindings,
   todayFrom,
   loadSpecSet,
   annotatePlanFindings

@@ -4,38 +4,38 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-LDGXQMOE.js";
+} from "./chunk-IWZFKVRX.js";
 import {
+  SdkAzureReader,
   chooseAuth,
   connectAzure,
+  fence,
   findPlanComment,
+  makePlan,
   markStale,
   markStaleComments,
   movedBasis,
-  publishPlan
-} from "./chunk-DWURXAIY.js";
-import {
-  SdkAzureReader,
-  fence,
-  makePlan,
+  publishPlan,
   readEmbeddedPlan,
   readMarker,
+  touchedVaults
+} from "./chunk-R25JDSXU.js";
+import {
   setOutcome,
-  touchedVaults,
   writeSummary
-} from "./chunk-Q4XHWTJS.js";
+} from "./chunk-H72JU2T6.js";
+import {
+  loadSpecSet
+} from "./chunk-BQZDIMAH.js";
+import "./chunk-I2DMUX3B.js";
 import {
   errorText,
   logUntrusted
-} from "./chunk-ENMDWJTH.js";
-import {
-  loadSpecSet
-} from "./chunk-5GW7YFEB.js";
-import "./chunk-B6SJDPMF.js";
+} from "./chunk-MH4AOWL2.js";
 import {
   info,
   setFailed
-} from "./chunk-OR57H7DE.js";
+} from "./chunk-Y4FF344V.js";
 import "./chunk-7RRVYOQZ.js";
 
 // src/action/merge-group-route.ts

@@ -2,34 +2,39 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-F4FE6MQP.js";
+} from "./chunk-ELGH3LRA.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-LDGXQMOE.js";
-import {
-  chooseAuth,
-  connectAzure,
-  findPlanComment,
-  reportInvalid,
-  throwIfConnectionFailed,
-  writePlanComment
-} from "./chunk-DWURXAIY.js";
+} from "./chunk-IWZFKVRX.js";
 import {
   SdkAzureReader,
   applyCommentBody,
   applyRefusedBody,
   applyResultLines,
+  chooseAuth,
+  connectAzure,
+  findPlanComment,
   makePlan,
   readEmbeddedPlan,
   readMarker,
+  reportInvalid,
   safeSetId,
+  setPlanOutputs,
+  throwIfConnectionFailed,
+  writePlanComment
+} from "./chunk-R25JDSXU.js";
+import {
   setCommentUrl,
   setOutcome,
-  setPlanOutputs,
   writeSummary
-} from "./chunk-Q4XHWTJS.js";
+} from "./chunk-H72JU2T6.js";
+import {
+  loadSpecSet,
+  stepTitle
+} from "./chunk-BQZDIMAH.js";
+import "./chunk-I2DMUX3B.js";
 import {
   commitStatuses,
   commitsFrom,
@@ -38,19 +43,13 @@ import {
   logUntrustedBlock,
   mergedPullRequestsForCommit,
   setCommitStatus
-} from "./chunk-ENMDWJTH.js";
-import {
-  loadSpecSet
-} from "./chunk-5GW7YFEB.js";
-import {
-  stepTitle
-} from "./chunk-B6SJDPMF.js";
+} from "./chunk-MH4AOWL2.js";
 import {
   info,
   neutralizeForLog,
   setFailed,
   warning
-} from "./chunk-OR57H7DE.js";
+} from "./chunk-Y4FF344V.js";
 import "./chunk-7RRVYOQZ.js";
 
 // src/action/catch-up.ts

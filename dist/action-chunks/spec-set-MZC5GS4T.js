@@ -4,9 +4,9 @@ import {
   annotatePlanFindings,
   loadSpecSet,
   todayFrom
-} from "./chunk-5GW7YFEB.js";
-import "./chunk-B6SJDPMF.js";
-import "./chunk-OR57H7DE.js";
+} from "./chunk-BQZDIMAH.js";
+import "./chunk-I2DMUX3B.js";
+import "./chunk-Y4FF344V.js";
 import "./chunk-7RRVYOQZ.js";
 export {
   annotatePlanFindings,

@@ -5,6 +5,7 @@ import {
   closest
 } from "./chunk-NXIKCKPF.js";
 import {
+  CLOUDS,
   CLOUD_PROFILES,
   EVENT_ID,
   MANAGED_HSM_KIND,
@@ -28,17 +29,16 @@ import {
   parseResourceId,
   resourceIdKey,
   resourceTypeKey,
-  specSchema,
   specialRangesTouched,
   subnetId,
   virtualNetworkId
-} from "./chunk-JULH6E2A.js";
+} from "./chunk-3577EFKU.js";
 import {
   singleLine
 } from "./chunk-VQEEO6FB.js";
 import {
   external_exports
-} from "./chunk-T53LRIZP.js";
+} from "./chunk-7WJMRSVX.js";
 import {
   __commonJS,
   __toESM
@@ -1915,8 +1915,8 @@ var SetRegistry = class {
     for (const loaded of files) {
       for (const kind of ["ipSet", "subnetSet"]) {
         const section = loaded.spec[SET_SECTION[kind]];
-        for (const [name, entries] of Object.entries(section)) {
-          definitions.push({ kind, name, loaded, path: [SET_SECTION[kind], name], entries });
+        for (const [name2, entries] of Object.entries(section)) {
+          definitions.push({ kind, name: name2, loaded, path: [SET_SECTION[kind], name2], entries });
         }
       }
     }
@@ -1928,8 +1928,8 @@ var SetRegistry = class {
     }
   }
   /** The first definition of a set (a second one is a finding). Names match exactly. */
-  get(kind, name) {
-    return this.first.get(kind)?.get(name);
+  get(kind, name2) {
+    return this.first.get(kind)?.get(name2);
   }
   names(kind) {
     return [...new Set(this.definitions.filter((d) => d.kind === kind).map((d) => d.name))].sort();
@@ -2204,14 +2204,14 @@ var GENERIC = {
 function quoteChars(chars) {
   return chars.map((char) => char === " " ? "a space" : `"${char}"`).join(", ");
 }
-function nameProblems(rule, name) {
+function nameProblems(rule, name2) {
   const applied = rule ?? GENERIC;
   const problems = [];
-  const chars = [...name];
-  if (name === "." || name === "..") {
-    return [`it is "${name}", a path step, not a name`];
+  const chars = [...name2];
+  if (name2 === "." || name2 === "..") {
+    return [`it is "${name2}", a path step, not a name`];
   }
-  if (/%[0-9a-f]{2}/i.test(name)) {
+  if (/%[0-9a-f]{2}/i.test(name2)) {
     problems.push("it holds a URL-encoded character (such as %2F), where the name itself belongs");
   }
   if (chars.length < applied.min || chars.length > applied.max) {
@@ -2226,29 +2226,29 @@ function nameProblems(rule, name) {
       `it contains ${quoteChars(shown)}${bad.length > shown.length ? " and more" : ""} (allowed: ${applied.charsText})`
     );
   }
-  if (name.includes("..") && applied !== NAME_RULES.resourceGroup) {
+  if (name2.includes("..") && applied !== NAME_RULES.resourceGroup) {
     problems.push('it contains ".."');
   }
   if (applied === NAME_RULES.privateDnsZone) {
-    const labels = name.split(".");
+    const labels = name2.split(".");
     if (labels.length < 2 || labels.length > 34) {
       problems.push(`it has ${labels.length} labels (2–34 allowed)`);
     }
     if (labels.some((label) => label.length > 63)) problems.push("a label is over 63 characters");
   }
-  if (applied.start && applied.startText && name.length > 0 && !applied.start.test(name)) {
+  if (applied.start && applied.startText && name2.length > 0 && !applied.start.test(name2)) {
     problems.push(`it must ${applied.startText}`);
   }
-  if (applied.end && applied.endText && name.length > 0 && !applied.end.test(name)) {
+  if (applied.end && applied.endText && name2.length > 0 && !applied.end.test(name2)) {
     problems.push(`it must ${applied.endText}`);
   }
   return problems;
 }
-function invalidNameMessage(rule, name) {
-  const problems = nameProblems(rule, name);
+function invalidNameMessage(rule, name2) {
+  const problems = nameProblems(rule, name2);
   if (problems.length === 0) return void 0;
   const applied = rule ?? GENERIC;
-  return `"${name}" is not a valid ${applied.kind} name: ${applied.guide}; here ${problems.join(", and ")}`;
+  return `"${name2}" is not a valid ${applied.kind} name: ${applied.guide}; here ${problems.join(", and ")}`;
 }
 
 // src/engine/spec/checks/names.ts
@@ -2256,21 +2256,21 @@ var VAULT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
 var SUBNET_TYPE = "microsoft.network/virtualnetworks/subnets";
 var VNET_TYPE = "microsoft.network/virtualnetworks";
 var DNS_ZONE_TYPE = "microsoft.network/privatednszones";
-function checkVaultName(name, path2, sink) {
-  if (VAULT_NAME.test(name) && !name.includes("--")) return;
+function checkVaultName(name2, path2, sink) {
+  if (VAULT_NAME.test(name2) && !name2.includes("--")) return;
   const problems = [];
-  if (name.length < 3 || name.length > 24)
-    problems.push(`it is ${name.length} characters long (3–24 allowed)`);
-  if (/[^a-zA-Z0-9-]/.test(name))
+  if (name2.length < 3 || name2.length > 24)
+    problems.push(`it is ${name2.length} characters long (3–24 allowed)`);
+  if (/[^a-zA-Z0-9-]/.test(name2))
     problems.push("it contains characters other than letters, digits and hyphens");
-  if (!/^[a-zA-Z]/.test(name)) problems.push("it must start with a letter");
-  if (/-$/.test(name)) problems.push("it must end with a letter or digit");
-  if (name.includes("--")) problems.push("it contains two hyphens in a row");
-  sink.error("name/vault", path2, `"${name}" is not a valid key vault name: ${problems.join("; ")}`);
+  if (!/^[a-zA-Z]/.test(name2)) problems.push("it must start with a letter");
+  if (/-$/.test(name2)) problems.push("it must end with a letter or digit");
+  if (name2.includes("--")) problems.push("it contains two hyphens in a row");
+  sink.error("name/vault", path2, `"${name2}" is not a valid key vault name: ${problems.join("; ")}`);
 }
-function checkResourceGroupName(name, path2, sink) {
-  if (name === void 0) return;
-  const message = invalidNameMessage(NAME_RULES.resourceGroup, name);
+function checkResourceGroupName(name2, path2, sink) {
+  if (name2 === void 0) return;
+  const message = invalidNameMessage(NAME_RULES.resourceGroup, name2);
   if (message) sink.error("name/resource-group", path2, message);
 }
 function checkSubscription(value, path2, sink) {
@@ -2281,13 +2281,13 @@ function checkSubscription(value, path2, sink) {
     `"${value}" is not a subscription id: write the subscription's GUID (az account show --query id), not its display name`
   );
 }
-function checkPrivateEndpointName(name, path2, sink) {
-  const message = invalidNameMessage(NAME_RULES.privateEndpoint, name);
+function checkPrivateEndpointName(name2, path2, sink) {
+  const message = invalidNameMessage(NAME_RULES.privateEndpoint, name2);
   if (message) sink.error("name/private-endpoint", path2, message);
 }
-function checkChildName(rule, name, path2, sink) {
-  if (name === void 0) return;
-  const message = invalidNameMessage(rule, name);
+function checkChildName(rule, name2, path2, sink) {
+  if (name2 === void 0) return;
+  const message = invalidNameMessage(rule, name2);
   if (message) sink.error("name/invalid", path2, message);
 }
 function checkResourceId(text, expectedType, what, path2, sink) {
@@ -2312,11 +2312,11 @@ function checkResourceId(text, expectedType, what, path2, sink) {
   const named = [
     [NAME_RULES.resourceGroup, parsed.id.resourceGroup],
     ...parsed.id.segments.map(
-      ([type, name]) => [RULE_BY_TYPE[type.toLowerCase()], name]
+      ([type, name2]) => [RULE_BY_TYPE[type.toLowerCase()], name2]
     )
   ];
-  for (const [rule, name] of named) {
-    const message = invalidNameMessage(rule, name);
+  for (const [rule, name2] of named) {
+    const message = invalidNameMessage(rule, name2);
     if (message) {
       sink.error(
         "id/name",
@@ -2523,21 +2523,21 @@ function reportMissing(ref, registry, complete) {
   if (!complete) return;
   const known = registry.names(ref.kind);
   const suggestion = closest(ref.name, known);
-  const fix = suggestion ? `did you mean "${suggestion}"?` : known.length > 0 ? `the ${ref.kind}s defined are ${known.map((name) => `"${name}"`).join(", ")}` : `define it under ${SET_SECTION[ref.kind]}: at the top level of any file of the spec set`;
+  const fix = suggestion ? `did you mean "${suggestion}"?` : known.length > 0 ? `the ${ref.kind}s defined are ${known.map((name2) => `"${name2}"`).join(", ")}` : `define it under ${SET_SECTION[ref.kind]}: at the top level of any file of the spec set`;
   ref.sink.error("set/unknown", ref.path, `no ${ref.kind} is named "${ref.name}": ${fix}`);
 }
 function reportCycles(kind, registry, sinkOf) {
   const state = /* @__PURE__ */ new Map();
   const reported = /* @__PURE__ */ new Set();
-  const visit = (name, trail) => {
-    const definition = registry.get(kind, name);
+  const visit = (name2, trail) => {
+    const definition = registry.get(kind, name2);
     if (!definition) return;
-    state.set(name, "visiting");
+    state.set(name2, "visiting");
     definition.entries.forEach((entry, index) => {
       if (!isSetRef(entry)) return;
       const next = entry.set;
       if (state.get(next) === "visiting") {
-        const route = [...trail, name];
+        const route = [...trail, name2];
         const cycle = route.slice(route.indexOf(next));
         const key3 = [...cycle].sort().join("\0");
         if (reported.has(key3)) return;
@@ -2550,11 +2550,11 @@ function reportCycles(kind, registry, sinkOf) {
         );
         return;
       }
-      if (state.get(next) !== "done") visit(next, [...trail, name]);
+      if (state.get(next) !== "done") visit(next, [...trail, name2]);
     });
-    state.set(name, "done");
+    state.set(name2, "done");
   };
-  for (const name of registry.names(kind)) if (!state.has(name)) visit(name, []);
+  for (const name2 of registry.names(kind)) if (!state.has(name2)) visit(name2, []);
 }
 function checkDefinitionEntries(definition, sink, options) {
   if (definition.kind === "subnetSet") {
@@ -2745,9 +2745,9 @@ function checkSpecSet(targets) {
 function zoneKey(dns, subscription, resourceGroup) {
   if (dns.zoneId !== void 0) {
     const parsed = parseResourceId(dns.zoneId);
-    const name = parsed.ok ? parsed.id.segments[0]?.[1] : void 0;
-    if (!parsed.ok || name === void 0) return void 0;
-    return { id: resourceIdKey(formatResourceId(parsed.id)), name: name.toLowerCase() };
+    const name2 = parsed.ok ? parsed.id.segments[0]?.[1] : void 0;
+    if (!parsed.ok || name2 === void 0) return void 0;
+    return { id: resourceIdKey(formatResourceId(parsed.id)), name: name2.toLowerCase() };
   }
   if (dns.zone === void 0) return void 0;
   const id = formatResourceId({
@@ -2910,7 +2910,7 @@ function checkLocation(cloud, location, path2, sink) {
     return;
   }
   const otherCloud = Object.keys(REGIONS).find(
-    (name) => name !== cloud && REGIONS[name].includes(squashed)
+    (name2) => name2 !== cloud && REGIONS[name2].includes(squashed)
   );
   if (otherCloud) {
     sink.error(
@@ -2968,12 +2968,12 @@ function vnetRuleSource(vault, subnetId2) {
 function sourceOf(loaded, path2) {
   return { file: loaded.file, ...loaded.positions.valueAt(path2) };
 }
-function vaultId(placement, name, kind = VAULT_KIND) {
+function vaultId(placement, name2, kind = VAULT_KIND) {
   return formatResourceId({
     subscription: placement.subscription,
     resourceGroup: placement.resourceGroup,
     provider: kind.provider,
-    segments: [[kind.typeSegment, name]]
+    segments: [[kind.typeSegment, name2]]
   });
 }
 function resolveDns(endpoint, placement, endpointId) {
@@ -3139,13 +3139,13 @@ function resolveDesiredState(files, today) {
 var resolvedFiles = /* @__PURE__ */ new WeakMap();
 function resolveFile(loaded, today, registry) {
   const known = resolvedFiles.get(loaded);
-  if (known?.today === today && known.lookups.every(({ kind, name, foundIn }) => registry.get(kind, name)?.loaded === foundIn))
+  if (known?.today === today && known.lookups.every(({ kind, name: name2, foundIn }) => registry.get(kind, name2)?.loaded === foundIn))
     return known.vaults;
   const lookups = [];
   const recording = {
-    get: (kind, name) => {
-      const found = registry.get(kind, name);
-      lookups.push({ kind, name, foundIn: found?.loaded });
+    get: (kind, name2) => {
+      const found = registry.get(kind, name2);
+      lookups.push({ kind, name: name2, foundIn: found?.loaded });
       return found;
     }
   };
@@ -3215,8 +3215,8 @@ var AddressSet = class _AddressSet {
 };
 
 // src/engine/analysis/world.ts
-function recordKey(zone, name) {
-  return `${zone}|${name.toLowerCase()}`;
+function recordKey(zone, name2) {
+  return `${zone}|${name2.toLowerCase()}`;
 }
 function setWithUndo(map, key3, value) {
   const had = map.has(key3);
@@ -3922,7 +3922,7 @@ function clone(value) {
   if (Array.isArray(value)) return value.map(clone);
   if (isRecord(value)) {
     const out = {};
-    for (const [name, item] of Object.entries(value)) out[name] = clone(item);
+    for (const [name2, item] of Object.entries(value)) out[name2] = clone(item);
     return out;
   }
   return value;
@@ -3950,9 +3950,9 @@ function parentOf(root, path2) {
   }
   return current;
 }
-function standIn(schema, name, actual) {
+function standIn(schema, name2, actual) {
   const inner = unwrap(schema);
-  if (name in NEUTRAL) return NEUTRAL[name];
+  if (name2 in NEUTRAL) return NEUTRAL[name2];
   if (inner instanceof external_exports.ZodEnum) return inner.options[0];
   if (inner instanceof external_exports.ZodLiteral) return [...inner.values][0];
   if (inner instanceof external_exports.ZodString) {
@@ -3961,7 +3961,7 @@ function standIn(schema, name, actual) {
   if (inner instanceof external_exports.ZodBoolean) return false;
   if (inner instanceof external_exports.ZodArray) return [];
   if (inner instanceof external_exports.ZodObject) return {};
-  if (inner instanceof external_exports.ZodUnion) return standIn(inner.options[0], name, actual);
+  if (inner instanceof external_exports.ZodUnion) return standIn(inner.options[0], name2, actual);
   return void 0;
 }
 function salvage(schema, input, issues, minItemDepth) {
@@ -3993,8 +3993,8 @@ function salvage(schema, input, issues, minItemDepth) {
     if (issue.code === "unrecognized_keys") {
       const target = valueAtPath(path2);
       if (!isRecord(target)) return false;
-      for (const name2 of issue.keys) delete target[name2];
-      if (path2.length === 0) repaired.push(...issue.keys.map((name2) => [name2]));
+      for (const name3 of issue.keys) delete target[name3];
+      if (path2.length === 0) repaired.push(...issue.keys.map((name3) => [name3]));
       return issue.keys.length > 0;
     }
     for (let depth = path2.length - 1; depth >= minItemDepth; depth -= 1) {
@@ -4012,22 +4012,22 @@ function salvage(schema, input, issues, minItemDepth) {
     }
     if (path2.length === 0) return false;
     const parent = parentOf(value, path2);
-    const name = path2[path2.length - 1];
+    const name2 = path2[path2.length - 1];
     if (parent === null || typeof parent !== "object") return false;
     const container = parent;
     const fieldSchema = schemaAt2(schema, path2);
-    const before = container[name];
+    const before = container[name2];
     repaired.push(path2);
     if (fieldSchema instanceof external_exports.ZodOptional || fieldSchema instanceof external_exports.ZodDefault) {
-      if (!(name in container)) return false;
-      delete container[name];
+      if (!(name2 in container)) return false;
+      delete container[name2];
       return true;
     }
-    const replacement = standIn(fieldSchema, String(name), before);
+    const replacement = standIn(fieldSchema, String(name2), before);
     if (replacement === void 0 || JSON.stringify(replacement) === JSON.stringify(before)) {
       return false;
     }
-    container[name] = replacement;
+    container[name2] = replacement;
     return true;
   }
   function valueAtPath(path2) {
@@ -4049,7 +4049,7 @@ function salvage(schema, input, issues, minItemDepth) {
     }
     if (isRecord(node)) {
       const out = {};
-      for (const [name, item] of Object.entries(node)) out[name] = compact(item, [...path2, name]);
+      for (const [name2, item] of Object.entries(node)) out[name2] = compact(item, [...path2, name2]);
       return out;
     }
     return node;
@@ -4087,12 +4087,158 @@ function salvage(schema, input, issues, minItemDepth) {
     }
     if (isRecord(node)) {
       const out = {};
-      for (const [name, item] of Object.entries(node)) out[name] = expand2(item, [...path2, name]);
+      for (const [name2, item] of Object.entries(node)) out[name2] = expand2(item, [...path2, name2]);
       return out;
     }
     return node;
   }
 }
+
+// src/engine/spec/schema.ts
+var DATE = /^\d{4}-\d{2}-\d{2}$/;
+var name = (what) => external_exports.string().min(1).describe(what);
+var subscriptionId = external_exports.string().describe("Azure subscription id (a GUID).");
+var subnetByName = external_exports.strictObject({
+  vnet: name("Name of the virtual network."),
+  name: name("Name of the subnet."),
+  resourceGroup: name(
+    "Resource group of the virtual network; defaults to the vault's."
+  ).optional(),
+  subscription: subscriptionId.optional()
+}).describe(
+  "A subnet named by its virtual network; resource group and subscription default to the vault's."
+);
+var subnetById = external_exports.strictObject({ id: external_exports.string().describe("Full resource id of the subnet.") }).describe("A subnet given by its full resource id.");
+var subnetRefSchema = external_exports.union([
+  external_exports.string().describe("Full resource id of the subnet: /subscriptions/…/subnets/NAME."),
+  subnetById,
+  subnetByName
+]).describe("A subnet: a resource id, { id }, or { vnet, name, resourceGroup?, subscription? }.");
+var ipRuleObject = external_exports.strictObject({
+  address: external_exports.string().describe("A public IPv4 address (203.0.113.7) or CIDR range (198.51.100.0/24)."),
+  note: external_exports.string().max(200).describe("Why this rule exists; shown in plans.").optional(),
+  expires: external_exports.string().regex(DATE, { error: "expires must be a date written YYYY-MM-DD, for example 2027-03-31" }).describe(
+    "Date (YYYY-MM-DD) after which the planner removes this rule; it warns 14 days before."
+  ).optional()
+}).describe("An IP rule with an optional note and expiry date.");
+var ipRuleSchema = external_exports.union([external_exports.string().describe("A public IPv4 address or CIDR range."), ipRuleObject]).describe("A public IPv4 address or CIDR range allowed through the firewall.");
+var SET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+var setRefSchema = external_exports.strictObject({
+  set: external_exports.string().regex(SET_NAME, {
+    error: 'a set name is 1–80 letters, digits, ".", "_" or "-", starting with a letter or digit'
+  }).describe("Name of an ipSet (in ipRules) or a subnetSet (in virtualNetworkRules).")
+}).describe("Every entry of a named set, defined under ipSets or subnetSets in any file.");
+var ipRuleEntrySchema = external_exports.union([ipRuleSchema, setRefSchema]).describe("An IP rule, or `set: NAME` for every entry of an ipSet.");
+var virtualNetworkRuleSchema = external_exports.strictObject({
+  subnet: subnetRefSchema,
+  serviceEndpoint: external_exports.enum(["ensure", "ignore"]).default("ensure").describe(
+    "ensure: add Microsoft.KeyVault to the subnet's service endpoints when missing (default). ignore: leave the subnet alone; the rule is set with ignoreMissingVnetServiceEndpoint and has no effect until the endpoint exists."
+  )
+}).describe("Allow traffic from a subnet through its Microsoft.KeyVault service endpoint.");
+var virtualNetworkRuleEntrySchema = external_exports.union([virtualNetworkRuleSchema, setRefSchema]).describe("A VNet rule, or `set: NAME` for every entry of a subnetSet.");
+var setName = external_exports.string().regex(SET_NAME, {
+  error: 'a set name is 1–80 letters, digits, ".", "_" or "-", starting with a letter or digit'
+});
+var ipSetsSchema = external_exports.record(setName, external_exports.array(ipRuleEntrySchema).describe("The entries of one ipSet.")).describe(
+  "Named lists of IP rules, defined once in the spec set (any file) and granted to vaults with `- set: NAME` in firewall.ipRules."
+);
+var subnetSetsSchema = external_exports.record(setName, external_exports.array(virtualNetworkRuleEntrySchema).describe("The entries of one subnetSet.")).describe(
+  "Named lists of VNet rules, defined once in the spec set (any file) and granted to vaults with `- set: NAME` in firewall.virtualNetworkRules. A subnet given by vnet and name resolves in each vault that uses the set."
+);
+var firewallSchema = external_exports.strictObject({
+  defaultAction: external_exports.enum(["Allow", "Deny"]).describe(
+    "Allow: every network may reach the vault (rules have no effect). Deny: only the rules below, trusted services and private endpoints."
+  ),
+  bypass: external_exports.enum(["AzureServices", "None"]).default("AzureServices").describe(
+    "AzureServices (default): trusted Microsoft services bypass the firewall. None: they do not."
+  ),
+  ipRules: external_exports.array(ipRuleEntrySchema).default([]).describe(
+    "Public IPv4 addresses and ranges, and ipSets (at most 1000 rules once sets are expanded)."
+  ),
+  virtualNetworkRules: external_exports.array(virtualNetworkRuleEntrySchema).default([]).describe(
+    "Subnets allowed through service endpoints, and subnetSets (at most 200 once sets are expanded)."
+  )
+}).describe("The vault firewall (networkAcls).");
+var dnsLinkSchema = external_exports.strictObject({
+  vnet: name("Virtual network to link: its name, or its full resource id."),
+  name: name("Name of the virtual network link."),
+  resourceGroup: name(
+    "Resource group of the virtual network; defaults to the vault's."
+  ).optional(),
+  subscription: subscriptionId.optional()
+}).describe(
+  "A link between the private DNS zone and a virtual network that must resolve the vault."
+);
+var dnsSchema = external_exports.strictObject({
+  zone: name(
+    "Private DNS zone name, created in the endpoint's resource group if absent (privatelink.vaultcore.azure.net)."
+  ).optional(),
+  zoneId: external_exports.string().describe("Resource id of an existing (hub) private DNS zone.").optional(),
+  links: external_exports.array(dnsLinkSchema).default([]).describe("Virtual network links the zone must have."),
+  zoneGroup: name(
+    "Name of the DNS zone group on the private endpoint, which keeps the A record in the zone."
+  ).optional()
+}).describe("Private DNS for the endpoint: give zone or zoneId, not both.");
+var privateEndpointSchema = external_exports.strictObject({
+  name: name("Name of the private endpoint."),
+  subnet: subnetRefSchema,
+  connectionName: name("Name of the private link service connection."),
+  resourceGroup: name("Resource group of the endpoint; defaults to the vault's.").optional(),
+  location: name("Region of the endpoint; defaults to the virtual network's.").optional(),
+  manualApproval: external_exports.boolean().default(false).describe(
+    "Request the connection for manual approval instead of approving it automatically."
+  ),
+  requestMessage: external_exports.string().max(140).describe("Message sent with a manual connection request (at most 140 characters).").optional(),
+  dns: dnsSchema.optional()
+}).describe("A private endpoint to the vault, with its private DNS.");
+var disableFindingsSchema = external_exports.array(
+  external_exports.string().regex(/^(policy|practice)\/[a-z-]+$/, {
+    error: "only best-practice findings can be disabled: write an id such as policy/private-link"
+  })
+).default([]).describe(
+  "Best-practice finding ids (policy/…, practice/…) not to report, e.g. policy/private-link."
+);
+var vaultSchema = external_exports.strictObject({
+  name: external_exports.string().describe("Name of the key vault (3–24 letters, digits and hyphens)."),
+  subscription: subscriptionId.optional(),
+  resourceGroup: name(
+    "Resource group of the vault; defaults to defaults.resourceGroup."
+  ).optional(),
+  publicNetworkAccess: external_exports.enum(["Enabled", "Disabled", "SecuredByPerimeter"]).describe(
+    "Enabled: the firewall decides. Disabled: only private endpoints and trusted services reach the vault. SecuredByPerimeter: a network security perimeter decides public access (kvnet keeps it and cannot verify that path)."
+  ),
+  firewall: firewallSchema,
+  privateEndpoints: external_exports.array(privateEndpointSchema).default([]).describe("Private endpoints to the vault."),
+  privateEndpointConnections: external_exports.strictObject({
+    unmanaged: external_exports.enum(["report", "reject"]).default("report").describe(
+      "What to do with connections to this vault that the spec does not declare: report them, or reject them."
+    )
+  }).default({ unmanaged: "report" }).describe("Policy for private endpoint connections other parties request to this vault."),
+  acknowledgeLockout: external_exports.boolean().default(false).describe(
+    "Set to true to accept a configuration in which no client can reach the vault's data plane."
+  ),
+  disableFindings: disableFindingsSchema
+}).describe("The network configuration of one key vault.");
+var managedHsmSchema = vaultSchema.extend({
+  name: external_exports.string().describe("Name of the managed HSM pool (3–24 letters, digits and hyphens)."),
+  firewall: firewallSchema.describe(
+    "The managed HSM firewall (networkAcls). The service wants defaultAction Deny when ipRules are given."
+  )
+}).describe("The network configuration of one Managed HSM pool.");
+var specSchema = external_exports.strictObject({
+  version: external_exports.literal(1).describe("Spec format version; always 1."),
+  defaults: external_exports.strictObject({
+    subscription: subscriptionId.optional(),
+    resourceGroup: name("Default resource group.").optional(),
+    location: name("Default region for new resources.").optional(),
+    cloud: external_exports.enum(CLOUDS).default("AzureCloud").describe("Azure cloud of every vault in this file."),
+    disableFindings: disableFindingsSchema
+  }).default({ cloud: "AzureCloud", disableFindings: [] }).describe("Values that vaults and their resources inherit unless they set their own."),
+  vaults: external_exports.array(vaultSchema).describe("The key vaults whose network access this file declares."),
+  ipSets: ipSetsSchema.default({}),
+  subnetSets: subnetSetsSchema.default({}),
+  managedHsms: external_exports.array(managedHsmSchema).default([]).describe("The Managed HSM pools whose network access this file declares.")
+}).describe("kvnet spec: the network security of Azure Key Vaults.");
 
 // src/engine/spec/source-text.ts
 var SourceText = class {

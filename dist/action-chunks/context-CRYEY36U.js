@@ -5,8 +5,8 @@ import {
   errorText,
   logUntrusted,
   logUntrustedBlock
-} from "./chunk-ENMDWJTH.js";
-import "./chunk-OR57H7DE.js";
+} from "./chunk-MH4AOWL2.js";
+import "./chunk-Y4FF344V.js";
 import "./chunk-7RRVYOQZ.js";
 export {
   createContext,

@@ -6,7 +6,7 @@ import {
   printUntrustedBlock,
   require_lazy_undici,
   require_tunnel
-} from "./chunk-OR57H7DE.js";
+} from "./chunk-Y4FF344V.js";
 import {
   __commonJS,
   __require,

@@ -2,9 +2,8 @@
 import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
-  external_exports,
   require_ipaddr
-} from "./chunk-T53LRIZP.js";
+} from "./chunk-ACFZ3IEQ.js";
 import {
   __toESM
 } from "./chunk-6YIJE4HJ.js";
@@ -60,7 +59,7 @@ function parseResourceId(text) {
   return { ok: true, id: { subscription, resourceGroup, provider, segments } };
 }
 function formatResourceId(id) {
-  const tail = id.segments.map(([type, name2]) => `${canonicalWord(type)}/${name2}`).join("/");
+  const tail = id.segments.map(([type, name]) => `${canonicalWord(type)}/${name}`).join("/");
   return `/subscriptions/${id.subscription.toLowerCase()}/resourceGroups/${id.resourceGroup}/providers/${canonicalWord(id.provider)}/${tail}`;
 }
 function resourceIdKey(text) {
@@ -148,6 +147,7 @@ function targetKindOfId(resourceId) {
 }
 
 // src/engine/model/clouds.ts
+var CLOUDS = ["AzureCloud", "AzureUSGovernment", "AzureChinaCloud"];
 var CLOUD_PROFILES = {
   AzureCloud: {
     name: "AzureCloud",
@@ -338,153 +338,6 @@ function visibleBasis(live, desired) {
   };
 }
 var FIREWALL_NOT_VISIBLE = "the firewall (networkAcls) is not visible while public network access is disabled: Azure withholds it, so kvnet cannot tell whether rules are kept or were cleared";
-
-// src/engine/spec/schema.ts
-var CLOUDS = ["AzureCloud", "AzureUSGovernment", "AzureChinaCloud"];
-var DATE = /^\d{4}-\d{2}-\d{2}$/;
-var name = (what) => external_exports.string().min(1).describe(what);
-var subscriptionId = external_exports.string().describe("Azure subscription id (a GUID).");
-var subnetByName = external_exports.strictObject({
-  vnet: name("Name of the virtual network."),
-  name: name("Name of the subnet."),
-  resourceGroup: name(
-    "Resource group of the virtual network; defaults to the vault's."
-  ).optional(),
-  subscription: subscriptionId.optional()
-}).describe(
-  "A subnet named by its virtual network; resource group and subscription default to the vault's."
-);
-var subnetById = external_exports.strictObject({ id: external_exports.string().describe("Full resource id of the subnet.") }).describe("A subnet given by its full resource id.");
-var subnetRefSchema = external_exports.union([
-  external_exports.string().describe("Full resource id of the subnet: /subscriptions/…/subnets/NAME."),
-  subnetById,
-  subnetByName
-]).describe("A subnet: a resource id, { id }, or { vnet, name, resourceGroup?, subscription? }.");
-var ipRuleObject = external_exports.strictObject({
-  address: external_exports.string().describe("A public IPv4 address (203.0.113.7) or CIDR range (198.51.100.0/24)."),
-  note: external_exports.string().max(200).describe("Why this rule exists; shown in plans.").optional(),
-  expires: external_exports.string().regex(DATE, { error: "expires must be a date written YYYY-MM-DD, for example 2027-03-31" }).describe(
-    "Date (YYYY-MM-DD) after which the planner removes this rule; it warns 14 days before."
-  ).optional()
-}).describe("An IP rule with an optional note and expiry date.");
-var ipRuleSchema = external_exports.union([external_exports.string().describe("A public IPv4 address or CIDR range."), ipRuleObject]).describe("A public IPv4 address or CIDR range allowed through the firewall.");
-var SET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
-var setRefSchema = external_exports.strictObject({
-  set: external_exports.string().regex(SET_NAME, {
-    error: 'a set name is 1–80 letters, digits, ".", "_" or "-", starting with a letter or digit'
-  }).describe("Name of an ipSet (in ipRules) or a subnetSet (in virtualNetworkRules).")
-}).describe("Every entry of a named set, defined under ipSets or subnetSets in any file.");
-var ipRuleEntrySchema = external_exports.union([ipRuleSchema, setRefSchema]).describe("An IP rule, or `set: NAME` for every entry of an ipSet.");
-var virtualNetworkRuleSchema = external_exports.strictObject({
-  subnet: subnetRefSchema,
-  serviceEndpoint: external_exports.enum(["ensure", "ignore"]).default("ensure").describe(
-    "ensure: add Microsoft.KeyVault to the subnet's service endpoints when missing (default). ignore: leave the subnet alone; the rule is set with ignoreMissingVnetServiceEndpoint and has no effect until the endpoint exists."
-  )
-}).describe("Allow traffic from a subnet through its Microsoft.KeyVault service endpoint.");
-var virtualNetworkRuleEntrySchema = external_exports.union([virtualNetworkRuleSchema, setRefSchema]).describe("A VNet rule, or `set: NAME` for every entry of a subnetSet.");
-var setName = external_exports.string().regex(SET_NAME, {
-  error: 'a set name is 1–80 letters, digits, ".", "_" or "-", starting with a letter or digit'
-});
-var ipSetsSchema = external_exports.record(setName, external_exports.array(ipRuleEntrySchema).describe("The entries of one ipSet.")).describe(
-  "Named lists of IP rules, defined once in the spec set (any file) and granted to vaults with `- set: NAME` in firewall.ipRules."
-);
-var subnetSetsSchema = external_exports.record(setName, external_exports.array(virtualNetworkRuleEntrySchema).describe("The entries of one subnetSet.")).describe(
-  "Named lists of VNet rules, defined once in the spec set (any file) and granted to vaults with `- set: NAME` in firewall.virtualNetworkRules. A subnet given by vnet and name resolves in each vault that uses the set."
-);
-var firewallSchema = external_exports.strictObject({
-  defaultAction: external_exports.enum(["Allow", "Deny"]).describe(
-    "Allow: every network may reach the vault (rules have no effect). Deny: only the rules below, trusted services and private endpoints."
-  ),
-  bypass: external_exports.enum(["AzureServices", "None"]).default("AzureServices").describe(
-    "AzureServices (default): trusted Microsoft services bypass the firewall. None: they do not."
-  ),
-  ipRules: external_exports.array(ipRuleEntrySchema).default([]).describe(
-    "Public IPv4 addresses and ranges, and ipSets (at most 1000 rules once sets are expanded)."
-  ),
-  virtualNetworkRules: external_exports.array(virtualNetworkRuleEntrySchema).default([]).describe(
-    "Subnets allowed through service endpoints, and subnetSets (at most 200 once sets are expanded)."
-  )
-}).describe("The vault firewall (networkAcls).");
-var dnsLinkSchema = external_exports.strictObject({
-  vnet: name("Virtual network to link: its name, or its full resource id."),
-  name: name("Name of the virtual network link."),
-  resourceGroup: name(
-    "Resource group of the virtual network; defaults to the vault's."
-  ).optional(),
-  subscription: subscriptionId.optional()
-}).describe(
-  "A link between the private DNS zone and a virtual network that must resolve the vault."
-);
-var dnsSchema = external_exports.strictObject({
-  zone: name(
-    "Private DNS zone name, created in the endpoint's resource group if absent (privatelink.vaultcore.azure.net)."
-  ).optional(),
-  zoneId: external_exports.string().describe("Resource id of an existing (hub) private DNS zone.").optional(),
-  links: external_exports.array(dnsLinkSchema).default([]).describe("Virtual network links the zone must have."),
-  zoneGroup: name(
-    "Name of the DNS zone group on the private endpoint, which keeps the A record in the zone."
-  ).optional()
-}).describe("Private DNS for the endpoint: give zone or zoneId, not both.");
-var privateEndpointSchema = external_exports.strictObject({
-  name: name("Name of the private endpoint."),
-  subnet: subnetRefSchema,
-  connectionName: name("Name of the private link service connection."),
-  resourceGroup: name("Resource group of the endpoint; defaults to the vault's.").optional(),
-  location: name("Region of the endpoint; defaults to the virtual network's.").optional(),
-  manualApproval: external_exports.boolean().default(false).describe(
-    "Request the connection for manual approval instead of approving it automatically."
-  ),
-  requestMessage: external_exports.string().max(140).describe("Message sent with a manual connection request (at most 140 characters).").optional(),
-  dns: dnsSchema.optional()
-}).describe("A private endpoint to the vault, with its private DNS.");
-var disableFindingsSchema = external_exports.array(
-  external_exports.string().regex(/^(policy|practice)\/[a-z-]+$/, {
-    error: "only best-practice findings can be disabled: write an id such as policy/private-link"
-  })
-).default([]).describe(
-  "Best-practice finding ids (policy/…, practice/…) not to report, e.g. policy/private-link."
-);
-var vaultSchema = external_exports.strictObject({
-  name: external_exports.string().describe("Name of the key vault (3–24 letters, digits and hyphens)."),
-  subscription: subscriptionId.optional(),
-  resourceGroup: name(
-    "Resource group of the vault; defaults to defaults.resourceGroup."
-  ).optional(),
-  publicNetworkAccess: external_exports.enum(["Enabled", "Disabled", "SecuredByPerimeter"]).describe(
-    "Enabled: the firewall decides. Disabled: only private endpoints and trusted services reach the vault. SecuredByPerimeter: a network security perimeter decides public access (kvnet keeps it and cannot verify that path)."
-  ),
-  firewall: firewallSchema,
-  privateEndpoints: external_exports.array(privateEndpointSchema).default([]).describe("Private endpoints to the vault."),
-  privateEndpointConnections: external_exports.strictObject({
-    unmanaged: external_exports.enum(["report", "reject"]).default("report").describe(
-      "What to do with connections to this vault that the spec does not declare: report them, or reject them."
-    )
-  }).default({ unmanaged: "report" }).describe("Policy for private endpoint connections other parties request to this vault."),
-  acknowledgeLockout: external_exports.boolean().default(false).describe(
-    "Set to true to accept a configuration in which no client can reach the vault's data plane."
-  ),
-  disableFindings: disableFindingsSchema
-}).describe("The network configuration of one key vault.");
-var managedHsmSchema = vaultSchema.extend({
-  name: external_exports.string().describe("Name of the managed HSM pool (3–24 letters, digits and hyphens)."),
-  firewall: firewallSchema.describe(
-    "The managed HSM firewall (networkAcls). The service wants defaultAction Deny when ipRules are given."
-  )
-}).describe("The network configuration of one Managed HSM pool.");
-var specSchema = external_exports.strictObject({
-  version: external_exports.literal(1).describe("Spec format version; always 1."),
-  defaults: external_exports.strictObject({
-    subscription: subscriptionId.optional(),
-    resourceGroup: name("Default resource group.").optional(),
-    location: name("Default region for new resources.").optional(),
-    cloud: external_exports.enum(CLOUDS).default("AzureCloud").describe("Azure cloud of every vault in this file."),
-    disableFindings: disableFindingsSchema
-  }).default({ cloud: "AzureCloud", disableFindings: [] }).describe("Values that vaults and their resources inherit unless they set their own."),
-  vaults: external_exports.array(vaultSchema).describe("The key vaults whose network access this file declares."),
-  ipSets: ipSetsSchema.default({}),
-  subnetSets: subnetSetsSchema.default({}),
-  managedHsms: external_exports.array(managedHsmSchema).default([]).describe("The Managed HSM pools whose network access this file declares.")
-}).describe("kvnet spec: the network security of Azure Key Vaults.");
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
@@ -2471,9 +2324,9 @@ function readDirective(state) {
   state.position++;
   const nameStart = state.position;
   while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
-  const name2 = state.input.slice(nameStart, state.position);
+  const name = state.input.slice(nameStart, state.position);
   const args = [];
-  if (name2.length === 0) throwError(state, "directive name must not be less than one character in length");
+  if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
   while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
     while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
     if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
@@ -2482,7 +2335,7 @@ function readDirective(state) {
     args.push(state.input.slice(start, state.position));
   }
   if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
-  if (name2 === "YAML") {
+  if (name === "YAML") {
     if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
     if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
     const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
@@ -2492,7 +2345,7 @@ function readDirective(state) {
       kind: "yaml",
       version: args[0]
     });
-  } else if (name2 === "TAG") {
+  } else if (name === "TAG") {
     if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
     const [handle, prefix] = args;
     if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
@@ -3068,7 +2921,7 @@ var DEFAULT_PRESENTER_OPTIONS = {
   quoteFlowKeys: false,
   quoteStyle: "single",
   forceQuotes: false,
-  scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name2) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name2)),
+  scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
   tagBeforeAnchor: false
 };
 function nodeTagShort(node) {
@@ -3368,6 +3221,7 @@ export {
   VAULT_KIND,
   MANAGED_HSM_KIND,
   targetKindOfId,
+  CLOUDS,
   CLOUD_PROFILES,
   normalizeIpRules,
   normalizeVirtualNetworkRules,
@@ -3376,8 +3230,6 @@ export {
   sameNetwork,
   visibleBasis,
   FIREWALL_NOT_VISIBLE,
-  CLOUDS,
-  specSchema,
   NOT_RESOLVED,
   nullCoreTag,
   boolCoreTag,

@@ -1,7 +1,6 @@
 import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
-  BoundedRunner,
   LiveLookup,
   MANAGED_BY_TAG,
   MANAGED_BY_VALUE,
@@ -15,7 +14,10 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-Q4XHWTJS.js";
+} from "./chunk-R25JDSXU.js";
+import {
+  BoundedRunner
+} from "./chunk-H72JU2T6.js";
 import {
   Coverage,
   accessOf,
@@ -29,10 +31,10 @@ import {
   readErrorLines,
   resourceIdKey,
   sameNetwork
-} from "./chunk-B6SJDPMF.js";
+} from "./chunk-BQZDIMAH.js";
 import {
   singleLine
-} from "./chunk-OR57H7DE.js";
+} from "./chunk-Y4FF344V.js";
 
 // src/engine/apply/plan-drift.ts
 var changeKey = (change) => canonicalJson(change);

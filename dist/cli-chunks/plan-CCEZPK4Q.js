@@ -12,8 +12,8 @@ import {
   renderJson,
   renderText,
   splitByChange
-} from "./chunk-4VFE2QO4.js";
-import "./chunk-6TWJ736G.js";
+} from "./chunk-2JGUWMKG.js";
+import "./chunk-Q6T7NELR.js";
 import "./chunk-NXIKCKPF.js";
 import {
   SET_CHANGES_HEADING,
@@ -24,14 +24,15 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-VVL6K3AQ.js";
+} from "./chunk-XY3QLGY5.js";
 import "./chunk-FRBLMQPP.js";
-import "./chunk-JULH6E2A.js";
+import "./chunk-3577EFKU.js";
 import {
   safeJsonOutput,
   singleLine
 } from "./chunk-VQEEO6FB.js";
-import "./chunk-T53LRIZP.js";
+import "./chunk-7WJMRSVX.js";
+import "./chunk-ACFZ3IEQ.js";
 import {
   EXIT_CHANGES,
   EXIT_ERROR,

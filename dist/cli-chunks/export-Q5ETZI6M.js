@@ -6,7 +6,7 @@ import {
   connectionFailureMessage,
   createClients,
   readErrorLine
-} from "./chunk-VVL6K3AQ.js";
+} from "./chunk-XY3QLGY5.js";
 import "./chunk-FRBLMQPP.js";
 import {
   dump,
@@ -14,11 +14,11 @@ import {
   parseResourceId,
   resourceIdKey,
   targetKindOfId
-} from "./chunk-JULH6E2A.js";
+} from "./chunk-3577EFKU.js";
 import {
   singleLine
 } from "./chunk-VQEEO6FB.js";
-import "./chunk-T53LRIZP.js";
+import "./chunk-ACFZ3IEQ.js";
 import {
   EXIT_ERROR,
   EXIT_OK,

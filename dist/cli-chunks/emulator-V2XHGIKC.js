@@ -2,9 +2,11 @@
 import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
-  external_exports,
+  external_exports
+} from "./chunk-7WJMRSVX.js";
+import {
   require_ipaddr
-} from "./chunk-T53LRIZP.js";
+} from "./chunk-ACFZ3IEQ.js";
 import {
   EXIT_OK,
   UsageError
