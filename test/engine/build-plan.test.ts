@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { buildPlan } from '../../src/engine/plan/build-plan.js';
-import { canonicalJson, changeSet } from '../../src/engine/plan/fingerprint.js';
+import {
+  canonicalJson,
+  canonicalTexts,
+  changeSet,
+  fingerprint,
+  fingerprintOfTexts,
+} from '../../src/engine/plan/fingerprint.js';
 import { touchedVaults } from '../../src/engine/plan/steps-by-vault.js';
 import type { Plan } from '../../src/engine/plan/types.js';
 import { noteText } from '../../src/engine/render/messages.js';
@@ -417,6 +423,17 @@ describe('per-vault basis', () => {
     expect(basis?.steps).toBe(sha(changeSet(own)));
     expect(basis?.live).toBe(
       sha(basis?.resources.map((resource) => [resource, plan.basis?.resources[resource] ?? null])),
+    );
+    // The plan's fingerprint is joined from the same texts: equal to its definition.
+    const liveBasis = {
+      'vault:/b': { network: { ipRules: ['20.50.10.7/32'], x: [1, undefined] }, none: null },
+      'subnet:/a': ['microsoft.keyvault'],
+      Zeta: 'text',
+      é: 1,
+      dropped: undefined,
+    };
+    expect(fingerprintOfTexts(plan.steps, canonicalTexts(plan.steps, liveBasis))).toBe(
+      fingerprint(plan.steps, liveBasis),
     );
   });
 });

@@ -342,27 +342,32 @@ function lastSegment(id: string): string {
 /** What an access value admits, for deciding whether a path is new or gone. */
 export class Coverage {
   private readonly keys: Set<string>;
-  private readonly addresses: AddressSet;
+  private addressSet: AddressSet | undefined;
   /** Keys of the subnets open by VNet rule. */
   readonly subnets: readonly IdKey[];
   /** defaultAction Allow: every source, service-endpoint traffic included. */
   readonly all: boolean;
 
-  constructor(access: VaultAccess) {
+  constructor(private readonly access: VaultAccess) {
     this.keys = new Set(access.open.map(pathKey));
     this.all = this.keys.has('public-all');
     this.subnets = access.open.flatMap((path) =>
       path.kind === 'subnet' ? [key(path.subnetId)] : [],
     );
-    this.addresses = AddressSet.of(
-      access.open.flatMap((path) => (path.kind === 'ip-range' ? [path.cidr] : [])),
+  }
+
+  /** Built on the first range that is not open as written (most diffs compare equal lists). */
+  private get addresses(): AddressSet {
+    this.addressSet ??= AddressSet.of(
+      this.access.open.flatMap((path) => (path.kind === 'ip-range' ? [path.cidr] : [])),
     );
+    return this.addressSet;
   }
 
   covers(path: AccessPath): boolean {
     switch (path.kind) {
       case 'ip-range':
-        return this.all || this.addresses.covers(path.cidr);
+        return this.all || this.keys.has(pathKey(path)) || this.addresses.covers(path.cidr);
       case 'subnet':
       case 'trusted-services':
         // defaultAction Allow admits service-endpoint traffic and trusted services too.

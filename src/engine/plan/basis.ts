@@ -3,9 +3,8 @@
 // refuses that vault only. A vault's fingerprint hashes the canonical steps that touch it (its
 // own, and shared subnet, zone and link steps that serve or affect it) and the normalised live
 // state of every resource those steps and the vault stand on.
-import { createHash } from 'node:crypto';
 import { resourceIdKey } from '../model/resource-id.js';
-import { canonicalJson, changeSet } from './fingerprint.js';
+import { canonicalJson, shaOfText, type CanonicalTexts } from './fingerprint.js';
 import { stepsTouching } from './steps-by-vault.js';
 import type { PlanStep } from './types.js';
 
@@ -29,24 +28,22 @@ export interface PlanBasis {
   readonly names: Readonly<Record<string, string>>;
 }
 
-const shaOfText = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
 const sha = (value: unknown) => shaOfText(canonicalJson(value));
 
 export function planBasis(
   vaults: readonly { readonly id: string; readonly name: string }[],
   steps: readonly PlanStep[],
-  liveBasis: Readonly<Record<string, unknown>>,
+  texts: CanonicalTexts,
 ): PlanBasis {
   const resources: Record<string, string> = {};
   const names: Record<string, string> = {};
-  for (const [resource, value] of Object.entries(liveBasis)) resources[resource] = sha(value);
+  for (const [resource, text] of texts.live) resources[resource] = shaOfText(text);
   for (const step of steps) names[step.id] = `${step.kind} ${step.resourceName}`;
   // A shared step (a zone, a link, a subnet switching to its service endpoint) touches every
   // vault it serves or changes, many in a large estate: each step and each live entry is
   // written out once, and a vault's hash input is joined from them. The text is exactly
   // canonicalJson(changeSet(own)) and canonicalJson of the live pairs, so hashes do not move.
-  const stepText = new Map<PlanStep, string>();
-  for (const step of steps) stepText.set(step, canonicalJson(changeSet([step])[0]));
+  const stepText = texts.steps;
   const liveEntry = (resource: string) => JSON.stringify([resource, resources[resource] ?? null]);
   const stepLiveText = new Map<PlanStep, string>();
   for (const step of steps) stepLiveText.set(step, liveEntry(step.id));

@@ -16,7 +16,7 @@ import {
 import type { LiveVault } from '../state/live.js';
 import type { LiveSnapshot } from '../state/read-live.js';
 import { planBasis } from './basis.js';
-import { fingerprint } from './fingerprint.js';
+import { canonicalTexts, fingerprint, fingerprintOfTexts } from './fingerprint.js';
 import { LiveLookup } from './live-lookup.js';
 import { orderSteps } from './order.js';
 import { privateLinkSteps, stepId } from './private-link-steps.js';
@@ -102,16 +102,17 @@ export function buildPlan(
   });
   const hasError = findings.some((finding) => finding.level === 'error');
   const setChanges = deriveSetChanges(present, simulation.steps);
+  const texts = canonicalTexts(simulation.steps, liveBasis);
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
     outcome: hasError ? 'error' : simulation.steps.length > 0 ? 'changes' : 'no-changes',
-    fingerprint: fingerprint(simulation.steps, liveBasis),
+    fingerprint: fingerprintOfTexts(simulation.steps, texts),
     vaults: vaultPlans,
     steps: simulation.steps,
     findings,
     readErrors: [],
     ...(setChanges.length > 0 ? { setChanges } : {}),
-    basis: planBasis(present, simulation.steps, liveBasis),
+    basis: planBasis(present, simulation.steps, texts),
   };
 }
 

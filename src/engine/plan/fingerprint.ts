@@ -49,7 +49,39 @@ export function changeSet(steps: readonly PlanStep[]): unknown[] {
 }
 
 export function fingerprint(steps: readonly PlanStep[], liveBasis: unknown): string {
-  const hash = createHash('sha256');
-  hash.update(canonicalJson({ changes: changeSet(steps), live: liveBasis }));
-  return `sha256:${hash.digest('hex')}`;
+  return shaOfText(canonicalJson({ changes: changeSet(steps), live: liveBasis }));
+}
+
+export const shaOfText = (text: string) =>
+  `sha256:${createHash('sha256').update(text).digest('hex')}`;
+
+/**
+ * The canonical text of each step's change set entry and of each live-basis entry, written
+ * once: the plan's fingerprint and every vault's basis (basis.ts) hash them, joined.
+ */
+export interface CanonicalTexts {
+  readonly steps: ReadonlyMap<PlanStep, string>;
+  /** By live-basis key, in canonical (sorted) key order; entries whose value is undefined left out. */
+  readonly live: ReadonlyMap<string, string>;
+}
+
+export function canonicalTexts(
+  steps: readonly PlanStep[],
+  liveBasis: Readonly<Record<string, unknown>>,
+): CanonicalTexts {
+  const entries = changeSet(steps);
+  const stepTexts = new Map(steps.map((step, at) => [step, canonicalJson(entries[at])]));
+  const live = new Map<string, string>();
+  for (const key of Object.keys(liveBasis).sort()) {
+    const text = write(liveBasis[key]);
+    if (text !== undefined) live.set(key, text);
+  }
+  return { steps: stepTexts, live };
+}
+
+/** fingerprint(steps, liveBasis), joined from their canonical texts (the same text, so hash). */
+export function fingerprintOfTexts(steps: readonly PlanStep[], texts: CanonicalTexts): string {
+  const changes = steps.map((step) => texts.steps.get(step) ?? 'null').join(',');
+  const live = [...texts.live].map(([key, text]) => `${JSON.stringify(key)}:${text}`).join(',');
+  return shaOfText(`{"changes":[${changes}],"live":{${live}}}`);
 }

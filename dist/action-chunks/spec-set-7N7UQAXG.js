@@ -4,7 +4,7 @@ import {
   annotatePlanFindings,
   loadSpecSet,
   todayFrom
-} from "./chunk-BQZDIMAH.js";
+} from "./chunk-AWVWHE76.js";
 import "./chunk-I2DMUX3B.js";
 import "./chunk-Y4FF344V.js";
 import "./chunk-7RRVYOQZ.js";

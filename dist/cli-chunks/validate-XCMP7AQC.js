@@ -9,7 +9,7 @@ import {
   renderFindingsText,
   summarizeFindings,
   validateSpecSet
-} from "./chunk-Q6T7NELR.js";
+} from "./chunk-5WQTBF72.js";
 import "./chunk-NXIKCKPF.js";
 import "./chunk-3577EFKU.js";
 import {

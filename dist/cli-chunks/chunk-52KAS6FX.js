@@ -26,7 +26,7 @@ import {
   undoAll,
   validateSpecSetAsParsed,
   vnetRuleSource
-} from "./chunk-Q6T7NELR.js";
+} from "./chunk-5WQTBF72.js";
 import {
   SET_CHANGES_HEADING,
   SdkAzureReader,
@@ -553,9 +553,6 @@ async function collectVaults(desired, gets, lists, subscriptionLists) {
   return result;
 }
 
-// src/engine/plan/basis.ts
-import { createHash as createHash2 } from "node:crypto";
-
 // src/engine/plan/fingerprint.ts
 import { createHash } from "node:crypto";
 function canonicalJson(value) {
@@ -594,9 +591,23 @@ function changeSet(steps) {
   }));
 }
 function fingerprint(steps, liveBasis) {
-  const hash = createHash("sha256");
-  hash.update(canonicalJson({ changes: changeSet(steps), live: liveBasis }));
-  return `sha256:${hash.digest("hex")}`;
+  return shaOfText(canonicalJson({ changes: changeSet(steps), live: liveBasis }));
+}
+var shaOfText = (text) => `sha256:${createHash("sha256").update(text).digest("hex")}`;
+function canonicalTexts(steps, liveBasis) {
+  const entries = changeSet(steps);
+  const stepTexts = new Map(steps.map((step, at) => [step, canonicalJson(entries[at])]));
+  const live = /* @__PURE__ */ new Map();
+  for (const key2 of Object.keys(liveBasis).sort()) {
+    const text = write(liveBasis[key2]);
+    if (text !== void 0) live.set(key2, text);
+  }
+  return { steps: stepTexts, live };
+}
+function fingerprintOfTexts(steps, texts) {
+  const changes = steps.map((step) => texts.steps.get(step) ?? "null").join(",");
+  const live = [...texts.live].map(([key2, text]) => `${JSON.stringify(key2)}:${text}`).join(",");
+  return shaOfText(`{"changes":[${changes}],"live":{${live}}}`);
 }
 
 // src/engine/plan/steps-by-vault.ts
@@ -628,15 +639,13 @@ var stepsTouching = (steps, vault) => memoised(touchedIndexes, steps, touchedVau
 var stepsServing = (steps, vault) => memoised(servedIndexes, steps, servedVaults).get(vault) ?? [];
 
 // src/engine/plan/basis.ts
-var shaOfText = (text) => `sha256:${createHash2("sha256").update(text).digest("hex")}`;
 var sha = (value) => shaOfText(canonicalJson(value));
-function planBasis(vaults, steps, liveBasis) {
+function planBasis(vaults, steps, texts) {
   const resources = {};
   const names = {};
-  for (const [resource, value] of Object.entries(liveBasis)) resources[resource] = sha(value);
+  for (const [resource, text] of texts.live) resources[resource] = shaOfText(text);
   for (const step of steps) names[step.id] = `${step.kind} ${step.resourceName}`;
-  const stepText = /* @__PURE__ */ new Map();
-  for (const step of steps) stepText.set(step, canonicalJson(changeSet([step])[0]));
+  const stepText = texts.steps;
   const liveEntry = (resource) => JSON.stringify([resource, resources[resource] ?? null]);
   const stepLiveText = /* @__PURE__ */ new Map();
   for (const step of steps) stepLiveText.set(step, liveEntry(step.id));
@@ -2082,16 +2091,17 @@ function buildPlan(desired, snapshot, options = {}) {
   });
   const hasError = findings.some((finding) => finding.level === "error");
   const setChanges = deriveSetChanges(present, simulation.steps);
+  const texts = canonicalTexts(simulation.steps, liveBasis);
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
     outcome: hasError ? "error" : simulation.steps.length > 0 ? "changes" : "no-changes",
-    fingerprint: fingerprint(simulation.steps, liveBasis),
+    fingerprint: fingerprintOfTexts(simulation.steps, texts),
     vaults: vaultPlans,
     steps: simulation.steps,
     findings,
     readErrors: [],
     ...setChanges.length > 0 ? { setChanges } : {},
-    basis: planBasis(present, simulation.steps, liveBasis)
+    basis: planBasis(present, simulation.steps, texts)
   };
 }
 var EMPTY_ACCESS = { open: [], unknown: [], inactive: [] };

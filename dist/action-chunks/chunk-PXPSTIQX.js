@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   WriteFailure
-} from "./chunk-IWZFKVRX.js";
+} from "./chunk-5FOJNOF6.js";
 import {
   createHttpHeaders,
   createPipelineRequest,
@@ -11,14 +11,14 @@ import {
   operationsFor,
   retryAfterBeyondCap,
   virtualNetworkOf
-} from "./chunk-R25JDSXU.js";
+} from "./chunk-3N462LRD.js";
 import {
   comparableNetwork,
   normalizeLiveNetwork,
   parseResourceId,
   sameNetwork,
   targetKindOfId
-} from "./chunk-BQZDIMAH.js";
+} from "./chunk-AWVWHE76.js";
 
 // src/adapters/azure/writer.ts
 var NETWORK_API_VERSION = "2025-05-01";

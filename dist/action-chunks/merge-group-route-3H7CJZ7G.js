@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-IWZFKVRX.js";
+} from "./chunk-5FOJNOF6.js";
 import {
   SdkAzureReader,
   chooseAuth,
@@ -19,14 +19,14 @@ import {
   readEmbeddedPlan,
   readMarker,
   touchedVaults
-} from "./chunk-R25JDSXU.js";
+} from "./chunk-3N462LRD.js";
 import {
   setOutcome,
   writeSummary
 } from "./chunk-H72JU2T6.js";
 import {
   loadSpecSet
-} from "./chunk-BQZDIMAH.js";
+} from "./chunk-AWVWHE76.js";
 import "./chunk-I2DMUX3B.js";
 import {
   errorText,

@@ -8610,26 +8610,32 @@ function lastSegment2(id) {
   return id.split("/").pop() ?? id;
 }
 var Coverage = class {
-  keys;
-  addresses;
-  /** Keys of the subnets open by VNet rule. */
-  subnets;
-  /** defaultAction Allow: every source, service-endpoint traffic included. */
-  all;
   constructor(access) {
+    this.access = access;
     this.keys = new Set(access.open.map(pathKey));
     this.all = this.keys.has("public-all");
     this.subnets = access.open.flatMap(
       (path3) => path3.kind === "subnet" ? [key(path3.subnetId)] : []
     );
-    this.addresses = AddressSet.of(
-      access.open.flatMap((path3) => path3.kind === "ip-range" ? [path3.cidr] : [])
+  }
+  access;
+  keys;
+  addressSet;
+  /** Keys of the subnets open by VNet rule. */
+  subnets;
+  /** defaultAction Allow: every source, service-endpoint traffic included. */
+  all;
+  /** Built on the first range that is not open as written (most diffs compare equal lists). */
+  get addresses() {
+    this.addressSet ??= AddressSet.of(
+      this.access.open.flatMap((path3) => path3.kind === "ip-range" ? [path3.cidr] : [])
     );
+    return this.addressSet;
   }
   covers(path3) {
     switch (path3.kind) {
       case "ip-range":
-        return this.all || this.addresses.covers(path3.cidr);
+        return this.all || this.keys.has(pathKey(path3)) || this.addresses.covers(path3.cidr);
       case "subnet":
       case "trusted-services":
         return this.all || this.keys.has(pathKey(path3));

@@ -12,8 +12,8 @@ import {
   renderJson,
   renderText,
   splitByChange
-} from "./chunk-2JGUWMKG.js";
-import "./chunk-Q6T7NELR.js";
+} from "./chunk-52KAS6FX.js";
+import "./chunk-5WQTBF72.js";
 import "./chunk-NXIKCKPF.js";
 import {
   SET_CHANGES_HEADING,

@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-ELGH3LRA.js";
+} from "./chunk-PXPSTIQX.js";
 import {
   applyPlan
-} from "./chunk-IWZFKVRX.js";
+} from "./chunk-5FOJNOF6.js";
 import {
   ConnectionFailedError,
   DEFAULT_READ_CONCURRENCY,
@@ -31,7 +31,7 @@ import {
   stepsTouching,
   throwIfConnectionFailed,
   touchedVaults
-} from "./chunk-R25JDSXU.js";
+} from "./chunk-3N462LRD.js";
 import {
   BoundedRunner,
   setOutcome,
@@ -44,7 +44,7 @@ import {
   loadSpecSet,
   parseResourceId,
   stepTitle
-} from "./chunk-BQZDIMAH.js";
+} from "./chunk-AWVWHE76.js";
 import "./chunk-I2DMUX3B.js";
 import {
   closeDriftIssue,

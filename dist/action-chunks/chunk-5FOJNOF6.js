@@ -14,7 +14,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-R25JDSXU.js";
+} from "./chunk-3N462LRD.js";
 import {
   BoundedRunner
 } from "./chunk-H72JU2T6.js";
@@ -31,7 +31,7 @@ import {
   readErrorLines,
   resourceIdKey,
   sameNetwork
-} from "./chunk-BQZDIMAH.js";
+} from "./chunk-AWVWHE76.js";
 import {
   singleLine
 } from "./chunk-Y4FF344V.js";

@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-ELGH3LRA.js";
+} from "./chunk-PXPSTIQX.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-IWZFKVRX.js";
+} from "./chunk-5FOJNOF6.js";
 import {
   SdkAzureReader,
   applyCommentBody,
@@ -24,7 +24,7 @@ import {
   setPlanOutputs,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-R25JDSXU.js";
+} from "./chunk-3N462LRD.js";
 import {
   setCommentUrl,
   setOutcome,
@@ -33,7 +33,7 @@ import {
 import {
   loadSpecSet,
   stepTitle
-} from "./chunk-BQZDIMAH.js";
+} from "./chunk-AWVWHE76.js";
 import "./chunk-I2DMUX3B.js";
 import {
   commitStatuses,

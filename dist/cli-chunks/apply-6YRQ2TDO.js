@@ -20,12 +20,12 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-2JGUWMKG.js";
+} from "./chunk-52KAS6FX.js";
 import {
   Coverage,
   accessOf,
   key
-} from "./chunk-Q6T7NELR.js";
+} from "./chunk-5WQTBF72.js";
 import "./chunk-NXIKCKPF.js";
 import {
   changeLine,

@@ -3464,26 +3464,32 @@ function lastSegment(id) {
   return id.split("/").pop() ?? id;
 }
 var Coverage = class {
-  keys;
-  addresses;
-  /** Keys of the subnets open by VNet rule. */
-  subnets;
-  /** defaultAction Allow: every source, service-endpoint traffic included. */
-  all;
   constructor(access) {
+    this.access = access;
     this.keys = new Set(access.open.map(pathKey));
     this.all = this.keys.has("public-all");
     this.subnets = access.open.flatMap(
       (path2) => path2.kind === "subnet" ? [key(path2.subnetId)] : []
     );
-    this.addresses = AddressSet.of(
-      access.open.flatMap((path2) => path2.kind === "ip-range" ? [path2.cidr] : [])
+  }
+  access;
+  keys;
+  addressSet;
+  /** Keys of the subnets open by VNet rule. */
+  subnets;
+  /** defaultAction Allow: every source, service-endpoint traffic included. */
+  all;
+  /** Built on the first range that is not open as written (most diffs compare equal lists). */
+  get addresses() {
+    this.addressSet ??= AddressSet.of(
+      this.access.open.flatMap((path2) => path2.kind === "ip-range" ? [path2.cidr] : [])
     );
+    return this.addressSet;
   }
   covers(path2) {
     switch (path2.kind) {
       case "ip-range":
-        return this.all || this.addresses.covers(path2.cidr);
+        return this.all || this.keys.has(pathKey(path2)) || this.addresses.covers(path2.cidr);
       case "subnet":
       case "trusted-services":
         return this.all || this.keys.has(pathKey(path2));
