@@ -49,7 +49,10 @@ const lazyUndici = {
 await build({
   ...base,
   format: 'cjs',
-  entryPoints: [createRequire(import.meta.url).resolve('undici')],
+  // The undici @actions/http-client itself resolves, whatever else is installed.
+  entryPoints: [
+    createRequire(fileURLToPath(import.meta.resolve('@actions/http-client'))).resolve('undici'),
+  ],
   outfile: 'dist/action-chunks/undici.cjs',
 });
 const action = await build({

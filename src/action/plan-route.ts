@@ -2,12 +2,12 @@
 // plan in the job summary, annotations and outputs. Without Azure access (fork, no OIDC token)
 // it validates only and says so; it never claims "no changes" without a plan.
 import * as core from '@actions/core';
-import { SdkAzureReader } from '../adapters/azure/reader.js';
 import { makePlan } from '../engine/plan/make-plan.js';
 import type { Plan } from '../engine/plan/types.js';
 import { renderMarkdownReport } from '../engine/render/markdown.js';
 import { renderText } from '../engine/render/text.js';
-import { AzureAuthError, chooseAuth, connectAzure } from './azure-auth.js';
+import { AzureAuthError, chooseAuth } from './azure-auth.js';
+import { ActionEarlyReads } from './early-reads.js';
 import { ConnectionFailedError, throwIfConnectionFailed } from './connection-failure.js';
 import {
   commentFullPlanAt,
@@ -114,9 +114,18 @@ export async function planRoute(ctx: RunContext): Promise<void> {
     await writeSummary(`## kvnet: not re-planned\n\n${closed}.`);
     return;
   }
-  const specs = await loadSpecSet(ctx.inputs, ctx.env);
-  if (!specs.valid || !specs.desired) return reportInvalid(ctx, specs);
   const pull = ctx.event.pullRequest;
+  const auth = chooseAuth(ctx.inputs, ctx.env, ctx.oidc);
+  // Reads begin as the files parse, where this run may read Azure at all (early-reads.ts).
+  const early =
+    !pull?.fromFork && auth.ok
+      ? new ActionEarlyReads(ctx.inputs, auth, ctx.event, ctx.oidc)
+      : undefined;
+  const specs = await loadSpecSet(ctx.inputs, ctx.env, early?.onFileParsed);
+  if (!specs.valid || !specs.desired) {
+    early?.abandon();
+    return reportInvalid(ctx, specs);
+  }
   if (pull?.fromFork) {
     return validateOnly(
       ctx,
@@ -124,15 +133,13 @@ export async function planRoute(ctx: RunContext): Promise<void> {
       'this pull request comes from a fork: GitHub gives such runs no OIDC token and no secrets, so Azure was not read',
     );
   }
-  const auth = chooseAuth(ctx.inputs, ctx.env, ctx.oidc);
   if (!auth.ok) return validateOnly(ctx, specs, auth.reason);
+  const reading = early ?? new ActionEarlyReads(ctx.inputs, auth, ctx.event, ctx.oidc);
 
   let plan: Plan;
   try {
-    const clients = await connectAzure(specs.files, ctx.inputs, auth, ctx.event, ctx.oidc, true);
-    plan = await makePlan(specs.desired, new SdkAzureReader(clients), {
-      concurrency: ctx.inputs.maxParallel,
-    });
+    const { clients, reader, reads } = await reading.forSet(specs.files);
+    plan = await makePlan(specs.desired, reader, { concurrency: ctx.inputs.maxParallel, reads });
     throwIfConnectionFailed(clients, ctx.env);
   } catch (error) {
     const title =

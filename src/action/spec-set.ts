@@ -8,7 +8,7 @@ import { findingLine } from '../engine/render/plan-lines.js';
 import { singleLine } from '../engine/render/untrusted.js';
 import type { LoadedSpecFile } from '../engine/spec/checks/context.js';
 import { compareFindings, hasErrors, type Finding } from '../engine/spec/findings.js';
-import { validateSpecSet } from '../engine/spec/validate.js';
+import { validateSpecSet, validateSpecSetAsParsed } from '../engine/spec/validate.js';
 import { resolveDesiredState, type DesiredState } from '../engine/state/desired.js';
 import type { ActionInputs } from './inputs.js';
 import { overlapFindings } from './spec-overlap.js';
@@ -29,29 +29,42 @@ export function todayFrom(env: NodeJS.ProcessEnv): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/**
+ * Validates the set; `onFileParsed` sees each file that matched the schema as soon as it is
+ * parsed (the plan route starts its reads there), unless a vault of it lies outside the
+ * subscription `azure-subscription-id` limits the run to: that file is never read.
+ */
 export async function loadSpecSet(
   inputs: ActionInputs,
   env: NodeJS.ProcessEnv,
+  onFileParsed?: (file: LoadedSpecFile, today: string) => void,
 ): Promise<LoadedSpecSet> {
   const today = todayFrom(env);
   const collected = await collectSpecSources(inputs.spec);
-  const result = validateSpecSet(collected.sources, { today });
+  const wanted = inputs.azureSubscriptionId?.toLowerCase();
+  const outside = (loaded: LoadedSpecFile) =>
+    wanted === undefined
+      ? []
+      : resolveDesiredState([loaded], today).vaults.filter(
+          (vault) => vault.subscription.toLowerCase() !== wanted,
+        );
+  const result = onFileParsed
+    ? await validateSpecSetAsParsed(collected.sources, { today }, (loaded) => {
+        if (outside(loaded).length === 0) onFileParsed(loaded, today);
+      })
+    : validateSpecSet(collected.sources, { today });
   const findings: Finding[] = [...collected.findings, ...result.findings];
   if (inputs.azureSubscriptionId && !hasErrors(findings)) {
-    const wanted = inputs.azureSubscriptionId.toLowerCase();
     for (const loaded of result.files) {
-      const desired = resolveDesiredState([loaded], today);
-      for (const vault of desired.vaults) {
-        if (vault.subscription.toLowerCase() !== wanted) {
-          findings.push({
-            file: vault.source.file,
-            line: vault.source.line,
-            column: vault.source.column,
-            severity: 'error',
-            rule: 'action/subscription',
-            message: `vault ${vault.name} is in subscription ${vault.subscription}, but the input "azure-subscription-id" limits this run to ${inputs.azureSubscriptionId}: move it to another spec set or change the input`,
-          });
-        }
+      for (const vault of outside(loaded)) {
+        findings.push({
+          file: vault.source.file,
+          line: vault.source.line,
+          column: vault.source.column,
+          severity: 'error',
+          rule: 'action/subscription',
+          message: `vault ${vault.name} is in subscription ${vault.subscription}, but the input "azure-subscription-id" limits this run to ${inputs.azureSubscriptionId}: move it to another spec set or change the input`,
+        });
       }
     }
   }

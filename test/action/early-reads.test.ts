@@ -1,0 +1,104 @@
+// The plan route reads as each spec file parses (src/action/early-reads.ts): a set of one file
+// per vault reads each vault once, by its file (the whole set alone would list the group), and
+// a file with a vault outside `azure-subscription-id` is never read.
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { parseInputs } from '../../src/action/inputs.js';
+import { loadSpecSet } from '../../src/action/spec-set.js';
+import { workspaceWith } from './harness.js';
+import {
+  actionSuite,
+  HEAD_SHA,
+  http,
+  localInputs,
+  OPEN_VAULT,
+  pullRequestEvent,
+  runBundled,
+  signedInEnv,
+  SPEC,
+  SUB,
+} from './scenario.js';
+
+const OTHER_SUB = '22222222-2222-2222-2222-222222222222';
+const SECOND_VAULT = JSON.parse(
+  JSON.stringify(OPEN_VAULT).replaceAll('kv-app', 'kv-two'),
+) as unknown;
+
+actionSuite({ beforeEachTest: (api) => api.reset([OPEN_VAULT, SECOND_VAULT]) });
+
+const specOf = (vault: string, subscription = SUB) =>
+  SPEC.replace('kv-app', vault).replace(SUB, subscription);
+
+async function planWith(files: Record<string, string>, inputs: Record<string, string> = {}) {
+  const mark = (await http.requests()).length;
+  const run = await runBundled({
+    ...pullRequestEvent(),
+    workspace: workspaceWith(files),
+    inputs: localInputs(inputs),
+    env: signedInEnv({ GITHUB_SHA: HEAD_SHA, GITHUB_REF: 'refs/pull/7/merge' }),
+  });
+  const arm = (await http.requests())
+    .slice(mark)
+    .filter((entry) => !entry.path.startsWith('/_emulator'));
+  return { run, arm };
+}
+
+describe('pull_request: reads begun while the spec set parses', () => {
+  it('reads each vault once, by its file, and plans from those reads', async () => {
+    const { run, arm } = await planWith({
+      'kv-network/a.yaml': specOf('kv-app'),
+      'kv-network/b.yaml': specOf('kv-two'),
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.outcome).toBe('changes');
+    expect(run.outputs['vaults-changed']).toBe('2');
+    expect(arm.map((entry) => `${entry.method} ${entry.path.split('/').pop()}`).sort()).toEqual([
+      'GET kv-app',
+      'GET kv-two',
+    ]);
+  });
+
+  it('never reads a file whose vault lies outside azure-subscription-id', async () => {
+    const { run, arm } = await planWith(
+      {
+        'kv-network/a.yaml': specOf('kv-app'),
+        'kv-network/b.yaml': specOf('kv-elsewhere', OTHER_SUB),
+      },
+      { 'azure-subscription-id': SUB },
+    );
+    expect(run.outputs.outcome).toBe('invalid');
+    expect(run.stdout).toContain('action/subscription');
+    expect(arm.filter((entry) => entry.path.includes(OTHER_SUB))).toEqual([]);
+    expect(arm.filter((entry) => entry.method !== 'GET')).toEqual([]);
+  });
+});
+
+describe('loadSpecSet: which parsed files may be read', () => {
+  it('hands over each file as it parses, except one with a vault outside azure-subscription-id', async () => {
+    const folder = workspaceWith({
+      'set/a.yaml': specOf('kv-app'),
+      'set/b.yaml': specOf('kv-elsewhere', OTHER_SUB),
+      'set/c.yaml': specOf('kv-two'),
+    });
+    const inputs = (limit: Record<string, string>) =>
+      parseInputs({ spec: join(folder, 'set'), 'all-specs': join(folder, 'set'), ...limit });
+    // Its annotations are workflow commands on stdout: kept out of the test's output.
+    const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const seen: string[] = [];
+      const limited = await loadSpecSet(inputs({ 'azure-subscription-id': SUB }), {}, (file) =>
+        seen.push(file.file.split('/').pop() ?? ''),
+      );
+      expect(limited.valid).toBe(false);
+      expect(seen).toEqual(['a.yaml', 'c.yaml']);
+      seen.length = 0;
+      const open = await loadSpecSet(inputs({}), {}, (file) =>
+        seen.push(file.file.split('/').pop() ?? ''),
+      );
+      expect(open.valid).toBe(true);
+      expect(seen).toEqual(['a.yaml', 'b.yaml', 'c.yaml']);
+    } finally {
+      quiet.mockRestore();
+    }
+  });
+});
