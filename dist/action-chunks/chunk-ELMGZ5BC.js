@@ -9441,6 +9441,16 @@ function checkFile(target, sink, options) {
 function validateSpecSet(sources, options) {
   return checkParsedSet(sources.map(parseSpecFile), sources.length, options);
 }
+async function validateSpecSetAsParsed(sources, options, onParsed) {
+  const parsed = [];
+  for (const source of sources) {
+    const result = parseSpecFile(source);
+    parsed.push(result);
+    if (result.loaded) onParsed(result.loaded);
+    await new Promise((resolve3) => setImmediate(resolve3));
+  }
+  return checkParsedSet(parsed, sources.length, options);
+}
 function checkParsedSet(parsed, sourceCount, options) {
   const findings = [];
   const files = [];
@@ -9499,7 +9509,7 @@ async function otherSpecSources(patterns, thisSet) {
 function vaultsDeclaredInOtherSets(thisSet, otherFiles, today) {
   const elsewhere = /* @__PURE__ */ new Map();
   for (const file of otherFiles)
-    for (const vault of resolveDesiredState([file], today).vaults) {
+    for (const vault of resolvedOrNothing(file, today)) {
       const name2 = vault.name.toLowerCase();
       if (!elsewhere.has(name2)) elsewhere.set(name2, vault.source);
     }
@@ -9517,6 +9527,13 @@ function vaultsDeclaredInOtherSets(thisSet, otherFiles, today) {
     });
   }
   return findings;
+}
+function resolvedOrNothing(file, today) {
+  try {
+    return resolveDesiredState([file], today).vaults;
+  } catch {
+    return [];
+  }
 }
 
 // src/action/spec-overlap.ts
@@ -9538,26 +9555,28 @@ function todayFrom(env) {
   if (pinned !== void 0 && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
-async function loadSpecSet(inputs, env) {
+async function loadSpecSet(inputs, env, onFileParsed) {
   const today = todayFrom(env);
   const collected = await collectSpecSources(inputs.spec);
-  const result = validateSpecSet(collected.sources, { today });
+  const wanted = inputs.azureSubscriptionId?.toLowerCase();
+  const outside = (loaded) => wanted === void 0 ? [] : resolveDesiredState([loaded], today).vaults.filter(
+    (vault) => vault.subscription.toLowerCase() !== wanted
+  );
+  const result = onFileParsed ? await validateSpecSetAsParsed(collected.sources, { today }, (loaded) => {
+    if (outside(loaded).length === 0) onFileParsed(loaded, today);
+  }) : validateSpecSet(collected.sources, { today });
   const findings = [...collected.findings, ...result.findings];
   if (inputs.azureSubscriptionId && !hasErrors(findings)) {
-    const wanted = inputs.azureSubscriptionId.toLowerCase();
     for (const loaded of result.files) {
-      const desired = resolveDesiredState([loaded], today);
-      for (const vault of desired.vaults) {
-        if (vault.subscription.toLowerCase() !== wanted) {
-          findings.push({
-            file: vault.source.file,
-            line: vault.source.line,
-            column: vault.source.column,
-            severity: "error",
-            rule: "action/subscription",
-            message: `vault ${vault.name} is in subscription ${vault.subscription}, but the input "azure-subscription-id" limits this run to ${inputs.azureSubscriptionId}: move it to another spec set or change the input`
-          });
-        }
+      for (const vault of outside(loaded)) {
+        findings.push({
+          file: vault.source.file,
+          line: vault.source.line,
+          column: vault.source.column,
+          severity: "error",
+          rule: "action/subscription",
+          message: `vault ${vault.name} is in subscription ${vault.subscription}, but the input "azure-subscription-id" limits this run to ${inputs.azureSubscriptionId}: move it to another spec set or change the input`
+        });
       }
     }
   }

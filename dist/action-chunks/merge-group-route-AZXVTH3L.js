@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-5FOJNOF6.js";
+} from "./chunk-7XIBA7MT.js";
 import {
   SdkAzureReader,
   chooseAuth,
@@ -19,14 +19,14 @@ import {
   readEmbeddedPlan,
   readMarker,
   touchedVaults
-} from "./chunk-3N462LRD.js";
+} from "./chunk-MJBJI5CB.js";
 import {
   setOutcome,
   writeSummary
 } from "./chunk-H72JU2T6.js";
 import {
   loadSpecSet
-} from "./chunk-AWVWHE76.js";
+} from "./chunk-ELMGZ5BC.js";
 import "./chunk-I2DMUX3B.js";
 import {
   errorText,

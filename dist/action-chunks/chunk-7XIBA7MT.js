@@ -14,7 +14,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-3N462LRD.js";
+} from "./chunk-MJBJI5CB.js";
 import {
   BoundedRunner
 } from "./chunk-H72JU2T6.js";
@@ -31,7 +31,7 @@ import {
   readErrorLines,
   resourceIdKey,
   sameNetwork
-} from "./chunk-AWVWHE76.js";
+} from "./chunk-ELMGZ5BC.js";
 import {
   singleLine
 } from "./chunk-Y4FF344V.js";

@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-PXPSTIQX.js";
+} from "./chunk-PWQUETPQ.js";
 import {
   applyPlan
-} from "./chunk-5FOJNOF6.js";
+} from "./chunk-7XIBA7MT.js";
 import {
   ConnectionFailedError,
   DEFAULT_READ_CONCURRENCY,
@@ -31,7 +31,7 @@ import {
   stepsTouching,
   throwIfConnectionFailed,
   touchedVaults
-} from "./chunk-3N462LRD.js";
+} from "./chunk-MJBJI5CB.js";
 import {
   BoundedRunner,
   setOutcome,
@@ -44,7 +44,7 @@ import {
   loadSpecSet,
   parseResourceId,
   stepTitle
-} from "./chunk-AWVWHE76.js";
+} from "./chunk-ELMGZ5BC.js";
 import "./chunk-I2DMUX3B.js";
 import {
   closeDriftIssue,

@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-PXPSTIQX.js";
+} from "./chunk-PWQUETPQ.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-5FOJNOF6.js";
+} from "./chunk-7XIBA7MT.js";
 import {
   SdkAzureReader,
   applyCommentBody,
@@ -24,7 +24,7 @@ import {
   setPlanOutputs,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-3N462LRD.js";
+} from "./chunk-MJBJI5CB.js";
 import {
   setCommentUrl,
   setOutcome,
@@ -33,7 +33,7 @@ import {
 import {
   loadSpecSet,
   stepTitle
-} from "./chunk-AWVWHE76.js";
+} from "./chunk-ELMGZ5BC.js";
 import "./chunk-I2DMUX3B.js";
 import {
   commitStatuses,
