@@ -169,3 +169,14 @@ export function toLiveARecordSet(record: RecordSet): LiveARecordSet {
     ),
   };
 }
+
+/**
+ * Every item of a paged list, mapped as it arrives: a page's SDK models are dropped once read
+ * instead of all pages' being held until the last one comes (garbage that outlives a
+ * collection costs memory; a 10,000-vault plan lists thousands of items).
+ */
+export async function collectAs<T, U>(items: AsyncIterable<T>, as: (item: T) => U): Promise<U[]> {
+  const mapped: U[] = [];
+  for await (const item of items) mapped.push(as(item));
+  return mapped;
+}

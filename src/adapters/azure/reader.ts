@@ -8,6 +8,7 @@ import type { AzureClients } from './clients.js';
 import { readOutcome } from './errors.js';
 import { operationsFor } from './target-operations.js';
 import {
+  collectAs,
   endpointNicIds,
   nicPrivateIps,
   toLiveARecordSet,
@@ -25,12 +26,6 @@ const PERMISSION = {
     "Reader (Microsoft.Network/networkInterfaces/read) on the private endpoint's resource group",
   zone: 'Reader (Microsoft.Network/privateDnsZones/read) on the private DNS zone, which may live in a hub subscription',
 };
-
-async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterator) items.push(item);
-  return items;
-}
 
 function parsed(id: string): ResourceId {
   const result = parseResourceId(id);
@@ -114,8 +109,9 @@ export class SdkAzureReader implements AzureReader {
         readPermission: PERMISSION.privateEndpoint,
       },
       async () => {
-        const endpoints = await collect(
+        const endpoints = await collectAs(
           this.clients.networkFor(subscription).privateEndpoints.list(resourceGroup),
+          (endpoint) => endpoint,
         );
         return Promise.all(
           endpoints.map(async (endpoint) => {
@@ -134,13 +130,14 @@ export class SdkAzureReader implements AzureReader {
         resourceId: groupScope(subscription, resourceGroup),
         readPermission: PERMISSION.privateEndpoint,
       },
-      async () =>
-        (
-          await collect(this.clients.networkFor(subscription).privateEndpoints.list(resourceGroup))
-        ).map((endpoint) => ({
-          ...toLivePrivateEndpoint(endpoint),
-          networkInterfaceIds: endpointNicIds(endpoint),
-        })),
+      () =>
+        collectAs(
+          this.clients.networkFor(subscription).privateEndpoints.list(resourceGroup),
+          (endpoint) => ({
+            ...toLivePrivateEndpoint(endpoint),
+            networkInterfaceIds: endpointNicIds(endpoint),
+          }),
+        ),
     );
   }
 
@@ -169,10 +166,11 @@ export class SdkAzureReader implements AzureReader {
         resourceId: groupScope(subscription, resourceGroup),
         readPermission: PERMISSION.virtualNetwork,
       },
-      async () =>
-        (
-          await collect(this.clients.networkFor(subscription).virtualNetworks.list(resourceGroup))
-        ).map(toLiveVirtualNetwork),
+      () =>
+        collectAs(
+          this.clients.networkFor(subscription).virtualNetworks.list(resourceGroup),
+          toLiveVirtualNetwork,
+        ),
     );
   }
 
@@ -211,15 +209,14 @@ export class SdkAzureReader implements AzureReader {
 
   async listZoneGroups(privateEndpointId: string) {
     return absentAsEmpty(
-      await readAt(privateEndpointId, PERMISSION.privateEndpoint, async (id, name) =>
-        (
-          await collect(
-            // arm-network 36 takes the endpoint's name first (AZURE-FACTS §0, §6.16).
-            this.clients
-              .networkFor(id.subscription)
-              .privateDnsZoneGroups.list(name(0), id.resourceGroup),
-          )
-        ).map(toLiveZoneGroup),
+      await readAt(privateEndpointId, PERMISSION.privateEndpoint, (id, name) =>
+        collectAs(
+          // arm-network 36 takes the endpoint's name first (AZURE-FACTS §0, §6.16).
+          this.clients
+            .networkFor(id.subscription)
+            .privateDnsZoneGroups.list(name(0), id.resourceGroup),
+          toLiveZoneGroup,
+        ),
       ),
     );
   }
@@ -237,28 +234,26 @@ export class SdkAzureReader implements AzureReader {
 
   async listVirtualNetworkLinks(zoneId: string) {
     return absentAsEmpty(
-      await readAt(zoneId, PERMISSION.zone, async (id, name) =>
-        (
-          await collect(
-            this.clients
-              .privateDnsFor(id.subscription)
-              .virtualNetworkLinks.list(id.resourceGroup, name(0)),
-          )
-        ).map(toLiveLink),
+      await readAt(zoneId, PERMISSION.zone, (id, name) =>
+        collectAs(
+          this.clients
+            .privateDnsFor(id.subscription)
+            .virtualNetworkLinks.list(id.resourceGroup, name(0)),
+          toLiveLink,
+        ),
       ),
     );
   }
 
   async listARecordSets(zoneId: string) {
     return absentAsEmpty(
-      await readAt(zoneId, PERMISSION.zone, async (id, name) =>
-        (
-          await collect(
-            this.clients
-              .privateDnsFor(id.subscription)
-              .recordSets.listByType(id.resourceGroup, name(0), 'A'),
-          )
-        ).map(toLiveARecordSet),
+      await readAt(zoneId, PERMISSION.zone, (id, name) =>
+        collectAs(
+          this.clients
+            .privateDnsFor(id.subscription)
+            .recordSets.listByType(id.resourceGroup, name(0), 'A'),
+          toLiveARecordSet,
+        ),
       ),
     );
   }

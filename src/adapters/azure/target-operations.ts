@@ -7,7 +7,7 @@ import type { TargetKindId } from '../../engine/model/target-kinds.js';
 import type { LiveVault } from '../../engine/state/live.js';
 import type { VaultNetworkPayload } from '../../engine/plan/types.js';
 import type { AzureClients } from './clients.js';
-import { toLiveVault } from './live-mapping.js';
+import { collectAs, toLiveVault } from './live-mapping.js';
 
 export interface TargetOperations {
   get(clients: AzureClients, subscription: string, group: string, name: string): Promise<LiveVault>;
@@ -28,12 +28,6 @@ export interface TargetOperations {
   ): Promise<void>;
   /** What the reader's 403 hint names. */
   readonly readPermission: string;
-}
-
-async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterator) items.push(item);
-  return items;
 }
 
 function lastSegment(id: string | undefined): string {
@@ -85,14 +79,13 @@ const VAULT_OPERATIONS: TargetOperations = {
     return toLiveVault(await clients.keyVaultFor(subscription).vaults.get(group, name));
   },
   async listInGroup(clients, subscription, group) {
-    return (await collect(clients.keyVaultFor(subscription).vaults.listByResourceGroup(group))).map(
+    return collectAs(
+      clients.keyVaultFor(subscription).vaults.listByResourceGroup(group),
       toLiveVault,
     );
   },
   async listInSubscription(clients, subscription) {
-    return (await collect(clients.keyVaultFor(subscription).vaults.listBySubscription())).map(
-      toLiveVault,
-    );
+    return collectAs(clients.keyVaultFor(subscription).vaults.listBySubscription(), toLiveVault);
   },
   async patchNetwork(clients, target, network) {
     const written = await clients
@@ -121,12 +114,14 @@ const MANAGED_HSM_OPERATIONS: TargetOperations = {
     return toLiveManagedHsm(await clients.keyVaultFor(subscription).managedHsms.get(group, name));
   },
   async listInGroup(clients, subscription, group) {
-    return (
-      await collect(clients.keyVaultFor(subscription).managedHsms.listByResourceGroup(group))
-    ).map(toLiveManagedHsm);
+    return collectAs(
+      clients.keyVaultFor(subscription).managedHsms.listByResourceGroup(group),
+      toLiveManagedHsm,
+    );
   },
   async listInSubscription(clients, subscription) {
-    return (await collect(clients.keyVaultFor(subscription).managedHsms.listBySubscription())).map(
+    return collectAs(
+      clients.keyVaultFor(subscription).managedHsms.listBySubscription(),
       toLiveManagedHsm,
     );
   },

@@ -12,7 +12,7 @@ import {
   renderJson,
   renderText,
   splitByChange
-} from "./chunk-52KAS6FX.js";
+} from "./chunk-XSBIC23C.js";
 import "./chunk-5WQTBF72.js";
 import "./chunk-NXIKCKPF.js";
 import {
@@ -24,7 +24,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-XY3QLGY5.js";
+} from "./chunk-BGNPI2ZC.js";
 import "./chunk-FRBLMQPP.js";
 import "./chunk-3577EFKU.js";
 import {

@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-PWQUETPQ.js";
+} from "./chunk-4USMKRG4.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-7XIBA7MT.js";
+} from "./chunk-OVWF7OTM.js";
 import {
   SdkAzureReader,
   applyCommentBody,
@@ -24,7 +24,7 @@ import {
   setPlanOutputs,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-MJBJI5CB.js";
+} from "./chunk-IVCUUJBF.js";
 import {
   setCommentUrl,
   setOutcome,

@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-PWQUETPQ.js";
+} from "./chunk-4USMKRG4.js";
 import {
   applyPlan
-} from "./chunk-7XIBA7MT.js";
+} from "./chunk-OVWF7OTM.js";
 import {
   ConnectionFailedError,
   DEFAULT_READ_CONCURRENCY,
@@ -31,7 +31,7 @@ import {
   stepsTouching,
   throwIfConnectionFailed,
   touchedVaults
-} from "./chunk-MJBJI5CB.js";
+} from "./chunk-IVCUUJBF.js";
 import {
   BoundedRunner,
   setOutcome,

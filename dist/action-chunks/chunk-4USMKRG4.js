@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   WriteFailure
-} from "./chunk-7XIBA7MT.js";
+} from "./chunk-OVWF7OTM.js";
 import {
   createHttpHeaders,
   createPipelineRequest,
@@ -11,7 +11,7 @@ import {
   operationsFor,
   retryAfterBeyondCap,
   virtualNetworkOf
-} from "./chunk-MJBJI5CB.js";
+} from "./chunk-IVCUUJBF.js";
 import {
   comparableNetwork,
   normalizeLiveNetwork,

@@ -40,7 +40,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-XY3QLGY5.js";
+} from "./chunk-BGNPI2ZC.js";
 import {
   KVNET_VERSION
 } from "./chunk-FRBLMQPP.js";

@@ -14,7 +14,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-MJBJI5CB.js";
+} from "./chunk-IVCUUJBF.js";
 import {
   BoundedRunner
 } from "./chunk-H72JU2T6.js";

@@ -6,7 +6,7 @@ import {
   connectionFailureMessage,
   createClients,
   readErrorLine
-} from "./chunk-XY3QLGY5.js";
+} from "./chunk-BGNPI2ZC.js";
 import "./chunk-FRBLMQPP.js";
 import {
   dump,

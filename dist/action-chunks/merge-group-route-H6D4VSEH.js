@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-7XIBA7MT.js";
+} from "./chunk-OVWF7OTM.js";
 import {
   SdkAzureReader,
   chooseAuth,
@@ -19,7 +19,7 @@ import {
   readEmbeddedPlan,
   readMarker,
   touchedVaults
-} from "./chunk-MJBJI5CB.js";
+} from "./chunk-IVCUUJBF.js";
 import {
   setOutcome,
   writeSummary

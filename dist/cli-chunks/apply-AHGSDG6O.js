@@ -20,7 +20,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-52KAS6FX.js";
+} from "./chunk-XSBIC23C.js";
 import {
   Coverage,
   accessOf,
@@ -42,7 +42,7 @@ import {
   readErrorLines,
   retryAfterBeyondCap,
   stepTitle
-} from "./chunk-XY3QLGY5.js";
+} from "./chunk-BGNPI2ZC.js";
 import "./chunk-FRBLMQPP.js";
 import {
   comparableNetwork,
