@@ -430,7 +430,7 @@ describe('per-vault basis', () => {
       'subnet:/a': ['microsoft.keyvault'],
       Zeta: 'text',
       é: 1,
-      dropped: undefined,
+      absent: null,
     };
     expect(fingerprintOfTexts(plan.steps, canonicalTexts(plan.steps, liveBasis))).toBe(
       fingerprint(plan.steps, liveBasis),

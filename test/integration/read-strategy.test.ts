@@ -4,7 +4,7 @@
 // the endpoint nor its zone group gives the address; each with its fallback.
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveLookup } from '../../src/engine/plan/live-lookup.js';
-import { validateSpecSetAsParsed } from '../../src/engine/spec/validate.js';
+import { validateSpecSet, validateSpecSetAsParsed } from '../../src/engine/spec/validate.js';
 import { resolveDesiredState } from '../../src/engine/state/desired.js';
 import { LiveReads, readLiveState } from '../../src/engine/state/read-live.js';
 import {
@@ -239,6 +239,36 @@ describe('endpoint addresses: a NIC read only when needed', () => {
         subnet: { vnet: vnet-apps, name: snet-pe, resourceGroup: ${NET_RG} }
         connectionName: pe-grouped.conn
 `;
+
+  it('starts the zone groups of the endpoints that matter once their list is read, before the set is whole', async () => {
+    harness = await startHarness(state);
+    const mark = await harness.mark();
+    const reads = new LiveReads(harness.reader);
+    const validation = validateSpecSet([{ file: 'a.yaml', text: spec }], { today: TODAY });
+    const [file] = validation.files;
+    if (!file) throw new Error('the spec does not parse');
+    reads.startFile(file, TODAY);
+    // The set is not finished: the zone-group lists go out on the endpoint list's answer alone.
+    const zoneGroupReads = async () =>
+      gets(await harness!.requestsSince(mark), /privateDnsZoneGroups$/i)
+        .map((request) => request.path.split('/').at(-2))
+        .sort();
+    const deadline = Date.now() + 10_000;
+    while ((await zoneGroupReads()).length < 2 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await zoneGroupReads()).toEqual(['pe-bare', 'pe-grouped']);
+    const snapshot = await readLiveState(
+      resolveDesiredState(validation.files, TODAY),
+      harness.reader,
+      undefined,
+      reads,
+    );
+    // Read once: the whole set's completion takes the reads already under way.
+    expect(await zoneGroupReads()).toEqual(['pe-bare', 'pe-grouped']);
+    expect(new LiveLookup(snapshot).privateEndpoint(endpointId('pe-grouped'))?.privateIps).toEqual([
+      '10.20.9.5',
+    ]);
+  });
 
   it("takes the address from the zone group's records, and reads the NIC of the endpoint without one", async () => {
     const { lookup, requests } = await read(state, spec);

@@ -47,10 +47,11 @@ export const MAX_ARM_CONNECTIONS = 256;
 
 /**
  * The one pool's settings, shared with the bench's bare-client floor: keep-alive sockets, at
- * most MAX_ARM_CONNECTIONS of them, and one TLS context for every connection. Without one, Node builds a context for each new connection
- * (a plan of 5,000 vaults opens hundreds: half a second of CPU); with `ca`, a context of every
- * root, and it writes the whole list into the pool key of every request (a 10,000-vault apply
- * reached gigabytes). A custom CA keeps Node's roots, which `ca` alone would replace.
+ * most MAX_ARM_CONNECTIONS of them, and one TLS context for every connection. Without one,
+ * Node builds a context for each new connection (a plan of 5,000 vaults opened hundreds: half
+ * a second of CPU); with `ca`, a context of every root, and it writes the whole list into the
+ * pool key of every request (a 10,000-vault apply reached gigabytes). A custom CA keeps Node's
+ * roots, which `ca` alone would replace.
  */
 export function sharedAgentOptions(caCertificates?: string) {
   return {

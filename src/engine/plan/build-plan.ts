@@ -16,7 +16,7 @@ import {
 import type { LiveVault } from '../state/live.js';
 import type { LiveSnapshot } from '../state/read-live.js';
 import { planBasis } from './basis.js';
-import { canonicalTexts, fingerprint, fingerprintOfTexts } from './fingerprint.js';
+import { canonicalTexts, fingerprint, fingerprintOfTexts, type BasisValue } from './fingerprint.js';
 import { LiveLookup } from './live-lookup.js';
 import { orderSteps } from './order.js';
 import { privateLinkSteps, stepId } from './private-link-steps.js';
@@ -57,7 +57,7 @@ export function buildPlan(
   }
   const steps = new StepCollector();
   const present: DesiredVault[] = [];
-  const liveBasis: Record<string, unknown> = {};
+  const liveBasis: Record<string, BasisValue> = {};
   for (const vault of desired.vaults) {
     const live = lookup.vault(vault.id);
     if (live.status !== 'ok') {
@@ -151,7 +151,7 @@ function narrowAfterOpening(steps: readonly PlanStep[]): PlanStep[] {
 }
 
 /** The live state a step was computed against, normalised. */
-function basisOf(step: PlanStep, lookup: LiveLookup): unknown {
+function basisOf(step: PlanStep, lookup: LiveLookup): BasisValue {
   switch (step.kind) {
     case 'subnet':
       return (

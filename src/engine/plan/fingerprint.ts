@@ -61,21 +61,21 @@ export const shaOfText = (text: string) =>
  */
 export interface CanonicalTexts {
   readonly steps: ReadonlyMap<PlanStep, string>;
-  /** By live-basis key, in canonical (sorted) key order; entries whose value is undefined left out. */
+  /** By live-basis key, in canonical (sorted) key order. */
   readonly live: ReadonlyMap<string, string>;
 }
 
+/** A resource's normalised live state in the basis: null when it does not exist. */
+export type BasisValue = object | string | number | boolean | null;
+
 export function canonicalTexts(
   steps: readonly PlanStep[],
-  liveBasis: Readonly<Record<string, unknown>>,
+  liveBasis: Readonly<Record<string, BasisValue>>,
 ): CanonicalTexts {
   const entries = changeSet(steps);
   const stepTexts = new Map(steps.map((step, at) => [step, canonicalJson(entries[at])]));
   const live = new Map<string, string>();
-  for (const key of Object.keys(liveBasis).sort()) {
-    const text = write(liveBasis[key]);
-    if (text !== undefined) live.set(key, text);
-  }
+  for (const key of Object.keys(liveBasis).sort()) live.set(key, canonicalJson(liveBasis[key]));
   return { steps: stepTexts, live };
 }
 

@@ -8,7 +8,7 @@
 // Each endpoint list, once read, starts the zone-group lists of the endpoints that matter
 // (declared, or connected to a declared vault): Azure allows one zone group per endpoint,
 // and Azure Policy may have created it under a name the spec does not know.
-import { parseResourceId, resourceIdKey } from '../model/resource-id.js';
+import { parseResourceId, resourceIdKey, type IdKey } from '../model/resource-id.js';
 import type { AzureReader } from '../../ports/azure-reader.js';
 import { OnceByKey } from './concurrency.js';
 import { ReadBudget } from './read-budget.js';
@@ -132,6 +132,9 @@ export class LiveReads {
   private readonly zones = new OnceByKey<ReadOutcome<LiveDnsZone>>();
   private readonly links = new OnceByKey<ReadOutcome<LiveVirtualNetworkLink[]>>();
   private readonly aRecordSets = new OnceByKey<ReadOutcome<LiveARecordSet[]>>();
+  /** The vaults and endpoints `start` has seen: an endpoint that matters to them matters. */
+  private readonly startedVaults = new Set<IdKey>();
+  private readonly startedEndpoints = new Set<IdKey>();
 
   constructor(
     private readonly reader: AzureReader,
@@ -170,6 +173,11 @@ export class LiveReads {
 
   /** Round one for these vaults: their vaults, named VNets, endpoint lists and zones. */
   start(vaults: readonly DesiredVaultOf[]): void {
+    for (const vault of vaults) {
+      this.startedVaults.add(resourceIdKey(vault.id));
+      for (const endpoint of vault.privateEndpoints)
+        this.startedEndpoints.add(resourceIdKey(endpoint.id));
+    }
     this.startVaults(vaults);
     const named = new Map<string, string>();
     for (const vault of vaults) {
@@ -401,15 +409,44 @@ export class LiveReads {
     const group = resourceGroupKey(subscription, resourceGroup);
     const scope = `/subscriptions/${subscription}/resourceGroups/${resourceGroup}`;
     const reader = this.reader;
-    void this.rawEndpointLists.get(
-      group,
-      this.limited(scope, () =>
-        reader.listPrivateEndpointsWithoutNics
-          ? reader.listPrivateEndpointsWithoutNics(subscription, resourceGroup)
-          : reader.listPrivateEndpoints(subscription, resourceGroup),
-      ),
+    const list = this.limited(scope, () =>
+      reader.listPrivateEndpointsWithoutNics
+        ? reader.listPrivateEndpointsWithoutNics(subscription, resourceGroup)
+        : reader.listPrivateEndpoints(subscription, resourceGroup),
     );
+    void this.rawEndpointLists.get(group, () => {
+      const listed = list();
+      // Zone groups of the endpoints that matter to the files seen so far start now, not when
+      // the set is whole (they would matter to it too: a set only adds vaults and endpoints).
+      void listed.then((outcome) => {
+        if (outcome.status !== 'ok') return;
+        for (const endpoint of outcome.value)
+          if (this.matters(endpoint, this.startedVaults, this.startedEndpoints))
+            void this.zoneGroupsOf(endpoint.id);
+      });
+      return listed;
+    });
     return group;
+  }
+
+  /** An endpoint matters when it is declared, or connected to a declared vault. */
+  private matters(
+    endpoint: LivePrivateEndpoint,
+    vaults: ReadonlySet<IdKey>,
+    endpoints: ReadonlySet<IdKey>,
+  ): boolean {
+    return (
+      endpoints.has(resourceIdKey(endpoint.id)) ||
+      endpoint.connections.some((connection) => vaults.has(resourceIdKey(connection.targetId)))
+    );
+  }
+
+  /** The endpoint's zone groups, read once. */
+  private zoneGroupsOf(endpointId: string): Promise<ReadOutcome<LiveZoneGroup[]>> {
+    return this.zoneGroupLists.get(
+      resourceIdKey(endpointId),
+      this.limited(endpointId, () => this.reader.listZoneGroups(endpointId)),
+    );
   }
 
   /** A started list, each endpoint completed with its address as soon as the list is read. */
@@ -435,7 +472,8 @@ export class LiveReads {
    * customDnsConfigs empty and a dynamic address is only on the NIC). Zone groups are read for
    * the endpoints that matter (declared, or connected to a declared vault): Azure allows one
    * zone group per endpoint, and Azure Policy may have created it under a name the spec does
-   * not know. Needs the whole desired state, to know which endpoints matter.
+   * not know. Needs the whole desired state, to know which endpoints matter (those that
+   * mattered to the files seen before are under way already: listEndpoints).
    */
   private completion(
     desired: DesiredState,
@@ -446,11 +484,6 @@ export class LiveReads {
         vault.privateEndpoints.map((endpoint) => resourceIdKey(endpoint.id)),
       ),
     );
-    const matters = (endpoint: LivePrivateEndpoint) =>
-      declaredEndpoints.has(resourceIdKey(endpoint.id)) ||
-      endpoint.connections.some((connection) =>
-        declaredVaults.has(resourceIdKey(connection.targetId)),
-      );
     const reader = this.reader;
     const nicIps = async (nicIds: readonly string[]): Promise<string[]> => {
       const ips: string[] = [];
@@ -465,11 +498,8 @@ export class LiveReads {
     };
     return async (endpoint) => {
       const { networkInterfaceIds, ...live } = endpoint;
-      const groups = matters(live)
-        ? this.zoneGroupLists.get(
-            resourceIdKey(live.id),
-            this.limited(live.id, () => reader.listZoneGroups(live.id)),
-          )
+      const groups = this.matters(live, declaredVaults, declaredEndpoints)
+        ? this.zoneGroupsOf(live.id)
         : undefined;
       if (live.privateIps.length > 0 || !networkInterfaceIds?.length) {
         await groups;

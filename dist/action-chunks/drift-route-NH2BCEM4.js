@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-4USMKRG4.js";
+} from "./chunk-3AL4ULGY.js";
 import {
   applyPlan
-} from "./chunk-OVWF7OTM.js";
+} from "./chunk-ETU5F75E.js";
 import {
   ConnectionFailedError,
   DEFAULT_READ_CONCURRENCY,
@@ -31,7 +31,7 @@ import {
   stepsTouching,
   throwIfConnectionFailed,
   touchedVaults
-} from "./chunk-IVCUUJBF.js";
+} from "./chunk-DRBTAREN.js";
 import {
   BoundedRunner,
   setOutcome,

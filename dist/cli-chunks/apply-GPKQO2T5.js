@@ -20,7 +20,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-XSBIC23C.js";
+} from "./chunk-QFCY7FT7.js";
 import {
   Coverage,
   accessOf,

@@ -14,7 +14,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-IVCUUJBF.js";
+} from "./chunk-DRBTAREN.js";
 import {
   BoundedRunner
 } from "./chunk-H72JU2T6.js";

@@ -6,7 +6,7 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-IVCUUJBF.js";
+} from "./chunk-DRBTAREN.js";
 import "./chunk-H72JU2T6.js";
 import "./chunk-ELMGZ5BC.js";
 import "./chunk-I2DMUX3B.js";

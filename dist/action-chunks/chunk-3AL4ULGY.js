@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   WriteFailure
-} from "./chunk-OVWF7OTM.js";
+} from "./chunk-ETU5F75E.js";
 import {
   createHttpHeaders,
   createPipelineRequest,
@@ -11,7 +11,7 @@ import {
   operationsFor,
   retryAfterBeyondCap,
   virtualNetworkOf
-} from "./chunk-IVCUUJBF.js";
+} from "./chunk-DRBTAREN.js";
 import {
   comparableNetwork,
   normalizeLiveNetwork,

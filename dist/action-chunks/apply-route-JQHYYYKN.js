@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-4USMKRG4.js";
+} from "./chunk-3AL4ULGY.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-OVWF7OTM.js";
+} from "./chunk-ETU5F75E.js";
 import {
   SdkAzureReader,
   applyCommentBody,
@@ -24,7 +24,7 @@ import {
   setPlanOutputs,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-IVCUUJBF.js";
+} from "./chunk-DRBTAREN.js";
 import {
   setCommentUrl,
   setOutcome,

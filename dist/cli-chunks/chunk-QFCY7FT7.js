@@ -226,6 +226,9 @@ var LiveReads = class {
   zones = new OnceByKey();
   links = new OnceByKey();
   aRecordSets = new OnceByKey();
+  /** The vaults and endpoints `start` has seen: an endpoint that matters to them matters. */
+  startedVaults = /* @__PURE__ */ new Set();
+  startedEndpoints = /* @__PURE__ */ new Set();
   /**
    * A reader that throws (it should report failures as data) still yields an error outcome,
    * so no read can go missing or crash the run.
@@ -252,6 +255,11 @@ var LiveReads = class {
   }
   /** Round one for these vaults: their vaults, named VNets, endpoint lists and zones. */
   start(vaults) {
+    for (const vault of vaults) {
+      this.startedVaults.add(resourceIdKey(vault.id));
+      for (const endpoint of vault.privateEndpoints)
+        this.startedEndpoints.add(resourceIdKey(endpoint.id));
+    }
     this.startVaults(vaults);
     const named = /* @__PURE__ */ new Map();
     for (const vault of vaults) {
@@ -450,14 +458,32 @@ var LiveReads = class {
     const group = resourceGroupKey(subscription, resourceGroup);
     const scope = `/subscriptions/${subscription}/resourceGroups/${resourceGroup}`;
     const reader = this.reader;
-    void this.rawEndpointLists.get(
-      group,
-      this.limited(
-        scope,
-        () => reader.listPrivateEndpointsWithoutNics ? reader.listPrivateEndpointsWithoutNics(subscription, resourceGroup) : reader.listPrivateEndpoints(subscription, resourceGroup)
-      )
+    const list = this.limited(
+      scope,
+      () => reader.listPrivateEndpointsWithoutNics ? reader.listPrivateEndpointsWithoutNics(subscription, resourceGroup) : reader.listPrivateEndpoints(subscription, resourceGroup)
     );
+    void this.rawEndpointLists.get(group, () => {
+      const listed = list();
+      void listed.then((outcome) => {
+        if (outcome.status !== "ok") return;
+        for (const endpoint of outcome.value)
+          if (this.matters(endpoint, this.startedVaults, this.startedEndpoints))
+            void this.zoneGroupsOf(endpoint.id);
+      });
+      return listed;
+    });
     return group;
+  }
+  /** An endpoint matters when it is declared, or connected to a declared vault. */
+  matters(endpoint, vaults, endpoints) {
+    return endpoints.has(resourceIdKey(endpoint.id)) || endpoint.connections.some((connection) => vaults.has(resourceIdKey(connection.targetId)));
+  }
+  /** The endpoint's zone groups, read once. */
+  zoneGroupsOf(endpointId) {
+    return this.zoneGroupLists.get(
+      resourceIdKey(endpointId),
+      this.limited(endpointId, () => this.reader.listZoneGroups(endpointId))
+    );
   }
   /** A started list, each endpoint completed with its address as soon as the list is read. */
   completeEndpoints(group, complete) {
@@ -477,7 +503,8 @@ var LiveReads = class {
    * customDnsConfigs empty and a dynamic address is only on the NIC). Zone groups are read for
    * the endpoints that matter (declared, or connected to a declared vault): Azure allows one
    * zone group per endpoint, and Azure Policy may have created it under a name the spec does
-   * not know. Needs the whole desired state, to know which endpoints matter.
+   * not know. Needs the whole desired state, to know which endpoints matter (those that
+   * mattered to the files seen before are under way already: listEndpoints).
    */
   completion(desired) {
     const declaredVaults = new Set(desired.vaults.map((vault) => resourceIdKey(vault.id)));
@@ -485,9 +512,6 @@ var LiveReads = class {
       desired.vaults.flatMap(
         (vault) => vault.privateEndpoints.map((endpoint) => resourceIdKey(endpoint.id))
       )
-    );
-    const matters = (endpoint) => declaredEndpoints.has(resourceIdKey(endpoint.id)) || endpoint.connections.some(
-      (connection) => declaredVaults.has(resourceIdKey(connection.targetId))
     );
     const reader = this.reader;
     const nicIps = async (nicIds) => {
@@ -502,10 +526,7 @@ var LiveReads = class {
     };
     return async (endpoint) => {
       const { networkInterfaceIds, ...live } = endpoint;
-      const groups = matters(live) ? this.zoneGroupLists.get(
-        resourceIdKey(live.id),
-        this.limited(live.id, () => reader.listZoneGroups(live.id))
-      ) : void 0;
+      const groups = this.matters(live, declaredVaults, declaredEndpoints) ? this.zoneGroupsOf(live.id) : void 0;
       if (live.privateIps.length > 0 || !networkInterfaceIds?.length) {
         await groups;
         return live;
@@ -598,10 +619,7 @@ function canonicalTexts(steps, liveBasis) {
   const entries = changeSet(steps);
   const stepTexts = new Map(steps.map((step, at) => [step, canonicalJson(entries[at])]));
   const live = /* @__PURE__ */ new Map();
-  for (const key2 of Object.keys(liveBasis).sort()) {
-    const text = write(liveBasis[key2]);
-    if (text !== void 0) live.set(key2, text);
-  }
+  for (const key2 of Object.keys(liveBasis).sort()) live.set(key2, canonicalJson(liveBasis[key2]));
   return { steps: stepTexts, live };
 }
 function fingerprintOfTexts(steps, texts) {

@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-OVWF7OTM.js";
+} from "./chunk-ETU5F75E.js";
 import {
   SdkAzureReader,
   chooseAuth,
@@ -19,7 +19,7 @@ import {
   readEmbeddedPlan,
   readMarker,
   touchedVaults
-} from "./chunk-IVCUUJBF.js";
+} from "./chunk-DRBTAREN.js";
 import {
   setOutcome,
   writeSummary

@@ -12,7 +12,7 @@ import {
   renderJson,
   renderText,
   splitByChange
-} from "./chunk-XSBIC23C.js";
+} from "./chunk-QFCY7FT7.js";
 import "./chunk-5WQTBF72.js";
 import "./chunk-NXIKCKPF.js";
 import {
