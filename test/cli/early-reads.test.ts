@@ -78,12 +78,14 @@ describe('reads begun while the spec set parses', () => {
       readFileSync(path.join(specs, 'kv-payments-prod.yaml'), 'utf8'),
     );
     writeFileSync(path.join(broken, 'z.yaml'), 'version: 1\nvaults: [\n');
-    for (const command of ['plan', 'apply']) {
-      const { run, requests } = await requestsOf(
-        [command, broken, '--auto-approve'].slice(0, command === 'plan' ? 2 : 3),
-      );
+    const commands = [
+      { argv: ['plan', broken], says: /no plan made/ },
+      { argv: ['apply', broken, '--auto-approve'], says: /nothing applied/ },
+    ];
+    for (const { argv, says } of commands) {
+      const { run, requests } = await requestsOf(argv);
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(command === 'plan' ? /no plan made/ : /nothing applied/);
+      expect(run.stderr).toMatch(says);
       expect(requests.filter((request) => request.method !== 'GET')).toEqual([]);
     }
   });
