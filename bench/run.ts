@@ -129,9 +129,14 @@ function runWorker<Result>(bundle: string, input: WorkerInput): Promise<Result> 
     const profiled = input.role === 'kvnet';
     const profile = profiled ? process.env.KVNET_BENCH_CPU_PROF : undefined;
     const heap = profiled ? process.env.KVNET_BENCH_HEAP_PROF : undefined;
+    // KVNET_BENCH_NODE_FLAGS="--trace-gc …" adds node flags, and its stdout is echoed to stderr.
+    const extra = (profiled ? (process.env.KVNET_BENCH_NODE_FLAGS ?? '') : '')
+      .split(' ')
+      .filter(Boolean);
     const flags = [
       ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []),
       ...(heap ? ['--heap-prof', '--heap-prof-dir', heap] : []),
+      ...extra,
     ];
     const child = spawn(process.execPath, [...flags, bundle, JSON.stringify(input)], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -146,6 +151,7 @@ function runWorker<Result>(bundle: string, input: WorkerInput): Promise<Result> 
     const timer = setTimeout(() => child.kill('SIGKILL'), WORKER_TIMEOUT_MS);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
+      if (extra.length > 0) process.stderr.write(stdout);
       const line = stdout.trim().split('\n').pop() ?? '';
       if (code !== 0) {
         reject(new Error(`the kvnet worker failed (${code ?? signal}):\n${stderr}`));

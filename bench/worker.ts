@@ -10,6 +10,7 @@ import { makePlan } from '../src/engine/plan/make-plan.js';
 import { LiveReads } from '../src/engine/state/read-live.js';
 import { runBareClient, type BareResult } from './bare-client.js';
 import { kvnetAdapters, loadDesiredState } from './kvnet.js';
+import { heapSnapshotAt, startAllocationProfile } from './profiling.js';
 import type { MinimalRequest } from './minimal-reads.js';
 
 export interface WorkerInput {
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
   );
   sampler.take();
 
+  const stopAllocationProfile = await startAllocationProfile();
   const planStarted = Date.now();
   // As `kvnet plan` (cli/early-reads.ts): each file's reads start as soon as it is parsed.
   const reads = new LiveReads(reader, input.readConcurrency);
@@ -156,9 +158,12 @@ async function main(): Promise<void> {
     reads.startFile(file, input.today),
   );
   const resolvedAt = Date.now();
+  heapSnapshotAt('resolved');
   const plan = await makePlan(desired, reader, { concurrency: input.readConcurrency, reads });
   const planEnded = Date.now();
   const planMemory = sampler.take();
+  await stopAllocationProfile();
+  heapSnapshotAt('planned');
 
   const applyStarted = Date.now();
   const report = input.planOnly

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalCidr,
   contains,
+  lastAddress,
   overlaps,
   parseIpv4Rule,
   rangeSortKey,
@@ -81,6 +82,17 @@ describe('containment', () => {
     expect(contains(range('52.174.3.0/24'), range('52.174.0.0/16'))).toBe(false);
     expect(contains(range('52.174.0.0/24'), range('52.174.1.0/24'))).toBe(false);
     expect(contains(range('0.0.0.0/0'), range('1.2.3.4'))).toBe(true);
+  });
+
+  it('keeps the top half of the address space unsigned (no sign bit in the arithmetic)', () => {
+    expect(range('255.255.255.255').first).toBe(0xffffffff);
+    expect(range('200.1.2.3/8')).toMatchObject({ cidr: '200.0.0.0/8', first: 0xc8000000 });
+    expect(lastAddress(range('200.0.0.0/8'))).toBe(0xc8ffffff);
+    expect(lastAddress(range('0.0.0.0/0'))).toBe(0xffffffff);
+    expect(contains(range('128.0.0.0/1'), range('255.255.255.255'))).toBe(true);
+    expect(contains(range('128.0.0.0/1'), range('127.255.255.255'))).toBe(false);
+    expect(contains(range('203.0.113.0/24'), range('203.0.113.255'))).toBe(true);
+    expect(contains(range('203.0.113.0/25'), range('203.0.113.128'))).toBe(false);
   });
 
   it('treats overlap as containment either way', () => {

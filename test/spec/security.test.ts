@@ -126,9 +126,20 @@ describe('prototype keys', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
-  it('builds mappings without a prototype, so no key can reach one', () => {
-    const result = loadYaml('x.yaml', 'version: 1\nvaults: []\n');
-    expect(result.ok && Object.getPrototypeOf(result.value)).toBeNull();
+  it('builds mappings that inherit nothing, so no key can reach a prototype', () => {
+    const result = loadYaml('x.yaml', 'version: 1\nvaults:\n  - name: kv\n');
+    if (!result.ok) throw new Error('the fixture must load');
+    const root = result.value as Record<string, unknown>;
+    const vault = (root.vaults as Record<string, unknown>[])[0] ?? {};
+    for (const mapping of [root, vault]) {
+      // One empty, frozen link to null: nothing to inherit, nothing to pollute.
+      const prototype = Object.getPrototypeOf(mapping) as object;
+      expect(Object.getPrototypeOf(prototype)).toBeNull();
+      expect(Reflect.ownKeys(prototype)).toEqual([]);
+      expect(Object.isFrozen(prototype)).toBe(true);
+      for (const inherited of ['toString', 'constructor', 'hasOwnProperty', '__proto__'])
+        expect(inherited in mapping).toBe(false);
+    }
   });
 });
 

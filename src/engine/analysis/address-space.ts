@@ -1,27 +1,14 @@
 // Sets of public IPv4 addresses as sorted, merged intervals, so the access model can say
 // whether a range is already admitted by others ("nobody gains") rather than compare rules
 // as text.
-import { parseIpv4Rule } from '../model/ipv4.js';
+import { lastAddress, parseIpv4Rule } from '../model/ipv4.js';
 
 type Interval = readonly [start: number, end: number];
 
-// The same few CIDRs are parsed for every diff of every vault: parse each text once.
-const intervals = new Map<string, Interval | undefined>();
-
+/** parseIpv4Rule keeps what it parsed, so this costs a lookup, not a parse. */
 function interval(cidr: string): Interval | undefined {
-  if (intervals.has(cidr)) return intervals.get(cidr);
-  const found = parse(cidr);
-  intervals.set(cidr, found);
-  return found;
-}
-
-function parse(cidr: string): Interval | undefined {
   const parsed = parseIpv4Rule(cidr);
-  if (parsed.kind !== 'ok') return undefined;
-  const [a = 0, b = 0, c = 0, d = 0] = parsed.range.network.toByteArray();
-  const start = ((a << 24) >>> 0) + (b << 16) + (c << 8) + d;
-  const size = 2 ** (32 - parsed.range.prefix);
-  return [start, start + size - 1];
+  return parsed.kind === 'ok' ? [parsed.range.first, lastAddress(parsed.range)] : undefined;
 }
 
 export class AddressSet {

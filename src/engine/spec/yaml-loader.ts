@@ -28,71 +28,76 @@ const IMPLICIT_TAGS = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag] as co
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
 
-export interface Located {
-  readonly value: Position;
-  /** Where the mapping key that holds this value starts, if it is held by a key. */
-  readonly key?: Position;
-}
+/**
+ * One node per path of the document. It keeps offsets into the text, not line and column:
+ * a spec of 10,000 vaults has hundreds of thousands of values, and most positions are never
+ * asked for (SourceText turns an offset into line and column when one is).
+ */
+class PathNode {
+  /** Where the value starts; for an empty value, where its key (or the last value) does. */
+  valueOffset = 0;
+  /** Where the mapping key that holds this value starts; -1 when no key holds it. */
+  keyOffset = -1;
+  /** The text of a plain scalar YAML turned into a number, boolean or null. */
+  written: string | undefined = undefined;
+  /** A mapping's values by key, or a sequence's items by index. */
+  children: Map<string, PathNode> | PathNode[] | undefined = undefined;
 
-/** One node per path of the document, so a lookup walks the path instead of building keys. */
-interface PathNode {
-  located?: Located;
-  written?: string;
-  children?: Map<PathSegment, PathNode>;
+  child(segment: PathSegment): PathNode | undefined {
+    const children = this.children;
+    if (children === undefined) return undefined;
+    if (Array.isArray(children)) return typeof segment === 'number' ? children[segment] : undefined;
+    return typeof segment === 'string' ? children.get(segment) : undefined;
+  }
+
+  /** A new node for an item of this sequence (items are added in order). */
+  addItem(): PathNode {
+    const node = new PathNode();
+    if (!Array.isArray(this.children)) this.children = [];
+    this.children.push(node);
+    return node;
+  }
+
+  /** A new node for a key of this mapping. */
+  addKey(key: string): PathNode {
+    const node = new PathNode();
+    if (!(this.children instanceof Map)) this.children = new Map();
+    this.children.set(key, node);
+    return node;
+  }
 }
 
 /** Where each value of a loaded document is, by path. */
 export class PositionIndex {
-  private readonly root: PathNode = {};
+  /** The document's value; TreeBuilder fills the tree in as it builds the value. */
+  readonly root = new PathNode();
 
-  set(path: Path, located: Located): void {
-    this.node(path).located = located;
-  }
-
-  /** Remembers the text of a plain scalar YAML turned into a number, boolean or null. */
-  setWritten(path: Path, text: string): void {
-    this.node(path).written = text;
-  }
+  constructor(private readonly source: SourceText) {}
 
   /** The text as written, for a value YAML converted (`0x1F`, `1.10`, `yes`); else undefined. */
   writtenAt(path: Path): string | undefined {
     let node: PathNode | undefined = this.root;
-    for (const segment of path) node = node?.children?.get(segment);
+    for (const segment of path) node = node?.child(segment);
     return node?.written;
   }
 
   /** The position of the value at `path`, or of its nearest ancestor. */
   valueAt(path: Path): Position {
-    return this.nearest(path).value;
+    return this.source.positionAt(this.nearest(path).valueOffset);
   }
 
   /** The position of the key that holds `path` (for "unknown key" and the like). */
   keyAt(path: Path): Position {
-    const located = this.nearest(path);
-    return located.key ?? located.value;
+    const node = this.nearest(path);
+    return this.source.positionAt(node.keyOffset >= 0 ? node.keyOffset : node.valueOffset);
   }
 
-  private node(path: Path): PathNode {
-    let node = this.root;
+  private nearest(path: Path): PathNode {
+    let found = this.root;
     for (const segment of path) {
-      node.children ??= new Map();
-      let child = node.children.get(segment);
-      if (!child) {
-        child = {};
-        node.children.set(segment, child);
-      }
-      node = child;
-    }
-    return node;
-  }
-
-  private nearest(path: Path): Located {
-    let found: Located = this.root.located ?? { value: { line: 1, column: 1 } };
-    let node: PathNode | undefined = this.root;
-    for (const segment of path) {
-      node = node.children?.get(segment);
-      if (!node) break;
-      if (node.located) found = node.located;
+      const child = found.child(segment);
+      if (!child) break;
+      found = child;
     }
     return found;
   }
@@ -168,9 +173,9 @@ export function loadYaml(file: string, text: string): LoadResult {
     );
   }
 
-  const positions = new PositionIndex();
+  const positions = new PositionIndex(source);
   try {
-    const builder = new TreeBuilder(events, text, source, positions);
+    const builder = new TreeBuilder(events, text, positions);
     const value = builder.document();
     return { ok: true, value, positions };
   } catch (error) {
@@ -224,47 +229,56 @@ function firstPresent(...offsets: number[]): number {
   return present.length > 0 ? Math.min(...present) : -1;
 }
 
-/** Builds a fresh value (null-prototype objects) from the event stream of one document. */
+/**
+ * A YAML mapping's value: an object that inherits nothing (its prototype's prototype is null),
+ * so a key such as "toString" is only ever the spec's own. Not Object.create(null): V8 keeps
+ * such objects as hash tables, several times the size of an ordinary object, and a spec of
+ * 10,000 vaults has hundreds of thousands of mappings.
+ */
+const YamlMapping = function YamlMapping() {} as unknown as new () => object;
+YamlMapping.prototype = Object.freeze(Object.create(null) as object);
+
+/** Builds a fresh value (objects that inherit nothing) from the event stream of one document. */
 class TreeBuilder {
   private index = 0;
-  private lastPosition: Position = { line: 1, column: 1 };
+  private lastOffset = 0;
 
   constructor(
     private readonly events: readonly Event[],
     private readonly text: string,
-    private readonly source: SourceText,
     private readonly positions: PositionIndex,
   ) {}
 
   document(): unknown {
     this.index = 1; // past the DOCUMENT event
     if (this.events[this.index]?.type === EVENT_ID.POP) return null;
-    return this.node([], undefined);
+    return this.node(this.positions.root);
   }
 
-  private node(path: Path, keyPosition: Position | undefined): unknown {
+  /** Builds the value at the current event; `at` is its node, its keyOffset already set. */
+  private node(at: PathNode): unknown {
     const event = this.events[this.index];
     if (!event)
       throw new RefusedYaml('yaml/syntax', this.text.length, 'the document ends unexpectedly');
     const offset = startOf(event);
     // An empty value ("firewall:" and nothing under it) has no place of its own: use its key's.
-    const value = offset >= 0 ? this.source.positionAt(offset) : (keyPosition ?? this.lastPosition);
-    this.lastPosition = value;
-    this.positions.set(path, { value, key: keyPosition });
+    const value = offset >= 0 ? offset : at.keyOffset >= 0 ? at.keyOffset : this.lastOffset;
+    this.lastOffset = value;
+    at.valueOffset = value;
     this.refuseAnchorsAndTags(event);
     this.index += 1;
     switch (event.type) {
       case EVENT_ID.SCALAR: {
         const scalar = this.scalar(event);
         if (typeof scalar !== 'string' && event.valueStart >= 0) {
-          this.positions.setWritten(path, getScalarValue(this.text, event));
+          at.written = getScalarValue(this.text, event);
         }
         return scalar;
       }
       case EVENT_ID.SEQUENCE:
-        return this.sequence(path);
+        return this.sequence(at);
       case EVENT_ID.MAPPING:
-        return this.mapping(path);
+        return this.mapping(at);
       default:
         throw new RefusedYaml('yaml/syntax', Math.max(offset, 0), 'unexpected YAML structure here');
     }
@@ -305,17 +319,17 @@ class TreeBuilder {
     return text;
   }
 
-  private sequence(path: Path): unknown[] {
+  private sequence(at: PathNode): unknown[] {
     const items: unknown[] = [];
     while (this.events[this.index]?.type !== EVENT_ID.POP) {
-      items.push(this.node([...path, items.length], undefined));
+      items.push(this.node(at.addItem()));
     }
     this.index += 1;
     return items;
   }
 
-  private mapping(path: Path): Record<string, unknown> {
-    const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  private mapping(at: PathNode): Record<string, unknown> {
+    const result = new YamlMapping() as Record<string, unknown>;
     while (this.events[this.index]?.type !== EVENT_ID.POP) {
       const keyEvent = this.events[this.index];
       const keyOffset = startOf(keyEvent);
@@ -351,7 +365,9 @@ class TreeBuilder {
           `the key "${key}" appears twice in the same mapping: keep one of them`,
         );
       }
-      result[key] = this.node([...path, key], this.source.positionAt(keyOffset));
+      const child = at.addKey(key);
+      child.keyOffset = Math.max(0, keyOffset);
+      result[key] = this.node(child);
     }
     this.index += 1;
     return result;

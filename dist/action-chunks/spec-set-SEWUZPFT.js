@@ -4,7 +4,7 @@ import {
   annotatePlanFindings,
   loadSpecSet,
   todayFrom
-} from "./chunk-ELMGZ5BC.js";
+} from "./chunk-W7LGIWGE.js";
 import "./chunk-I2DMUX3B.js";
 import "./chunk-Y4FF344V.js";
 import "./chunk-7RRVYOQZ.js";

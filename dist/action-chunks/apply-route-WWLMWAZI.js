@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-3AL4ULGY.js";
+} from "./chunk-4TC4LKWS.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-ETU5F75E.js";
+} from "./chunk-47KGRB6T.js";
 import {
   SdkAzureReader,
   applyCommentBody,
@@ -24,7 +24,7 @@ import {
   setPlanOutputs,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-DRBTAREN.js";
+} from "./chunk-3ZKAIQZB.js";
 import {
   setCommentUrl,
   setOutcome,
@@ -33,7 +33,7 @@ import {
 import {
   loadSpecSet,
   stepTitle
-} from "./chunk-ELMGZ5BC.js";
+} from "./chunk-W7LGIWGE.js";
 import "./chunk-I2DMUX3B.js";
 import {
   commitStatuses,

@@ -20,12 +20,12 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-QFCY7FT7.js";
+} from "./chunk-TKYFYLHS.js";
 import {
   Coverage,
   accessOf,
   key
-} from "./chunk-5WQTBF72.js";
+} from "./chunk-234GYDLQ.js";
 import "./chunk-NXIKCKPF.js";
 import {
   changeLine,
@@ -42,7 +42,7 @@ import {
   readErrorLines,
   retryAfterBeyondCap,
   stepTitle
-} from "./chunk-BGNPI2ZC.js";
+} from "./chunk-U4NMMOPG.js";
 import "./chunk-FRBLMQPP.js";
 import {
   comparableNetwork,
@@ -51,7 +51,7 @@ import {
   resourceIdKey,
   sameNetwork,
   targetKindOfId
-} from "./chunk-3577EFKU.js";
+} from "./chunk-IQGQGGHP.js";
 import {
   safeOutput,
   singleLine

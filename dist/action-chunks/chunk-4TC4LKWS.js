@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   WriteFailure
-} from "./chunk-ETU5F75E.js";
+} from "./chunk-47KGRB6T.js";
 import {
   createHttpHeaders,
   createPipelineRequest,
@@ -11,14 +11,14 @@ import {
   operationsFor,
   retryAfterBeyondCap,
   virtualNetworkOf
-} from "./chunk-DRBTAREN.js";
+} from "./chunk-3ZKAIQZB.js";
 import {
   comparableNetwork,
   normalizeLiveNetwork,
   parseResourceId,
   sameNetwork,
   targetKindOfId
-} from "./chunk-ELMGZ5BC.js";
+} from "./chunk-W7LGIWGE.js";
 
 // src/adapters/azure/writer.ts
 var NETWORK_API_VERSION = "2025-05-01";

@@ -12,8 +12,8 @@ import {
   renderJson,
   renderText,
   splitByChange
-} from "./chunk-QFCY7FT7.js";
-import "./chunk-5WQTBF72.js";
+} from "./chunk-TKYFYLHS.js";
+import "./chunk-234GYDLQ.js";
 import "./chunk-NXIKCKPF.js";
 import {
   SET_CHANGES_HEADING,
@@ -24,9 +24,9 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-BGNPI2ZC.js";
+} from "./chunk-U4NMMOPG.js";
 import "./chunk-FRBLMQPP.js";
-import "./chunk-3577EFKU.js";
+import "./chunk-IQGQGGHP.js";
 import {
   safeJsonOutput,
   singleLine

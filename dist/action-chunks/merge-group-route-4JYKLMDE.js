@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-ETU5F75E.js";
+} from "./chunk-47KGRB6T.js";
 import {
   SdkAzureReader,
   chooseAuth,
@@ -19,14 +19,14 @@ import {
   readEmbeddedPlan,
   readMarker,
   touchedVaults
-} from "./chunk-DRBTAREN.js";
+} from "./chunk-3ZKAIQZB.js";
 import {
   setOutcome,
   writeSummary
 } from "./chunk-H72JU2T6.js";
 import {
   loadSpecSet
-} from "./chunk-ELMGZ5BC.js";
+} from "./chunk-W7LGIWGE.js";
 import "./chunk-I2DMUX3B.js";
 import {
   errorText,

@@ -21,6 +21,7 @@ import {
   getScalarValue,
   intCoreTag,
   isGuid,
+  lastAddress,
   normalizeIpRules,
   normalizeVirtualNetworkRules,
   nullCoreTag,
@@ -32,7 +33,7 @@ import {
   specialRangesTouched,
   subnetId,
   virtualNetworkId
-} from "./chunk-3577EFKU.js";
+} from "./chunk-IQGQGGHP.js";
 import {
   singleLine
 } from "./chunk-VQEEO6FB.js";
@@ -901,7 +902,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input, options) => {
+    var parse2 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1071,7 +1072,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1594,7 +1595,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input, options) => {
+    parse2.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -1659,7 +1660,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse3;
+    module.exports = parse2;
   }
 });
 
@@ -1668,7 +1669,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse3 = require_parse();
+    var parse2 = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -1756,7 +1757,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
+      return parse2(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1782,10 +1783,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options);
+        parsed.output = parse2.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse3(input, options);
+        parsed = parse2(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -3164,24 +3165,13 @@ function resolveFile(loaded, today, registry) {
 }
 
 // src/engine/analysis/address-space.ts
-var intervals = /* @__PURE__ */ new Map();
 function interval(cidr) {
-  if (intervals.has(cidr)) return intervals.get(cidr);
-  const found = parse2(cidr);
-  intervals.set(cidr, found);
-  return found;
-}
-function parse2(cidr) {
   const parsed = parseIpv4Rule(cidr);
-  if (parsed.kind !== "ok") return void 0;
-  const [a = 0, b = 0, c = 0, d = 0] = parsed.range.network.toByteArray();
-  const start = (a << 24 >>> 0) + (b << 16) + (c << 8) + d;
-  const size = 2 ** (32 - parsed.range.prefix);
-  return [start, start + size - 1];
+  return parsed.kind === "ok" ? [parsed.range.first, lastAddress(parsed.range)] : void 0;
 }
 var AddressSet = class _AddressSet {
-  constructor(intervals2) {
-    this.intervals = intervals2;
+  constructor(intervals) {
+    this.intervals = intervals;
   }
   intervals;
   static of(cidrs) {
@@ -4274,50 +4264,64 @@ var MAX_SPEC_BYTES = 2 * 1024 * 1024;
 var MAX_YAML_DEPTH = 16;
 var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
 var IMPLICIT_TAGS = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
+var PathNode = class _PathNode {
+  /** Where the value starts; for an empty value, where its key (or the last value) does. */
+  valueOffset = 0;
+  /** Where the mapping key that holds this value starts; -1 when no key holds it. */
+  keyOffset = -1;
+  /** The text of a plain scalar YAML turned into a number, boolean or null. */
+  written = void 0;
+  /** A mapping's values by key, or a sequence's items by index. */
+  children = void 0;
+  child(segment) {
+    const children = this.children;
+    if (children === void 0) return void 0;
+    if (Array.isArray(children)) return typeof segment === "number" ? children[segment] : void 0;
+    return typeof segment === "string" ? children.get(segment) : void 0;
+  }
+  /** A new node for an item of this sequence (items are added in order). */
+  addItem() {
+    const node = new _PathNode();
+    if (!Array.isArray(this.children)) this.children = [];
+    this.children.push(node);
+    return node;
+  }
+  /** A new node for a key of this mapping. */
+  addKey(key3) {
+    const node = new _PathNode();
+    if (!(this.children instanceof Map)) this.children = /* @__PURE__ */ new Map();
+    this.children.set(key3, node);
+    return node;
+  }
+};
 var PositionIndex = class {
-  root = {};
-  set(path2, located) {
-    this.node(path2).located = located;
+  constructor(source) {
+    this.source = source;
   }
-  /** Remembers the text of a plain scalar YAML turned into a number, boolean or null. */
-  setWritten(path2, text) {
-    this.node(path2).written = text;
-  }
+  source;
+  /** The document's value; TreeBuilder fills the tree in as it builds the value. */
+  root = new PathNode();
   /** The text as written, for a value YAML converted (`0x1F`, `1.10`, `yes`); else undefined. */
   writtenAt(path2) {
     let node = this.root;
-    for (const segment of path2) node = node?.children?.get(segment);
+    for (const segment of path2) node = node?.child(segment);
     return node?.written;
   }
   /** The position of the value at `path`, or of its nearest ancestor. */
   valueAt(path2) {
-    return this.nearest(path2).value;
+    return this.source.positionAt(this.nearest(path2).valueOffset);
   }
   /** The position of the key that holds `path` (for "unknown key" and the like). */
   keyAt(path2) {
-    const located = this.nearest(path2);
-    return located.key ?? located.value;
-  }
-  node(path2) {
-    let node = this.root;
-    for (const segment of path2) {
-      node.children ??= /* @__PURE__ */ new Map();
-      let child = node.children.get(segment);
-      if (!child) {
-        child = {};
-        node.children.set(segment, child);
-      }
-      node = child;
-    }
-    return node;
+    const node = this.nearest(path2);
+    return this.source.positionAt(node.keyOffset >= 0 ? node.keyOffset : node.valueOffset);
   }
   nearest(path2) {
-    let found = this.root.located ?? { value: { line: 1, column: 1 } };
-    let node = this.root;
+    let found = this.root;
     for (const segment of path2) {
-      node = node.children?.get(segment);
-      if (!node) break;
-      if (node.located) found = node.located;
+      const child = found.child(segment);
+      if (!child) break;
+      found = child;
     }
     return found;
   }
@@ -4384,9 +4388,9 @@ function loadYaml(file, text) {
       'the file holds more than one YAML document ("---"): keep one spec per file, or move the rest into another file of the set'
     );
   }
-  const positions = new PositionIndex();
+  const positions = new PositionIndex(source);
   try {
-    const builder = new TreeBuilder(events, text, source, positions);
+    const builder = new TreeBuilder(events, text, positions);
     const value = builder.document();
     return { ok: true, value, positions };
   } catch (error) {
@@ -4430,46 +4434,48 @@ function firstPresent(...offsets) {
   const present = offsets.filter((offset) => offset >= 0);
   return present.length > 0 ? Math.min(...present) : -1;
 }
+var YamlMapping = function YamlMapping2() {
+};
+YamlMapping.prototype = Object.freeze(/* @__PURE__ */ Object.create(null));
 var TreeBuilder = class {
-  constructor(events, text, source, positions) {
+  constructor(events, text, positions) {
     this.events = events;
     this.text = text;
-    this.source = source;
     this.positions = positions;
   }
   events;
   text;
-  source;
   positions;
   index = 0;
-  lastPosition = { line: 1, column: 1 };
+  lastOffset = 0;
   document() {
     this.index = 1;
     if (this.events[this.index]?.type === EVENT_ID.POP) return null;
-    return this.node([], void 0);
+    return this.node(this.positions.root);
   }
-  node(path2, keyPosition) {
+  /** Builds the value at the current event; `at` is its node, its keyOffset already set. */
+  node(at) {
     const event = this.events[this.index];
     if (!event)
       throw new RefusedYaml("yaml/syntax", this.text.length, "the document ends unexpectedly");
     const offset = startOf(event);
-    const value = offset >= 0 ? this.source.positionAt(offset) : keyPosition ?? this.lastPosition;
-    this.lastPosition = value;
-    this.positions.set(path2, { value, key: keyPosition });
+    const value = offset >= 0 ? offset : at.keyOffset >= 0 ? at.keyOffset : this.lastOffset;
+    this.lastOffset = value;
+    at.valueOffset = value;
     this.refuseAnchorsAndTags(event);
     this.index += 1;
     switch (event.type) {
       case EVENT_ID.SCALAR: {
         const scalar = this.scalar(event);
         if (typeof scalar !== "string" && event.valueStart >= 0) {
-          this.positions.setWritten(path2, getScalarValue(this.text, event));
+          at.written = getScalarValue(this.text, event);
         }
         return scalar;
       }
       case EVENT_ID.SEQUENCE:
-        return this.sequence(path2);
+        return this.sequence(at);
       case EVENT_ID.MAPPING:
-        return this.mapping(path2);
+        return this.mapping(at);
       default:
         throw new RefusedYaml("yaml/syntax", Math.max(offset, 0), "unexpected YAML structure here");
     }
@@ -4507,16 +4513,16 @@ var TreeBuilder = class {
     }
     return text;
   }
-  sequence(path2) {
+  sequence(at) {
     const items = [];
     while (this.events[this.index]?.type !== EVENT_ID.POP) {
-      items.push(this.node([...path2, items.length], void 0));
+      items.push(this.node(at.addItem()));
     }
     this.index += 1;
     return items;
   }
-  mapping(path2) {
-    const result = /* @__PURE__ */ Object.create(null);
+  mapping(at) {
+    const result = new YamlMapping();
     while (this.events[this.index]?.type !== EVENT_ID.POP) {
       const keyEvent = this.events[this.index];
       const keyOffset = startOf(keyEvent);
@@ -4552,7 +4558,9 @@ var TreeBuilder = class {
           `the key "${key3}" appears twice in the same mapping: keep one of them`
         );
       }
-      result[key3] = this.node([...path2, key3], this.source.positionAt(keyOffset));
+      const child = at.addKey(key3);
+      child.keyOffset = Math.max(0, keyOffset);
+      result[key3] = this.node(child);
     }
     this.index += 1;
     return result;

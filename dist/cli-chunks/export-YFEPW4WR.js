@@ -6,7 +6,7 @@ import {
   connectionFailureMessage,
   createClients,
   readErrorLine
-} from "./chunk-BGNPI2ZC.js";
+} from "./chunk-U4NMMOPG.js";
 import "./chunk-FRBLMQPP.js";
 import {
   dump,
@@ -14,7 +14,7 @@ import {
   parseResourceId,
   resourceIdKey,
   targetKindOfId
-} from "./chunk-3577EFKU.js";
+} from "./chunk-IQGQGGHP.js";
 import {
   singleLine
 } from "./chunk-VQEEO6FB.js";

@@ -14,7 +14,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-DRBTAREN.js";
+} from "./chunk-3ZKAIQZB.js";
 import {
   BoundedRunner
 } from "./chunk-H72JU2T6.js";
@@ -31,7 +31,7 @@ import {
   readErrorLines,
   resourceIdKey,
   sameNetwork
-} from "./chunk-ELMGZ5BC.js";
+} from "./chunk-W7LGIWGE.js";
 import {
   singleLine
 } from "./chunk-Y4FF344V.js";

@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-3AL4ULGY.js";
+} from "./chunk-4TC4LKWS.js";
 import {
   applyPlan
-} from "./chunk-ETU5F75E.js";
+} from "./chunk-47KGRB6T.js";
 import {
   ConnectionFailedError,
   DEFAULT_READ_CONCURRENCY,
@@ -31,7 +31,7 @@ import {
   stepsTouching,
   throwIfConnectionFailed,
   touchedVaults
-} from "./chunk-DRBTAREN.js";
+} from "./chunk-3ZKAIQZB.js";
 import {
   BoundedRunner,
   setOutcome,
@@ -44,7 +44,7 @@ import {
   loadSpecSet,
   parseResourceId,
   stepTitle
-} from "./chunk-ELMGZ5BC.js";
+} from "./chunk-W7LGIWGE.js";
 import "./chunk-I2DMUX3B.js";
 import {
   closeDriftIssue,

@@ -9,9 +9,9 @@ import {
   renderFindingsText,
   summarizeFindings,
   validateSpecSet
-} from "./chunk-5WQTBF72.js";
+} from "./chunk-234GYDLQ.js";
 import "./chunk-NXIKCKPF.js";
-import "./chunk-3577EFKU.js";
+import "./chunk-IQGQGGHP.js";
 import {
   safeJsonOutput
 } from "./chunk-VQEEO6FB.js";

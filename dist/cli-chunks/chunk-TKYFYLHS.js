@@ -26,7 +26,7 @@ import {
   undoAll,
   validateSpecSetAsParsed,
   vnetRuleSource
-} from "./chunk-5WQTBF72.js";
+} from "./chunk-234GYDLQ.js";
 import {
   SET_CHANGES_HEADING,
   SdkAzureReader,
@@ -40,7 +40,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-BGNPI2ZC.js";
+} from "./chunk-U4NMMOPG.js";
 import {
   KVNET_VERSION
 } from "./chunk-FRBLMQPP.js";
@@ -52,7 +52,7 @@ import {
   resourceIdKey,
   sameNetwork,
   visibleBasis
-} from "./chunk-3577EFKU.js";
+} from "./chunk-IQGQGGHP.js";
 import {
   singleLine
 } from "./chunk-VQEEO6FB.js";

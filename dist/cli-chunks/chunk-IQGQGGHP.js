@@ -177,6 +177,12 @@ var CLOUD_PROFILES = {
 
 // src/engine/model/ipv4.ts
 var import_ipaddr = __toESM(require_ipaddr(), 1);
+function lastAddress(range) {
+  return range.first + 2 ** (32 - range.prefix) - 1;
+}
+function prefixMask(prefix) {
+  return prefix === 0 ? 0 : 4294967295 << 32 - prefix >>> 0;
+}
 function parseIpv4Rule(text) {
   const known = parsedRules.get(text);
   if (known) return known;
@@ -190,9 +196,9 @@ var parsedRules = /* @__PURE__ */ new Map();
 function parseUncached(text) {
   const [addressPart = "", prefixPart, ...rest] = text.trim().split("/");
   if (rest.length > 0) return { kind: "invalid", reason: 'it has more than one "/"' };
-  if (import_ipaddr.default.IPv6.isValid(addressPart) && !import_ipaddr.default.IPv4.isValid(addressPart))
-    return { kind: "ipv6" };
   if (!import_ipaddr.default.IPv4.isValidFourPartDecimal(addressPart)) {
+    if (import_ipaddr.default.IPv6.isValid(addressPart) && !import_ipaddr.default.IPv4.isValid(addressPart))
+      return { kind: "ipv6" };
     return {
       kind: "invalid",
       reason: "it is not a dotted IPv4 address such as 203.0.113.7 (four decimal octets 0–255, no leading zeros)"
@@ -202,11 +208,15 @@ function parseUncached(text) {
     return { kind: "invalid", reason: 'the prefix length after "/" must be a number from 0 to 32' };
   }
   const prefix = prefixPart === void 0 ? 32 : Number(prefixPart);
-  const network = import_ipaddr.default.IPv4.networkAddressFromCIDR(`${addressPart}/${prefix}`);
+  const [a = 0, b = 0, c = 0, d = 0] = addressPart.split(".").map(Number);
+  const address = (a << 24 | b << 16 | c << 8 | d) >>> 0;
+  const first = (address & prefixMask(prefix)) >>> 0;
+  const cidr = `${[first >>> 24, first >>> 16 & 255, first >>> 8 & 255, first & 255].join(".")}/${prefix}`;
   return {
     kind: "ok",
-    range: Object.freeze({ cidr: `${network.toString()}/${prefix}`, network, prefix }),
-    hostBitsSet: network.toString() !== addressPart
+    // The text itself when it is already canonical, so the memo holds one string, not two.
+    range: Object.freeze({ cidr: cidr === text ? text : cidr, first, prefix }),
+    hostBitsSet: first !== address
   };
 }
 function canonicalCidr(text) {
@@ -214,14 +224,13 @@ function canonicalCidr(text) {
   return parsed.kind === "ok" ? parsed.range.cidr : void 0;
 }
 function contains(outer, inner) {
-  return outer.prefix <= inner.prefix && inner.network.match(outer.network, outer.prefix);
+  return outer.prefix <= inner.prefix && (inner.first & prefixMask(outer.prefix)) >>> 0 === outer.first;
 }
 function overlaps(a, b) {
   return contains(a, b) || contains(b, a);
 }
 function rangeSortKey(range) {
-  const octets = range.network.toByteArray().map((octet) => octet.toString(16).padStart(2, "0"));
-  return `${octets.join("")}/${String(range.prefix).padStart(2, "0")}`;
+  return `${range.first.toString(16).padStart(8, "0")}/${String(range.prefix).padStart(2, "0")}`;
 }
 function special(cidr, addressClass, label) {
   const parsed = parseIpv4Rule(cidr);
@@ -3207,6 +3216,7 @@ var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 export {
+  lastAddress,
   parseIpv4Rule,
   canonicalCidr,
   contains,

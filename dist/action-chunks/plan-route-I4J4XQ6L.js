@@ -6,9 +6,9 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-DRBTAREN.js";
+} from "./chunk-3ZKAIQZB.js";
 import "./chunk-H72JU2T6.js";
-import "./chunk-ELMGZ5BC.js";
+import "./chunk-W7LGIWGE.js";
 import "./chunk-I2DMUX3B.js";
 import "./chunk-MH4AOWL2.js";
 import "./chunk-Y4FF344V.js";
