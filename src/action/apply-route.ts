@@ -5,7 +5,6 @@
 import * as core from '@actions/core';
 import type { MergedPullRequest } from '../adapters/github/index.js';
 import { writePlanComment } from './plan-comment.js';
-import { SdkAzureReader } from '../adapters/azure/reader.js';
 import { SdkAzureWriter } from '../adapters/azure/writer.js';
 import { planDifferences } from '../engine/apply/plan-drift.js';
 import { differenceText } from '../engine/render/plan-drift.js';
@@ -13,7 +12,7 @@ import { applyPlan } from '../engine/apply/run-apply.js';
 import type { ApplyProgress, ApplyReport } from '../engine/apply/types.js';
 import { makePlan } from '../engine/plan/make-plan.js';
 import { stepTitle } from '../engine/render/plan-lines.js';
-import { chooseAuth, connectAzure } from './azure-auth.js';
+import { chooseAuth } from './azure-auth.js';
 import { throwIfConnectionFailed } from './connection-failure.js';
 import { applyCommentBody, applyRefusedBody, applyResultLines } from './bodies.js';
 import {
@@ -27,6 +26,7 @@ import { setCommentUrl, setOutcome } from './outputs.js';
 import { setPlanOutputs } from './plan-outputs.js';
 import { reportInvalid } from './plan-route.js';
 import { loadSpecSet } from './spec-set.js';
+import { ActionEarlyReads } from './early-reads.js';
 import { writeSummary } from './summary.js';
 import { neutralizeForLog } from './log-safety.js';
 
@@ -135,13 +135,31 @@ async function status(
 }
 
 export async function applyRoute(ctx: RunContext): Promise<void> {
-  const specs = await loadSpecSet(ctx.inputs, ctx.env);
-  if (!specs.valid || !specs.desired) return reportInvalid(ctx, specs);
+  const auth = chooseAuth(ctx.inputs, ctx.env, ctx.oidc);
+  // The reviewed plans are looked up on GitHub while the set loads. Once they are found, the
+  // first plan's reads begin from the files parsed so far (early-reads.ts), on clients that
+  // also write; a push nobody reviewed never reaches Azure.
+  const early = auth.ok
+    ? new ActionEarlyReads(ctx.inputs, auth, ctx.event, ctx.oidc, { readOnly: false, held: true })
+    : undefined;
+  const lookup = findReviewed(ctx).then(
+    (found) => {
+      early?.release();
+      return { found };
+    },
+    (error: unknown) => ({ error }),
+  );
+  const specs = await loadSpecSet(ctx.inputs, ctx.env, early?.onFileParsed);
+  if (!specs.valid || !specs.desired) {
+    early?.abandon();
+    await lookup;
+    return reportInvalid(ctx, specs);
+  }
 
-  let reviewed: Reviewed;
-  try {
-    reviewed = await findReviewed(ctx);
-  } catch (error) {
+  const looked = await lookup;
+  if ('error' in looked) {
+    early?.abandon();
+    const error = looked.error;
     if (!(error instanceof Refusal)) throw error;
     logUntrusted(`kvnet apply refused: ${error.message}`);
     setOutcome('refused');
@@ -151,6 +169,7 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
     core.setFailed('kvnet apply refused, nothing was written: see the summary');
     return;
   }
+  const reviewed: Reviewed = looked.found;
   const numbers = reviewed.pulls.map((pull) => `#${pull.number}`).join(', ');
   logUntrusted(
     `merged since the last successful apply${reviewed.since ? ` (${reviewed.since.slice(0, 12)})` : ''}: ${numbers}; reviewed plans for this spec set: ${reviewed.plans.map((plan) => `${plan.label} (${plan.fingerprint})`).join(', ') || 'none'}`,
@@ -162,7 +181,6 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
     );
   await status(ctx, 'pending', `applying ${numbers}`.slice(0, 140));
 
-  const auth = chooseAuth(ctx.inputs, ctx.env, ctx.oidc);
   if (!auth.ok) {
     await refuseRun(
       ctx,
@@ -174,12 +192,16 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
   let report: ApplyReport;
   const newest = reviewed.plans[0];
   try {
-    const clients = await connectAzure(specs.files, ctx.inputs, auth, ctx.event, ctx.oidc, false);
-    const reader = new SdkAzureReader(clients);
+    const reading =
+      early ?? new ActionEarlyReads(ctx.inputs, auth, ctx.event, ctx.oidc, { readOnly: false });
+    const { clients, reader, reads } = await reading.forSet(specs.files);
     if (reviewed.plans.length === 0) {
       // No pull request merged since planned this spec set: a set they did not touch must
       // be a clean no-op; anything else was never reviewed.
-      const fresh = await makePlan(specs.desired, reader, { concurrency: ctx.inputs.maxParallel });
+      const fresh = await makePlan(specs.desired, reader, {
+        concurrency: ctx.inputs.maxParallel,
+        reads,
+      });
       throwIfConnectionFailed(clients, ctx.env);
       if (fresh.outcome === 'no-changes') {
         logUntrusted(
@@ -211,6 +233,7 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
       allowDestructive: ctx.inputs.allowDestructive,
       maxParallel: ctx.inputs.maxParallel,
       onProgress: progress,
+      ...(reads ? { firstReads: reads } : {}),
     });
     // Nothing written and the connection failed: one clear message instead of a report of
     // unread vaults. (After a write, the report says what was done and is kept.)

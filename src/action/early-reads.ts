@@ -1,9 +1,9 @@
-// The plan route's reads begin while the spec set is still loading, as `kvnet plan`'s do
+// The plan and apply routes' reads begin while the spec set is still loading, as the CLI's do
 // (cli/early-reads.ts): the clients are made from the first file that parses, after one sign-in
 // (so the run's many clients reuse one token instead of each fetching its own), and each parsed
 // file has its vaults' reads started on them. Only files that pass the run's own limits are
 // read (loadSpecSet leaves out a file with a vault outside `azure-subscription-id`). The plan
-// uses them only when the whole set agrees; an invalid set abandons them.
+// uses them only when the whole set agrees; an invalid set, or an apply refused, abandons them.
 import type { AzureClients } from '../adapters/azure/clients.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import type { LoadedSpecFile } from '../engine/spec/checks/context.js';
@@ -29,7 +29,17 @@ export class ActionEarlyReads {
     private readonly auth: Extract<AuthChoice, { ok: true }>,
     private readonly event: RunEvent,
     private readonly oidc: OidcState,
-  ) {}
+    private readonly options: {
+      /** False for the apply route, whose clients also write. */
+      readonly readOnly?: boolean;
+      /** Parsed files wait, and Azure is not signed in to, until `release` (apply). */
+      readonly held?: boolean;
+    } = {},
+  ) {
+    this.held = options.held ?? false;
+  }
+
+  private held: boolean;
 
   /** For loadSpecSet: starts the reads of one parsed file (once signed in). */
   readonly onFileParsed = (file: LoadedSpecFile, today: string): void => {
@@ -39,12 +49,22 @@ export class ActionEarlyReads {
       return;
     }
     this.waiting.push({ file, today });
-    if (!this.connecting) {
-      this.connecting = this.connect(file);
-      // A failed sign-in is reported by forSet, or by nobody once abandoned; never unhandled.
-      this.connecting.catch(() => undefined);
-    }
+    if (!this.held) this.connectOnce();
   };
+
+  /** Held reads may begin: the files parsed so far now, the rest as they parse. */
+  release(): void {
+    this.held = false;
+    if (!this.abandoned) this.connectOnce();
+  }
+
+  private connectOnce(): void {
+    const first = this.waiting[0];
+    if (this.connecting || !first) return;
+    this.connecting = this.connect(first.file);
+    // A failed sign-in is reported by forSet, or by nobody once abandoned; never unhandled.
+    this.connecting.catch(() => undefined);
+  }
 
   private async connect(first: LoadedSpecFile): Promise<Started> {
     const clients = await connectAzure(
@@ -53,7 +73,7 @@ export class ActionEarlyReads {
       this.auth,
       this.event,
       this.oidc,
-      true,
+      this.options.readOnly ?? true,
     );
     const reader = new SdkAzureReader(clients);
     const started = { clients, reader, reads: new LiveReads(reader, this.inputs.maxParallel) };
@@ -81,7 +101,14 @@ export class ActionEarlyReads {
       if (started.clients.cloudName === cloud.name) return started;
       this.abandon();
     }
-    const clients = await connectAzure(files, this.inputs, this.auth, this.event, this.oidc, true);
+    const clients = await connectAzure(
+      files,
+      this.inputs,
+      this.auth,
+      this.event,
+      this.oidc,
+      this.options.readOnly ?? true,
+    );
     return { clients, reader: new SdkAzureReader(clients) };
   }
 

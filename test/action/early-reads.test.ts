@@ -1,18 +1,22 @@
-// The plan route reads as each spec file parses (src/action/early-reads.ts): a set of one file
-// per vault reads each vault once, by its file (the whole set alone would list the group), and
-// a file with a vault outside `azure-subscription-id` is never read.
+// The plan and apply routes read as each spec file parses (src/action/early-reads.ts): a set of
+// one file per vault reads each vault once, by its file (the whole set alone would list the
+// group), and a file with a vault outside `azure-subscription-id` is never read.
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseInputs } from '../../src/action/inputs.js';
 import { loadSpecSet } from '../../src/action/spec-set.js';
-import { workspaceWith } from './harness.js';
+import { payloads, workspaceWith } from './harness.js';
 import {
   actionSuite,
+  github,
   HEAD_SHA,
   http,
   localInputs,
+  MERGE_SHA,
   OPEN_VAULT,
+  OWNER,
   pullRequestEvent,
+  REPO,
   runBundled,
   signedInEnv,
   SPEC,
@@ -70,6 +74,42 @@ describe('pull_request: reads begun while the spec set parses', () => {
     expect(run.stdout).toContain('action/subscription');
     expect(arm.filter((entry) => entry.path.includes(OTHER_SUB))).toEqual([]);
     expect(arm.filter((entry) => entry.method !== 'GET')).toEqual([]);
+  });
+});
+
+describe("push to main: the apply's first reads begun while the spec set parses", () => {
+  it('reads each vault by its file before writing, then applies what was reviewed', async () => {
+    const files = {
+      'kv-network/a.yaml': specOf('kv-app'),
+      'kv-network/b.yaml': specOf('kv-two'),
+    };
+    const { run: plan } = await planWith(files);
+    expect(plan.outputs.outcome).toBe('changes');
+    github.merge(7, MERGE_SHA);
+
+    const mark = (await http.requests()).length;
+    const apply = await runBundled({
+      eventName: 'push',
+      payload: payloads.push(OWNER, REPO, MERGE_SHA),
+      workspace: workspaceWith(files),
+      inputs: localInputs(),
+      env: signedInEnv({ GITHUB_SHA: MERGE_SHA, GITHUB_REF: 'refs/heads/main' }),
+    });
+    expect(apply.code, apply.stdout + apply.stderr).toBe(0);
+    expect(apply.outputs.outcome).toBe('applied');
+    expect(apply.outputs.fingerprint).toBe(plan.outputs.fingerprint);
+    const arm = (await http.requests())
+      .slice(mark)
+      .filter((entry) => !entry.path.startsWith('/_emulator'));
+    const firstWrite = arm.findIndex((entry) => entry.method !== 'GET');
+    expect(firstWrite).toBeGreaterThan(0);
+    // Before any write: one GET per vault, each started by its own file (no group list).
+    expect(
+      arm
+        .slice(0, firstWrite)
+        .map((entry) => `${entry.method} ${entry.path.split('/').pop()}`)
+        .sort(),
+    ).toEqual(['GET kv-app', 'GET kv-two']);
   });
 });
 

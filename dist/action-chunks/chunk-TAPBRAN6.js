@@ -14,7 +14,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-3ZKAIQZB.js";
+} from "./chunk-GO6444CJ.js";
 import {
   BoundedRunner
 } from "./chunk-H72JU2T6.js";

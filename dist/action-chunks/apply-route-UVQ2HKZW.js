@@ -2,19 +2,18 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-4TC4LKWS.js";
+} from "./chunk-CIWYLRB7.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-47KGRB6T.js";
+} from "./chunk-TAPBRAN6.js";
 import {
-  SdkAzureReader,
+  ActionEarlyReads,
   applyCommentBody,
   applyRefusedBody,
   applyResultLines,
   chooseAuth,
-  connectAzure,
   findPlanComment,
   makePlan,
   readEmbeddedPlan,
@@ -24,7 +23,7 @@ import {
   setPlanOutputs,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-3ZKAIQZB.js";
+} from "./chunk-GO6444CJ.js";
 import {
   setCommentUrl,
   setOutcome,
@@ -203,12 +202,25 @@ async function status(ctx, state, description) {
     );
 }
 async function applyRoute(ctx) {
-  const specs = await loadSpecSet(ctx.inputs, ctx.env);
-  if (!specs.valid || !specs.desired) return reportInvalid(ctx, specs);
-  let reviewed;
-  try {
-    reviewed = await findReviewed(ctx);
-  } catch (error) {
+  const auth = chooseAuth(ctx.inputs, ctx.env, ctx.oidc);
+  const early = auth.ok ? new ActionEarlyReads(ctx.inputs, auth, ctx.event, ctx.oidc, { readOnly: false, held: true }) : void 0;
+  const lookup = findReviewed(ctx).then(
+    (found) => {
+      early?.release();
+      return { found };
+    },
+    (error) => ({ error })
+  );
+  const specs = await loadSpecSet(ctx.inputs, ctx.env, early?.onFileParsed);
+  if (!specs.valid || !specs.desired) {
+    early?.abandon();
+    await lookup;
+    return reportInvalid(ctx, specs);
+  }
+  const looked = await lookup;
+  if ("error" in looked) {
+    early?.abandon();
+    const error = looked.error;
     if (!(error instanceof Refusal)) throw error;
     logUntrusted(`kvnet apply refused: ${error.message}`);
     setOutcome("refused");
@@ -218,6 +230,7 @@ async function applyRoute(ctx) {
     setFailed("kvnet apply refused, nothing was written: see the summary");
     return;
   }
+  const reviewed = looked.found;
   const numbers = reviewed.pulls.map((pull) => `#${pull.number}`).join(", ");
   logUntrusted(
     `merged since the last successful apply${reviewed.since ? ` (${reviewed.since.slice(0, 12)})` : ""}: ${numbers}; reviewed plans for this spec set: ${reviewed.plans.map((plan) => `${plan.label} (${plan.fingerprint})`).join(", ") || "none"}`
@@ -228,7 +241,6 @@ async function applyRoute(ctx) {
       `no successful kvnet apply of this spec set is recorded on the last commits of the default branch (first run, or the job lacks "statuses: write"): only the pushed commit's pull request is applied; later runs catch up from this one`
     );
   await status(ctx, "pending", `applying ${numbers}`.slice(0, 140));
-  const auth = chooseAuth(ctx.inputs, ctx.env, ctx.oidc);
   if (!auth.ok) {
     await refuseRun(
       ctx,
@@ -240,10 +252,13 @@ async function applyRoute(ctx) {
   let report;
   const newest = reviewed.plans[0];
   try {
-    const clients = await connectAzure(specs.files, ctx.inputs, auth, ctx.event, ctx.oidc, false);
-    const reader = new SdkAzureReader(clients);
+    const reading = early ?? new ActionEarlyReads(ctx.inputs, auth, ctx.event, ctx.oidc, { readOnly: false });
+    const { clients, reader, reads } = await reading.forSet(specs.files);
     if (reviewed.plans.length === 0) {
-      const fresh = await makePlan(specs.desired, reader, { concurrency: ctx.inputs.maxParallel });
+      const fresh = await makePlan(specs.desired, reader, {
+        concurrency: ctx.inputs.maxParallel,
+        reads
+      });
       throwIfConnectionFailed(clients, ctx.env);
       if (fresh.outcome === "no-changes") {
         logUntrusted(
@@ -275,7 +290,8 @@ No pull request merged since the last apply (${numbers}) planned it, and live st
       onPlanMismatch: ctx.inputs.onPlanMismatch === "all-or-nothing" ? "all-or-nothing" : "per-vault",
       allowDestructive: ctx.inputs.allowDestructive,
       maxParallel: ctx.inputs.maxParallel,
-      onProgress: progress
+      onProgress: progress,
+      ...reads ? { firstReads: reads } : {}
     });
     if (!report.results.some((result) => result.status === "done")) {
       throwIfConnectionFailed(clients, ctx.env);

@@ -6,7 +6,7 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-3ZKAIQZB.js";
+} from "./chunk-GO6444CJ.js";
 import "./chunk-H72JU2T6.js";
 import "./chunk-W7LGIWGE.js";
 import "./chunk-I2DMUX3B.js";

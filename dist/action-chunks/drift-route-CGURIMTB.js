@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-4TC4LKWS.js";
+} from "./chunk-CIWYLRB7.js";
 import {
   applyPlan
-} from "./chunk-47KGRB6T.js";
+} from "./chunk-TAPBRAN6.js";
 import {
   ConnectionFailedError,
   DEFAULT_READ_CONCURRENCY,
@@ -31,7 +31,7 @@ import {
   stepsTouching,
   throwIfConnectionFailed,
   touchedVaults
-} from "./chunk-3ZKAIQZB.js";
+} from "./chunk-GO6444CJ.js";
 import {
   BoundedRunner,
   setOutcome,

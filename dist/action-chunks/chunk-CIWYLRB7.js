@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   WriteFailure
-} from "./chunk-47KGRB6T.js";
+} from "./chunk-TAPBRAN6.js";
 import {
   createHttpHeaders,
   createPipelineRequest,
@@ -11,7 +11,7 @@ import {
   operationsFor,
   retryAfterBeyondCap,
   virtualNetworkOf
-} from "./chunk-3ZKAIQZB.js";
+} from "./chunk-GO6444CJ.js";
 import {
   comparableNetwork,
   normalizeLiveNetwork,

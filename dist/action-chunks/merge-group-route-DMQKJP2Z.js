@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-47KGRB6T.js";
+} from "./chunk-TAPBRAN6.js";
 import {
   SdkAzureReader,
   chooseAuth,
@@ -19,7 +19,7 @@ import {
   readEmbeddedPlan,
   readMarker,
   touchedVaults
-} from "./chunk-3ZKAIQZB.js";
+} from "./chunk-GO6444CJ.js";
 import {
   setOutcome,
   writeSummary
