@@ -9,7 +9,8 @@ import {
 import { SdkActivityLogReader } from '../adapters/azure/activity-log.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import { makePlan } from '../engine/plan/make-plan.js';
-import { chooseAuth, connectAzure } from './azure-auth.js';
+import { chooseAuth } from './azure-auth.js';
+import { ActionEarlyReads } from './early-reads.js';
 import { ConnectionFailedError, throwIfConnectionFailed } from './connection-failure.js';
 import { driftClosedComment, driftIssueBody, driftMarker } from './bodies.js';
 import { logUntrusted, type RunContext } from './context.js';
@@ -22,22 +23,30 @@ import { driftFixSection, runDriftFix } from './drift-fix.js';
 import { markStaleComments } from './stale-comments.js';
 
 export async function driftRoute(ctx: RunContext): Promise<void> {
-  const specs = await loadSpecSet(ctx.inputs, ctx.env);
+  const auth = chooseAuth(ctx.inputs, ctx.env, ctx.oidc);
+  const fixing = ctx.inputs.driftFix === 'narrowing-only';
+  // Reads begin as the files parse (early-reads.ts); a drift fix writes on the same clients.
+  const early = auth.ok
+    ? new ActionEarlyReads(ctx.inputs, auth, ctx.event, ctx.oidc, { readOnly: !fixing })
+    : undefined;
+  const specs = await loadSpecSet(ctx.inputs, ctx.env, early?.onFileParsed);
   if (!specs.valid || !specs.desired) {
+    early?.abandon();
     setOutcome('invalid');
     core.setFailed('the spec set is invalid, so drift cannot be checked: see the annotations');
     return;
   }
-  const auth = chooseAuth(ctx.inputs, ctx.env, ctx.oidc);
   if (!auth.ok) {
     setOutcome('validate-only');
     core.setFailed(`the drift check needs Azure access: ${auth.reason}`);
     return;
   }
-  const fixing = ctx.inputs.driftFix === 'narrowing-only';
-  const clients = await connectAzure(specs.files, ctx.inputs, auth, ctx.event, ctx.oidc, !fixing);
-  const found = await makePlan(specs.desired, new SdkAzureReader(clients), {
+  const reading =
+    early ?? new ActionEarlyReads(ctx.inputs, auth, ctx.event, ctx.oidc, { readOnly: !fixing });
+  const { clients, reader, reads } = await reading.forSet(specs.files);
+  const found = await makePlan(specs.desired, reader, {
     concurrency: ctx.inputs.maxParallel,
+    reads,
   });
   if (connectionFailed(clients, ctx.env)) return;
   let plan = found;

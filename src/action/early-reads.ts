@@ -1,4 +1,4 @@
-// The plan and apply routes' reads begin while the spec set is still loading, as the CLI's do
+// The plan, apply and drift routes' reads begin while the spec set is still loading, as the CLI's do
 // (cli/early-reads.ts): the clients are made from the first file that parses, after one sign-in
 // (so the run's many clients reuse one token instead of each fetching its own), and each parsed
 // file has its vaults' reads started on them. Only files that pass the run's own limits are

@@ -1,4 +1,4 @@
-// The plan and apply routes read as each spec file parses (src/action/early-reads.ts): a set of
+// The plan, apply and drift routes read as each spec file parses (src/action/early-reads.ts): a set of
 // one file per vault reads each vault once, by its file (the whole set alone would list the
 // group), and a file with a vault outside `azure-subscription-id` is never read.
 import { join } from 'node:path';
@@ -110,6 +110,34 @@ describe("push to main: the apply's first reads begun while the spec set parses"
         .map((entry) => `${entry.method} ${entry.path.split('/').pop()}`)
         .sort(),
     ).toEqual(['GET kv-app', 'GET kv-two']);
+  });
+});
+
+describe("schedule: the drift check's reads begun while the spec set parses", () => {
+  it('reads each vault once, by its file, and opens the drift issue from those reads', async () => {
+    const mark = (await http.requests()).length;
+    const run = await runBundled({
+      eventName: 'schedule',
+      payload: payloads.schedule(OWNER, REPO),
+      workspace: workspaceWith({
+        'kv-network/a.yaml': specOf('kv-app'),
+        'kv-network/b.yaml': specOf('kv-two'),
+      }),
+      inputs: localInputs(),
+      env: signedInEnv({ GITHUB_SHA: 'e5'.repeat(20), GITHUB_REF: 'refs/heads/main' }),
+    });
+    expect(run.outputs.outcome, run.stdout + run.stderr).toBe('changes');
+    expect(run.outputs['vaults-changed']).toBe('2');
+    // The Activity Log reads that name who drifted are not the plan's: left out.
+    const arm = (await http.requests())
+      .slice(mark)
+      .filter(
+        (entry) => !entry.path.startsWith('/_emulator') && !entry.path.includes('eventtypes'),
+      );
+    expect(arm.map((entry) => `${entry.method} ${entry.path.split('/').pop()}`).sort()).toEqual([
+      'GET kv-app',
+      'GET kv-two',
+    ]);
   });
 });
 

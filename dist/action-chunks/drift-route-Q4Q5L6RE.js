@@ -7,6 +7,7 @@ import {
   applyPlan
 } from "./chunk-TAPBRAN6.js";
 import {
+  ActionEarlyReads,
   ConnectionFailedError,
   DEFAULT_READ_CONCURRENCY,
   LiveLookup,
@@ -14,7 +15,6 @@ import {
   applyResultLines,
   buildPlan,
   chooseAuth,
-  connectAzure,
   createPipelineRequest,
   describeError,
   driftClosedComment,
@@ -402,22 +402,26 @@ function driftFixSection(result) {
 
 // src/action/drift-route.ts
 async function driftRoute(ctx) {
-  const specs = await loadSpecSet(ctx.inputs, ctx.env);
+  const auth = chooseAuth(ctx.inputs, ctx.env, ctx.oidc);
+  const fixing = ctx.inputs.driftFix === "narrowing-only";
+  const early = auth.ok ? new ActionEarlyReads(ctx.inputs, auth, ctx.event, ctx.oidc, { readOnly: !fixing }) : void 0;
+  const specs = await loadSpecSet(ctx.inputs, ctx.env, early?.onFileParsed);
   if (!specs.valid || !specs.desired) {
+    early?.abandon();
     setOutcome("invalid");
     setFailed("the spec set is invalid, so drift cannot be checked: see the annotations");
     return;
   }
-  const auth = chooseAuth(ctx.inputs, ctx.env, ctx.oidc);
   if (!auth.ok) {
     setOutcome("validate-only");
     setFailed(`the drift check needs Azure access: ${auth.reason}`);
     return;
   }
-  const fixing = ctx.inputs.driftFix === "narrowing-only";
-  const clients = await connectAzure(specs.files, ctx.inputs, auth, ctx.event, ctx.oidc, !fixing);
-  const found = await makePlan(specs.desired, new SdkAzureReader(clients), {
-    concurrency: ctx.inputs.maxParallel
+  const reading = early ?? new ActionEarlyReads(ctx.inputs, auth, ctx.event, ctx.oidc, { readOnly: !fixing });
+  const { clients, reader, reads } = await reading.forSet(specs.files);
+  const found = await makePlan(specs.desired, reader, {
+    concurrency: ctx.inputs.maxParallel,
+    reads
   });
   if (connectionFailed(clients, ctx.env)) return;
   let plan = found;
