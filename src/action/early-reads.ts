@@ -1,7 +1,7 @@
-// The plan, apply and drift routes' reads begin while the spec set is still loading, as the CLI's do
-// (cli/early-reads.ts): the clients are made from the first file that parses, after one sign-in
-// (so the run's many clients reuse one token instead of each fetching its own), and each parsed
-// file has its vaults' reads started on them. Only files that pass the run's own limits are
+// The plan, apply and drift routes' reads begin while the spec set is still loading, as the
+// CLI's do (cli/early-reads.ts): the clients are made from the first file that parses, after
+// one sign-in (so the run's many clients reuse one token instead of each fetching its own), and
+// each parsed file has its vaults' reads started on them. Only files that pass the run's own limits are
 // read (loadSpecSet leaves out a file with a vault outside `azure-subscription-id`). The plan
 // uses them only when the whole set agrees; an invalid set, or an apply refused, abandons them.
 import type { AzureClients } from '../adapters/azure/clients.js';
@@ -23,6 +23,8 @@ export class ActionEarlyReads {
   private started: Started | undefined;
   private readonly waiting: { file: LoadedSpecFile; today: string }[] = [];
   private abandoned = false;
+  /** Parsed files wait until `release` (options.held). */
+  private held: boolean;
 
   constructor(
     private readonly inputs: ActionInputs,
@@ -38,8 +40,6 @@ export class ActionEarlyReads {
   ) {
     this.held = options.held ?? false;
   }
-
-  private held: boolean;
 
   /** For loadSpecSet: starts the reads of one parsed file (once signed in). */
   readonly onFileParsed = (file: LoadedSpecFile, today: string): void => {

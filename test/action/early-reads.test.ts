@@ -1,6 +1,6 @@
-// The plan, apply and drift routes read as each spec file parses (src/action/early-reads.ts): a set of
-// one file per vault reads each vault once, by its file (the whole set alone would list the
-// group), and a file with a vault outside `azure-subscription-id` is never read.
+// The plan, apply and drift routes read as each spec file parses (src/action/early-reads.ts):
+// a set of one file per vault reads each vault once, by its file (the whole set alone would
+// list the group), and a file with a vault outside `azure-subscription-id` is never read.
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseInputs } from '../../src/action/inputs.js';

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import { WriteFailure } from '../../../src/engine/apply/write-failure.js';
-import { contains, parseIpv4Rule } from '../../../src/engine/model/ipv4.js';
+import { contains, parseIpv4Rule, SPECIAL_RANGES } from '../../../src/engine/model/ipv4.js';
 import { parseResourceId, resourceIdKey } from '../../../src/engine/model/resource-id.js';
 import { targetKindOfId, type TargetKindId } from '../../../src/engine/model/target-kinds.js';
 import { normalizeLiveNetwork } from '../../../src/engine/model/vault-network.js';
@@ -96,10 +96,9 @@ const groupKey = (subscription: string, group: string) => `${subscription}/${gro
 function isPrivateRange(cidr: string): boolean {
   const parsed = parseIpv4Rule(cidr);
   if (parsed.kind !== 'ok') return false;
-  return ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].some((range) => {
-    const outer = parseIpv4Rule(range);
-    return outer.kind === 'ok' && contains(outer.range, parsed.range);
-  });
+  return SPECIAL_RANGES.some(
+    (special) => special.addressClass === 'private' && contains(special.range, parsed.range),
+  );
 }
 
 function firstFreeAddress(

@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-CIWYLRB7.js";
+} from "./chunk-KGE6ABTF.js";
 import {
   applyPlan
-} from "./chunk-TAPBRAN6.js";
+} from "./chunk-TIALN6IQ.js";
 import {
   ActionEarlyReads,
   ConnectionFailedError,
@@ -31,7 +31,7 @@ import {
   stepsTouching,
   throwIfConnectionFailed,
   touchedVaults
-} from "./chunk-GO6444CJ.js";
+} from "./chunk-XGCFDNMZ.js";
 import {
   BoundedRunner,
   setOutcome,

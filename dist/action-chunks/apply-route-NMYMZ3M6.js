@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-CIWYLRB7.js";
+} from "./chunk-KGE6ABTF.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-TAPBRAN6.js";
+} from "./chunk-TIALN6IQ.js";
 import {
   ActionEarlyReads,
   applyCommentBody,
@@ -23,7 +23,7 @@ import {
   setPlanOutputs,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-GO6444CJ.js";
+} from "./chunk-XGCFDNMZ.js";
 import {
   setCommentUrl,
   setOutcome,

@@ -14,7 +14,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-GO6444CJ.js";
+} from "./chunk-XGCFDNMZ.js";
 import {
   BoundedRunner
 } from "./chunk-H72JU2T6.js";

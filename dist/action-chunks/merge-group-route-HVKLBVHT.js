@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-TAPBRAN6.js";
+} from "./chunk-TIALN6IQ.js";
 import {
   SdkAzureReader,
   chooseAuth,
@@ -19,7 +19,7 @@ import {
   readEmbeddedPlan,
   readMarker,
   touchedVaults
-} from "./chunk-GO6444CJ.js";
+} from "./chunk-XGCFDNMZ.js";
 import {
   setOutcome,
   writeSummary

@@ -6,7 +6,7 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-GO6444CJ.js";
+} from "./chunk-XGCFDNMZ.js";
 import "./chunk-H72JU2T6.js";
 import "./chunk-W7LGIWGE.js";
 import "./chunk-I2DMUX3B.js";

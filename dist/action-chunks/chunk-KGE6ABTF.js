@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   WriteFailure
-} from "./chunk-TAPBRAN6.js";
+} from "./chunk-TIALN6IQ.js";
 import {
   createHttpHeaders,
   createPipelineRequest,
@@ -11,7 +11,7 @@ import {
   operationsFor,
   retryAfterBeyondCap,
   virtualNetworkOf
-} from "./chunk-GO6444CJ.js";
+} from "./chunk-XGCFDNMZ.js";
 import {
   comparableNetwork,
   normalizeLiveNetwork,
