@@ -2,7 +2,10 @@
 // figures: a snapshot or the sampler pauses the process). Switched on by environment:
 //   KVNET_BENCH_HEAP_SNAPSHOT=DIR  a heap snapshot when the spec is resolved and when planned;
 //   KVNET_BENCH_ALLOC_PROF=FILE    a sampling profile of every allocation during the plan,
-//                                  garbage included (a .heapprofile for DevTools).
+//                                  garbage included (a .heapprofile for DevTools);
+//   KVNET_BENCH_ALLOC_PROF_SURVIVORS=1  with it: leave out what a scavenge collects, so the
+//                                  profile holds what reached the old generation (what sets
+//                                  the heap's growth), live or not.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
@@ -23,7 +26,7 @@ export async function startAllocationProfile(): Promise<() => Promise<void>> {
   const options = {
     samplingInterval: 32_768,
     includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true,
+    includeObjectsCollectedByMinorGC: process.env.KVNET_BENCH_ALLOC_PROF_SURVIVORS !== '1',
   };
   await session.post('HeapProfiler.startSampling', options);
   return async () => {

@@ -88,6 +88,8 @@ export interface BenchReport {
     readonly peakRssMiB: number;
     readonly peakHeapUsedMiB: number;
     readonly peakExternalMiB: number;
+    /** What the resident set held when it peaked in the plan. */
+    readonly atPeakRssMiB: RssBreakdownMiB;
   };
   readonly apply: {
     readonly outcome: string;
@@ -113,6 +115,14 @@ export interface BenchReport {
     readonly rssAtStartMiB: number;
   };
   readonly targets: readonly Target[];
+}
+
+export interface RssBreakdownMiB {
+  readonly anonymous: number;
+  readonly file: number;
+  readonly heapTotal: number;
+  readonly heapUsed: number;
+  readonly external: number;
 }
 
 export const mib = (bytes: number) => Math.round((bytes / 1024 ** 2) * 10) / 10;
@@ -198,6 +208,7 @@ export function renderMarkdown(report: BenchReport): string {
     `| VNet writes: overlapping, 409 | — | ${apply.vnetWrites}: ${apply.overlappingVnetWritePairs}, ${apply.anotherOperationInProgress} |`,
     `| peak RSS sampled in phase | ${plan.peakRssMiB} MiB | ${apply.peakRssMiB} MiB |`,
     `| peak V8 heap used / external (buffers, TLS) sampled in phase | ${plan.peakHeapUsedMiB} / ${plan.peakExternalMiB} MiB | ${apply.peakHeapUsedMiB} / ${apply.peakExternalMiB} MiB |`,
+    `| at the plan's RSS peak: anonymous / file-backed; V8 heap reserved / in use; external | ${plan.atPeakRssMiB.anonymous} / ${plan.atPeakRssMiB.file}; ${plan.atPeakRssMiB.heapTotal} / ${plan.atPeakRssMiB.heapUsed}; ${plan.atPeakRssMiB.external} MiB | — |`,
     '',
     `Peak RSS of the kvnet process (${report.memory.peakRssSource === 'VmHWM' ? 'VmHWM, /proc/self/status' : 'getrusage maxRSS'}): **${report.memory.peakRssMiB} MiB** (${report.memory.rssAtStartMiB} MiB after loading the bundle).`,
     '',

@@ -339,6 +339,13 @@ async function main(): Promise<void> {
         peakRssMiB: mib(result.plan.memory.peakRssBytes),
         peakHeapUsedMiB: mib(result.plan.memory.peakHeapUsedBytes),
         peakExternalMiB: mib(result.plan.memory.peakExternalBytes),
+        atPeakRssMiB: {
+          anonymous: mib(result.plan.memory.atPeakRss.anonymousBytes),
+          file: mib(result.plan.memory.atPeakRss.fileBytes),
+          heapTotal: mib(result.plan.memory.atPeakRss.heapTotalBytes),
+          heapUsed: mib(result.plan.memory.atPeakRss.heapUsedBytes),
+          external: mib(result.plan.memory.atPeakRss.externalBytes),
+        },
       },
       apply: {
         outcome: result.apply.outcome,

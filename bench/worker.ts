@@ -5,6 +5,7 @@
 // kvnet's peak RSS is kvnet's alone (the floor's sockets and buffers are not in it). Prints one
 // JSON line (BareResult or WorkerResult) on stdout.
 import { readFileSync } from 'node:fs';
+import { limitHeapGrowth } from '../src/adapters/process/heap-growth.js';
 import { applyPlan } from '../src/engine/apply/run-apply.js';
 import { makePlan } from '../src/engine/plan/make-plan.js';
 import { LiveReads } from '../src/engine/state/read-live.js';
@@ -45,6 +46,38 @@ export interface PhaseMemory {
   /** Highest V8 heap in use, and highest memory outside it (buffers, TLS), sampled alike. */
   readonly peakHeapUsedBytes: number;
   readonly peakExternalBytes: number;
+  /** What the resident set held at the sample where it peaked, in bytes. */
+  readonly atPeakRss: RssBreakdown;
+}
+
+export interface RssBreakdown {
+  /** Anonymous and file-backed resident pages (RssAnon, RssFile of /proc/self/status). */
+  readonly anonymousBytes: number;
+  readonly fileBytes: number;
+  /** V8's heap as reserved for objects, and as in use; memory outside it (buffers, TLS). */
+  readonly heapTotalBytes: number;
+  readonly heapUsedBytes: number;
+  readonly externalBytes: number;
+}
+
+const NO_BREAKDOWN: RssBreakdown = {
+  anonymousBytes: 0,
+  fileBytes: 0,
+  heapTotalBytes: 0,
+  heapUsedBytes: 0,
+  externalBytes: 0,
+};
+
+/** RssAnon and RssFile from /proc/self/status (zero where there is none). */
+function residentKinds(): { anonymousBytes: number; fileBytes: number } {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+    return { anonymousBytes: kb('RssAnon') * 1024, fileBytes: kb('RssFile') * 1024 };
+  } catch {
+    return { anonymousBytes: 0, fileBytes: 0 };
+  }
 }
 
 export interface WorkerResult {
@@ -80,6 +113,7 @@ class MemorySampler {
   private rss = 0;
   private heap = 0;
   private external = 0;
+  private atPeakRss = NO_BREAKDOWN;
   private readonly timer: NodeJS.Timeout;
 
   constructor(intervalMs = 10) {
@@ -88,6 +122,13 @@ class MemorySampler {
 
   sample(): void {
     const usage = process.memoryUsage();
+    if (usage.rss > this.rss)
+      this.atPeakRss = {
+        ...residentKinds(),
+        heapTotalBytes: usage.heapTotal,
+        heapUsedBytes: usage.heapUsed,
+        externalBytes: usage.external,
+      };
     this.rss = Math.max(this.rss, usage.rss);
     this.heap = Math.max(this.heap, usage.heapUsed);
     this.external = Math.max(this.external, usage.external);
@@ -100,7 +141,9 @@ class MemorySampler {
       peakRssBytes: this.rss,
       peakHeapUsedBytes: this.heap,
       peakExternalBytes: this.external,
+      atPeakRss: this.atPeakRss,
     };
+    this.atPeakRss = NO_BREAKDOWN;
     this.rss = 0;
     this.heap = 0;
     this.external = 0;
@@ -129,6 +172,8 @@ function tally(values: readonly string[]): Record<string, number> {
 }
 
 async function main(): Promise<void> {
+  // As the CLI's and the Action's entries do (KVNET_BENCH_NODE_FLAGS can choose another step).
+  limitHeapGrowth();
   const rssAtStartBytes = process.memoryUsage().rss;
   const input = JSON.parse(process.argv[2] ?? '{}') as WorkerInput;
   if (input.role === 'bare-client') {

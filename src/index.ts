@@ -1,3 +1,5 @@
+import { limitHeapGrowth } from './adapters/process/heap-growth.js';
 import { run } from './action/main.js';
 
+limitHeapGrowth();
 await run();

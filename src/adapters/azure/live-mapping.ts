@@ -7,6 +7,7 @@ import type {
   VirtualNetwork,
 } from '@azure/arm-network';
 import type { PrivateZone, RecordSet, VirtualNetworkLink } from '@azure/arm-privatedns';
+import { internId } from '../../engine/model/interned.js';
 import { normalizeLiveNetwork } from '../../engine/model/vault-network.js';
 import type {
   LiveARecordSet,
@@ -19,6 +20,11 @@ import type {
   LiveZoneGroup,
 } from '../../engine/state/live.js';
 
+/** Ids as read, shared with every other copy of the same text (model/interned.ts). */
+function liveId(id: string | undefined): string {
+  return internId(id ?? '');
+}
+
 function lastSegment(id: string | undefined): string {
   return id?.split('/').pop() ?? '';
 }
@@ -26,7 +32,7 @@ function lastSegment(id: string | undefined): string {
 export function toLiveVault(vault: Vault): LiveVault {
   const properties = vault.properties;
   return {
-    id: vault.id ?? '',
+    id: liveId(vault.id),
     name: vault.name ?? lastSegment(vault.id),
     location: vault.location ?? '',
     network: normalizeLiveNetwork({
@@ -34,9 +40,9 @@ export function toLiveVault(vault: Vault): LiveVault {
       networkAcls: properties.networkAcls,
     }),
     connections: (properties.privateEndpointConnections ?? []).map((connection) => ({
-      id: connection.id ?? '',
+      id: liveId(connection.id),
       name: lastSegment(connection.id),
-      privateEndpointId: connection.privateEndpoint?.id ?? '',
+      privateEndpointId: liveId(connection.privateEndpoint?.id),
       status: connection.privateLinkServiceConnectionState?.status ?? 'Unknown',
       description: connection.privateLinkServiceConnectionState?.description ?? '',
       provisioningState: connection.provisioningState,
@@ -47,11 +53,11 @@ export function toLiveVault(vault: Vault): LiveVault {
 
 export function toLiveVirtualNetwork(vnet: VirtualNetwork): LiveVirtualNetwork {
   return {
-    id: vnet.id ?? '',
+    id: liveId(vnet.id),
     name: vnet.name ?? lastSegment(vnet.id),
     location: vnet.location ?? '',
     subnets: (vnet.subnets ?? []).map((subnet) => ({
-      id: subnet.id ?? '',
+      id: liveId(subnet.id),
       name: subnet.name ?? lastSegment(subnet.id),
       addressPrefixes:
         subnet.addressPrefixes ?? (subnet.addressPrefix ? [subnet.addressPrefix] : []),
@@ -65,7 +71,7 @@ export function toLiveVirtualNetwork(vnet: VirtualNetwork): LiveVirtualNetwork {
 
 /** The NIC ids of an endpoint: where its address lives when the endpoint's body omits it. */
 export function endpointNicIds(endpoint: PrivateEndpoint): string[] {
-  return (endpoint.networkInterfaces ?? []).flatMap((nic) => (nic.id ? [nic.id] : []));
+  return (endpoint.networkInterfaces ?? []).flatMap((nic) => (nic.id ? [liveId(nic.id)] : []));
 }
 
 /** The private IPv4 addresses of a NIC's IP configurations. */
@@ -95,7 +101,7 @@ export function toLivePrivateEndpoint(
     })),
   ].map(({ connection, manual }) => ({
     name: connection.name ?? '',
-    targetId: connection.privateLinkServiceId ?? '',
+    targetId: liveId(connection.privateLinkServiceId),
     groupIds: connection.groupIds ?? [],
     manual,
     status: connection.privateLinkServiceConnectionState?.status,
@@ -107,10 +113,10 @@ export function toLivePrivateEndpoint(
     if (config.privateIPAddress) ips.add(config.privateIPAddress);
   for (const ip of nicIps) ips.add(ip);
   return {
-    id: endpoint.id ?? '',
+    id: liveId(endpoint.id),
     name: endpoint.name ?? lastSegment(endpoint.id),
     location: endpoint.location ?? '',
-    subnetId: endpoint.subnet?.id ?? '',
+    subnetId: liveId(endpoint.subnet?.id),
     tags: { ...(endpoint.tags ?? {}) },
     connections,
     privateIps: [...ips],
@@ -121,14 +127,14 @@ export function toLivePrivateEndpoint(
 export function toLiveZoneGroup(group: PrivateDnsZoneGroup): LiveZoneGroup {
   const configs = group.privateDnsZoneConfigs ?? [];
   return {
-    id: group.id ?? '',
+    id: liveId(group.id),
     name: group.name ?? lastSegment(group.id),
     zoneIds: configs.flatMap((config) =>
       config.privateDnsZoneId ? [config.privateDnsZoneId] : [],
     ),
     records: configs.flatMap((config) =>
       (config.recordSets ?? []).map((record) => ({
-        zoneId: config.privateDnsZoneId ?? '',
+        zoneId: liveId(config.privateDnsZoneId),
         recordType: record.recordType ?? '',
         recordSetName: record.recordSetName ?? '',
         ...(record.fqdn === undefined ? {} : { fqdn: record.fqdn }),
@@ -152,9 +158,9 @@ export function toLiveDnsZone(zone: PrivateZone, requestedId: string): LiveDnsZo
 
 export function toLiveLink(link: VirtualNetworkLink): LiveVirtualNetworkLink {
   return {
-    id: link.id ?? '',
+    id: liveId(link.id),
     name: link.name ?? lastSegment(link.id),
-    virtualNetworkId: link.virtualNetwork?.id ?? '',
+    virtualNetworkId: liveId(link.virtualNetwork?.id),
     state: link.virtualNetworkLinkState,
     provisioningState: link.provisioningState,
   };
@@ -162,7 +168,7 @@ export function toLiveLink(link: VirtualNetworkLink): LiveVirtualNetworkLink {
 
 export function toLiveARecordSet(record: RecordSet): LiveARecordSet {
   return {
-    id: record.id ?? '',
+    id: liveId(record.id),
     name: record.name ?? lastSegment(record.id),
     ipv4Addresses: (record.aRecords ?? []).flatMap((entry) =>
       entry.ipv4Address ? [entry.ipv4Address] : [],

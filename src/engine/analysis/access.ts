@@ -93,14 +93,57 @@ export const egressPath = (subnetIds: readonly string[]): EgressPath => ({
   subnetIds,
 });
 
+/**
+ * One object per path and world: every access computed from a world (each vault's before and
+ * after, and each step's) shares it, so a plan of 10,000 vaults holds each path once instead
+ * of once per access it appears in. Paths are values; nothing keys on their identity.
+ */
+interface PathTable {
+  readonly ipRanges: Map<string, AccessPath>;
+  readonly subnets: Map<string, AccessPath>;
+  readonly endpoints: Map<string, Map<string, AccessPath>>;
+}
+
+const pathTables = new WeakMap<World, PathTable>();
+
+function pathTable(world: World): PathTable {
+  let table = pathTables.get(world);
+  if (!table) {
+    table = { ipRanges: new Map(), subnets: new Map(), endpoints: new Map() };
+    pathTables.set(world, table);
+  }
+  return table;
+}
+
+const PUBLIC_ALL: AccessPath = { kind: 'public-all' };
+const TRUSTED_SERVICES: AccessPath = { kind: 'trusted-services' };
+
+function ipRangePath(table: PathTable, cidr: string): AccessPath {
+  let path = table.ipRanges.get(cidr);
+  if (!path) table.ipRanges.set(cidr, (path = { kind: 'ip-range', cidr }));
+  return path;
+}
+
+function subnetPath(table: PathTable, subnetId: string): AccessPath {
+  let path = table.subnets.get(subnetId);
+  if (!path) table.subnets.set(subnetId, (path = { kind: 'subnet', subnetId }));
+  return path;
+}
+
+function endpointPath(table: PathTable, endpointId: string, name: string): AccessPath {
+  let byName = table.endpoints.get(endpointId);
+  if (!byName) table.endpoints.set(endpointId, (byName = new Map()));
+  let path = byName.get(name);
+  if (!path) byName.set(name, (path = { kind: 'private-endpoint', endpointId, name }));
+  return path;
+}
+
 function publicPaths(vault: WorldVault, world: World, access: Mutable): void {
   const network = vault.network;
+  const table = pathTable(world);
   const rules: AccessPath[] = [
-    ...network.ipRules.map((cidr): AccessPath => ({ kind: 'ip-range', cidr })),
-    ...network.virtualNetworkRules.map((rule): AccessPath => ({
-      kind: 'subnet',
-      subnetId: rule.subnetId,
-    })),
+    ...network.ipRules.map((cidr) => ipRangePath(table, cidr)),
+    ...network.virtualNetworkRules.map((rule) => subnetPath(table, rule.subnetId)),
   ];
   if (network.publicNetworkAccess === 'Disabled') {
     for (const path of rules)
@@ -110,19 +153,18 @@ function publicPaths(vault: WorldVault, world: World, access: Mutable): void {
   if (network.publicNetworkAccess !== 'Enabled') {
     // A network security perimeter (or a mode kvnet does not know) decides public access.
     const reason = coded('public-access-mode', { mode: network.publicNetworkAccess });
-    if (network.defaultAction === 'Allow')
-      access.unknown.push({ path: { kind: 'public-all' }, reason });
+    if (network.defaultAction === 'Allow') access.unknown.push({ path: PUBLIC_ALL, reason });
     for (const path of rules) access.unknown.push({ path, reason });
     return;
   }
   if (network.defaultAction === 'Allow') {
-    access.open.push({ kind: 'public-all' });
+    access.open.push(PUBLIC_ALL);
     for (const path of rules) access.inactive.push({ path, reason: coded('default-action-allow') });
     return;
   }
-  for (const cidr of network.ipRules) access.open.push({ kind: 'ip-range', cidr });
+  for (const cidr of network.ipRules) access.open.push(ipRangePath(table, cidr));
   for (const rule of network.virtualNetworkRules) {
-    const path: AccessPath = { kind: 'subnet', subnetId: rule.subnetId };
+    const path = subnetPath(table, rule.subnetId);
     const subnet = world.subnets.get(key(rule.subnetId));
     if (!subnet) access.unknown.push({ path, reason: coded('subnet-not-read') });
     else if (subnet.status === 'unknown')
@@ -307,7 +349,7 @@ export function accessOf(world: World, vaultKey: IdKey): VaultAccess {
   const access: Mutable = { open: [], unknown: [], inactive: [] };
   if (!vault) return access;
   publicPaths(vault, world, access);
-  const trusted: AccessPath = { kind: 'trusted-services' };
+  const trusted = TRUSTED_SERVICES;
   if (vault.network.bypass === 'AzureServices') {
     if (['Enabled', 'Disabled'].includes(vault.network.publicNetworkAccess))
       access.open.push(trusted);
@@ -323,11 +365,11 @@ export function accessOf(world: World, vaultKey: IdKey): VaultAccess {
       endpoints.set(endpointKey, world.endpoints.get(endpointKey)?.id ?? connection.endpointId);
   for (const [endpointKey, endpointId] of endpoints) {
     const endpoint = world.endpoints.get(endpointKey);
-    const path: AccessPath = {
-      kind: 'private-endpoint',
-      endpointId: endpoint?.id ?? endpointId,
-      name: endpoint?.name ?? lastSegment(endpointId),
-    };
+    const path = endpointPath(
+      pathTable(world),
+      endpoint?.id ?? endpointId,
+      endpoint?.name ?? lastSegment(endpointId),
+    );
     const gap = endpointGap(vault, vaultKey, endpointKey, endpoint, world);
     if (gap.kind === 'open') access.open.push(path);
     else access[gap.kind].push({ path, reason: gap.reason });
@@ -378,18 +420,6 @@ export class Coverage {
   }
 }
 
-/** Coverage depends on the open paths alone; an access value is diffed against several. */
-const coverages = new WeakMap<readonly AccessPath[], Coverage>();
-
-function coverageOf(access: VaultAccess): Coverage {
-  let coverage = coverages.get(access.open);
-  if (!coverage) {
-    coverage = new Coverage(access);
-    coverages.set(access.open, coverage);
-  }
-  return coverage;
-}
-
 const isEgress = (path: AccessPath): path is EgressPath => path.kind === 'switching-subnets-egress';
 
 function egressOf(access: VaultAccess): EgressPath | undefined {
@@ -399,8 +429,13 @@ function egressOf(access: VaultAccess): EgressPath | undefined {
 
 /** after − before: who gains a path, who loses one, whose path can no longer be verified. */
 export function diffAccess(before: VaultAccess, after: VaultAccess): AccessChange {
-  const was = coverageOf(before);
-  const now = coverageOf(after);
+  // The same access (simulate.ts keeps one object for a vault a plan leaves as it was).
+  if (before === after) return NO_CHANGE;
+  // Built for each diff, not remembered: a memo keyed by the access kept every vault's coverage
+  // alive as long as the plan holding the access (about a kilobyte a vault, 10 MB at 10,000),
+  // and the coverage of a vault's few paths costs less to build than to carry.
+  const was = new Coverage(before);
+  const now = new Coverage(after);
   const unknownAfter = new Set(
     after.unknown.filter((entry) => !isEgress(entry.path)).map((entry) => pathKey(entry.path)),
   );

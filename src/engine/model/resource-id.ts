@@ -1,5 +1,6 @@
 // Azure resource ids: parsed, compared case-insensitively (Azure lower-cases some of them
 // on write) and printed in one canonical casing.
+import { Interner, internId } from './interned.js';
 
 export interface ResourceId {
   readonly subscription: string;
@@ -69,7 +70,9 @@ export function parseResourceId(text: string): ParsedId {
 /** Canonical text: well-known words in Azure's documented casing, names as given. */
 export function formatResourceId(id: ResourceId): string {
   const tail = id.segments.map(([type, name]) => `${canonicalWord(type)}/${name}`).join('/');
-  return `/subscriptions/${id.subscription.toLowerCase()}/resourceGroups/${id.resourceGroup}/providers/${canonicalWord(id.provider)}/${tail}`;
+  return internId(
+    `/subscriptions/${id.subscription.toLowerCase()}/resourceGroups/${id.resourceGroup}/providers/${canonicalWord(id.provider)}/${tail}`,
+  );
 }
 
 /**
@@ -79,9 +82,17 @@ export function formatResourceId(id: ResourceId): string {
 export type IdKey = string & { readonly __idKey: true };
 
 /** The key under which two spellings of the same id compare equal. */
+/** Each id text's key, made once: this runs for every lookup, and keys are held by the map. */
+const keys = new Interner<IdKey>();
+
 export function resourceIdKey(text: string): IdKey {
-  // Most ids have no trailing slash; skip the regex for them (this runs for every lookup).
-  return (text.endsWith('/') ? text.replace(/\/+$/, '') : text).toLowerCase() as IdKey;
+  return keys.intern(text, keyOf);
+}
+
+function keyOf(text: string): IdKey {
+  // Most ids have no trailing slash; skip the regex for them.
+  const lowered = (text.endsWith('/') ? text.replace(/\/+$/, '') : text).toLowerCase();
+  return internId(lowered) as IdKey;
 }
 
 export function sameResourceId(a: string, b: string): boolean {

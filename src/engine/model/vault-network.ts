@@ -2,6 +2,7 @@
 // so that desired and live compare equal whenever Azure would treat them the same
 // (AZURE-FACTS.md §1a, §6.1): canonical CIDRs, case-insensitive subnet ids, sets not lists,
 // and Azure's defaults made explicit.
+import { Interner, internId } from './interned.js';
 import { canonicalCidr, parseIpv4Rule, rangeSortKey } from './ipv4.js';
 import { formatResourceId, parseResourceId, resourceIdKey } from './resource-id.js';
 
@@ -52,9 +53,14 @@ export interface RawVaultNetwork {
   } | null;
 }
 
+/** Each rule text's canonical id, made once (every live vault's rules name the same few subnets). */
+const canonicalSubnetIds = new Interner();
+
 function canonicalSubnetId(id: string): string {
-  const parsed = parseResourceId(id);
-  return parsed.ok ? formatResourceId(parsed.id) : id;
+  return canonicalSubnetIds.intern(id, (text) => {
+    const parsed = parseResourceId(text);
+    return parsed.ok ? formatResourceId(parsed.id) : internId(text);
+  });
 }
 
 export function normalizeIpRules(values: readonly string[]): string[] {

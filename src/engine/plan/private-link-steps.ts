@@ -2,6 +2,7 @@
 // zone → link → endpoint → zone group → connection approved; deletions and rejections are
 // narrowing steps and run last. Whether the chain carries traffic, before or after, is the
 // access model's to say (analysis/access.ts); these builders only decide what to write.
+import { internId } from '../model/interned.js';
 import { resourceIdKey } from '../model/resource-id.js';
 import { settingSource, type DesiredPrivateEndpoint, type DesiredVault } from '../state/desired.js';
 import {
@@ -21,7 +22,7 @@ const NO_FLAGS: StepFlags = { destructive: false, lockout: false, blocked: false
 const note = (code: string, params: Params = {}): Coded => ({ code, params });
 
 export function stepId(kind: string, resourceId: string, suffix = ''): string {
-  return `${kind}:${resourceIdKey(resourceId)}${suffix}`;
+  return internId(`${kind}:${resourceIdKey(resourceId)}${suffix}`);
 }
 
 function lastSegment(id: string): string {

@@ -3,6 +3,7 @@
 // effects and impact, the steps that must not run (they would lock a vault out, or disable
 // public access before a private path exists), the lockout flags, the narrowing
 // preconditions, and each vault's access after the plan.
+import { isDeepStrictEqual } from 'node:util';
 import {
   accessOf,
   admitsPublicEgress,
@@ -115,9 +116,13 @@ export function simulate(
   // access from an older epoch is recomputed from the world when next needed.
   let egressEpoch = 0;
   const seenAt = new Map<IdKey, number>();
+  // Access recomputed equal to what it was stays the one object: at 10,000 vaults the plan
+  // otherwise held a second, equal copy (and its coverage) for every vault it leaves alone.
   const refresh = (vaultKey: IdKey) => {
     if ((seenAt.get(vaultKey) ?? 0) === egressEpoch) return;
-    current.set(vaultKey, accessOf(world, vaultKey));
+    const known = current.get(vaultKey);
+    const access = accessOf(world, vaultKey);
+    current.set(vaultKey, known && isDeepStrictEqual(known, access) ? known : access);
     seenAt.set(vaultKey, egressEpoch);
   };
   // The vaults that admit public egress now, kept as steps change their networks, so a

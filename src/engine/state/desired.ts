@@ -1,6 +1,7 @@
 // Desired state: the spec set resolved into full resource ids and normal forms, with each
 // value remembering where in the spec it was written.
 import { CLOUD_PROFILES, type CloudProfile } from '../model/clouds.js';
+import { internId } from '../model/interned.js';
 import { canonicalCidr } from '../model/ipv4.js';
 import { MANAGED_HSM_KIND, VAULT_KIND, type TargetKind } from '../model/target-kinds.js';
 import { formatResourceId, parseResourceId, resourceIdKey } from '../model/resource-id.js';
@@ -172,14 +173,17 @@ function resolveDns(
     zoneName,
     createIfMissing: dns.zoneId === undefined,
     links: dns.links.map((link) => ({
-      id: `${zoneId}/virtualNetworkLinks/${link.name}`,
+      id: internId(`${zoneId}/virtualNetworkLinks/${link.name}`),
       name: link.name,
       virtualNetworkId: resolveVirtualNetworkId(link, placement),
     })),
     zoneGroup:
       dns.zoneGroup === undefined
         ? undefined
-        : { id: `${endpointId}/privateDnsZoneGroups/${dns.zoneGroup}`, name: dns.zoneGroup },
+        : {
+            id: internId(`${endpointId}/privateDnsZoneGroups/${dns.zoneGroup}`),
+            name: dns.zoneGroup,
+          },
   };
 }
 

@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-TIALN6IQ.js";
+} from "./chunk-TLLGWBYN.js";
 import {
   SdkAzureReader,
   chooseAuth,
@@ -19,14 +19,14 @@ import {
   readEmbeddedPlan,
   readMarker,
   touchedVaults
-} from "./chunk-XGCFDNMZ.js";
+} from "./chunk-WKZUIPMQ.js";
 import {
   setOutcome,
   writeSummary
 } from "./chunk-H72JU2T6.js";
 import {
   loadSpecSet
-} from "./chunk-W7LGIWGE.js";
+} from "./chunk-WC6QR4RR.js";
 import "./chunk-I2DMUX3B.js";
 import {
   errorText,

@@ -4,7 +4,7 @@ import {
   annotatePlanFindings,
   loadSpecSet,
   todayFrom
-} from "./chunk-W7LGIWGE.js";
+} from "./chunk-WC6QR4RR.js";
 import "./chunk-I2DMUX3B.js";
 import "./chunk-Y4FF344V.js";
 import "./chunk-7RRVYOQZ.js";

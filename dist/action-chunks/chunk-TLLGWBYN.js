@@ -14,7 +14,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-XGCFDNMZ.js";
+} from "./chunk-WKZUIPMQ.js";
 import {
   BoundedRunner
 } from "./chunk-H72JU2T6.js";
@@ -31,7 +31,7 @@ import {
   readErrorLines,
   resourceIdKey,
   sameNetwork
-} from "./chunk-W7LGIWGE.js";
+} from "./chunk-WC6QR4RR.js";
 import {
   singleLine
 } from "./chunk-Y4FF344V.js";

@@ -12,8 +12,8 @@ import {
   renderJson,
   renderText,
   splitByChange
-} from "./chunk-TKYFYLHS.js";
-import "./chunk-234GYDLQ.js";
+} from "./chunk-33T4KW7O.js";
+import "./chunk-NCROHRFL.js";
 import "./chunk-NXIKCKPF.js";
 import {
   SET_CHANGES_HEADING,
@@ -24,9 +24,9 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-U4NMMOPG.js";
+} from "./chunk-USWW5PDE.js";
 import "./chunk-FRBLMQPP.js";
-import "./chunk-IQGQGGHP.js";
+import "./chunk-U5VPZIUV.js";
 import {
   safeJsonOutput,
   singleLine

@@ -26,7 +26,7 @@ import {
   undoAll,
   validateSpecSetAsParsed,
   vnetRuleSource
-} from "./chunk-234GYDLQ.js";
+} from "./chunk-NCROHRFL.js";
 import {
   SET_CHANGES_HEADING,
   SdkAzureReader,
@@ -40,19 +40,20 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-U4NMMOPG.js";
+} from "./chunk-USWW5PDE.js";
 import {
   KVNET_VERSION
 } from "./chunk-FRBLMQPP.js";
 import {
   comparableNetwork,
+  internId,
   normalizeIpRules,
   normalizeVirtualNetworkRules,
   parseResourceId,
   resourceIdKey,
   sameNetwork,
   visibleBasis
-} from "./chunk-IQGQGGHP.js";
+} from "./chunk-U5VPZIUV.js";
 import {
   singleLine
 } from "./chunk-VQEEO6FB.js";
@@ -941,7 +942,7 @@ function isManagedByKvnet(endpoint) {
 var NO_FLAGS = { destructive: false, lockout: false, blocked: false };
 var note = (code, params = {}) => ({ code, params });
 function stepId(kind, resourceId, suffix = "") {
-  return `${kind}:${resourceIdKey(resourceId)}${suffix}`;
+  return internId(`${kind}:${resourceIdKey(resourceId)}${suffix}`);
 }
 function lastSegment(id) {
   return id.split("/").pop() ?? id;
@@ -1394,6 +1395,9 @@ function traceRemovals(vaults, untraced, add) {
   }
 }
 
+// src/engine/plan/simulate.ts
+import { isDeepStrictEqual } from "node:util";
+
 // src/engine/plan/world-of.ts
 function endpointFact(endpoint, lookup) {
   return {
@@ -1687,7 +1691,9 @@ function simulate(ordered, world, desired, options = {}) {
   const seenAt = /* @__PURE__ */ new Map();
   const refresh = (vaultKey) => {
     if ((seenAt.get(vaultKey) ?? 0) === egressEpoch) return;
-    current.set(vaultKey, accessOf(world, vaultKey));
+    const known = current.get(vaultKey);
+    const access = accessOf(world, vaultKey);
+    current.set(vaultKey, known && isDeepStrictEqual(known, access) ? known : access);
     seenAt.set(vaultKey, egressEpoch);
   };
   const admitting = /* @__PURE__ */ new Set();

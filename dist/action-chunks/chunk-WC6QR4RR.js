@@ -3996,9 +3996,9 @@ var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
     }
     if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
     const object = item;
-    const keys = Object.keys(object);
-    if (keys.length !== 1) return "cannot resolve a pairs item";
-    container.push([keys[0], object[keys[0]]]);
+    const keys2 = Object.keys(object);
+    if (keys2.length !== 1) return "cannot resolve a pairs item";
+    container.push([keys2[0], object[keys2[0]]]);
     return "";
   },
   identify: () => false
@@ -4139,10 +4139,10 @@ var Schema = class Schema2 {
       }
     }
     const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
-    const keys = /* @__PURE__ */ new Set();
-    for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key3 of tag.implicitFirstChars) keys.add(key3);
+    const keys2 = /* @__PURE__ */ new Set();
+    for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key3 of tag.implicitFirstChars) keys2.add(key3);
     const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
-    for (const key3 of keys) implicitScalarByFirstChar.set(key3, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key3) !== -1));
+    for (const key3 of keys2) implicitScalarByFirstChar.set(key3, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key3) !== -1));
     const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
     if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
     this.tags = compiledTags;
@@ -6348,6 +6348,29 @@ function summarizeFindings(findings, fileCount) {
   return `${files} checked: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
 }
 
+// src/engine/model/interned.ts
+var Interner = class {
+  /** `limit` bounds the table: when it is full it starts afresh (texts stay valid, unshared). */
+  constructor(limit = 5e5) {
+    this.limit = limit;
+  }
+  limit;
+  table = /* @__PURE__ */ new Map();
+  /** The one instance of `text` (the first seen), or `make(text)` remembered under it. */
+  intern(text2, make = (same) => same) {
+    const known = this.table.get(text2);
+    if (known !== void 0) return known;
+    if (this.table.size >= this.limit) this.table.clear();
+    const made = make(text2);
+    this.table.set(text2, made);
+    return made;
+  }
+};
+var ids = new Interner();
+function internId(text2) {
+  return ids.intern(text2);
+}
+
 // src/engine/model/ipv4.ts
 var import_ipaddr = __toESM(require_ipaddr(), 1);
 function lastAddress(range) {
@@ -6485,10 +6508,17 @@ function parseResourceId(text2) {
 }
 function formatResourceId(id) {
   const tail = id.segments.map(([type, name2]) => `${canonicalWord(type)}/${name2}`).join("/");
-  return `/subscriptions/${id.subscription.toLowerCase()}/resourceGroups/${id.resourceGroup}/providers/${canonicalWord(id.provider)}/${tail}`;
+  return internId(
+    `/subscriptions/${id.subscription.toLowerCase()}/resourceGroups/${id.resourceGroup}/providers/${canonicalWord(id.provider)}/${tail}`
+  );
 }
+var keys = new Interner();
 function resourceIdKey(text2) {
-  return (text2.endsWith("/") ? text2.replace(/\/+$/, "") : text2).toLowerCase();
+  return keys.intern(text2, keyOf);
+}
+function keyOf(text2) {
+  const lowered = (text2.endsWith("/") ? text2.replace(/\/+$/, "") : text2).toLowerCase();
+  return internId(lowered);
 }
 function resourceTypeKey(id) {
   return [id.provider, ...id.segments.map(([type]) => type)].join("/").toLowerCase();
@@ -6514,9 +6544,12 @@ function virtualNetworkId(subscription, resourceGroup, vnet) {
 }
 
 // src/engine/model/vault-network.ts
+var canonicalSubnetIds = new Interner();
 function canonicalSubnetId(id) {
-  const parsed = parseResourceId(id);
-  return parsed.ok ? formatResourceId(parsed.id) : id;
+  return canonicalSubnetIds.intern(id, (text2) => {
+    const parsed = parseResourceId(text2);
+    return parsed.ok ? formatResourceId(parsed.id) : internId(text2);
+  });
 }
 function normalizeIpRules(values) {
   const unique = /* @__PURE__ */ new Map();
@@ -8172,11 +8205,14 @@ function resolveDns(endpoint, placement, endpointId) {
     zoneName,
     createIfMissing: dns.zoneId === void 0,
     links: dns.links.map((link) => ({
-      id: `${zoneId}/virtualNetworkLinks/${link.name}`,
+      id: internId(`${zoneId}/virtualNetworkLinks/${link.name}`),
       name: link.name,
       virtualNetworkId: resolveVirtualNetworkId(link, placement)
     })),
-    zoneGroup: dns.zoneGroup === void 0 ? void 0 : { id: `${endpointId}/privateDnsZoneGroups/${dns.zoneGroup}`, name: dns.zoneGroup }
+    zoneGroup: dns.zoneGroup === void 0 ? void 0 : {
+      id: internId(`${endpointId}/privateDnsZoneGroups/${dns.zoneGroup}`),
+      name: dns.zoneGroup
+    }
   };
 }
 function resolvePrivateEndpoint(loaded, endpoint, vaultPlacementValue, path3) {
@@ -8409,6 +8445,7 @@ function setSubnetWithUndo(world, subnetKey, fact) {
 }
 
 // src/engine/analysis/access.ts
+var NO_CHANGE = { gained: [], lost: [], possiblyLost: [] };
 function pathKey(path3) {
   switch (path3.kind) {
     case "public-all":
@@ -8438,14 +8475,40 @@ var egressPath = (subnetIds) => ({
   kind: "switching-subnets-egress",
   subnetIds
 });
+var pathTables = /* @__PURE__ */ new WeakMap();
+function pathTable(world) {
+  let table = pathTables.get(world);
+  if (!table) {
+    table = { ipRanges: /* @__PURE__ */ new Map(), subnets: /* @__PURE__ */ new Map(), endpoints: /* @__PURE__ */ new Map() };
+    pathTables.set(world, table);
+  }
+  return table;
+}
+var PUBLIC_ALL = { kind: "public-all" };
+var TRUSTED_SERVICES = { kind: "trusted-services" };
+function ipRangePath(table, cidr) {
+  let path3 = table.ipRanges.get(cidr);
+  if (!path3) table.ipRanges.set(cidr, path3 = { kind: "ip-range", cidr });
+  return path3;
+}
+function subnetPath(table, subnetId2) {
+  let path3 = table.subnets.get(subnetId2);
+  if (!path3) table.subnets.set(subnetId2, path3 = { kind: "subnet", subnetId: subnetId2 });
+  return path3;
+}
+function endpointPath(table, endpointId, name2) {
+  let byName = table.endpoints.get(endpointId);
+  if (!byName) table.endpoints.set(endpointId, byName = /* @__PURE__ */ new Map());
+  let path3 = byName.get(name2);
+  if (!path3) byName.set(name2, path3 = { kind: "private-endpoint", endpointId, name: name2 });
+  return path3;
+}
 function publicPaths(vault, world, access) {
   const network2 = vault.network;
+  const table = pathTable(world);
   const rules = [
-    ...network2.ipRules.map((cidr) => ({ kind: "ip-range", cidr })),
-    ...network2.virtualNetworkRules.map((rule) => ({
-      kind: "subnet",
-      subnetId: rule.subnetId
-    }))
+    ...network2.ipRules.map((cidr) => ipRangePath(table, cidr)),
+    ...network2.virtualNetworkRules.map((rule) => subnetPath(table, rule.subnetId))
   ];
   if (network2.publicNetworkAccess === "Disabled") {
     for (const path3 of rules)
@@ -8454,19 +8517,18 @@ function publicPaths(vault, world, access) {
   }
   if (network2.publicNetworkAccess !== "Enabled") {
     const reason = coded("public-access-mode", { mode: network2.publicNetworkAccess });
-    if (network2.defaultAction === "Allow")
-      access.unknown.push({ path: { kind: "public-all" }, reason });
+    if (network2.defaultAction === "Allow") access.unknown.push({ path: PUBLIC_ALL, reason });
     for (const path3 of rules) access.unknown.push({ path: path3, reason });
     return;
   }
   if (network2.defaultAction === "Allow") {
-    access.open.push({ kind: "public-all" });
+    access.open.push(PUBLIC_ALL);
     for (const path3 of rules) access.inactive.push({ path: path3, reason: coded("default-action-allow") });
     return;
   }
-  for (const cidr of network2.ipRules) access.open.push({ kind: "ip-range", cidr });
+  for (const cidr of network2.ipRules) access.open.push(ipRangePath(table, cidr));
   for (const rule of network2.virtualNetworkRules) {
-    const path3 = { kind: "subnet", subnetId: rule.subnetId };
+    const path3 = subnetPath(table, rule.subnetId);
     const subnet = world.subnets.get(key(rule.subnetId));
     if (!subnet) access.unknown.push({ path: path3, reason: coded("subnet-not-read") });
     else if (subnet.status === "unknown")
@@ -8496,15 +8558,15 @@ function pendingEgressEntry(world) {
   const revision = subnetRevision(world);
   const memo = pendingEntries.get(world);
   if (memo?.revision === revision) return memo.entry;
-  const keys = [];
-  const ids = [];
+  const keys2 = [];
+  const ids2 = [];
   for (const subnetKey of world.switchingSubnets) {
     const subnet = world.subnets.get(subnetKey);
     if (subnet?.status !== "ok" || subnet.keyVaultEndpoint) continue;
-    keys.push(subnetKey);
-    ids.push(subnet.id);
+    keys2.push(subnetKey);
+    ids2.push(subnet.id);
   }
-  const entry = ids.length > 0 ? internedEntry(world, keys.join("\n"), ids) : void 0;
+  const entry = ids2.length > 0 ? internedEntry(world, keys2.join("\n"), ids2) : void 0;
   pendingEntries.set(world, { revision, entry });
   return entry;
 }
@@ -8595,7 +8657,7 @@ function accessOf(world, vaultKey) {
   const access = { open: [], unknown: [], inactive: [] };
   if (!vault) return access;
   publicPaths(vault, world, access);
-  const trusted = { kind: "trusted-services" };
+  const trusted = TRUSTED_SERVICES;
   if (vault.network.bypass === "AzureServices") {
     if (["Enabled", "Disabled"].includes(vault.network.publicNetworkAccess))
       access.open.push(trusted);
@@ -8611,11 +8673,11 @@ function accessOf(world, vaultKey) {
       endpoints.set(endpointKey, world.endpoints.get(endpointKey)?.id ?? connection.endpointId);
   for (const [endpointKey, endpointId] of endpoints) {
     const endpoint = world.endpoints.get(endpointKey);
-    const path3 = {
-      kind: "private-endpoint",
-      endpointId: endpoint?.id ?? endpointId,
-      name: endpoint?.name ?? lastSegment2(endpointId)
-    };
+    const path3 = endpointPath(
+      pathTable(world),
+      endpoint?.id ?? endpointId,
+      endpoint?.name ?? lastSegment2(endpointId)
+    );
     const gap = endpointGap(vault, vaultKey, endpointKey, endpoint, world);
     if (gap.kind === "open") access.open.push(path3);
     else access[gap.kind].push({ path: path3, reason: gap.reason });
@@ -8660,23 +8722,15 @@ var Coverage = class {
     }
   }
 };
-var coverages = /* @__PURE__ */ new WeakMap();
-function coverageOf(access) {
-  let coverage = coverages.get(access.open);
-  if (!coverage) {
-    coverage = new Coverage(access);
-    coverages.set(access.open, coverage);
-  }
-  return coverage;
-}
 var isEgress = (path3) => path3.kind === "switching-subnets-egress";
 function egressOf(access) {
   for (const entry of access.unknown) if (isEgress(entry.path)) return entry.path;
   return void 0;
 }
 function diffAccess(before, after) {
-  const was = coverageOf(before);
-  const now = coverageOf(after);
+  if (before === after) return NO_CHANGE;
+  const was = new Coverage(before);
+  const now = new Coverage(after);
   const unknownAfter = new Set(
     after.unknown.filter((entry) => !isEgress(entry.path)).map((entry) => pathKey(entry.path))
   );
@@ -8698,16 +8752,16 @@ function egressDifference(was, now) {
   }
   if (byAfter.has(now?.subnetIds)) return byAfter.get(now?.subnetIds);
   const still = new Set(now?.subnetIds.map(key));
-  const ids = [];
+  const ids2 = [];
   const keyList = [];
   for (const id of was.subnetIds) {
     const subnetKey = key(id);
     if (still.has(subnetKey)) continue;
-    ids.push(id);
+    ids2.push(id);
     keyList.push(subnetKey);
   }
-  const difference = ids.length === 0 ? void 0 : {
-    path: ids.length === was.subnetIds.length ? was : egressPath(ids),
+  const difference = ids2.length === 0 ? void 0 : {
+    path: ids2.length === was.subnetIds.length ? was : egressPath(ids2),
     keyList,
     keys: new Set(keyList),
     less: /* @__PURE__ */ new Map()
@@ -8725,8 +8779,8 @@ function lostEgress(before, after, now) {
   const id = admitted.sort().join("\n");
   if (!gone.less.has(id)) {
     const skip = new Set(admitted);
-    const ids = gone.path.subnetIds.filter((_, index) => !skip.has(gone.keyList[index]));
-    gone.less.set(id, ids.length > 0 ? egressPath(ids) : void 0);
+    const ids2 = gone.path.subnetIds.filter((_, index) => !skip.has(gone.keyList[index]));
+    gone.less.set(id, ids2.length > 0 ? egressPath(ids2) : void 0);
   }
   const rest = gone.less.get(id);
   return rest ? [rest] : [];
@@ -8790,8 +8844,8 @@ function bestPracticeFindings(vault, after) {
 }
 
 // src/engine/spec/checks/disabled-findings.ts
-function checkIds(ids, path3, sink) {
-  ids.forEach((id, index) => {
+function checkIds(ids2, path3, sink) {
+  ids2.forEach((id, index) => {
     if (BEST_PRACTICE_IDS.includes(id)) return;
     const suggestion = closest(id, BEST_PRACTICE_IDS);
     const known = BEST_PRACTICE_IDS.join(", ");
@@ -9637,6 +9691,7 @@ function annotatePlanFindings(plan) {
 
 export {
   renderFindingsText,
+  internId,
   parseResourceId,
   resourceIdKey,
   normalizeIpRules,

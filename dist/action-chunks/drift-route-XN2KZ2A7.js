@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-KGE6ABTF.js";
+} from "./chunk-K4KQHQPF.js";
 import {
   applyPlan
-} from "./chunk-TIALN6IQ.js";
+} from "./chunk-TLLGWBYN.js";
 import {
   ActionEarlyReads,
   ConnectionFailedError,
@@ -31,7 +31,7 @@ import {
   stepsTouching,
   throwIfConnectionFailed,
   touchedVaults
-} from "./chunk-XGCFDNMZ.js";
+} from "./chunk-WKZUIPMQ.js";
 import {
   BoundedRunner,
   setOutcome,
@@ -44,7 +44,7 @@ import {
   loadSpecSet,
   parseResourceId,
   stepTitle
-} from "./chunk-W7LGIWGE.js";
+} from "./chunk-WC6QR4RR.js";
 import "./chunk-I2DMUX3B.js";
 import {
   closeDriftIssue,

@@ -20,6 +20,7 @@ import {
   formatResourceId,
   getScalarValue,
   intCoreTag,
+  internId,
   isGuid,
   lastAddress,
   normalizeIpRules,
@@ -33,7 +34,7 @@ import {
   specialRangesTouched,
   subnetId,
   virtualNetworkId
-} from "./chunk-IQGQGGHP.js";
+} from "./chunk-U5VPZIUV.js";
 import {
   singleLine
 } from "./chunk-VQEEO6FB.js";
@@ -3000,11 +3001,14 @@ function resolveDns(endpoint, placement, endpointId) {
     zoneName,
     createIfMissing: dns.zoneId === void 0,
     links: dns.links.map((link) => ({
-      id: `${zoneId}/virtualNetworkLinks/${link.name}`,
+      id: internId(`${zoneId}/virtualNetworkLinks/${link.name}`),
       name: link.name,
       virtualNetworkId: resolveVirtualNetworkId(link, placement)
     })),
-    zoneGroup: dns.zoneGroup === void 0 ? void 0 : { id: `${endpointId}/privateDnsZoneGroups/${dns.zoneGroup}`, name: dns.zoneGroup }
+    zoneGroup: dns.zoneGroup === void 0 ? void 0 : {
+      id: internId(`${endpointId}/privateDnsZoneGroups/${dns.zoneGroup}`),
+      name: dns.zoneGroup
+    }
   };
 }
 function resolvePrivateEndpoint(loaded, endpoint, vaultPlacementValue, path2) {
@@ -3237,6 +3241,7 @@ function setSubnetWithUndo(world, subnetKey, fact) {
 }
 
 // src/engine/analysis/access.ts
+var NO_CHANGE = { gained: [], lost: [], possiblyLost: [] };
 function pathKey(path2) {
   switch (path2.kind) {
     case "public-all":
@@ -3266,14 +3271,40 @@ var egressPath = (subnetIds) => ({
   kind: "switching-subnets-egress",
   subnetIds
 });
+var pathTables = /* @__PURE__ */ new WeakMap();
+function pathTable(world) {
+  let table = pathTables.get(world);
+  if (!table) {
+    table = { ipRanges: /* @__PURE__ */ new Map(), subnets: /* @__PURE__ */ new Map(), endpoints: /* @__PURE__ */ new Map() };
+    pathTables.set(world, table);
+  }
+  return table;
+}
+var PUBLIC_ALL = { kind: "public-all" };
+var TRUSTED_SERVICES = { kind: "trusted-services" };
+function ipRangePath(table, cidr) {
+  let path2 = table.ipRanges.get(cidr);
+  if (!path2) table.ipRanges.set(cidr, path2 = { kind: "ip-range", cidr });
+  return path2;
+}
+function subnetPath(table, subnetId2) {
+  let path2 = table.subnets.get(subnetId2);
+  if (!path2) table.subnets.set(subnetId2, path2 = { kind: "subnet", subnetId: subnetId2 });
+  return path2;
+}
+function endpointPath(table, endpointId, name2) {
+  let byName = table.endpoints.get(endpointId);
+  if (!byName) table.endpoints.set(endpointId, byName = /* @__PURE__ */ new Map());
+  let path2 = byName.get(name2);
+  if (!path2) byName.set(name2, path2 = { kind: "private-endpoint", endpointId, name: name2 });
+  return path2;
+}
 function publicPaths(vault, world, access) {
   const network2 = vault.network;
+  const table = pathTable(world);
   const rules = [
-    ...network2.ipRules.map((cidr) => ({ kind: "ip-range", cidr })),
-    ...network2.virtualNetworkRules.map((rule) => ({
-      kind: "subnet",
-      subnetId: rule.subnetId
-    }))
+    ...network2.ipRules.map((cidr) => ipRangePath(table, cidr)),
+    ...network2.virtualNetworkRules.map((rule) => subnetPath(table, rule.subnetId))
   ];
   if (network2.publicNetworkAccess === "Disabled") {
     for (const path2 of rules)
@@ -3282,19 +3313,18 @@ function publicPaths(vault, world, access) {
   }
   if (network2.publicNetworkAccess !== "Enabled") {
     const reason = coded("public-access-mode", { mode: network2.publicNetworkAccess });
-    if (network2.defaultAction === "Allow")
-      access.unknown.push({ path: { kind: "public-all" }, reason });
+    if (network2.defaultAction === "Allow") access.unknown.push({ path: PUBLIC_ALL, reason });
     for (const path2 of rules) access.unknown.push({ path: path2, reason });
     return;
   }
   if (network2.defaultAction === "Allow") {
-    access.open.push({ kind: "public-all" });
+    access.open.push(PUBLIC_ALL);
     for (const path2 of rules) access.inactive.push({ path: path2, reason: coded("default-action-allow") });
     return;
   }
-  for (const cidr of network2.ipRules) access.open.push({ kind: "ip-range", cidr });
+  for (const cidr of network2.ipRules) access.open.push(ipRangePath(table, cidr));
   for (const rule of network2.virtualNetworkRules) {
-    const path2 = { kind: "subnet", subnetId: rule.subnetId };
+    const path2 = subnetPath(table, rule.subnetId);
     const subnet = world.subnets.get(key(rule.subnetId));
     if (!subnet) access.unknown.push({ path: path2, reason: coded("subnet-not-read") });
     else if (subnet.status === "unknown")
@@ -3423,7 +3453,7 @@ function accessOf(world, vaultKey) {
   const access = { open: [], unknown: [], inactive: [] };
   if (!vault) return access;
   publicPaths(vault, world, access);
-  const trusted = { kind: "trusted-services" };
+  const trusted = TRUSTED_SERVICES;
   if (vault.network.bypass === "AzureServices") {
     if (["Enabled", "Disabled"].includes(vault.network.publicNetworkAccess))
       access.open.push(trusted);
@@ -3439,11 +3469,11 @@ function accessOf(world, vaultKey) {
       endpoints.set(endpointKey, world.endpoints.get(endpointKey)?.id ?? connection.endpointId);
   for (const [endpointKey, endpointId] of endpoints) {
     const endpoint = world.endpoints.get(endpointKey);
-    const path2 = {
-      kind: "private-endpoint",
-      endpointId: endpoint?.id ?? endpointId,
-      name: endpoint?.name ?? lastSegment(endpointId)
-    };
+    const path2 = endpointPath(
+      pathTable(world),
+      endpoint?.id ?? endpointId,
+      endpoint?.name ?? lastSegment(endpointId)
+    );
     const gap = endpointGap(vault, vaultKey, endpointKey, endpoint, world);
     if (gap.kind === "open") access.open.push(path2);
     else access[gap.kind].push({ path: path2, reason: gap.reason });
@@ -3488,23 +3518,15 @@ var Coverage = class {
     }
   }
 };
-var coverages = /* @__PURE__ */ new WeakMap();
-function coverageOf(access) {
-  let coverage = coverages.get(access.open);
-  if (!coverage) {
-    coverage = new Coverage(access);
-    coverages.set(access.open, coverage);
-  }
-  return coverage;
-}
 var isEgress = (path2) => path2.kind === "switching-subnets-egress";
 function egressOf(access) {
   for (const entry of access.unknown) if (isEgress(entry.path)) return entry.path;
   return void 0;
 }
 function diffAccess(before, after) {
-  const was = coverageOf(before);
-  const now = coverageOf(after);
+  if (before === after) return NO_CHANGE;
+  const was = new Coverage(before);
+  const now = new Coverage(after);
   const unknownAfter = new Set(
     after.unknown.filter((entry) => !isEgress(entry.path)).map((entry) => pathKey(entry.path))
   );

@@ -6,7 +6,7 @@ import {
   connectionFailureMessage,
   createClients,
   readErrorLine
-} from "./chunk-U4NMMOPG.js";
+} from "./chunk-USWW5PDE.js";
 import "./chunk-FRBLMQPP.js";
 import {
   dump,
@@ -14,7 +14,7 @@ import {
   parseResourceId,
   resourceIdKey,
   targetKindOfId
-} from "./chunk-IQGQGGHP.js";
+} from "./chunk-U5VPZIUV.js";
 import {
   singleLine
 } from "./chunk-VQEEO6FB.js";

@@ -8,6 +8,29 @@ import {
   __toESM
 } from "./chunk-6YIJE4HJ.js";
 
+// src/engine/model/interned.ts
+var Interner = class {
+  /** `limit` bounds the table: when it is full it starts afresh (texts stay valid, unshared). */
+  constructor(limit = 5e5) {
+    this.limit = limit;
+  }
+  limit;
+  table = /* @__PURE__ */ new Map();
+  /** The one instance of `text` (the first seen), or `make(text)` remembered under it. */
+  intern(text, make = (same) => same) {
+    const known = this.table.get(text);
+    if (known !== void 0) return known;
+    if (this.table.size >= this.limit) this.table.clear();
+    const made = make(text);
+    this.table.set(text, made);
+    return made;
+  }
+};
+var ids = new Interner();
+function internId(text) {
+  return ids.intern(text);
+}
+
 // src/engine/model/resource-id.ts
 var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isGuid(text) {
@@ -60,10 +83,17 @@ function parseResourceId(text) {
 }
 function formatResourceId(id) {
   const tail = id.segments.map(([type, name]) => `${canonicalWord(type)}/${name}`).join("/");
-  return `/subscriptions/${id.subscription.toLowerCase()}/resourceGroups/${id.resourceGroup}/providers/${canonicalWord(id.provider)}/${tail}`;
+  return internId(
+    `/subscriptions/${id.subscription.toLowerCase()}/resourceGroups/${id.resourceGroup}/providers/${canonicalWord(id.provider)}/${tail}`
+  );
 }
+var keys = new Interner();
 function resourceIdKey(text) {
-  return (text.endsWith("/") ? text.replace(/\/+$/, "") : text).toLowerCase();
+  return keys.intern(text, keyOf);
+}
+function keyOf(text) {
+  const lowered = (text.endsWith("/") ? text.replace(/\/+$/, "") : text).toLowerCase();
+  return internId(lowered);
 }
 function resourceTypeKey(id) {
   return [id.provider, ...id.segments.map(([type]) => type)].join("/").toLowerCase();
@@ -261,9 +291,12 @@ function specialRangesTouched(range) {
 }
 
 // src/engine/model/vault-network.ts
+var canonicalSubnetIds = new Interner();
 function canonicalSubnetId(id) {
-  const parsed = parseResourceId(id);
-  return parsed.ok ? formatResourceId(parsed.id) : id;
+  return canonicalSubnetIds.intern(id, (text) => {
+    const parsed = parseResourceId(text);
+    return parsed.ok ? formatResourceId(parsed.id) : internId(text);
+  });
 }
 function normalizeIpRules(values) {
   const unique = /* @__PURE__ */ new Map();
@@ -827,9 +860,9 @@ function isPlainObject(data) {
   const prototype = Object.getPrototypeOf(data);
   return prototype === null || prototype === Object.prototype;
 }
-function pick(object, keys) {
+function pick(object, keys2) {
   const result = {};
-  for (const key of keys) if (object[key] !== void 0) result[key] = object[key];
+  for (const key of keys2) if (object[key] !== void 0) result[key] = object[key];
   return result;
 }
 var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
@@ -865,9 +898,9 @@ var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
     }
     if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
     const object = item;
-    const keys = Object.keys(object);
-    if (keys.length !== 1) return "cannot resolve a pairs item";
-    container.push([keys[0], object[keys[0]]]);
+    const keys2 = Object.keys(object);
+    if (keys2.length !== 1) return "cannot resolve a pairs item";
+    container.push([keys2[0], object[keys2[0]]]);
     return "";
   },
   identify: () => false
@@ -1008,10 +1041,10 @@ var Schema = class Schema2 {
       }
     }
     const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
-    const keys = /* @__PURE__ */ new Set();
-    for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
+    const keys2 = /* @__PURE__ */ new Set();
+    for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys2.add(key);
     const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
-    for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
+    for (const key of keys2) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
     const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
     if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
     this.tags = compiledTags;
@@ -3221,6 +3254,7 @@ export {
   canonicalCidr,
   contains,
   specialRangesTouched,
+  internId,
   isGuid,
   parseResourceId,
   formatResourceId,

@@ -20,12 +20,12 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-TKYFYLHS.js";
+} from "./chunk-33T4KW7O.js";
 import {
   Coverage,
   accessOf,
   key
-} from "./chunk-234GYDLQ.js";
+} from "./chunk-NCROHRFL.js";
 import "./chunk-NXIKCKPF.js";
 import {
   changeLine,
@@ -42,7 +42,7 @@ import {
   readErrorLines,
   retryAfterBeyondCap,
   stepTitle
-} from "./chunk-U4NMMOPG.js";
+} from "./chunk-USWW5PDE.js";
 import "./chunk-FRBLMQPP.js";
 import {
   comparableNetwork,
@@ -51,7 +51,7 @@ import {
   resourceIdKey,
   sameNetwork,
   targetKindOfId
-} from "./chunk-IQGQGGHP.js";
+} from "./chunk-U5VPZIUV.js";
 import {
   safeOutput,
   singleLine

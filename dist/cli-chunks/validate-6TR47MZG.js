@@ -9,9 +9,9 @@ import {
   renderFindingsText,
   summarizeFindings,
   validateSpecSet
-} from "./chunk-234GYDLQ.js";
+} from "./chunk-NCROHRFL.js";
 import "./chunk-NXIKCKPF.js";
-import "./chunk-IQGQGGHP.js";
+import "./chunk-U5VPZIUV.js";
 import {
   safeJsonOutput
 } from "./chunk-VQEEO6FB.js";

@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-KGE6ABTF.js";
+} from "./chunk-K4KQHQPF.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-TIALN6IQ.js";
+} from "./chunk-TLLGWBYN.js";
 import {
   ActionEarlyReads,
   applyCommentBody,
@@ -23,7 +23,7 @@ import {
   setPlanOutputs,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-XGCFDNMZ.js";
+} from "./chunk-WKZUIPMQ.js";
 import {
   setCommentUrl,
   setOutcome,
@@ -32,7 +32,7 @@ import {
 import {
   loadSpecSet,
   stepTitle
-} from "./chunk-W7LGIWGE.js";
+} from "./chunk-WC6QR4RR.js";
 import "./chunk-I2DMUX3B.js";
 import {
   commitStatuses,
