@@ -58,6 +58,9 @@ export interface AzureReader {
   ): Promise<ReadOutcome<LivePrivateEndpoint[]>>;
   /** The private IPv4 addresses of a network interface. */
   getNetworkInterfaceIps?(networkInterfaceId: string): Promise<ReadOutcome<string[]>>;
-  /** Calls the listener with the read tokens ARM says are left after each answer. */
-  onReadQuota?(listener: (subscription: string, remaining: number) => void): void;
+  /**
+   * Calls the listener with the read tokens ARM says are left after each answer, until the
+   * returned function is called.
+   */
+  onReadQuota?(listener: (subscription: string, remaining: number) => void): () => void;
 }

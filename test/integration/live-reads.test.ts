@@ -458,3 +458,33 @@ describe('provisioning states', () => {
     });
   });
 });
+
+describe('the read budget hears ARM only while its plan reads', () => {
+  it('stops listening for quota headers when the reads are done', async () => {
+    harness = await startHarness([vault('kv-one')]);
+    const real = harness.reader;
+    let listening = 0;
+    let heard = 0;
+    // The real reader, counting who listens: the clients outlive each plan's reads, and a
+    // listener left behind kept that plan's whole snapshot alive.
+    const reader = Object.create(real) as typeof real;
+    reader.onReadQuota = (listener) => {
+      listening += 1;
+      const stop = real.onReadQuota((subscription, remaining) => {
+        heard += 1;
+        listener(subscription, remaining);
+      });
+      return () => {
+        listening -= 1;
+        stop();
+      };
+    };
+    const spec = `${header}  - name: kv-one\n    publicNetworkAccess: Enabled\n    firewall: { defaultAction: Deny }\n`;
+    await readLiveState(desiredFrom(spec), reader);
+    expect(heard).toBeGreaterThan(0);
+    expect(listening).toBe(0);
+    const heardBefore = heard;
+    await real.getVault(vaultId('kv-one'));
+    expect(heard).toBe(heardBefore);
+  });
+});

@@ -108,11 +108,16 @@ export class AzureClients {
    */
   private readonly sharedAgent: Agent;
 
-  private readonly quotaListeners: ((subscription: string, remaining: number) => void)[] = [];
+  private readonly quotaListeners = new Set<(subscription: string, remaining: number) => void>();
 
-  /** Hears `x-ms-ratelimit-remaining-subscription-reads` on every answer (read-budget.ts). */
-  onReadQuota(listener: (subscription: string, remaining: number) => void): void {
-    this.quotaListeners.push(listener);
+  /**
+   * Hears `x-ms-ratelimit-remaining-subscription-reads` on every answer (read-budget.ts) until
+   * the returned function is called: the clients outlive each plan's reads, and a listener
+   * left behind would keep that plan's whole snapshot alive (an apply plans many times).
+   */
+  onReadQuota(listener: (subscription: string, remaining: number) => void): () => void {
+    this.quotaListeners.add(listener);
+    return () => this.quotaListeners.delete(listener);
   }
 
   private readonly quotaPolicy: PipelinePolicy = {
@@ -121,7 +126,7 @@ export class AzureClients {
       const response = await next(request);
       const remaining = response.headers.get('x-ms-ratelimit-remaining-subscription-reads');
       const subscription = /\/subscriptions\/([^/?]+)/i.exec(request.url)?.[1];
-      if (remaining !== undefined && subscription && this.quotaListeners.length > 0) {
+      if (remaining !== undefined && subscription && this.quotaListeners.size > 0) {
         const value = Number(remaining);
         if (Number.isFinite(value))
           for (const listener of this.quotaListeners) listener(subscription, value);

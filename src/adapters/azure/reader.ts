@@ -174,8 +174,8 @@ export class SdkAzureReader implements AzureReader {
     );
   }
 
-  onReadQuota(listener: (subscription: string, remaining: number) => void): void {
-    this.clients.onReadQuota(listener);
+  onReadQuota(listener: (subscription: string, remaining: number) => void): () => void {
+    return this.clients.onReadQuota(listener);
   }
 
   /**

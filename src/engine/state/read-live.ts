@@ -135,13 +135,17 @@ export class LiveReads {
   /** The vaults and endpoints `start` has seen: an endpoint that matters to them matters. */
   private readonly startedVaults = new Set<IdKey>();
   private readonly startedEndpoints = new Set<IdKey>();
+  /** Ends the quota calls once the reads are done (the reader's clients outlive this plan). */
+  private readonly stopHearingQuota: (() => void) | undefined;
 
   constructor(
     private readonly reader: AzureReader,
     concurrency = DEFAULT_READ_CONCURRENCY,
   ) {
     this.budget = new ReadBudget({ perSubscription: concurrency });
-    reader.onReadQuota?.((subscription, remaining) => this.budget.observe(subscription, remaining));
+    this.stopHearingQuota = reader.onReadQuota?.((subscription, remaining) =>
+      this.budget.observe(subscription, remaining),
+    );
   }
 
   /**
@@ -226,6 +230,14 @@ export class LiveReads {
 
   /** The whole desired state: what `start` has not begun, then round two, then the snapshot. */
   async finish(desired: DesiredState): Promise<LiveSnapshot> {
+    try {
+      return await this.readAll(desired);
+    } finally {
+      this.stopHearingQuota?.();
+    }
+  }
+
+  private async readAll(desired: DesiredState): Promise<LiveSnapshot> {
     this.start(desired.vaults);
     const completing = this.completion(desired);
     // Endpoint lists the spec named, completed now that every declared endpoint is known.

@@ -6,7 +6,7 @@ import {
   connectionFailureMessage,
   createClients,
   readErrorLine
-} from "./chunk-USWW5PDE.js";
+} from "./chunk-6SIBWLS2.js";
 import "./chunk-FRBLMQPP.js";
 import {
   dump,

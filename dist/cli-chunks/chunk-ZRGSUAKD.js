@@ -40,7 +40,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-USWW5PDE.js";
+} from "./chunk-6SIBWLS2.js";
 import {
   KVNET_VERSION
 } from "./chunk-FRBLMQPP.js";
@@ -207,7 +207,9 @@ var LiveReads = class {
   constructor(reader, concurrency = DEFAULT_READ_CONCURRENCY) {
     this.reader = reader;
     this.budget = new ReadBudget({ perSubscription: concurrency });
-    reader.onReadQuota?.((subscription, remaining) => this.budget.observe(subscription, remaining));
+    this.stopHearingQuota = reader.onReadQuota?.(
+      (subscription, remaining) => this.budget.observe(subscription, remaining)
+    );
   }
   reader;
   // Reads in flight per subscription, within ARM's read budget (read-budget.ts).
@@ -230,6 +232,8 @@ var LiveReads = class {
   /** The vaults and endpoints `start` has seen: an endpoint that matters to them matters. */
   startedVaults = /* @__PURE__ */ new Set();
   startedEndpoints = /* @__PURE__ */ new Set();
+  /** Ends the quota calls once the reads are done (the reader's clients outlive this plan). */
+  stopHearingQuota;
   /**
    * A reader that throws (it should report failures as data) still yields an error outcome,
    * so no read can go missing or crash the run.
@@ -305,6 +309,13 @@ var LiveReads = class {
   }
   /** The whole desired state: what `start` has not begun, then round two, then the snapshot. */
   async finish(desired) {
+    try {
+      return await this.readAll(desired);
+    } finally {
+      this.stopHearingQuota?.();
+    }
+  }
+  async readAll(desired) {
     this.start(desired.vaults);
     const completing = this.completion(desired);
     for (const group of this.rawEndpointLists.keys()) this.completeEndpoints(group, completing);

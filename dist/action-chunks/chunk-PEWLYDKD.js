@@ -14,7 +14,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-WKZUIPMQ.js";
+} from "./chunk-2JMXRTHN.js";
 import {
   BoundedRunner
 } from "./chunk-H72JU2T6.js";

@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   WriteFailure
-} from "./chunk-TLLGWBYN.js";
+} from "./chunk-PEWLYDKD.js";
 import {
   createHttpHeaders,
   createPipelineRequest,
@@ -11,7 +11,7 @@ import {
   operationsFor,
   retryAfterBeyondCap,
   virtualNetworkOf
-} from "./chunk-WKZUIPMQ.js";
+} from "./chunk-2JMXRTHN.js";
 import {
   comparableNetwork,
   normalizeLiveNetwork,

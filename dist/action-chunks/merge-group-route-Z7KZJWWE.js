@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-TLLGWBYN.js";
+} from "./chunk-PEWLYDKD.js";
 import {
   SdkAzureReader,
   chooseAuth,
@@ -19,7 +19,7 @@ import {
   readEmbeddedPlan,
   readMarker,
   touchedVaults
-} from "./chunk-WKZUIPMQ.js";
+} from "./chunk-2JMXRTHN.js";
 import {
   setOutcome,
   writeSummary

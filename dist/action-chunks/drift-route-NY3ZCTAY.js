@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-K4KQHQPF.js";
+} from "./chunk-QUMDMIHZ.js";
 import {
   applyPlan
-} from "./chunk-TLLGWBYN.js";
+} from "./chunk-PEWLYDKD.js";
 import {
   ActionEarlyReads,
   ConnectionFailedError,
@@ -31,7 +31,7 @@ import {
   stepsTouching,
   throwIfConnectionFailed,
   touchedVaults
-} from "./chunk-WKZUIPMQ.js";
+} from "./chunk-2JMXRTHN.js";
 import {
   BoundedRunner,
   setOutcome,

@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-K4KQHQPF.js";
+} from "./chunk-QUMDMIHZ.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-TLLGWBYN.js";
+} from "./chunk-PEWLYDKD.js";
 import {
   ActionEarlyReads,
   applyCommentBody,
@@ -23,7 +23,7 @@ import {
   setPlanOutputs,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-WKZUIPMQ.js";
+} from "./chunk-2JMXRTHN.js";
 import {
   setCommentUrl,
   setOutcome,

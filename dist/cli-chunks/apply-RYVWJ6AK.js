@@ -20,7 +20,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-33T4KW7O.js";
+} from "./chunk-ZRGSUAKD.js";
 import {
   Coverage,
   accessOf,
@@ -42,7 +42,7 @@ import {
   readErrorLines,
   retryAfterBeyondCap,
   stepTitle
-} from "./chunk-USWW5PDE.js";
+} from "./chunk-6SIBWLS2.js";
 import "./chunk-FRBLMQPP.js";
 import {
   comparableNetwork,

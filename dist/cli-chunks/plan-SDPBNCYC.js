@@ -12,7 +12,7 @@ import {
   renderJson,
   renderText,
   splitByChange
-} from "./chunk-33T4KW7O.js";
+} from "./chunk-ZRGSUAKD.js";
 import "./chunk-NCROHRFL.js";
 import "./chunk-NXIKCKPF.js";
 import {
@@ -24,7 +24,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-USWW5PDE.js";
+} from "./chunk-6SIBWLS2.js";
 import "./chunk-FRBLMQPP.js";
 import "./chunk-U5VPZIUV.js";
 import {

@@ -6,7 +6,7 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-WKZUIPMQ.js";
+} from "./chunk-2JMXRTHN.js";
 import "./chunk-H72JU2T6.js";
 import "./chunk-WC6QR4RR.js";
 import "./chunk-I2DMUX3B.js";
