@@ -155,18 +155,25 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
   const flags = { cloud: values.cloud, armEndpoint: values['arm-endpoint'], auth: values.auth };
   // The first plan's reads start as each file parses, as in `kvnet plan`.
   const early = new EarlyReads(flags, io.env, DEFAULT_READ_CONCURRENCY);
-  const specs = await loadSpecSet(positionals, io, 'nothing applied', early.onFileParsed);
+  const specs = await loadSpecSet(
+    positionals,
+    io,
+    'nothing applied',
+    early.onFileParsed,
+    (files) => {
+      const reading = early.forSet(files);
+      // One guard for reads and writes: an unreachable endpoint stops both, with one message.
+      const guard = reading.clients.connectionGuard;
+      return { reading, writeClients: createClients(files, flags, io.env, false, guard) };
+    },
+  );
   if (!specs) {
     early.abandon();
     return EXIT_ERROR;
   }
-  const { desired } = specs;
-  const { clients: readClients, reader, reads: firstReads } = early.forSet(specs.files);
-  // One guard for reads and writes: an unreachable endpoint stops both, with one message.
-  const guard = readClients.connectionGuard;
-  const writer = new SdkAzureWriter(createClients(specs.files, flags, io.env, false, guard), {
-    pollIntervalMs,
-  });
+  const { desired, connection } = specs;
+  const { clients: readClients, reader, reads: firstReads } = connection.reading;
+  const writer = new SdkAzureWriter(connection.writeClients, { pollIntervalMs });
   const unreachable = (what: string): number | undefined => {
     const message = connectionFailureMessage(readClients, io.env);
     if (message === undefined) return undefined;

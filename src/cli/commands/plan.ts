@@ -76,14 +76,18 @@ export async function runPlan(argv: readonly string[], io: CliIo): Promise<numbe
     io.env,
     concurrency,
   );
-  const specs = await loadSpecSet(positionals, io, 'no plan made', early.onFileParsed);
+  const specs = await loadSpecSet(positionals, io, 'no plan made', early.onFileParsed, (files) =>
+    early.forSet(files),
+  );
   if (!specs) {
     early.abandon();
     return EXIT_ERROR;
   }
 
-  const { clients, reader, reads } = early.forSet(specs.files);
-  const { desired } = specs;
+  const {
+    desired,
+    connection: { clients, reader, reads },
+  } = specs;
   const plan = await makePlan(desired, reader, { concurrency, reads });
   const unreachable = connectionFailureMessage(clients, io.env);
   if (unreachable) {

@@ -20,7 +20,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-ZRGSUAKD.js";
+} from "./chunk-XHZ2WDAJ.js";
 import {
   Coverage,
   accessOf,
@@ -1667,17 +1667,24 @@ async function runApply(argv, io) {
   }
   const flags = { cloud: values.cloud, armEndpoint: values["arm-endpoint"], auth: values.auth };
   const early = new EarlyReads(flags, io.env, DEFAULT_READ_CONCURRENCY);
-  const specs = await loadSpecSet(positionals, io, "nothing applied", early.onFileParsed);
+  const specs = await loadSpecSet(
+    positionals,
+    io,
+    "nothing applied",
+    early.onFileParsed,
+    (files) => {
+      const reading = early.forSet(files);
+      const guard = reading.clients.connectionGuard;
+      return { reading, writeClients: createClients(files, flags, io.env, false, guard) };
+    }
+  );
   if (!specs) {
     early.abandon();
     return EXIT_ERROR;
   }
-  const { desired } = specs;
-  const { clients: readClients, reader, reads: firstReads } = early.forSet(specs.files);
-  const guard = readClients.connectionGuard;
-  const writer = new SdkAzureWriter(createClients(specs.files, flags, io.env, false, guard), {
-    pollIntervalMs
-  });
+  const { desired, connection } = specs;
+  const { clients: readClients, reader, reads: firstReads } = connection.reading;
+  const writer = new SdkAzureWriter(connection.writeClients, { pollIntervalMs });
   const unreachable = (what) => {
     const message = connectionFailureMessage(readClients, io.env);
     if (message === void 0) return void 0;

@@ -2592,7 +2592,7 @@ var EarlyReads = class {
 };
 
 // src/cli/load-specs.ts
-async function loadSpecSet(paths, io, whatWasNotDone, onFileParsed = () => void 0) {
+async function loadSpecSet(paths, io, whatWasNotDone, onFileParsed, connect) {
   const date = today(io.env);
   const collected = await collectSpecSources(paths);
   const validation = await validateSpecSetAsParsed(
@@ -2606,7 +2606,10 @@ async function loadSpecSet(paths, io, whatWasNotDone, onFileParsed = () => void 
     io.err(`${summarizeFindings(findings, collected.sources.length)} — invalid, ${whatWasNotDone}`);
     return void 0;
   }
-  return { files: validation.files, desired: resolveDesiredState(validation.files, date) };
+  return {
+    desired: resolveDesiredState(validation.files, date),
+    connection: connect(validation.files)
+  };
 }
 
 export {

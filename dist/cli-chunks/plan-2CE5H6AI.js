@@ -12,7 +12,7 @@ import {
   renderJson,
   renderText,
   splitByChange
-} from "./chunk-ZRGSUAKD.js";
+} from "./chunk-XHZ2WDAJ.js";
 import "./chunk-NCROHRFL.js";
 import "./chunk-NXIKCKPF.js";
 import {
@@ -342,13 +342,21 @@ async function runPlan(argv, io) {
     io.env,
     concurrency
   );
-  const specs = await loadSpecSet(positionals, io, "no plan made", early.onFileParsed);
+  const specs = await loadSpecSet(
+    positionals,
+    io,
+    "no plan made",
+    early.onFileParsed,
+    (files) => early.forSet(files)
+  );
   if (!specs) {
     early.abandon();
     return EXIT_ERROR;
   }
-  const { clients, reader, reads } = early.forSet(specs.files);
-  const { desired } = specs;
+  const {
+    desired,
+    connection: { clients, reader, reads }
+  } = specs;
   const plan = await makePlan(desired, reader, { concurrency, reads });
   const unreachable = connectionFailureMessage(clients, io.env);
   if (unreachable) {
