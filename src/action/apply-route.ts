@@ -194,7 +194,7 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
   try {
     const reading =
       early ?? new ActionEarlyReads(ctx.inputs, auth, ctx.event, ctx.oidc, { readOnly: false });
-    const { clients, reader, reads } = await reading.forSet(specs.files);
+    const { clients, reader, reads } = await reading.forSet(specs.clouds);
     if (reviewed.plans.length === 0) {
       // No pull request merged since planned this spec set: a set they did not touch must
       // be a clean no-op; anything else was never reviewed.

@@ -6,8 +6,7 @@
 import * as core from '@actions/core';
 import { AzureClients } from '../adapters/azure/clients.js';
 import { createCredential, type CredentialChoice } from '../adapters/azure/credentials.js';
-import { CLOUD_PROFILES, type CloudProfile } from '../engine/model/clouds.js';
-import type { LoadedSpecFile } from '../engine/spec/checks/context.js';
+import { CLOUD_PROFILES, type CloudName, type CloudProfile } from '../engine/model/clouds.js';
 import type { ActionInputs } from './inputs.js';
 import type { RunEvent } from './event.js';
 
@@ -83,9 +82,8 @@ export function chooseAuth(
   };
 }
 
-export function chooseCloud(files: readonly LoadedSpecFile[], inputs: ActionInputs): CloudProfile {
+export function chooseCloud(clouds: readonly CloudName[], inputs: ActionInputs): CloudProfile {
   if (inputs.cloud) return CLOUD_PROFILES[inputs.cloud];
-  const clouds = [...new Set(files.map((loaded) => loaded.spec.defaults.cloud))];
   if (clouds.length > 1) {
     throw new Error(
       `the spec set mixes clouds (${clouds.join(', ')}): run one step per cloud, each with its own "spec" and "cloud" inputs`,
@@ -147,14 +145,14 @@ function authFailure(
  * reported as one, not as a plan full of read errors.
  */
 export async function connectAzure(
-  files: readonly LoadedSpecFile[],
+  clouds: readonly CloudName[],
   inputs: ActionInputs,
   auth: Extract<AuthChoice, { ok: true }>,
   event: RunEvent,
   oidc: OidcState,
   readOnly: boolean,
 ): Promise<AzureClients> {
-  const cloud = chooseCloud(files, inputs);
+  const cloud = chooseCloud(clouds, inputs);
   const credential = createCredential(auth.choice, cloud);
   try {
     await credential.getToken(cloud.tokenScope);

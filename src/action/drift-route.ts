@@ -43,7 +43,7 @@ export async function driftRoute(ctx: RunContext): Promise<void> {
   }
   const reading =
     early ?? new ActionEarlyReads(ctx.inputs, auth, ctx.event, ctx.oidc, { readOnly: !fixing });
-  const { clients, reader, reads } = await reading.forSet(specs.files);
+  const { clients, reader, reads } = await reading.forSet(specs.clouds);
   const found = await makePlan(specs.desired, reader, {
     concurrency: ctx.inputs.maxParallel,
     reads,

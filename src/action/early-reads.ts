@@ -8,7 +8,9 @@ import type { AzureClients } from '../adapters/azure/clients.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import type { LoadedSpecFile } from '../engine/spec/checks/context.js';
 import { LiveReads } from '../engine/state/read-live.js';
+import type { CloudName } from '../engine/model/clouds.js';
 import { chooseCloud, connectAzure, type AuthChoice, type OidcState } from './azure-auth.js';
+import { cloudsOf } from './spec-set.js';
 import type { RunEvent } from './event.js';
 import type { ActionInputs } from './inputs.js';
 
@@ -68,7 +70,7 @@ export class ActionEarlyReads {
 
   private async connect(first: LoadedSpecFile): Promise<Started> {
     const clients = await connectAzure(
-      [first],
+      cloudsOf([first]),
       this.inputs,
       this.auth,
       this.event,
@@ -90,19 +92,19 @@ export class ActionEarlyReads {
    * The clients, reader and begun reads to plan the whole set with, or fresh ones. A sign-in
    * that failed throws here, as connectAzure does.
    */
-  async forSet(files: readonly LoadedSpecFile[]): Promise<{
+  async forSet(clouds: readonly CloudName[]): Promise<{
     clients: AzureClients;
     reader: SdkAzureReader;
     reads?: LiveReads;
   }> {
-    const cloud = chooseCloud(files, this.inputs);
+    const cloud = chooseCloud(clouds, this.inputs);
     if (this.connecting) {
       const started = await this.connecting;
       if (started.clients.cloudName === cloud.name) return started;
       this.abandon();
     }
     const clients = await connectAzure(
-      files,
+      clouds,
       this.inputs,
       this.auth,
       this.event,

@@ -52,7 +52,7 @@ export async function mergeGroupRoute(ctx: RunContext): Promise<void> {
   }
   let fresh;
   try {
-    const clients = await connectAzure(specs.files, ctx.inputs, auth, ctx.event, ctx.oidc, true);
+    const clients = await connectAzure(specs.clouds, ctx.inputs, auth, ctx.event, ctx.oidc, true);
     fresh = await makePlan(specs.desired, new SdkAzureReader(clients), {
       concurrency: ctx.inputs.maxParallel,
     });

@@ -138,7 +138,7 @@ export async function planRoute(ctx: RunContext): Promise<void> {
 
   let plan: Plan;
   try {
-    const { clients, reader, reads } = await reading.forSet(specs.files);
+    const { clients, reader, reads } = await reading.forSet(specs.clouds);
     plan = await makePlan(specs.desired, reader, { concurrency: ctx.inputs.maxParallel, reads });
     throwIfConnectionFailed(clients, ctx.env);
   } catch (error) {

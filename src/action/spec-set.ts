@@ -10,17 +10,28 @@ import type { LoadedSpecFile } from '../engine/spec/checks/context.js';
 import { compareFindings, hasErrors, type Finding } from '../engine/spec/findings.js';
 import { validateSpecSet, validateSpecSetAsParsed } from '../engine/spec/validate.js';
 import { resolveDesiredState, type DesiredState } from '../engine/state/desired.js';
+import type { CloudName } from '../engine/model/clouds.js';
 import type { ActionInputs } from './inputs.js';
 import { overlapFindings } from './spec-overlap.js';
 import { neutralizeForLog } from './log-safety.js';
 
 export interface LoadedSpecSet {
-  readonly files: readonly LoadedSpecFile[];
+  /**
+   * The clouds the files name: all the routes need of the parsed files once the set is
+   * resolved. The files themselves are not kept (34 MiB at 10,000 vaults, held through the
+   * plan; docs/performance.md, finding 10).
+   */
+  readonly clouds: readonly CloudName[];
   readonly findings: readonly Finding[];
   readonly fileCount: number;
   readonly valid: boolean;
   readonly summary: string;
   readonly desired?: DesiredState;
+}
+
+/** The clouds a set's files name, each once (a valid set names one). */
+export function cloudsOf(files: readonly LoadedSpecFile[]): CloudName[] {
+  return [...new Set(files.map((loaded) => loaded.spec.defaults.cloud))];
 }
 
 export function todayFrom(env: NodeJS.ProcessEnv): string {
@@ -84,7 +95,7 @@ export async function loadSpecSet(
   core.info(summary);
   const valid = !hasErrors(findings) && collected.sources.length > 0;
   return {
-    files: result.files,
+    clouds: cloudsOf(result.files),
     findings,
     fileCount: collected.sources.length,
     valid,

@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-PEWLYDKD.js";
+} from "./chunk-AULLL2M5.js";
 import {
   SdkAzureReader,
   chooseAuth,
@@ -19,14 +19,14 @@ import {
   readEmbeddedPlan,
   readMarker,
   touchedVaults
-} from "./chunk-2JMXRTHN.js";
+} from "./chunk-A7FX3J3K.js";
 import {
   setOutcome,
   writeSummary
 } from "./chunk-H72JU2T6.js";
 import {
   loadSpecSet
-} from "./chunk-WC6QR4RR.js";
+} from "./chunk-TYYKUGB7.js";
 import "./chunk-I2DMUX3B.js";
 import {
   errorText,
@@ -70,7 +70,7 @@ async function mergeGroupRoute(ctx) {
   }
   let fresh;
   try {
-    const clients = await connectAzure(specs.files, ctx.inputs, auth, ctx.event, ctx.oidc, true);
+    const clients = await connectAzure(specs.clouds, ctx.inputs, auth, ctx.event, ctx.oidc, true);
     fresh = await makePlan(specs.desired, new SdkAzureReader(clients), {
       concurrency: ctx.inputs.maxParallel
     });

@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   WriteFailure
-} from "./chunk-PEWLYDKD.js";
+} from "./chunk-AULLL2M5.js";
 import {
   createHttpHeaders,
   createPipelineRequest,
@@ -11,14 +11,14 @@ import {
   operationsFor,
   retryAfterBeyondCap,
   virtualNetworkOf
-} from "./chunk-2JMXRTHN.js";
+} from "./chunk-A7FX3J3K.js";
 import {
   comparableNetwork,
   normalizeLiveNetwork,
   parseResourceId,
   sameNetwork,
   targetKindOfId
-} from "./chunk-WC6QR4RR.js";
+} from "./chunk-TYYKUGB7.js";
 
 // src/adapters/azure/writer.ts
 var NETWORK_API_VERSION = "2025-05-01";

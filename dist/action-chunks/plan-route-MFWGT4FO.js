@@ -6,9 +6,9 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-2JMXRTHN.js";
+} from "./chunk-A7FX3J3K.js";
 import "./chunk-H72JU2T6.js";
-import "./chunk-WC6QR4RR.js";
+import "./chunk-TYYKUGB7.js";
 import "./chunk-I2DMUX3B.js";
 import "./chunk-MH4AOWL2.js";
 import "./chunk-Y4FF344V.js";

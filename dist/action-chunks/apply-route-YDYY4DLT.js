@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-QUMDMIHZ.js";
+} from "./chunk-PHPSAJYO.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-PEWLYDKD.js";
+} from "./chunk-AULLL2M5.js";
 import {
   ActionEarlyReads,
   applyCommentBody,
@@ -23,7 +23,7 @@ import {
   setPlanOutputs,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-2JMXRTHN.js";
+} from "./chunk-A7FX3J3K.js";
 import {
   setCommentUrl,
   setOutcome,
@@ -32,7 +32,7 @@ import {
 import {
   loadSpecSet,
   stepTitle
-} from "./chunk-WC6QR4RR.js";
+} from "./chunk-TYYKUGB7.js";
 import "./chunk-I2DMUX3B.js";
 import {
   commitStatuses,
@@ -253,7 +253,7 @@ async function applyRoute(ctx) {
   const newest = reviewed.plans[0];
   try {
     const reading = early ?? new ActionEarlyReads(ctx.inputs, auth, ctx.event, ctx.oidc, { readOnly: false });
-    const { clients, reader, reads } = await reading.forSet(specs.files);
+    const { clients, reader, reads } = await reading.forSet(specs.clouds);
     if (reviewed.plans.length === 0) {
       const fresh = await makePlan(specs.desired, reader, {
         concurrency: ctx.inputs.maxParallel,

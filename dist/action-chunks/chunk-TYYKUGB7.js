@@ -9620,6 +9620,9 @@ async function overlapFindings(inputs, files, today) {
 }
 
 // src/action/spec-set.ts
+function cloudsOf(files) {
+  return [...new Set(files.map((loaded) => loaded.spec.defaults.cloud))];
+}
 function todayFrom(env) {
   const pinned = env.KVNET_TODAY;
   if (pinned !== void 0 && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
@@ -9666,7 +9669,7 @@ async function loadSpecSet(inputs, env, onFileParsed) {
   info(summary);
   const valid = !hasErrors(findings) && collected.sources.length > 0;
   return {
-    files: result.files,
+    clouds: cloudsOf(result.files),
     findings,
     fileCount: collected.sources.length,
     valid,
@@ -9734,6 +9737,7 @@ export {
   isLockedOut,
   hasPrivatePath,
   bestPracticeFindings,
+  cloudsOf,
   todayFrom,
   loadSpecSet,
   annotatePlanFindings

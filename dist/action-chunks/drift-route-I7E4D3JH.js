@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-QUMDMIHZ.js";
+} from "./chunk-PHPSAJYO.js";
 import {
   applyPlan
-} from "./chunk-PEWLYDKD.js";
+} from "./chunk-AULLL2M5.js";
 import {
   ActionEarlyReads,
   ConnectionFailedError,
@@ -31,7 +31,7 @@ import {
   stepsTouching,
   throwIfConnectionFailed,
   touchedVaults
-} from "./chunk-2JMXRTHN.js";
+} from "./chunk-A7FX3J3K.js";
 import {
   BoundedRunner,
   setOutcome,
@@ -44,7 +44,7 @@ import {
   loadSpecSet,
   parseResourceId,
   stepTitle
-} from "./chunk-WC6QR4RR.js";
+} from "./chunk-TYYKUGB7.js";
 import "./chunk-I2DMUX3B.js";
 import {
   closeDriftIssue,
@@ -418,7 +418,7 @@ async function driftRoute(ctx) {
     return;
   }
   const reading = early ?? new ActionEarlyReads(ctx.inputs, auth, ctx.event, ctx.oidc, { readOnly: !fixing });
-  const { clients, reader, reads } = await reading.forSet(specs.files);
+  const { clients, reader, reads } = await reading.forSet(specs.clouds);
   const found = await makePlan(specs.desired, reader, {
     concurrency: ctx.inputs.maxParallel,
     reads

@@ -14,7 +14,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-2JMXRTHN.js";
+} from "./chunk-A7FX3J3K.js";
 import {
   BoundedRunner
 } from "./chunk-H72JU2T6.js";
@@ -31,7 +31,7 @@ import {
   readErrorLines,
   resourceIdKey,
   sameNetwork
-} from "./chunk-WC6QR4RR.js";
+} from "./chunk-TYYKUGB7.js";
 import {
   singleLine
 } from "./chunk-Y4FF344V.js";
