@@ -79,9 +79,51 @@ export function canonicalTexts(
   return { steps: stepTexts, live };
 }
 
-/** fingerprint(steps, liveBasis), joined from their canonical texts (the same text, so hash). */
+/**
+ * fingerprint(steps, liveBasis), hashed from their canonical texts piece by piece: the same
+ * text, so the same hash, without writing the whole plan out as one string (at 10,000 vaults
+ * that string and its copies were the plan's last and largest allocation).
+ */
 export function fingerprintOfTexts(steps: readonly PlanStep[], texts: CanonicalTexts): string {
-  const changes = steps.map((step) => texts.steps.get(step) ?? 'null').join(',');
-  const live = [...texts.live].map(([key, text]) => `${JSON.stringify(key)}:${text}`).join(',');
-  return shaOfText(`{"changes":[${changes}],"live":{${live}}}`);
+  const hash = new TextHash();
+  hash.add('{"changes":[');
+  steps.forEach((step, at) => {
+    if (at > 0) hash.add(',');
+    hash.add(texts.steps.get(step) ?? 'null');
+  });
+  hash.add('],"live":{');
+  let first = true;
+  for (const [key, text] of texts.live) {
+    hash.add(first ? '' : ',');
+    first = false;
+    hash.add(JSON.stringify(key));
+    hash.add(':');
+    hash.add(text);
+  }
+  hash.add('}}');
+  return hash.digest();
+}
+
+/** sha256 over texts added one after another, handed to the hash in chunks of about 64 KiB. */
+class TextHash {
+  private readonly hash = createHash('sha256');
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  add(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= 65_536) this.flush();
+  }
+
+  digest(): string {
+    this.flush();
+    return `sha256:${this.hash.digest('hex')}`;
+  }
+
+  private flush(): void {
+    this.hash.update(this.pending.join(''));
+    this.pending = [];
+    this.pendingLength = 0;
+  }
 }

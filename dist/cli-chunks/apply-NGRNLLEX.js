@@ -20,7 +20,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-XHZ2WDAJ.js";
+} from "./chunk-ZU6S6P2U.js";
 import {
   Coverage,
   accessOf,

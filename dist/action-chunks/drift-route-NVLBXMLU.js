@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-PHPSAJYO.js";
+} from "./chunk-2YRKHWNU.js";
 import {
   applyPlan
-} from "./chunk-AULLL2M5.js";
+} from "./chunk-WZWEYW6I.js";
 import {
   ActionEarlyReads,
   ConnectionFailedError,
@@ -31,7 +31,7 @@ import {
   stepsTouching,
   throwIfConnectionFailed,
   touchedVaults
-} from "./chunk-A7FX3J3K.js";
+} from "./chunk-ZN7QVI2T.js";
 import {
   BoundedRunner,
   setOutcome,

@@ -635,10 +635,43 @@ function canonicalTexts(steps, liveBasis) {
   return { steps: stepTexts, live };
 }
 function fingerprintOfTexts(steps, texts) {
-  const changes = steps.map((step) => texts.steps.get(step) ?? "null").join(",");
-  const live = [...texts.live].map(([key2, text]) => `${JSON.stringify(key2)}:${text}`).join(",");
-  return shaOfText(`{"changes":[${changes}],"live":{${live}}}`);
+  const hash = new TextHash();
+  hash.add('{"changes":[');
+  steps.forEach((step, at) => {
+    if (at > 0) hash.add(",");
+    hash.add(texts.steps.get(step) ?? "null");
+  });
+  hash.add('],"live":{');
+  let first = true;
+  for (const [key2, text] of texts.live) {
+    hash.add(first ? "" : ",");
+    first = false;
+    hash.add(JSON.stringify(key2));
+    hash.add(":");
+    hash.add(text);
+  }
+  hash.add("}}");
+  return hash.digest();
 }
+var TextHash = class {
+  hash = createHash("sha256");
+  pending = [];
+  pendingLength = 0;
+  add(text) {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= 65536) this.flush();
+  }
+  digest() {
+    this.flush();
+    return `sha256:${this.hash.digest("hex")}`;
+  }
+  flush() {
+    this.hash.update(this.pending.join(""));
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+};
 
 // src/engine/plan/steps-by-vault.ts
 function touchedVaults(step) {

@@ -6,7 +6,7 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-A7FX3J3K.js";
+} from "./chunk-ZN7QVI2T.js";
 import "./chunk-H72JU2T6.js";
 import "./chunk-TYYKUGB7.js";
 import "./chunk-I2DMUX3B.js";

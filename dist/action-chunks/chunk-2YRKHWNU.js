@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   WriteFailure
-} from "./chunk-AULLL2M5.js";
+} from "./chunk-WZWEYW6I.js";
 import {
   createHttpHeaders,
   createPipelineRequest,
@@ -11,7 +11,7 @@ import {
   operationsFor,
   retryAfterBeyondCap,
   virtualNetworkOf
-} from "./chunk-A7FX3J3K.js";
+} from "./chunk-ZN7QVI2T.js";
 import {
   comparableNetwork,
   normalizeLiveNetwork,

@@ -14,7 +14,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-A7FX3J3K.js";
+} from "./chunk-ZN7QVI2T.js";
 import {
   BoundedRunner
 } from "./chunk-H72JU2T6.js";

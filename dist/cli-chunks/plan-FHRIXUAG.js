@@ -12,7 +12,7 @@ import {
   renderJson,
   renderText,
   splitByChange
-} from "./chunk-XHZ2WDAJ.js";
+} from "./chunk-ZU6S6P2U.js";
 import "./chunk-NCROHRFL.js";
 import "./chunk-NXIKCKPF.js";
 import {

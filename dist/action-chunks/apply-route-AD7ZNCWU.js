@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-PHPSAJYO.js";
+} from "./chunk-2YRKHWNU.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-AULLL2M5.js";
+} from "./chunk-WZWEYW6I.js";
 import {
   ActionEarlyReads,
   applyCommentBody,
@@ -23,7 +23,7 @@ import {
   setPlanOutputs,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-A7FX3J3K.js";
+} from "./chunk-ZN7QVI2T.js";
 import {
   setCommentUrl,
   setOutcome,

@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-AULLL2M5.js";
+} from "./chunk-WZWEYW6I.js";
 import {
   SdkAzureReader,
   chooseAuth,
@@ -19,7 +19,7 @@ import {
   readEmbeddedPlan,
   readMarker,
   touchedVaults
-} from "./chunk-A7FX3J3K.js";
+} from "./chunk-ZN7QVI2T.js";
 import {
   setOutcome,
   writeSummary
