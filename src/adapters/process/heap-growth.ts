@@ -8,7 +8,7 @@
 import { setFlagsFromString } from 'node:v8';
 
 /** The heap may grow by this much over what the last full collection kept. */
-export const HEAP_GROWING_PERCENT = 30;
+export const HEAP_GROWING_PERCENT = 20;
 
 const FLAG = 'heap-growing-percent';
 
