@@ -82,7 +82,7 @@ export function formatResourceId(id: ResourceId): string {
 export type IdKey = string & { readonly __idKey: true };
 
 /** The key under which two spellings of the same id compare equal. */
-/** Each id text's key, made once: this runs for every lookup, and keys are held by the map. */
+/** Each id text's key, lower-cased once and shared: keys are made for every lookup. */
 const keys = new Interner<IdKey>();
 
 export function resourceIdKey(text: string): IdKey {

@@ -116,8 +116,8 @@ export function simulate(
   // access from an older epoch is recomputed from the world when next needed.
   let egressEpoch = 0;
   const seenAt = new Map<IdKey, number>();
-  // Access recomputed equal to what it was stays the one object: at 10,000 vaults the plan
-  // otherwise held a second, equal copy (and its coverage) for every vault it leaves alone.
+  // Access recomputed equal to what it was stays the one object, so a vault the plan leaves as
+  // it was holds one access for before and after (and diffAccess sees at once that they agree).
   const refresh = (vaultKey: IdKey) => {
     if ((seenAt.get(vaultKey) ?? 0) === egressEpoch) return;
     const known = current.get(vaultKey);
