@@ -1,9 +1,10 @@
 // The plan, apply and drift routes' reads begin while the spec set is still loading, as the
 // CLI's do (cli/early-reads.ts): the clients are made from the first file that parses, after
-// one sign-in (so the run's many clients reuse one token instead of each fetching its own), and
-// each parsed file has its vaults' reads started on them. Only files that pass the run's own limits are
-// read (loadSpecSet leaves out a file with a vault outside `azure-subscription-id`). The plan
-// uses them only when the whole set agrees; an invalid set, or an apply refused, abandons them.
+// one sign-in (so the run's many clients reuse one token instead of each fetching its own),
+// and each parsed file has its vaults' reads started on them. Only files that pass the run's
+// own limits are read (loadSpecSet leaves out a file with a vault outside
+// `azure-subscription-id`). The plan uses them only when the whole set's clouds agree; an
+// invalid set, or an apply refused, abandons them.
 import type { AzureClients } from '../adapters/azure/clients.js';
 import { SdkAzureReader } from '../adapters/azure/reader.js';
 import type { LoadedSpecFile } from '../engine/spec/checks/context.js';
