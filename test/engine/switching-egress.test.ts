@@ -147,7 +147,24 @@ describe('switching subnets: the public-egress claim in O(vaults + subnets)', ()
     const named = lost?.kind === 'switching-subnets-egress' ? lost.subnetIds.slice(0, 3) : [];
     expect(named).toHaveLength(3);
     expect(pathText(lost ?? { kind: 'public-all' })).toBe(
-      `clients of ${SUBNETS} subnets switched to the Key Vault service endpoint, from their public address (${named.map((id) => `vnet-apps/${id.split('/').pop() ?? ''}`).join(', ')} and ${SUBNETS - 3} more)`,
+      `clients of subnets ${named.map((id) => `vnet-apps/${id.split('/').pop() ?? ''}`).join(', ')} and ${SUBNETS - 3} more, switched to the Key Vault service endpoint, from their public address`,
+    );
+  });
+
+  it('names the subnets first, joined as a reader would say them', () => {
+    const egress = (count: number) =>
+      pathText({
+        kind: 'switching-subnets-egress',
+        subnetIds: Array.from({ length: count }, (_, index) => subnetId(index)),
+      });
+    const tail = ', switched to the Key Vault service endpoint, from their public address';
+    expect(egress(1)).toBe(`clients of subnet vnet-apps/snet-0${tail}`);
+    expect(egress(2)).toBe(`clients of subnets vnet-apps/snet-0 and vnet-apps/snet-1${tail}`);
+    expect(egress(3)).toBe(
+      `clients of subnets vnet-apps/snet-0, vnet-apps/snet-1 and vnet-apps/snet-2${tail}`,
+    );
+    expect(egress(4)).toBe(
+      `clients of subnets vnet-apps/snet-0, vnet-apps/snet-1, vnet-apps/snet-2 and 1 more${tail}`,
     );
   });
 

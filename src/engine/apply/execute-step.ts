@@ -1,25 +1,14 @@
 // Runs one plan step through the writer port, then reads the resource back to prove the
 // write took effect (and that nobody else changed it in between).
 import { resourceIdKey } from '../model/resource-id.js';
-import { normalizeLiveNetwork, sameNetwork } from '../model/vault-network.js';
-import type { PlanStep, VaultNetworkPayload } from '../plan/types.js';
+import { sameNetwork } from '../model/vault-network.js';
+import type { PlanStep } from '../plan/types.js';
+import { networkOfPayload } from '../plan/world-of.js';
 import { isSucceeded, MANAGED_BY_TAG, MANAGED_BY_VALUE, type ReadOutcome } from '../state/live.js';
 import { virtualNetworkOf } from '../state/read-live.js';
 import type { AzureReader } from '../../ports/azure-reader.js';
 import type { AzureWriter } from '../../ports/azure-writer.js';
 import { WriteFailure } from './write-failure.js';
-
-export function networkOfPayload(payload: VaultNetworkPayload) {
-  return normalizeLiveNetwork({
-    publicNetworkAccess: payload.publicNetworkAccess,
-    networkAcls: {
-      defaultAction: payload.networkAcls.defaultAction,
-      bypass: payload.networkAcls.bypass,
-      ipRules: payload.networkAcls.ipRules.map((value) => ({ value })),
-      virtualNetworkRules: payload.networkAcls.virtualNetworkRules.map((rule) => ({ id: rule.id })),
-    },
-  });
-}
 
 function verificationFailed(resourceId: string, message: string): WriteFailure {
   return new WriteFailure(resourceId, message, 'VerificationFailed');

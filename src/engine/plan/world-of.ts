@@ -144,6 +144,10 @@ export function liveWorld(
   return { vaults, subnets, endpoints, zones, links, records, declaredZoneOf, switchingSubnets };
 }
 
+/**
+ * The network a vault step's PATCH leaves: what the simulation applies and what the applier's
+ * read-back must equal. kvnet builds the payload, so its values are already canonical.
+ */
 export function networkOfPayload(payload: VaultNetworkPayload): VaultNetwork {
   return {
     publicNetworkAccess: payload.publicNetworkAccess,

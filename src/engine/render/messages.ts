@@ -195,14 +195,21 @@ export function pathText(path: AccessPath): string {
 /** How many subnet names an egress path lists before it says how many more. */
 export const EGRESS_NAMES_SHOWN = 3;
 
-/** Clients of the subnets the plan switches to the endpoint, named up to a few. */
+/**
+ * Clients of the subnets the plan switches to the endpoint, named up to a few. The names come
+ * first: in a code block a long line runs past the right edge, and they are what a reader needs.
+ */
 function egressText(subnetIds: readonly string[]): string {
   const names = subnetIds.slice(0, EGRESS_NAMES_SHOWN).map(subnetLabel);
   const more = subnetIds.length - names.length;
-  const list = more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
-  if (subnetIds.length === 1)
-    return `clients of subnet ${list}, switched to the Key Vault service endpoint, from their public address`;
-  return `clients of ${subnetIds.length} subnets switched to the Key Vault service endpoint, from their public address (${list})`;
+  const list =
+    more > 0
+      ? `${names.join(', ')} and ${more} more`
+      : names.length > 1
+        ? `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`
+        : (names[0] ?? '');
+  const subnets = subnetIds.length === 1 ? 'subnet' : 'subnets';
+  return `clients of ${subnets} ${list}, switched to the Key Vault service endpoint, from their public address`;
 }
 
 /** `vnet/subnet`, which names a subnet unambiguously enough beside its vault. */

@@ -6762,10 +6762,9 @@ var EGRESS_NAMES_SHOWN = 3;
 function egressText(subnetIds) {
   const names = subnetIds.slice(0, EGRESS_NAMES_SHOWN).map(subnetLabel);
   const more = subnetIds.length - names.length;
-  const list = more > 0 ? `${names.join(", ")} and ${more} more` : names.join(", ");
-  if (subnetIds.length === 1)
-    return `clients of subnet ${list}, switched to the Key Vault service endpoint, from their public address`;
-  return `clients of ${subnetIds.length} subnets switched to the Key Vault service endpoint, from their public address (${list})`;
+  const list = more > 0 ? `${names.join(", ")} and ${more} more` : names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}` : names[0] ?? "";
+  const subnets = subnetIds.length === 1 ? "subnet" : "subnets";
+  return `clients of ${subnets} ${list}, switched to the Key Vault service endpoint, from their public address`;
 }
 function subnetLabel(subnetId2) {
   const parts = subnetId2.split("/");

@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-WZWEYW6I.js";
+} from "./chunk-3AOM3KVN.js";
 import {
   SdkAzureReader,
   chooseAuth,
@@ -19,14 +19,14 @@ import {
   readEmbeddedPlan,
   readMarker,
   touchedVaults
-} from "./chunk-ZN7QVI2T.js";
+} from "./chunk-BE4TDLQS.js";
 import {
   setOutcome,
   writeSummary
 } from "./chunk-H72JU2T6.js";
 import {
   loadSpecSet
-} from "./chunk-TYYKUGB7.js";
+} from "./chunk-KLKWPYBU.js";
 import "./chunk-I2DMUX3B.js";
 import {
   errorText,

@@ -6,7 +6,7 @@ import {
   connectionFailureMessage,
   createClients,
   readErrorLine
-} from "./chunk-6SIBWLS2.js";
+} from "./chunk-LGYA74BH.js";
 import "./chunk-FRBLMQPP.js";
 import {
   dump,

@@ -5,7 +5,7 @@ import {
   cloudsOf,
   loadSpecSet,
   todayFrom
-} from "./chunk-TYYKUGB7.js";
+} from "./chunk-KLKWPYBU.js";
 import "./chunk-I2DMUX3B.js";
 import "./chunk-Y4FF344V.js";
 import "./chunk-7RRVYOQZ.js";

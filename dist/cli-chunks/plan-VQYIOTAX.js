@@ -12,7 +12,7 @@ import {
   renderJson,
   renderText,
   splitByChange
-} from "./chunk-ZU6S6P2U.js";
+} from "./chunk-TKZBTFOM.js";
 import "./chunk-NCROHRFL.js";
 import "./chunk-NXIKCKPF.js";
 import {
@@ -24,7 +24,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-6SIBWLS2.js";
+} from "./chunk-LGYA74BH.js";
 import "./chunk-FRBLMQPP.js";
 import "./chunk-U5VPZIUV.js";
 import {

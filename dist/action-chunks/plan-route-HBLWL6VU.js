@@ -6,9 +6,9 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-ZN7QVI2T.js";
+} from "./chunk-BE4TDLQS.js";
 import "./chunk-H72JU2T6.js";
-import "./chunk-TYYKUGB7.js";
+import "./chunk-KLKWPYBU.js";
 import "./chunk-I2DMUX3B.js";
 import "./chunk-MH4AOWL2.js";
 import "./chunk-Y4FF344V.js";

@@ -10,11 +10,12 @@ import {
   isSucceeded,
   liveWorld,
   makePlan,
+  networkOfPayload,
   readLiveState,
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-ZN7QVI2T.js";
+} from "./chunk-BE4TDLQS.js";
 import {
   BoundedRunner
 } from "./chunk-H72JU2T6.js";
@@ -24,14 +25,13 @@ import {
   changeLine,
   findingLine,
   key,
-  normalizeLiveNetwork,
   noteText,
   parseResourceId,
   pathText,
   readErrorLines,
   resourceIdKey,
   sameNetwork
-} from "./chunk-TYYKUGB7.js";
+} from "./chunk-KLKWPYBU.js";
 import {
   singleLine
 } from "./chunk-Y4FF344V.js";
@@ -314,17 +314,6 @@ var WriteFailure = class extends Error {
 };
 
 // src/engine/apply/execute-step.ts
-function networkOfPayload(payload) {
-  return normalizeLiveNetwork({
-    publicNetworkAccess: payload.publicNetworkAccess,
-    networkAcls: {
-      defaultAction: payload.networkAcls.defaultAction,
-      bypass: payload.networkAcls.bypass,
-      ipRules: payload.networkAcls.ipRules.map((value) => ({ value })),
-      virtualNetworkRules: payload.networkAcls.virtualNetworkRules.map((rule) => ({ id: rule.id }))
-    }
-  });
-}
 function verificationFailed(resourceId, message) {
   return new WriteFailure(resourceId, message, "VerificationFailed");
 }

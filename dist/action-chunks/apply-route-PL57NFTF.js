@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-2YRKHWNU.js";
+} from "./chunk-MJ2ETVSB.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-WZWEYW6I.js";
+} from "./chunk-3AOM3KVN.js";
 import {
   ActionEarlyReads,
   applyCommentBody,
@@ -23,7 +23,7 @@ import {
   setPlanOutputs,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-ZN7QVI2T.js";
+} from "./chunk-BE4TDLQS.js";
 import {
   setCommentUrl,
   setOutcome,
@@ -32,7 +32,7 @@ import {
 import {
   loadSpecSet,
   stepTitle
-} from "./chunk-TYYKUGB7.js";
+} from "./chunk-KLKWPYBU.js";
 import "./chunk-I2DMUX3B.js";
 import {
   commitStatuses,

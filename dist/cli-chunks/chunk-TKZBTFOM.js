@@ -40,7 +40,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-6SIBWLS2.js";
+} from "./chunk-LGYA74BH.js";
 import {
   KVNET_VERSION
 } from "./chunk-FRBLMQPP.js";
@@ -2658,6 +2658,7 @@ export {
   MANAGED_BY_TAG,
   MANAGED_BY_VALUE,
   liveWorld,
+  networkOfPayload,
   applyStep,
   makePlan,
   renderJson,

@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-2YRKHWNU.js";
+} from "./chunk-MJ2ETVSB.js";
 import {
   applyPlan
-} from "./chunk-WZWEYW6I.js";
+} from "./chunk-3AOM3KVN.js";
 import {
   ActionEarlyReads,
   ConnectionFailedError,
@@ -31,7 +31,7 @@ import {
   stepsTouching,
   throwIfConnectionFailed,
   touchedVaults
-} from "./chunk-ZN7QVI2T.js";
+} from "./chunk-BE4TDLQS.js";
 import {
   BoundedRunner,
   setOutcome,
@@ -44,7 +44,7 @@ import {
   loadSpecSet,
   parseResourceId,
   stepTitle
-} from "./chunk-TYYKUGB7.js";
+} from "./chunk-KLKWPYBU.js";
 import "./chunk-I2DMUX3B.js";
 import {
   closeDriftIssue,

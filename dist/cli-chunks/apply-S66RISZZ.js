@@ -14,13 +14,14 @@ import {
   liveWorld,
   loadSpecSet,
   makePlan,
+  networkOfPayload,
   parsePlanJson,
   readLiveState,
   renderText,
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-ZU6S6P2U.js";
+} from "./chunk-TKZBTFOM.js";
 import {
   Coverage,
   accessOf,
@@ -42,7 +43,7 @@ import {
   readErrorLines,
   retryAfterBeyondCap,
   stepTitle
-} from "./chunk-6SIBWLS2.js";
+} from "./chunk-LGYA74BH.js";
 import "./chunk-FRBLMQPP.js";
 import {
   comparableNetwork,
@@ -516,17 +517,6 @@ async function checkPreconditions(step, desired, reader) {
 }
 
 // src/engine/apply/execute-step.ts
-function networkOfPayload(payload) {
-  return normalizeLiveNetwork({
-    publicNetworkAccess: payload.publicNetworkAccess,
-    networkAcls: {
-      defaultAction: payload.networkAcls.defaultAction,
-      bypass: payload.networkAcls.bypass,
-      ipRules: payload.networkAcls.ipRules.map((value) => ({ value })),
-      virtualNetworkRules: payload.networkAcls.virtualNetworkRules.map((rule) => ({ id: rule.id }))
-    }
-  });
-}
 function verificationFailed(resourceId, message) {
   return new WriteFailure(resourceId, message, "VerificationFailed");
 }
