@@ -91,6 +91,14 @@ export interface BenchReport {
     /** What the resident set held when it peaked in the plan. */
     readonly atPeakRssMiB: RssBreakdownMiB;
   };
+  /** The plan rendered for its readers (bench/render-phase.ts), after the plan, before the apply. */
+  readonly render: {
+    readonly totalMs: number;
+    readonly outputs: Record<string, { readonly ms: number; readonly bytes: number }>;
+    /** Whether the job summary held the whole plan (else it says where the rest is). */
+    readonly summaryComplete: boolean;
+    readonly peakRssMiB: number;
+  };
   readonly apply: {
     readonly outcome: string;
     readonly messages: readonly string[];
@@ -126,6 +134,7 @@ export interface RssBreakdownMiB {
 }
 
 export const mib = (bytes: number) => Math.round((bytes / 1024 ** 2) * 10) / 10;
+const kib = (bytes: number) => Math.round(bytes / 1024);
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 export function evaluateTargets(report: Omit<BenchReport, 'targets'>): Target[] {
@@ -183,7 +192,7 @@ function operationRows(label: string, counts: Record<string, number>): string[] 
 }
 
 export function renderMarkdown(report: BenchReport): string {
-  const { parameters: p, estate: e, plan, apply, machine: m } = report;
+  const { parameters: p, estate: e, plan, render, apply, machine: m } = report;
   const lines = [
     `## kvnet bench: ${p.vaults} vaults, ${p.subscriptions} subscriptions, ${p.latencyMs} ms latency`,
     '',
@@ -206,6 +215,13 @@ export function renderMarkdown(report: BenchReport): string {
     `| 429s provoked | ${plan.throttled} | — |`,
     `| max writes/s per subscription | — | ${apply.maxWritesPerSecondPerSubscription} |`,
     `| VNet writes: overlapping, 409 | — | ${apply.vnetWrites}: ${apply.overlappingVnetWritePairs}, ${apply.anotherOperationInProgress} |`,
+    `| rendered for readers (after the plan) | ${render.totalMs} ms: ${Object.entries(
+      render.outputs,
+    )
+      .map(([name, output]) => `${name} ${output.ms} ms, ${kib(output.bytes)} KiB`)
+      .join(
+        '; ',
+      )}; summary ${render.summaryComplete ? 'whole' : 'cut, pointing to the JSON'}; peak RSS ${render.peakRssMiB} MiB | — |`,
     `| peak RSS sampled in phase | ${plan.peakRssMiB} MiB | ${apply.peakRssMiB} MiB |`,
     `| peak V8 heap used / external (buffers, TLS) sampled in phase | ${plan.peakHeapUsedMiB} / ${plan.peakExternalMiB} MiB | ${apply.peakHeapUsedMiB} / ${apply.peakExternalMiB} MiB |`,
     `| at the plan's RSS peak: anonymous / file-backed; V8 heap reserved / in use; external | ${plan.atPeakRssMiB.anonymous} / ${plan.atPeakRssMiB.file}; ${plan.atPeakRssMiB.heapTotal} / ${plan.atPeakRssMiB.heapUsed}; ${plan.atPeakRssMiB.external} MiB | — |`,

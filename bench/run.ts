@@ -347,6 +347,21 @@ async function main(): Promise<void> {
           external: mib(result.plan.memory.atPeakRss.externalBytes),
         },
       },
+      render: {
+        totalMs: result.render.totalMs,
+        outputs: {
+          'CLI text': result.render.cliText,
+          'CLI JSON': result.render.cliJson,
+          'Action log': result.render.actionLog,
+          'job summary': {
+            ms: result.render.actionSummary.ms,
+            bytes: result.render.actionSummary.bytes,
+          },
+          'PR comment': result.render.actionComment,
+        },
+        summaryComplete: result.render.actionSummary.complete,
+        peakRssMiB: mib(result.render.memory.peakRssBytes),
+      },
       apply: {
         outcome: result.apply.outcome,
         messages: result.apply.messages,

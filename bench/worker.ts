@@ -10,6 +10,7 @@ import { applyPlan } from '../src/engine/apply/run-apply.js';
 import { makePlan } from '../src/engine/plan/make-plan.js';
 import { LiveReads } from '../src/engine/state/read-live.js';
 import { runBareClient, type BareResult } from './bare-client.js';
+import { renderPhase, type RenderPhase } from './render-phase.js';
 import { kvnetAdapters, loadDesiredState } from './kvnet.js';
 import { heapSnapshotAt, startAllocationProfile } from './profiling.js';
 import type { MinimalRequest } from './minimal-reads.js';
@@ -90,6 +91,8 @@ export interface WorkerResult {
     readonly stepsByKind: Record<string, number>;
     readonly memory: PhaseMemory;
   };
+  /** The plan rendered as the CLI prints it and as the Action posts it (render-phase.ts). */
+  readonly render: RenderPhase & { readonly memory: PhaseMemory };
   readonly apply: {
     readonly startedAtMs: number;
     readonly endedAtMs: number;
@@ -209,6 +212,7 @@ async function main(): Promise<void> {
   const planMemory = sampler.take();
   await stopAllocationProfile();
   heapSnapshotAt('planned');
+  const rendered = { ...renderPhase(plan), memory: sampler.take() };
 
   const applyStarted = Date.now();
   const report = input.planOnly
@@ -236,6 +240,7 @@ async function main(): Promise<void> {
       stepsByKind: tally(plan.steps.map((step) => `${step.kind}:${step.action}:${step.phase}`)),
       memory: planMemory,
     },
+    render: rendered,
     apply: {
       startedAtMs: applyStarted,
       endedAtMs: applyEnded,
