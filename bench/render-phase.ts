@@ -7,15 +7,19 @@ import { planCommentBody } from '../src/action/bodies.js';
 import { neutralizeForLog } from '../src/action/log-safety.js';
 import { SUMMARY_LIMIT_BYTES } from '../src/action/summary.js';
 import type { Plan } from '../src/engine/plan/types.js';
-import { renderJson } from '../src/engine/render/json.js';
+import { batches, withLineEnds } from '../src/engine/render/batches.js';
+import { renderJsonChunks } from '../src/engine/render/json.js';
 import { renderMarkdownReport } from '../src/engine/render/markdown.js';
-import { renderText } from '../src/engine/render/text.js';
-import { safeJsonOutput, safeOutput } from '../src/engine/render/untrusted.js';
+import { renderTextLines } from '../src/engine/render/text.js';
+import { safeOutput } from '../src/engine/render/untrusted.js';
+import { peakRss } from './peak-rss.js';
 
 export interface Rendering {
   readonly ms: number;
   /** UTF-8 size of what was rendered. */
   readonly bytes: number;
+  /** The process's peak RSS (VmHWM) once this rendering was done: where it rose is what cost. */
+  readonly peakRssAfterBytes: number;
 }
 
 export interface RenderPhase {
@@ -29,20 +33,31 @@ export interface RenderPhase {
   readonly totalMs: number;
 }
 
-function timed<T>(render: () => T, text: (value: T) => string): [T, Rendering] {
+function timed<T>(render: () => T, size: (value: T) => number): [T, Rendering] {
   const started = performance.now();
   const value = render();
   const ms = Math.round(performance.now() - started);
-  return [value, { ms, bytes: Buffer.byteLength(text(value), 'utf8') }];
+  return [value, { ms, bytes: size(value), peakRssAfterBytes: peakRss().bytes }];
 }
 
-const same = (text: string) => text;
+const utf8 = (text: string) => Buffer.byteLength(text, 'utf8');
+
+/** What the CLI or the Action writes, batch by batch through its sanitiser, in bytes. */
+function writtenBytes(pieces: Iterable<string>, sanitise: (batch: string) => string): number {
+  let bytes = 0;
+  for (const batch of batches(pieces, { wholeLines: true })) bytes += utf8(sanitise(batch));
+  return bytes;
+}
+
+const textLines = (plan: Plan) => withLineEnds(renderTextLines(plan, { color: false }));
+const asWritten = (bytes: number) => bytes;
 
 export function renderPhase(plan: Plan): RenderPhase {
   const started = performance.now();
-  const [, cliText] = timed(() => safeOutput(renderText(plan, { color: false })), same);
-  const [, cliJson] = timed(() => safeJsonOutput(renderJson(plan)), same);
-  const [, actionLog] = timed(() => neutralizeForLog(renderText(plan, { color: false })), same);
+  // As `kvnet plan` writes them (and the Action its log and plan file): batch by batch.
+  const [, cliText] = timed(() => writtenBytes(textLines(plan), safeOutput), asWritten);
+  const [, cliJson] = timed(() => writtenBytes(renderJsonChunks(plan), safeOutput), asWritten);
+  const [, actionLog] = timed(() => writtenBytes(textLines(plan), neutralizeForLog), asWritten);
   const [summary, summaryFigures] = timed(
     () =>
       renderMarkdownReport(plan, {
@@ -50,9 +65,9 @@ export function renderPhase(plan: Plan): RenderPhase {
         limit: SUMMARY_LIMIT_BYTES,
         unit: 'bytes',
       }),
-    (report) => report.text,
+    (report) => utf8(report.text),
   );
-  const [, actionComment] = timed(() => planCommentBody(plan, 'bench', 'f'.repeat(40)), same);
+  const [, actionComment] = timed(() => planCommentBody(plan, 'bench', 'f'.repeat(40)), utf8);
   return {
     cliText,
     cliJson,

@@ -94,9 +94,13 @@ export interface BenchReport {
   /** The plan rendered for its readers (bench/render-phase.ts), after the plan, before the apply. */
   readonly render: {
     readonly totalMs: number;
-    readonly outputs: Record<string, { readonly ms: number; readonly bytes: number }>;
+    readonly outputs: Record<
+      string,
+      { readonly ms: number; readonly bytes: number; readonly peakRssAfterMiB: number }
+    >;
     /** Whether the job summary held the whole plan (else it says where the rest is). */
     readonly summaryComplete: boolean;
+    /** Sampled every 10 ms: a synchronous renderer blocks the sampler, so see peakRssAfterMiB. */
     readonly peakRssMiB: number;
   };
   readonly apply: {
@@ -191,6 +195,16 @@ function operationRows(label: string, counts: Record<string, number>): string[] 
   );
 }
 
+/** Each output's time and size, and the process's peak once it was made (VmHWM only rises). */
+function renderRow(render: BenchReport['render']): string {
+  const outputs = Object.entries(render.outputs).map(
+    ([name, output]) =>
+      `${name} ${output.ms} ms, ${kib(output.bytes)} KiB (peak then ${output.peakRssAfterMiB} MiB)`,
+  );
+  const summary = render.summaryComplete ? 'whole' : 'cut, pointing to the JSON';
+  return `| rendered for readers (after the plan) | ${render.totalMs} ms: ${outputs.join('; ')}; summary ${summary} | — |`;
+}
+
 export function renderMarkdown(report: BenchReport): string {
   const { parameters: p, estate: e, plan, render, apply, machine: m } = report;
   const lines = [
@@ -215,13 +229,7 @@ export function renderMarkdown(report: BenchReport): string {
     `| 429s provoked | ${plan.throttled} | — |`,
     `| max writes/s per subscription | — | ${apply.maxWritesPerSecondPerSubscription} |`,
     `| VNet writes: overlapping, 409 | — | ${apply.vnetWrites}: ${apply.overlappingVnetWritePairs}, ${apply.anotherOperationInProgress} |`,
-    `| rendered for readers (after the plan) | ${render.totalMs} ms: ${Object.entries(
-      render.outputs,
-    )
-      .map(([name, output]) => `${name} ${output.ms} ms, ${kib(output.bytes)} KiB`)
-      .join(
-        '; ',
-      )}; summary ${render.summaryComplete ? 'whole' : 'cut, pointing to the JSON'}; peak RSS ${render.peakRssMiB} MiB | — |`,
+    renderRow(render),
     `| peak RSS sampled in phase | ${plan.peakRssMiB} MiB | ${apply.peakRssMiB} MiB |`,
     `| peak V8 heap used / external (buffers, TLS) sampled in phase | ${plan.peakHeapUsedMiB} / ${plan.peakExternalMiB} MiB | ${apply.peakHeapUsedMiB} / ${apply.peakExternalMiB} MiB |`,
     `| at the plan's RSS peak: anonymous / file-backed; V8 heap reserved / in use; external | ${plan.atPeakRssMiB.anonymous} / ${plan.atPeakRssMiB.file}; ${plan.atPeakRssMiB.heapTotal} / ${plan.atPeakRssMiB.heapUsed}; ${plan.atPeakRssMiB.external} MiB | — |`,

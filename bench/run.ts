@@ -39,9 +39,16 @@ import {
 import { convergeBaseline, requireBaseline, type SetupResult } from './setup.js';
 import { specFiles } from './specs.js';
 import type { BareResult } from './bare-client.js';
+import type { Rendering } from './render-phase.js';
 import type { WorkerInput, WorkerResult } from './worker.js';
 
 const WORKER_TIMEOUT_MS = 15 * 60 * 1000;
+
+const rendering = (figures: Rendering) => ({
+  ms: figures.ms,
+  bytes: figures.bytes,
+  peakRssAfterMiB: mib(figures.peakRssAfterBytes),
+});
 
 function wholeNumber(value: string, flag: string, min: number, max: number): number {
   const number = Number(value);
@@ -350,14 +357,11 @@ async function main(): Promise<void> {
       render: {
         totalMs: result.render.totalMs,
         outputs: {
-          'CLI text': result.render.cliText,
-          'CLI JSON': result.render.cliJson,
-          'Action log': result.render.actionLog,
-          'job summary': {
-            ms: result.render.actionSummary.ms,
-            bytes: result.render.actionSummary.bytes,
-          },
-          'PR comment': result.render.actionComment,
+          'CLI text': rendering(result.render.cliText),
+          'CLI JSON': rendering(result.render.cliJson),
+          'Action log': rendering(result.render.actionLog),
+          'job summary': rendering(result.render.actionSummary),
+          'PR comment': rendering(result.render.actionComment),
         },
         summaryComplete: result.render.actionSummary.complete,
         peakRssMiB: mib(result.render.memory.peakRssBytes),

@@ -10,6 +10,7 @@ import { applyPlan } from '../src/engine/apply/run-apply.js';
 import { makePlan } from '../src/engine/plan/make-plan.js';
 import { LiveReads } from '../src/engine/state/read-live.js';
 import { runBareClient, type BareResult } from './bare-client.js';
+import { peakRss } from './peak-rss.js';
 import { renderPhase, type RenderPhase } from './render-phase.js';
 import { kvnetAdapters, loadDesiredState } from './kvnet.js';
 import { heapSnapshotAt, startAllocationProfile } from './profiling.js';
@@ -156,16 +157,6 @@ class MemorySampler {
   stop(): void {
     clearInterval(this.timer);
   }
-}
-
-function peakRss(): { bytes: number; source: 'VmHWM' | 'maxRSS' } {
-  try {
-    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (match) return { bytes: Number(match[1]) * 1024, source: 'VmHWM' };
-  } catch {
-    // Not Linux: fall back to getrusage, in kilobytes.
-  }
-  return { bytes: process.resourceUsage().maxRSS * 1024, source: 'maxRSS' };
 }
 
 function tally(values: readonly string[]): Record<string, number> {

@@ -207,7 +207,7 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
         logUntrusted(
           `no pull request merged since the last apply (${numbers}) planned this spec set, and live state matches it: nothing to do`,
         );
-        setPlanOutputs(fresh, ctx.inputs.specSetId, ctx.env);
+        await setPlanOutputs(fresh, ctx.inputs.specSetId, ctx.env);
         setOutcome('no-changes');
         await writeSummary(
           `## ✅ kvnet apply: nothing to apply for this spec set\n\nNo pull request merged since the last apply (${numbers}) planned it, and live state already matches the spec.`,
@@ -269,7 +269,7 @@ export async function applyRoute(ctx: RunContext): Promise<void> {
   }
 
   logUntrustedBlock([`kvnet apply: ${report.outcome}`, ...applyResultLines(report)].join('\n'));
-  setPlanOutputs(report.plan, ctx.inputs.specSetId, ctx.env);
+  await setPlanOutputs(report.plan, ctx.inputs.specSetId, ctx.env);
   setOutcome(report.outcome);
   let summaryWritten = false;
   // Report where it matters: the pushed commit's pull request, and each one whose reviewed plan

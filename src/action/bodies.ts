@@ -10,7 +10,8 @@ import {
   renderMarkdown,
   type MarkdownOptions,
 } from '../engine/render/markdown.js';
-import { parsePlanJson, planJson } from '../engine/render/json.js';
+import { batches } from '../engine/render/batches.js';
+import { parsePlanJson, planJsonChunks } from '../engine/render/json.js';
 import { fence, inlineCode } from '../engine/render/markdown-safe.js';
 import { stepTitle } from '../engine/render/plan-lines.js';
 import { renderFindingsText } from '../engine/render/findings.js';
@@ -68,9 +69,24 @@ export function readMarker(body: string, specSetId: string): ReviewedMarker | un
 const EMBED_OPEN = '<!-- kvnet:reviewed-plan ';
 const EMBED_LIMIT = 20_000;
 
+/** The JSON compressed per this many characters: one gzip member each (gunzip joins them). */
+const EMBED_MEMBER_CHARS = 256 * 1024;
+
+/**
+ * The reviewed plan for the comment, or '' when it does not fit. Compressed piece by piece and
+ * given up once over the limit, so a 10,000-vault plan is never one string: deflate only looks
+ * 32 KiB back, so members this large compress about as well as one.
+ */
 export function embedPlan(plan: Plan): string {
-  const encoded = gzipSync(Buffer.from(planJson(plan), 'utf8')).toString('base64');
-  return encoded.length <= EMBED_LIMIT ? `${EMBED_OPEN}${encoded} -->` : '';
+  const members: Buffer[] = [];
+  let compressed = 0;
+  for (const piece of batches(planJsonChunks(plan), { chars: EMBED_MEMBER_CHARS })) {
+    const member = gzipSync(Buffer.from(piece, 'utf8'));
+    compressed += member.length;
+    if (Math.ceil(compressed / 3) * 4 > EMBED_LIMIT) return '';
+    members.push(member);
+  }
+  return `${EMBED_OPEN}${Buffer.concat(members).toString('base64')} -->`;
 }
 
 export function readEmbeddedPlan(body: string, fingerprint: string): Plan | undefined {

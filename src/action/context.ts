@@ -44,8 +44,11 @@ export function logUntrusted(text: string): void {
   core.info(neutralizeForLog(text));
 }
 
-/** Logs a whole untrusted block (a plan) with workflow commands stopped around it. */
-export function logUntrustedBlock(text: string): void {
+/**
+ * Logs a whole untrusted block with workflow commands stopped around it: a text, or a large
+ * one (a plan) as batches of whole lines.
+ */
+export function logUntrustedBlock(text: string | Iterable<string>): void {
   printUntrustedBlock(text, (line) => core.info(line));
 }
 

@@ -14,9 +14,14 @@ export function neutralizeForLog(text: string): string {
  * it: `::stop-commands::TOKEN` … `::TOKEN::`, the token random so the text cannot guess it. Every
  * line is neutralised as well, so the block stays inert even where stop-commands is unknown.
  */
-export function printUntrustedBlock(text: string, write: (line: string) => void): void {
+export function printUntrustedBlock(
+  text: string | Iterable<string>,
+  write: (line: string) => void,
+): void {
   const token = `kvnet-${randomBytes(16).toString('hex')}`;
   write(`::stop-commands::${token}`);
-  write(neutralizeForLog(text));
+  if (typeof text === 'string') write(neutralizeForLog(text));
+  // Batches of whole lines (batches.ts), each written without its last line feed: `write` adds one.
+  else for (const batch of text) write(neutralizeForLog(batch.replace(/\n$/, '')));
   write(`::${token}::`);
 }

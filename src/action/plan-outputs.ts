@@ -1,18 +1,23 @@
 // The plan's outputs (action.yml): has-changes, fingerprint, plan-json (a file) and the counts.
 // has-changes is left empty when no plan was made: "unknown" must never read as "false".
 import * as core from '@actions/core';
-import { writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plan } from '../engine/plan/types.js';
-import { renderJson } from '../engine/render/json.js';
+import { batches } from '../engine/render/batches.js';
+import { renderJsonChunks } from '../engine/render/json.js';
 import { countPlan } from '../engine/render/plan-lines.js';
 
-/** Writes the JSON plan to a file under RUNNER_TEMP and sets the plan outputs. */
-export function setPlanOutputs(plan: Plan, specSetId: string, env: NodeJS.ProcessEnv): string {
+/** Writes the JSON plan to a file under RUNNER_TEMP (in pieces) and sets the plan outputs. */
+export async function setPlanOutputs(
+  plan: Plan,
+  specSetId: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
   const folder = env.RUNNER_TEMP || tmpdir();
   const file = join(folder, `kvnet-plan-${specSetId.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
-  writeFileSync(file, renderJson(plan));
+  await writeFile(file, batches(renderJsonChunks(plan)));
   const counts = countPlan(plan);
   core.setOutput(
     'has-changes',

@@ -5,7 +5,8 @@ import * as core from '@actions/core';
 import { makePlan } from '../engine/plan/make-plan.js';
 import type { Plan } from '../engine/plan/types.js';
 import { renderMarkdownReport } from '../engine/render/markdown.js';
-import { renderText } from '../engine/render/text.js';
+import { batches, withLineEnds } from '../engine/render/batches.js';
+import { renderTextLines } from '../engine/render/text.js';
 import { AzureAuthError, chooseAuth } from './azure-auth.js';
 import { ActionEarlyReads } from './early-reads.js';
 import { ConnectionFailedError, throwIfConnectionFailed } from './connection-failure.js';
@@ -69,7 +70,8 @@ export async function reportInvalid(ctx: RunContext, specs: LoadedSpecSet): Prom
 }
 
 export function logPlan(plan: Plan): void {
-  logUntrustedBlock(renderText(plan, { color: false }));
+  const lines = renderTextLines(plan, { color: false });
+  logUntrustedBlock(batches(withLineEnds(lines), { wholeLines: true }));
 }
 
 /**
@@ -80,7 +82,7 @@ export async function publishPlan(ctx: RunContext, plan: Plan): Promise<boolean>
   logPlan(plan);
   annotatePlanFindings(plan);
   setOutcome(plan.outcome);
-  setPlanOutputs(plan, ctx.inputs.specSetId, ctx.env);
+  await setPlanOutputs(plan, ctx.inputs.specSetId, ctx.env);
   const summary = renderMarkdownReport(plan, {
     specSetId: ctx.inputs.specSetId,
     limit: SUMMARY_LIMIT_BYTES,

@@ -6,6 +6,11 @@ export const EXIT_CHANGES = 2;
 
 export interface CliIo {
   out(text: string): void;
+  /**
+   * Text as given (no line feed added), settled once the stream has taken it: for output too
+   * large to hold whole, written batch by batch with backpressure.
+   */
+  write(text: string): Promise<void>;
   err(text: string): void;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
@@ -13,10 +18,25 @@ export interface CliIo {
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  write: (text) =>
+    new Promise((resolve, reject) => {
+      process.stdout.write(text, (error) =>
+        error ? reject(isBrokenPipe(error) ? new OutputClosed() : error) : resolve(),
+      );
+    }),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   env: process.env,
   cwd: process.cwd(),
 };
+
+/** Standard output's reader went away mid-write (`kvnet plan --format json | head`). */
+export class OutputClosed extends Error {
+  constructor() {
+    super('standard output was closed before everything was written (its reader exited)');
+  }
+}
+
+const isBrokenPipe = (error: Error) => (error as { code?: unknown }).code === 'EPIPE';
 
 /** A mistake in how the CLI was called: printed as one line, never as a stack trace. */
 export class UsageError extends Error {}

@@ -3,7 +3,7 @@
 import { closest } from '../engine/spec/suggest.js';
 import { safeOutput, singleLine } from '../engine/render/untrusted.js';
 import { KVNET_VERSION } from '../version.js';
-import { EXIT_ERROR, EXIT_OK, UsageError, type CliIo } from './io.js';
+import { EXIT_ERROR, EXIT_OK, OutputClosed, UsageError, type CliIo } from './io.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
@@ -55,6 +55,9 @@ export function sanitizedIo(io: CliIo): CliIo {
     env: io.env,
     cwd: io.cwd,
     out: (text) => io.out(safeOutput(text, { keepColor: color && process.stdout.isTTY === true })),
+    // Callers write whole lines (batches.ts), so each write is sanitised as the whole would be.
+    write: (text) =>
+      io.write(safeOutput(text, { keepColor: color && process.stdout.isTTY === true })),
     err: (text) => io.err(safeOutput(text, { keepColor: color && process.stderr.isTTY === true })),
   };
 }
@@ -90,6 +93,10 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
   try {
     return await command.run(rest, io);
   } catch (error) {
+    if (error instanceof OutputClosed) {
+      io.err(`kvnet ${name}: ${error.message}`);
+      return EXIT_ERROR;
+    }
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.err(`kvnet ${name}: ${singleLine((error as Error).message)} (see "kvnet ${name} --help")`);
       return EXIT_ERROR;

@@ -22,6 +22,10 @@ export async function runInProcess(
   let stderr = '';
   const io: CliIo = {
     out: (text) => (stdout += text.endsWith('\n') ? text : `${text}\n`),
+    write: (text) => {
+      stdout += text;
+      return Promise.resolve();
+    },
     err: (text) => (stderr += text.endsWith('\n') ? text : `${text}\n`),
     env,
     cwd: process.cwd(),

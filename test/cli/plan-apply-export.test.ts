@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { EmulatorHttp } from '../support/emulator-clients.js';
-import { runInProcess } from './capture.js';
+import { runInProcess, spawnCli } from './capture.js';
 
 const SPECS = 'examples/specs';
 const SUBSCRIPTION = '11111111-1111-1111-1111-111111111111';
@@ -35,6 +35,23 @@ afterAll(async () => {
 });
 
 describe('kvnet plan', () => {
+  it('streams the JSON plan to standard output as --out writes it; a reader that leaves early gets one line', async () => {
+    const out = path.join(work, 'streamed.json');
+    await runInProcess(['plan', SPECS, '--format', 'json', '--out', out], env);
+    const whole = await spawnCli(['plan', SPECS, '--format', 'json'], env).done;
+    expect(whole.code).toBe(2);
+    expect(whole.stdout).toBe(readFileSync(out, 'utf8'));
+    // More than a pipe holds (64 KiB), so the writes after the reader leaves fail with EPIPE.
+    expect(whole.stdout.length).toBeGreaterThan(64 * 1024);
+    const early = spawnCli(['plan', SPECS, '--format', 'json'], env);
+    early.child.stdout?.once('data', () => early.child.stdout?.destroy());
+    const cut = await early.done;
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toBe(
+      'kvnet plan: standard output was closed before everything was written (its reader exited)\n',
+    );
+  });
+
   it('exits 2 with changes, in text, Markdown and versioned JSON, sending GETs only', async () => {
     const mark = (await http.requests()).length;
     const text = await runInProcess(['plan', SPECS], env);

@@ -11,7 +11,12 @@ import { simulate } from '../../src/engine/plan/simulate.js';
 import { touchedVaults } from '../../src/engine/plan/steps-by-vault.js';
 import type { Plan, VaultPlan } from '../../src/engine/plan/types.js';
 import { liveWorld } from '../../src/engine/plan/world-of.js';
-import { parsePlanJson, planJson, renderJson } from '../../src/engine/render/json.js';
+import {
+  parsePlanJson,
+  planJson,
+  renderJson,
+  renderJsonChunks,
+} from '../../src/engine/render/json.js';
 import { pathText } from '../../src/engine/render/messages.js';
 import { stepLines } from '../../src/engine/render/plan-lines.js';
 import { desiredFrom, HEADER, liveVault, snapshot, SUB, vnet } from '../support/plan-fixtures.js';
@@ -230,6 +235,14 @@ describe('switching subnets: the public-egress claim in O(vaults + subnets)', ()
       sharedIds(vaultOf(read, 'kv-1').before)[0],
     );
     expect(JSON.parse(renderJson(plan))).toHaveProperty('generator');
+  });
+
+  it("is written in pieces, none of them more than a vault's share", () => {
+    const pieces = [...renderJsonChunks(plan)];
+    const whole = pieces.join('');
+    // The body's arrays and the basis's maps (one entry per vault) are written entry by entry.
+    const largest = Math.max(...pieces.map((piece) => piece.length));
+    expect(largest * plan.vaults.length).toBeLessThan(whole.length * 2);
   });
 
   it('gives the same plan through the exhaustive recomputation', () => {

@@ -4,10 +4,10 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { makePlan } from '../../engine/plan/make-plan.js';
 import type { Plan } from '../../engine/plan/types.js';
-import { renderJson } from '../../engine/render/json.js';
+import { batches, withLineEnds } from '../../engine/render/batches.js';
+import { renderJsonChunks } from '../../engine/render/json.js';
 import { renderMarkdown } from '../../engine/render/markdown.js';
-import { renderText } from '../../engine/render/text.js';
-import { safeJsonOutput } from '../../engine/render/untrusted.js';
+import { renderText, renderTextLines, type TextOptions } from '../../engine/render/text.js';
 import { connectionFailureMessage } from '../azure-setup.js';
 import { EarlyReads } from '../early-reads.js';
 import { loadSpecSet } from '../load-specs.js';
@@ -32,11 +32,15 @@ Exit 0: no changes. 2: changes. 1: error.
   --auth KIND          token (KVNET_ACCESS_TOKEN, the default when set), azure-cli or default
   --max-parallel N     ARM reads in flight per subscription (default 16, 1 to ${MAX_PARALLEL})`;
 
-export function renderPlan(plan: Plan, format: string, io: CliIo): string {
-  if (format === 'json') return renderJson(plan);
+/** Colour on a terminal unless NO_COLOR is set. */
+function textOptions(io: CliIo): TextOptions {
+  return { color: process.stdout.isTTY === true && io.env.NO_COLOR === undefined };
+}
+
+/** The plan as text or as the pull-request comment (JSON is written in pieces: runPlan). */
+export function renderPlan(plan: Plan, format: 'text' | 'md', io: CliIo): string {
   if (format === 'md') return renderMarkdown(plan);
-  const color = process.stdout.isTTY === true && io.env.NO_COLOR === undefined;
-  return renderText(plan, { color });
+  return renderText(plan, textOptions(io));
 }
 
 export function exitCodeFor(plan: Plan): number {
@@ -65,8 +69,9 @@ export async function runPlan(argv: readonly string[], io: CliIo): Promise<numbe
     io.out(PLAN_USAGE);
     return EXIT_OK;
   }
-  if (!['text', 'md', 'json'].includes(values.format))
-    throw new UsageError(`--format must be text, md or json, not "${values.format}"`);
+  const format = values.format;
+  if (format !== 'text' && format !== 'md' && format !== 'json')
+    throw new UsageError(`--format must be text, md or json, not "${format}"`);
   const concurrency = wholeNumberFlag(values['max-parallel'], '--max-parallel', 1, MAX_PARALLEL);
   if (positionals.length === 0)
     throw new UsageError('name at least one spec file, directory or glob');
@@ -94,12 +99,22 @@ export async function runPlan(argv: readonly string[], io: CliIo): Promise<numbe
     io.err(`kvnet plan: ${unreachable}\nNo plan was made.`);
     return EXIT_ERROR;
   }
-  const rendered = renderPlan(plan, values.format, io);
-  if (values.out) {
-    await writeFile(values.out, rendered.endsWith('\n') ? rendered : `${rendered}\n`);
-    io.out(`plan written to ${values.out}: ${plan.outcome}`);
+  if (format === 'json') {
+    // Tens of megabytes at 10,000 vaults: written as it is made, never held whole.
+    const json = renderJsonChunks(plan);
+    if (values.out) await writeFile(values.out, batches(json));
+    else for (const batch of batches(json, { wholeLines: true })) await io.write(batch);
+  } else if (format === 'text' && !values.out) {
+    for (const batch of batches(withLineEnds(renderTextLines(plan, textOptions(io))), {
+      wholeLines: true,
+    }))
+      await io.write(batch);
   } else {
-    io.out(values.format === 'json' ? safeJsonOutput(rendered) : rendered);
+    const rendered = renderPlan(plan, format, io);
+    if (values.out)
+      await writeFile(values.out, rendered.endsWith('\n') ? rendered : `${rendered}\n`);
+    else io.out(rendered);
   }
+  if (values.out) io.out(`plan written to ${values.out}: ${plan.outcome}`);
   return exitCodeFor(plan);
 }

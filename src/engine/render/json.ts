@@ -4,6 +4,7 @@
 // by index (`subnetSet`): the file grows with vaults + subnets, not vaults × subnets.
 import type { EgressPath } from '../analysis/access.js';
 import type { Plan } from '../plan/types.js';
+import { jsonChunks } from './json-chunks.js';
 import { KVNET_VERSION } from '../../version.js';
 
 const isEgress = (value: unknown): value is EgressPath =>
@@ -11,8 +12,11 @@ const isEgress = (value: unknown): value is EgressPath =>
   value !== null &&
   (value as { kind?: unknown }).kind === 'switching-subnets-egress';
 
-/** The plan as JSON text, egress lists written once; `generator` when given. */
-export function planJson(plan: Plan, options: { generator?: string; indent?: number } = {}) {
+/** The plan as JSON text in pieces (json-chunks.ts), egress lists written once; `generator` when given. */
+export function* planJsonChunks(
+  plan: Plan,
+  options: { generator?: string; indent?: number } = {},
+): Generator<string> {
   const sets: (readonly string[])[] = [];
   const indexOf = new Map<readonly string[], number>();
   const replacer = (_key: string, value: unknown): unknown => {
@@ -24,19 +28,31 @@ export function planJson(plan: Plan, options: { generator?: string; indent?: num
     }
     return { kind: value.kind, subnetSet: index };
   };
-  // JSON.stringify writes members in order: by the time it reaches this last one, every path
-  // has been replaced and the table is complete.
+  // Members are written in order: by the time this last one is reached, every path has been
+  // replaced and the table is complete.
   const table = { toJSON: () => sets };
   const body = {
     ...plan,
     ...(options.generator ? { generator: options.generator } : {}),
     egressSubnetSets: table,
   };
-  return JSON.stringify(body, replacer, options.indent);
+  // Written a member at a time down to the members of the body's arrays (vaults, steps, …) and
+  // of the basis's maps (one entry per vault or resource), each a few KiB at most.
+  yield* jsonChunks(body, { replacer, indent: options.indent, streamedDepth: 3 });
+}
+
+export function planJson(plan: Plan, options: { generator?: string; indent?: number } = {}) {
+  return [...planJsonChunks(plan, options)].join('');
+}
+
+/** `kvnet plan --format json` and the Action's plan file, in pieces. */
+export function* renderJsonChunks(plan: Plan): Generator<string> {
+  yield* planJsonChunks(plan, { generator: `kvnet/${KVNET_VERSION}`, indent: 2 });
+  yield '\n';
 }
 
 export function renderJson(plan: Plan): string {
-  return `${planJson(plan, { generator: `kvnet/${KVNET_VERSION}`, indent: 2 })}\n`;
+  return [...renderJsonChunks(plan)].join('');
 }
 
 /** A plan read back from planJson's text: each path gets its list again (shared, as written). */

@@ -26,6 +26,11 @@ const SIGN: Record<AccessLine['sign'], string> = {
 };
 
 export function renderText(plan: Plan, options: TextOptions): string {
+  return renderTextLines(plan, options).join('\n');
+}
+
+/** The plan's text as lines, to be written a batch at a time (batches.ts, withLineEnds). */
+export function renderTextLines(plan: Plan, options: TextOptions): string[] {
   const paint = (code: keyof typeof ANSI, text: string) =>
     options.color ? `\u001b[${ANSI[code]}m${text}\u001b[0m` : text;
   const colorLine = (line: string) => {
@@ -98,5 +103,5 @@ export function renderText(plan: Plan, options: TextOptions): string {
     out.push('');
   }
   out.push(paint('dim', `fingerprint ${plan.fingerprint}`));
-  return out.join('\n');
+  return out;
 }

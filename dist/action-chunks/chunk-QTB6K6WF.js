@@ -1626,7 +1626,8 @@ function neutralizeForLog(text) {
 function printUntrustedBlock(text, write) {
   const token = `kvnet-${randomBytes(16).toString("hex")}`;
   write(`::stop-commands::${token}`);
-  write(neutralizeForLog(text));
+  if (typeof text === "string") write(neutralizeForLog(text));
+  else for (const batch of text) write(neutralizeForLog(batch.replace(/\n$/, "")));
   write(`::${token}::`);
 }
 

@@ -21,7 +21,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-TKZBTFOM.js";
+} from "./chunk-L3VXGQ73.js";
 import {
   Coverage,
   accessOf,
@@ -43,7 +43,7 @@ import {
   readErrorLines,
   retryAfterBeyondCap,
   stepTitle
-} from "./chunk-LGYA74BH.js";
+} from "./chunk-TBM4Z5ER.js";
 import "./chunk-FRBLMQPP.js";
 import {
   comparableNetwork,
@@ -66,7 +66,7 @@ import {
   MAX_PARALLEL,
   UsageError,
   wholeNumberFlag
-} from "./chunk-ILGSNQDM.js";
+} from "./chunk-VOPD2QL3.js";
 import "./chunk-6YIJE4HJ.js";
 
 // src/cli/commands/apply.ts

@@ -15,10 +15,10 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-BE4TDLQS.js";
+} from "./chunk-SFUDQTUW.js";
 import {
   BoundedRunner
-} from "./chunk-H72JU2T6.js";
+} from "./chunk-J6YZOXJI.js";
 import {
   Coverage,
   accessOf,
@@ -31,10 +31,10 @@ import {
   readErrorLines,
   resourceIdKey,
   sameNetwork
-} from "./chunk-KLKWPYBU.js";
+} from "./chunk-Y654CXHV.js";
 import {
   singleLine
-} from "./chunk-Y4FF344V.js";
+} from "./chunk-QTB6K6WF.js";
 
 // src/engine/apply/plan-drift.ts
 var changeKey = (change) => canonicalJson(change);

@@ -5,8 +5,8 @@ import {
   errorText,
   logUntrusted,
   logUntrustedBlock
-} from "./chunk-MH4AOWL2.js";
-import "./chunk-Y4FF344V.js";
+} from "./chunk-5RNMGPRU.js";
+import "./chunk-QTB6K6WF.js";
 import "./chunk-7RRVYOQZ.js";
 export {
   createContext,

@@ -6,7 +6,7 @@ import {
   connectionFailureMessage,
   createClients,
   readErrorLine
-} from "./chunk-LGYA74BH.js";
+} from "./chunk-TBM4Z5ER.js";
 import "./chunk-FRBLMQPP.js";
 import {
   dump,
@@ -23,7 +23,7 @@ import {
   EXIT_ERROR,
   EXIT_OK,
   UsageError
-} from "./chunk-ILGSNQDM.js";
+} from "./chunk-VOPD2QL3.js";
 import "./chunk-6YIJE4HJ.js";
 
 // src/cli/commands/export.ts

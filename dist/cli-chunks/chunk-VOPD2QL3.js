@@ -54,11 +54,23 @@ var EXIT_CHANGES = 2;
 var processIo = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}
 `),
+  write: (text) => new Promise((resolve, reject) => {
+    process.stdout.write(
+      text,
+      (error) => error ? reject(isBrokenPipe(error) ? new OutputClosed() : error) : resolve()
+    );
+  }),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}
 `),
   env: process.env,
   cwd: process.cwd()
 };
+var OutputClosed = class extends Error {
+  constructor() {
+    super("standard output was closed before everything was written (its reader exited)");
+  }
+};
+var isBrokenPipe = (error) => error.code === "EPIPE";
 var UsageError = class extends Error {
 };
 function today(env) {
@@ -86,6 +98,7 @@ export {
   EXIT_ERROR,
   EXIT_CHANGES,
   processIo,
+  OutputClosed,
   UsageError,
   today,
   wholeNumberFlag

@@ -9,10 +9,11 @@ import {
   groupLine,
   loadSpecSet,
   makePlan,
-  renderJson,
+  renderJsonChunks,
   renderText,
+  renderTextLines,
   splitByChange
-} from "./chunk-TKZBTFOM.js";
+} from "./chunk-L3VXGQ73.js";
 import "./chunk-NCROHRFL.js";
 import "./chunk-NXIKCKPF.js";
 import {
@@ -24,11 +25,10 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-LGYA74BH.js";
+} from "./chunk-TBM4Z5ER.js";
 import "./chunk-FRBLMQPP.js";
 import "./chunk-U5VPZIUV.js";
 import {
-  safeJsonOutput,
   singleLine
 } from "./chunk-VQEEO6FB.js";
 import "./chunk-7WJMRSVX.js";
@@ -40,12 +40,41 @@ import {
   MAX_PARALLEL,
   UsageError,
   wholeNumberFlag
-} from "./chunk-ILGSNQDM.js";
+} from "./chunk-VOPD2QL3.js";
 import "./chunk-6YIJE4HJ.js";
 
 // src/cli/commands/plan.ts
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+
+// src/engine/render/batches.ts
+var WRITE_BATCH_CHARS = 16 * 1024;
+function* withLineEnds(lines) {
+  for (const [index, line] of lines.entries())
+    if (index < lines.length - 1 || line !== "" || index === 0) yield `${line}
+`;
+}
+function* batches(pieces, options = {}) {
+  const chars = options.chars ?? WRITE_BATCH_CHARS;
+  let parts = [];
+  let length = 0;
+  for (const piece of pieces) {
+    parts.push(piece);
+    length += piece.length;
+    if (length < chars) continue;
+    const text = parts.join("");
+    const cut = options.wholeLines ? text.lastIndexOf("\n") + 1 : text.length;
+    if (cut === 0) {
+      parts = [text];
+      continue;
+    }
+    yield text.slice(0, cut);
+    const rest = text.slice(cut);
+    parts = rest === "" ? [] : [rest];
+    length = rest.length;
+  }
+  if (length > 0) yield parts.join("");
+}
 
 // src/engine/render/markdown-safe.ts
 function longestRun(text, char) {
@@ -305,11 +334,12 @@ Exit 0: no changes. 2: changes. 1: error.
   --cloud NAME         AzureCloud, AzureUSGovernment or AzureChinaCloud (default: the spec's)
   --auth KIND          token (KVNET_ACCESS_TOKEN, the default when set), azure-cli or default
   --max-parallel N     ARM reads in flight per subscription (default 16, 1 to ${MAX_PARALLEL})`;
+function textOptions(io) {
+  return { color: process.stdout.isTTY === true && io.env.NO_COLOR === void 0 };
+}
 function renderPlan(plan, format, io) {
-  if (format === "json") return renderJson(plan);
   if (format === "md") return renderMarkdown(plan);
-  const color = process.stdout.isTTY === true && io.env.NO_COLOR === void 0;
-  return renderText(plan, { color });
+  return renderText(plan, textOptions(io));
 }
 function exitCodeFor(plan) {
   return plan.outcome === "error" ? EXIT_ERROR : plan.outcome === "changes" ? EXIT_CHANGES : EXIT_OK;
@@ -332,8 +362,9 @@ async function runPlan(argv, io) {
     io.out(PLAN_USAGE);
     return EXIT_OK;
   }
-  if (!["text", "md", "json"].includes(values.format))
-    throw new UsageError(`--format must be text, md or json, not "${values.format}"`);
+  const format = values.format;
+  if (format !== "text" && format !== "md" && format !== "json")
+    throw new UsageError(`--format must be text, md or json, not "${format}"`);
   const concurrency = wholeNumberFlag(values["max-parallel"], "--max-parallel", 1, MAX_PARALLEL);
   if (positionals.length === 0)
     throw new UsageError("name at least one spec file, directory or glob");
@@ -364,14 +395,23 @@ async function runPlan(argv, io) {
 No plan was made.`);
     return EXIT_ERROR;
   }
-  const rendered = renderPlan(plan, values.format, io);
-  if (values.out) {
-    await writeFile(values.out, rendered.endsWith("\n") ? rendered : `${rendered}
-`);
-    io.out(`plan written to ${values.out}: ${plan.outcome}`);
+  if (format === "json") {
+    const json = renderJsonChunks(plan);
+    if (values.out) await writeFile(values.out, batches(json));
+    else for (const batch of batches(json, { wholeLines: true })) await io.write(batch);
+  } else if (format === "text" && !values.out) {
+    for (const batch of batches(withLineEnds(renderTextLines(plan, textOptions(io))), {
+      wholeLines: true
+    }))
+      await io.write(batch);
   } else {
-    io.out(values.format === "json" ? safeJsonOutput(rendered) : rendered);
+    const rendered = renderPlan(plan, format, io);
+    if (values.out)
+      await writeFile(values.out, rendered.endsWith("\n") ? rendered : `${rendered}
+`);
+    else io.out(rendered);
   }
+  if (values.out) io.out(`plan written to ${values.out}: ${plan.outcome}`);
   return exitCodeFor(plan);
 }
 export {

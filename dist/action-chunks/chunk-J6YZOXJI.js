@@ -4,7 +4,7 @@ import {
   setOutput,
   summary,
   warning
-} from "./chunk-Y4FF344V.js";
+} from "./chunk-QTB6K6WF.js";
 
 // src/action/outputs.ts
 function setOutcome(outcome) {

@@ -22,7 +22,7 @@ import {
   EXIT_OK,
   UsageError,
   today
-} from "./chunk-ILGSNQDM.js";
+} from "./chunk-VOPD2QL3.js";
 import "./chunk-6YIJE4HJ.js";
 
 // src/cli/commands/validate.ts

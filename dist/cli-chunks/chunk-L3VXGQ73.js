@@ -40,7 +40,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-LGYA74BH.js";
+} from "./chunk-TBM4Z5ER.js";
 import {
   KVNET_VERSION
 } from "./chunk-FRBLMQPP.js";
@@ -60,7 +60,7 @@ import {
 import {
   OnceByKey,
   today
-} from "./chunk-ILGSNQDM.js";
+} from "./chunk-VOPD2QL3.js";
 
 // src/engine/state/read-budget.ts
 var ARM_READ_BUCKET = 250;
@@ -2334,9 +2334,69 @@ async function makePlan(desired, reader, options = {}) {
   return buildPlan(desired, snapshot);
 }
 
+// src/engine/render/json-chunks.ts
+function resolved(holder, key2, value, replacer) {
+  const toJSON = value?.toJSON;
+  const own = typeof toJSON === "function" ? toJSON.call(value, key2) : value;
+  return replacer.call(holder, key2, own);
+}
+function leafText(value, format, depth) {
+  let atRoot = true;
+  const members = function(key2, inner) {
+    if (atRoot) {
+      atRoot = false;
+      return inner;
+    }
+    return format.replacer.call(this, key2, inner);
+  };
+  const text = JSON.stringify(value, members, format.unit);
+  if (text === void 0 || format.unit === "" || depth === 0) return text;
+  return text.replaceAll("\n", `
+${format.unit.repeat(depth)}`);
+}
+var streams = (value, format, depth) => depth < format.streamedDepth && typeof value === "object" && value !== null;
+function* containerChunks(container, format, depth) {
+  const isArray = Array.isArray(container);
+  const [open, close] = isArray ? ["[", "]"] : ["{", "}"];
+  const compact = format.unit === "";
+  const inner = compact ? "" : `
+${format.unit.repeat(depth + 1)}`;
+  const outer = compact ? "" : `
+${format.unit.repeat(depth)}`;
+  const keys = isArray ? [...container.keys()].map(String) : Object.keys(container);
+  let written = 0;
+  for (const key2 of keys) {
+    const raw = container[key2];
+    const value = resolved(container, key2, raw, format.replacer);
+    const nested = streams(value, format, depth + 1);
+    const text = nested ? void 0 : leafText(value, format, depth + 1);
+    if (!nested && text === void 0 && !isArray) continue;
+    const name = isArray ? "" : `${JSON.stringify(key2)}${compact ? ":" : ": "}`;
+    yield `${written === 0 ? open : ","}${inner}${name}`;
+    if (nested) yield* containerChunks(value, format, depth + 1);
+    else yield text ?? "null";
+    written += 1;
+  }
+  yield written === 0 ? `${open}${close}` : `${outer}${close}`;
+}
+function* jsonChunks(value, options = {}) {
+  const replacer = options.replacer ?? ((_key, inner) => inner);
+  const format = {
+    replacer,
+    unit: " ".repeat(Math.min(10, Math.max(0, options.indent ?? 0))),
+    streamedDepth: options.streamedDepth ?? 2
+  };
+  const root = resolved({ "": value }, "", value, replacer);
+  if (streams(root, format, 0)) yield* containerChunks(root, format, 0);
+  else {
+    const text = leafText(root, format, 0);
+    if (text !== void 0) yield text;
+  }
+}
+
 // src/engine/render/json.ts
 var isEgress = (value) => typeof value === "object" && value !== null && value.kind === "switching-subnets-egress";
-function planJson(plan, options = {}) {
+function* planJsonChunks(plan, options = {}) {
   const sets = [];
   const indexOf = /* @__PURE__ */ new Map();
   const replacer = (_key, value) => {
@@ -2354,11 +2414,11 @@ function planJson(plan, options = {}) {
     ...options.generator ? { generator: options.generator } : {},
     egressSubnetSets: table
   };
-  return JSON.stringify(body, replacer, options.indent);
+  yield* jsonChunks(body, { replacer, indent: options.indent, streamedDepth: 3 });
 }
-function renderJson(plan) {
-  return `${planJson(plan, { generator: `kvnet/${KVNET_VERSION}`, indent: 2 })}
-`;
+function* renderJsonChunks(plan) {
+  yield* planJsonChunks(plan, { generator: `kvnet/${KVNET_VERSION}`, indent: 2 });
+  yield "\n";
 }
 function parsePlanJson(text) {
   const raw = JSON.parse(text);
@@ -2517,6 +2577,9 @@ var SIGN = {
   "=": "="
 };
 function renderText(plan, options) {
+  return renderTextLines(plan, options).join("\n");
+}
+function renderTextLines(plan, options) {
   const paint = (code, text) => options.color ? `\x1B[${ANSI[code]}m${text}\x1B[0m` : text;
   const colorLine = (line) => {
     const body = line.trimStart();
@@ -2580,7 +2643,7 @@ function renderText(plan, options) {
     out.push("");
   }
   out.push(paint("dim", `fingerprint ${plan.fingerprint}`));
-  return out.join("\n");
+  return out;
 }
 
 // src/cli/early-reads.ts
@@ -2661,7 +2724,7 @@ export {
   networkOfPayload,
   applyStep,
   makePlan,
-  renderJson,
+  renderJsonChunks,
   parsePlanJson,
   changedVaults,
   changeCounts,
@@ -2669,6 +2732,7 @@ export {
   groupLine,
   splitByChange,
   renderText,
+  renderTextLines,
   EarlyReads,
   loadSpecSet
 };

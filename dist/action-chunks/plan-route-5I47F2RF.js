@@ -6,12 +6,12 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-BE4TDLQS.js";
-import "./chunk-H72JU2T6.js";
-import "./chunk-KLKWPYBU.js";
+} from "./chunk-SFUDQTUW.js";
+import "./chunk-J6YZOXJI.js";
+import "./chunk-Y654CXHV.js";
 import "./chunk-I2DMUX3B.js";
-import "./chunk-MH4AOWL2.js";
-import "./chunk-Y4FF344V.js";
+import "./chunk-5RNMGPRU.js";
+import "./chunk-QTB6K6WF.js";
 import "./chunk-7RRVYOQZ.js";
 export {
   logPlan,

@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-MJ2ETVSB.js";
+} from "./chunk-X67QRQAW.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-3AOM3KVN.js";
+} from "./chunk-XMN42NDQ.js";
 import {
   ActionEarlyReads,
   applyCommentBody,
@@ -23,16 +23,16 @@ import {
   setPlanOutputs,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-BE4TDLQS.js";
+} from "./chunk-SFUDQTUW.js";
 import {
   setCommentUrl,
   setOutcome,
   writeSummary
-} from "./chunk-H72JU2T6.js";
+} from "./chunk-J6YZOXJI.js";
 import {
   loadSpecSet,
   stepTitle
-} from "./chunk-KLKWPYBU.js";
+} from "./chunk-Y654CXHV.js";
 import "./chunk-I2DMUX3B.js";
 import {
   commitStatuses,
@@ -42,13 +42,13 @@ import {
   logUntrustedBlock,
   mergedPullRequestsForCommit,
   setCommitStatus
-} from "./chunk-MH4AOWL2.js";
+} from "./chunk-5RNMGPRU.js";
 import {
   info,
   neutralizeForLog,
   setFailed,
   warning
-} from "./chunk-Y4FF344V.js";
+} from "./chunk-QTB6K6WF.js";
 import "./chunk-7RRVYOQZ.js";
 
 // src/action/catch-up.ts
@@ -264,7 +264,7 @@ async function applyRoute(ctx) {
         logUntrusted(
           `no pull request merged since the last apply (${numbers}) planned this spec set, and live state matches it: nothing to do`
         );
-        setPlanOutputs(fresh, ctx.inputs.specSetId, ctx.env);
+        await setPlanOutputs(fresh, ctx.inputs.specSetId, ctx.env);
         setOutcome("no-changes");
         await writeSummary(
           `## ✅ kvnet apply: nothing to apply for this spec set
@@ -317,7 +317,7 @@ No pull request merged since the last apply (${numbers}) planned it, and live st
     return;
   }
   logUntrustedBlock([`kvnet apply: ${report.outcome}`, ...applyResultLines(report)].join("\n"));
-  setPlanOutputs(report.plan, ctx.inputs.specSetId, ctx.env);
+  await setPlanOutputs(report.plan, ctx.inputs.specSetId, ctx.env);
   setOutcome(report.outcome);
   let summaryWritten = false;
   const covering = new Set(report.coveredBy?.values() ?? []);

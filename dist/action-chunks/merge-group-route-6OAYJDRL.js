@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-3AOM3KVN.js";
+} from "./chunk-XMN42NDQ.js";
 import {
   SdkAzureReader,
   chooseAuth,
@@ -19,23 +19,23 @@ import {
   readEmbeddedPlan,
   readMarker,
   touchedVaults
-} from "./chunk-BE4TDLQS.js";
+} from "./chunk-SFUDQTUW.js";
 import {
   setOutcome,
   writeSummary
-} from "./chunk-H72JU2T6.js";
+} from "./chunk-J6YZOXJI.js";
 import {
   loadSpecSet
-} from "./chunk-KLKWPYBU.js";
+} from "./chunk-Y654CXHV.js";
 import "./chunk-I2DMUX3B.js";
 import {
   errorText,
   logUntrusted
-} from "./chunk-MH4AOWL2.js";
+} from "./chunk-5RNMGPRU.js";
 import {
   info,
   setFailed
-} from "./chunk-Y4FF344V.js";
+} from "./chunk-QTB6K6WF.js";
 import "./chunk-7RRVYOQZ.js";
 
 // src/action/merge-group-route.ts

@@ -5,9 +5,9 @@ import {
   cloudsOf,
   loadSpecSet,
   todayFrom
-} from "./chunk-KLKWPYBU.js";
+} from "./chunk-Y654CXHV.js";
 import "./chunk-I2DMUX3B.js";
-import "./chunk-Y4FF344V.js";
+import "./chunk-QTB6K6WF.js";
 import "./chunk-7RRVYOQZ.js";
 export {
   annotatePlanFindings,

@@ -6,7 +6,7 @@ import {
   printUntrustedBlock,
   require_lazy_undici,
   require_tunnel
-} from "./chunk-Y4FF344V.js";
+} from "./chunk-QTB6K6WF.js";
 import {
   __commonJS,
   __require,

@@ -11,7 +11,7 @@ import {
   neutralizeForLog,
   singleLine,
   warning
-} from "./chunk-Y4FF344V.js";
+} from "./chunk-QTB6K6WF.js";
 import {
   __commonJS,
   __toESM

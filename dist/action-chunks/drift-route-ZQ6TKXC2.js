@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-MJ2ETVSB.js";
+} from "./chunk-X67QRQAW.js";
 import {
   applyPlan
-} from "./chunk-3AOM3KVN.js";
+} from "./chunk-XMN42NDQ.js";
 import {
   ActionEarlyReads,
   ConnectionFailedError,
@@ -31,12 +31,12 @@ import {
   stepsTouching,
   throwIfConnectionFailed,
   touchedVaults
-} from "./chunk-BE4TDLQS.js";
+} from "./chunk-SFUDQTUW.js";
 import {
   BoundedRunner,
   setOutcome,
   writeSummary
-} from "./chunk-H72JU2T6.js";
+} from "./chunk-J6YZOXJI.js";
 import {
   diffAccess,
   impactOf,
@@ -44,7 +44,7 @@ import {
   loadSpecSet,
   parseResourceId,
   stepTitle
-} from "./chunk-KLKWPYBU.js";
+} from "./chunk-Y654CXHV.js";
 import "./chunk-I2DMUX3B.js";
 import {
   closeDriftIssue,
@@ -52,13 +52,13 @@ import {
   logUntrusted,
   logUntrustedBlock,
   openOrUpdateDriftIssue
-} from "./chunk-MH4AOWL2.js";
+} from "./chunk-5RNMGPRU.js";
 import {
   info,
   setFailed,
   setOutput,
   warning
-} from "./chunk-Y4FF344V.js";
+} from "./chunk-QTB6K6WF.js";
 import "./chunk-7RRVYOQZ.js";
 
 // src/adapters/azure/activity-log.ts
