@@ -140,9 +140,9 @@ interface Piece {
 
 export function renderMarkdownReport(plan: Plan, options: MarkdownOptions = {}): MarkdownReport {
   const limit = options.limit ?? COMMENT_LIMIT;
-  const encoder = new TextEncoder();
+  // Counted, not encoded: encoding every piece to measure it allocated a buffer per piece.
   const size = (text: string) =>
-    options.unit === 'bytes' ? encoder.encode(text).length : text.length;
+    options.unit === 'bytes' ? Buffer.byteLength(text, 'utf8') : text.length;
   const fullPlanAt = options.fullPlanAt ?? DEFAULT_FULL_PLAN_AT;
 
   const head = [planMarker(plan, options.specSetId), verdictLine(plan), ''].join('\n');

@@ -6,7 +6,7 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-SFUDQTUW.js";
+} from "./chunk-7INDFH4Q.js";
 import "./chunk-J6YZOXJI.js";
 import "./chunk-Y654CXHV.js";
 import "./chunk-I2DMUX3B.js";

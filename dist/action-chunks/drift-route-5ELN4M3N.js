@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-X67QRQAW.js";
+} from "./chunk-6ETWXAZE.js";
 import {
   applyPlan
-} from "./chunk-XMN42NDQ.js";
+} from "./chunk-JMPDAZZ5.js";
 import {
   ActionEarlyReads,
   ConnectionFailedError,
@@ -31,7 +31,7 @@ import {
   stepsTouching,
   throwIfConnectionFailed,
   touchedVaults
-} from "./chunk-SFUDQTUW.js";
+} from "./chunk-7INDFH4Q.js";
 import {
   BoundedRunner,
   setOutcome,

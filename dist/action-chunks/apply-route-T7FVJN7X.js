@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-X67QRQAW.js";
+} from "./chunk-6ETWXAZE.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-XMN42NDQ.js";
+} from "./chunk-JMPDAZZ5.js";
 import {
   ActionEarlyReads,
   applyCommentBody,
@@ -23,7 +23,7 @@ import {
   setPlanOutputs,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-SFUDQTUW.js";
+} from "./chunk-7INDFH4Q.js";
 import {
   setCommentUrl,
   setOutcome,

@@ -15,7 +15,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-SFUDQTUW.js";
+} from "./chunk-7INDFH4Q.js";
 import {
   BoundedRunner
 } from "./chunk-J6YZOXJI.js";

@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-XMN42NDQ.js";
+} from "./chunk-JMPDAZZ5.js";
 import {
   SdkAzureReader,
   chooseAuth,
@@ -19,7 +19,7 @@ import {
   readEmbeddedPlan,
   readMarker,
   touchedVaults
-} from "./chunk-SFUDQTUW.js";
+} from "./chunk-7INDFH4Q.js";
 import {
   setOutcome,
   writeSummary

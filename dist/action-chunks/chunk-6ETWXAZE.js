@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   WriteFailure
-} from "./chunk-XMN42NDQ.js";
+} from "./chunk-JMPDAZZ5.js";
 import {
   createHttpHeaders,
   createPipelineRequest,
@@ -11,7 +11,7 @@ import {
   operationsFor,
   retryAfterBeyondCap,
   virtualNetworkOf
-} from "./chunk-SFUDQTUW.js";
+} from "./chunk-7INDFH4Q.js";
 import {
   comparableNetwork,
   normalizeLiveNetwork,

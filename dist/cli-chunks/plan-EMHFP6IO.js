@@ -171,8 +171,7 @@ function orderBlock(plan) {
 }
 function renderMarkdownReport(plan, options = {}) {
   const limit = options.limit ?? COMMENT_LIMIT;
-  const encoder = new TextEncoder();
-  const size = (text2) => options.unit === "bytes" ? encoder.encode(text2).length : text2.length;
+  const size = (text2) => options.unit === "bytes" ? Buffer.byteLength(text2, "utf8") : text2.length;
   const fullPlanAt = options.fullPlanAt ?? DEFAULT_FULL_PLAN_AT;
   const head = [planMarker(plan, options.specSetId), verdictLine(plan), ""].join("\n");
   const tail = `
