@@ -4,7 +4,8 @@
 
 /**
  * Writes of about this many characters: few syscalls, and small enough that a batch of two-byte
- * text stays under V8's 128 KiB large-object size (large objects are only freed by full GCs).
+ * text stays under V8's 128 KiB large-object size (a large object that outlives a scavenge
+ * waits for a full collection).
  */
 export const WRITE_BATCH_CHARS = 16 * 1024;
 
@@ -21,21 +22,21 @@ export function* batches(
   const chars = options.chars ?? WRITE_BATCH_CHARS;
   let parts: string[] = [];
   let length = 0;
+  // With wholeLines, a batch is cut only once a line feed has come: a long line is gathered
+  // whole, and joined once, not again with each piece.
+  let lineEnded = !options.wholeLines;
   for (const piece of pieces) {
     parts.push(piece);
     length += piece.length;
-    if (length < chars) continue;
+    lineEnded ||= piece.includes('\n');
+    if (length < chars || !lineEnded) continue;
     const text = parts.join('');
     const cut = options.wholeLines ? text.lastIndexOf('\n') + 1 : text.length;
-    if (cut === 0) {
-      // No line end yet: keep gathering.
-      parts = [text];
-      continue;
-    }
     yield text.slice(0, cut);
     const rest = text.slice(cut);
     parts = rest === '' ? [] : [rest];
     length = rest.length;
+    lineEnded = !options.wholeLines;
   }
   if (length > 0) yield parts.join('');
 }

@@ -10,7 +10,7 @@ interface Format {
   readonly replacer: Replacer;
   /** The indent unit; '' for compact text, as JSON.stringify's indent of 0 or none. */
   readonly unit: string;
-  /** Containers above this depth (the root is 0) are written member by member. */
+  /** Containers at a depth less than this (the root's is 0) are written member by member. */
   readonly streamedDepth: number;
 }
 
@@ -38,8 +38,12 @@ function leafText(value: unknown, format: Format, depth: number): string | undef
   return text.replaceAll('\n', `\n${format.unit.repeat(depth)}`);
 }
 
+/** A boxed primitive (`new Number(1)`) is an object JSON writes as its primitive. */
+const isBoxed = (value: object) =>
+  value instanceof Number || value instanceof String || value instanceof Boolean;
+
 const streams = (value: unknown, format: Format, depth: number): value is object =>
-  depth < format.streamedDepth && typeof value === 'object' && value !== null;
+  depth < format.streamedDepth && typeof value === 'object' && value !== null && !isBoxed(value);
 
 function* containerChunks(container: object, format: Format, depth: number): Generator<string> {
   const isArray = Array.isArray(container);

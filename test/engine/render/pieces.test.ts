@@ -48,7 +48,9 @@ function value(next: () => number, depth: number): unknown {
     case 6:
       return new Date(Date.UTC(2026, 11, Math.floor(next() * 28) + 1));
     case 7:
-      return { toJSON: () => ({ replacedBy: 'toJSON' }) };
+      return next() < 0.5
+        ? { toJSON: () => ({ replacedBy: 'toJSON' }) }
+        : [new Number(7.5), new String('boxed'), new Boolean(false)][Math.floor(next() * 3)];
     case 8:
       return Array.from({ length: Math.floor(next() * 4) }, () => value(next, depth + 1));
     default:

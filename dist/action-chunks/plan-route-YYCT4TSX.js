@@ -6,7 +6,7 @@ import {
   publishPlan,
   reportInvalid,
   validateOnly
-} from "./chunk-7INDFH4Q.js";
+} from "./chunk-ZD3AUL2G.js";
 import "./chunk-J6YZOXJI.js";
 import "./chunk-Y654CXHV.js";
 import "./chunk-I2DMUX3B.js";

@@ -2,10 +2,10 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-6ETWXAZE.js";
+} from "./chunk-FXIXO2AT.js";
 import {
   applyPlan
-} from "./chunk-JMPDAZZ5.js";
+} from "./chunk-4VRPCB6P.js";
 import {
   ActionEarlyReads,
   ConnectionFailedError,
@@ -31,7 +31,7 @@ import {
   stepsTouching,
   throwIfConnectionFailed,
   touchedVaults
-} from "./chunk-7INDFH4Q.js";
+} from "./chunk-ZD3AUL2G.js";
 import {
   BoundedRunner,
   setOutcome,

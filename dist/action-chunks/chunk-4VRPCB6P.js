@@ -15,7 +15,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-7INDFH4Q.js";
+} from "./chunk-ZD3AUL2G.js";
 import {
   BoundedRunner
 } from "./chunk-J6YZOXJI.js";

@@ -4,7 +4,7 @@ import {
   expiredRulesOf,
   judgeReviewed,
   refusalLines
-} from "./chunk-JMPDAZZ5.js";
+} from "./chunk-4VRPCB6P.js";
 import {
   SdkAzureReader,
   chooseAuth,
@@ -19,7 +19,7 @@ import {
   readEmbeddedPlan,
   readMarker,
   touchedVaults
-} from "./chunk-7INDFH4Q.js";
+} from "./chunk-ZD3AUL2G.js";
 import {
   setOutcome,
   writeSummary

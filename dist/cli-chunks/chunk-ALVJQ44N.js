@@ -2354,7 +2354,8 @@ function leafText(value, format, depth) {
   return text.replaceAll("\n", `
 ${format.unit.repeat(depth)}`);
 }
-var streams = (value, format, depth) => depth < format.streamedDepth && typeof value === "object" && value !== null;
+var isBoxed = (value) => value instanceof Number || value instanceof String || value instanceof Boolean;
+var streams = (value, format, depth) => depth < format.streamedDepth && typeof value === "object" && value !== null && !isBoxed(value);
 function* containerChunks(container, format, depth) {
   const isArray = Array.isArray(container);
   const [open, close] = isArray ? ["[", "]"] : ["{", "}"];

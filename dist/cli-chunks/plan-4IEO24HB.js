@@ -13,7 +13,7 @@ import {
   renderText,
   renderTextLines,
   splitByChange
-} from "./chunk-L3VXGQ73.js";
+} from "./chunk-ALVJQ44N.js";
 import "./chunk-NCROHRFL.js";
 import "./chunk-NXIKCKPF.js";
 import {
@@ -58,20 +58,19 @@ function* batches(pieces, options = {}) {
   const chars = options.chars ?? WRITE_BATCH_CHARS;
   let parts = [];
   let length = 0;
+  let lineEnded = !options.wholeLines;
   for (const piece of pieces) {
     parts.push(piece);
     length += piece.length;
-    if (length < chars) continue;
+    lineEnded ||= piece.includes("\n");
+    if (length < chars || !lineEnded) continue;
     const text = parts.join("");
     const cut = options.wholeLines ? text.lastIndexOf("\n") + 1 : text.length;
-    if (cut === 0) {
-      parts = [text];
-      continue;
-    }
     yield text.slice(0, cut);
     const rest = text.slice(cut);
     parts = rest === "" ? [] : [rest];
     length = rest.length;
+    lineEnded = !options.wholeLines;
   }
   if (length > 0) yield parts.join("");
 }

@@ -2,7 +2,7 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   WriteFailure
-} from "./chunk-JMPDAZZ5.js";
+} from "./chunk-4VRPCB6P.js";
 import {
   createHttpHeaders,
   createPipelineRequest,
@@ -11,7 +11,7 @@ import {
   operationsFor,
   retryAfterBeyondCap,
   virtualNetworkOf
-} from "./chunk-7INDFH4Q.js";
+} from "./chunk-ZD3AUL2G.js";
 import {
   comparableNetwork,
   normalizeLiveNetwork,

@@ -21,7 +21,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-L3VXGQ73.js";
+} from "./chunk-ALVJQ44N.js";
 import {
   Coverage,
   accessOf,

@@ -2,12 +2,12 @@ import { createRequire as __kvnetCreateRequire } from 'node:module';
 const require = __kvnetCreateRequire(import.meta.url);
 import {
   SdkAzureWriter
-} from "./chunk-6ETWXAZE.js";
+} from "./chunk-FXIXO2AT.js";
 import {
   applyPlan,
   differenceText,
   planDifferences
-} from "./chunk-JMPDAZZ5.js";
+} from "./chunk-4VRPCB6P.js";
 import {
   ActionEarlyReads,
   applyCommentBody,
@@ -23,7 +23,7 @@ import {
   setPlanOutputs,
   throwIfConnectionFailed,
   writePlanComment
-} from "./chunk-7INDFH4Q.js";
+} from "./chunk-ZD3AUL2G.js";
 import {
   setCommentUrl,
   setOutcome,
