@@ -12,7 +12,7 @@
 // 3. A page with GitHub-like CSS (written here), measured, then screenshotted by headless
 //    Chromium at its full height.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -131,24 +131,31 @@ const page = (extra) => `<!doctype html><html><head><meta charset="utf-8"><style
 <div class="body">${colourDiffs(converted.stdout)}</div></div>${extra}</body></html>`;
 
 const work = mkdtempSync(path.join(tmpdir(), 'kvnet-comment-'));
-const chromium = (args) =>
-  spawnSync(
-    'chromium',
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--hide-scrollbars',
-      `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'kvnet-chromium-'))}`,
-      ...args,
-    ],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
+// Each run in a throwaway profile, removed after (the page itself is kept, to be opened).
+const chromium = (args) => {
+  const profile = mkdtempSync(path.join(tmpdir(), 'kvnet-chromium-'));
+  try {
+    return spawnSync(
+      'chromium',
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--hide-scrollbars',
+        `--user-data-dir=${profile}`,
+        ...args,
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+};
 
 // Measure the page's height, then screenshot it whole.
 const measure = path.join(work, 'measure.html');

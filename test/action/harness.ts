@@ -8,7 +8,6 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   rmSync,
   statSync,
@@ -17,6 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { temporaryDir } from '../support/temporary-dir.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -46,7 +46,7 @@ export function bundledAction(): string {
       rmSync(lock, { recursive: true, force: true });
     }
   }
-  const folder = mkdtempSync(join(tmpdir(), 'kvnet-action-'));
+  const folder = temporaryDir('kvnet-action-');
   mkdirSync(join(folder, 'dist'));
   const target = join(folder, 'dist', 'index.js');
   copyFileSync(join(ROOT, 'dist', 'index.js'), target);
@@ -91,7 +91,7 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
-  const files = mkdtempSync(join(tmpdir(), 'kvnet-run-'));
+  const files = temporaryDir('kvnet-run-');
   const eventPath = join(files, 'event.json');
   const outputPath = join(files, 'output');
   const summaryPath = join(files, 'summary.md');
@@ -140,7 +140,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
 
 /** A workspace (the checked-out repository) holding the given spec files. */
 export function workspaceWith(files: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'kvnet-workspace-'));
+  const folder = temporaryDir('kvnet-workspace-');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(folder, path)), { recursive: true });
     writeFileSync(join(folder, path), text);

@@ -1,15 +1,15 @@
 // The spec collector and the byte checks it applies, in process: the cases the CLI tests do
 // not reach (a link loop, a file grown past the cap, every encoding case, glob matching).
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectSpecSources } from '../../src/adapters/filesystem/spec-files.js';
 import { globToRegExp, splitPattern } from '../../src/adapters/filesystem/glob.js';
 import { decodeSpecBytes } from '../../src/engine/spec/decode.js';
 import { MAX_SPEC_BYTES } from '../../src/engine/spec/yaml-loader.js';
+import { temporaryDir } from '../support/temporary-dir.js';
 
-const work = mkdtempSync(path.join(tmpdir(), 'kvnet-files-'));
+const work = temporaryDir('kvnet-files-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function rules(collected: Awaited<ReturnType<typeof collectSpecSources>>): string[] {

@@ -1,19 +1,19 @@
 // `kvnet plan` and `kvnet apply` start reading as each spec file parses (cli/early-reads.ts):
 // the first plan uses those reads instead of reading again, and an invalid set stops them and
 // writes nothing.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { EmulatorHttp } from '../support/emulator-clients.js';
 import { runInProcess } from './capture.js';
+import { temporaryDir } from '../support/temporary-dir.js';
 
 const SUBSCRIPTION = '11111111-1111-1111-1111-111111111111';
 let emulator: RunningEmulator;
 let http: EmulatorHttp;
 let env: NodeJS.ProcessEnv;
-const specs = mkdtempSync(path.join(tmpdir(), 'kvnet-early-'));
+const specs = temporaryDir('kvnet-early-');
 
 beforeAll(async () => {
   emulator = await startEmulator({
@@ -72,7 +72,7 @@ describe('reads begun while the spec set parses', () => {
   });
 
   it('an invalid set stops them, applies nothing and says so', async () => {
-    const broken = mkdtempSync(path.join(tmpdir(), 'kvnet-early-broken-'));
+    const broken = temporaryDir('kvnet-early-broken-');
     writeFileSync(
       path.join(broken, 'a.yaml'),
       readFileSync(path.join(specs, 'kv-payments-prod.yaml'), 'utf8'),

@@ -2,21 +2,21 @@
 // workflow commands, `##[`, control and invisible characters in Azure-side strings (IP rule
 // values, VNet rule ids, connection names, error codes and messages) and in spec text never
 // reach stdout or stderr raw. Every line start of both streams is checked.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { connection, endpointId, SUB, vault, vaultId } from '../support/arm-state.js';
 import { EmulatorHttp } from '../support/emulator-clients.js';
 import { spawnCli, unsafeLines } from './capture.js';
+import { temporaryDir } from '../support/temporary-dir.js';
 
 const EVIL = '\n::set-output name=x::y\n  ::add-mask::secret\n::stop-commands::tok ##[error]owned';
 const INVISIBLE = 'a\u200bb\u202ec\td\ufeffe\r::warning::f\u2028::g\u0085h\u001b[8mi';
 let emulator: RunningEmulator;
 let http: EmulatorHttp;
 let env: NodeJS.ProcessEnv;
-const work = mkdtempSync(path.join(tmpdir(), 'kvnet-hostile-'));
+const work = temporaryDir('kvnet-hostile-');
 
 const SPEC = `version: 1
 defaults:

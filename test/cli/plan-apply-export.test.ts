@@ -1,20 +1,20 @@
 // kvnet plan, apply and export through the CLI's composition root, against the local ARM
 // endpoint seeded with the demo estate: exit codes, formats, the stale-plan guard, and the
 // adoption path (export → plan shows no changes).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { EmulatorHttp } from '../support/emulator-clients.js';
 import { runInProcess, spawnCli } from './capture.js';
+import { temporaryDir } from '../support/temporary-dir.js';
 
 const SPECS = 'examples/specs';
 const SUBSCRIPTION = '11111111-1111-1111-1111-111111111111';
 let emulator: RunningEmulator;
 let http: EmulatorHttp;
 let env: NodeJS.ProcessEnv;
-const work = mkdtempSync(path.join(tmpdir(), 'kvnet-cli-'));
+const work = temporaryDir('kvnet-cli-');
 
 beforeAll(async () => {
   emulator = await startEmulator({

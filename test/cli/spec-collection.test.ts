@@ -2,14 +2,14 @@
 // bounded whatever the size on disk says, no link leads out of the directory, loops are seen,
 // every .yaml/.yml (any case) is found, dangling links are reported, and nothing hangs.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINDING_LINE, spawnCli, unsafeLines } from './capture.js';
+import { temporaryDir } from '../support/temporary-dir.js';
 
-const work = mkdtempSync(path.join(tmpdir(), 'kvnet-collect-'));
+const work = temporaryDir('kvnet-collect-');
 const specs = path.join(work, 'specs');
 const outside = path.join(work, 'outside');
 const SECRET = path.join(outside, 'secret-target.yaml');

@@ -1,13 +1,13 @@
 // Messages quote what was written, through the real CLI process: zero-width characters, tabs
 // and a second byte-order mark are shown, not hidden; numbers YAML converted are quoted as
 // typed; UTF-16 is named; a Latin-1 byte is reported at its place, not turned into U+FFFD.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINDING_LINE, spawnCli, unsafeLines, type CliRun } from './capture.js';
+import { temporaryDir } from '../support/temporary-dir.js';
 
-const work = mkdtempSync(path.join(tmpdir(), 'kvnet-text-'));
+const work = temporaryDir('kvnet-text-');
 const HEAD =
   'version: 1\ndefaults:\n  subscription: 11111111-1111-1111-1111-111111111111\n  resourceGroup: rg\n';
 const VAULT =

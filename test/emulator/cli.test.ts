@@ -1,19 +1,19 @@
 // `kvnet emulator` as scripts use it: one JSON line on stdout when ready, serving until
 // SIGTERM, a CA file another process can trust through NODE_EXTRA_CA_CERTS.
 import { spawn, execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseState, vaultId } from './seed.js';
+import { temporaryDir } from '../support/temporary-dir.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // The test runs the CLI from a scratch folder, so tsx is named by path, not by package name.
 const TSX_LOADER = pathToFileURL(join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
-const folder = mkdtempSync(join(tmpdir(), 'kvnet-cli-emulator-'));
+const folder = temporaryDir('kvnet-cli-emulator-');
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function kvnet(args: string[]) {

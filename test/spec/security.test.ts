@@ -1,12 +1,12 @@
 // Hostile input: alias bombs, deep nesting, huge files, prototype keys, and arbitrary text.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectSpecSources } from '../../src/adapters/filesystem/spec-files.js';
 import { validateSpecSet } from '../../src/engine/spec/validate.js';
 import { loadYaml, MAX_SPEC_BYTES } from '../../src/engine/spec/yaml-loader.js';
+import { temporaryDir } from '../support/temporary-dir.js';
 
 const TODAY = '2026-06-01';
 const validate = (text: string) => validateSpecSet([{ file: 'x.yaml', text }], { today: TODAY });
@@ -75,7 +75,7 @@ describe('deep nesting', () => {
 });
 
 describe('size cap', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kvnet-size-'));
+  const dir = temporaryDir('kvnet-size-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('refuses a text over 2 MiB without parsing it', () => {
