@@ -1,8 +1,8 @@
 // What a user sees of the plan, timed: the CLI's text and JSON (the Action writes the same JSON
 // to its file), and the Action's log, job summary and pull-request comment, each rendered from
-// the one plan the bench made. A plan
-// is not done for its reader until it is printed, so a quadratic renderer (or one that outgrows
-// V8's largest string at 10,000 vaults) shows here and not only in a user's run.
+// the one plan the bench made. A plan is not done for its reader until it is printed, so a
+// quadratic renderer, or one that holds tens of megabytes at once, shows here and not only in a
+// user's run.
 import { planCommentBody } from '../src/action/bodies.js';
 import { neutralizeForLog } from '../src/action/log-safety.js';
 import { SUMMARY_LIMIT_BYTES } from '../src/action/summary.js';

@@ -38,6 +38,11 @@ export class OutputClosed extends Error {
 
 const isBrokenPipe = (error: Error) => (error as { code?: unknown }).code === 'EPIPE';
 
+/** kvnet's colours on standard output: only on a terminal, and not when NO_COLOR is set. */
+export function colorOnStdout(env: NodeJS.ProcessEnv): boolean {
+  return process.stdout.isTTY === true && env.NO_COLOR === undefined;
+}
+
 /** A mistake in how the CLI was called: printed as one line, never as a stack trace. */
 export class UsageError extends Error {}
 

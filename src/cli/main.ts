@@ -3,7 +3,7 @@
 import { closest } from '../engine/spec/suggest.js';
 import { safeOutput, singleLine } from '../engine/render/untrusted.js';
 import { KVNET_VERSION } from '../version.js';
-import { EXIT_ERROR, EXIT_OK, OutputClosed, UsageError, type CliIo } from './io.js';
+import { colorOnStdout, EXIT_ERROR, EXIT_OK, OutputClosed, UsageError, type CliIo } from './io.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
@@ -49,16 +49,20 @@ Run "kvnet help <command>" (or "kvnet <command> --help") for a command's options
  * line (the CLI runs in workflows too), and control and invisible characters are shown.
  */
 export function sanitizedIo(io: CliIo): CliIo {
-  const color = io.env.NO_COLOR === undefined;
+  const stdout = () => ({ keepColor: colorOnStdout(io.env) });
   return {
     ...io,
     env: io.env,
     cwd: io.cwd,
-    out: (text) => io.out(safeOutput(text, { keepColor: color && process.stdout.isTTY === true })),
+    out: (text) => io.out(safeOutput(text, stdout())),
     // Callers write whole lines (batches.ts), so each write is sanitised as the whole would be.
-    write: (text) =>
-      io.write(safeOutput(text, { keepColor: color && process.stdout.isTTY === true })),
-    err: (text) => io.err(safeOutput(text, { keepColor: color && process.stderr.isTTY === true })),
+    write: (text) => io.write(safeOutput(text, stdout())),
+    err: (text) =>
+      io.err(
+        safeOutput(text, {
+          keepColor: io.env.NO_COLOR === undefined && process.stderr.isTTY === true,
+        }),
+      ),
   };
 }
 

@@ -52,6 +52,21 @@ describe('kvnet plan', () => {
     );
   });
 
+  it('writes the text plan to --out without colour, even when run from a terminal', async () => {
+    const out = path.join(work, 'plan.txt');
+    const terminal = process.stdout.isTTY;
+    process.stdout.isTTY = true;
+    try {
+      expect((await runInProcess(['plan', SPECS, '--out', out], env)).code).toBe(2);
+    } finally {
+      process.stdout.isTTY = terminal;
+    }
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/^kvnet plan: 7 vaults lose access/);
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text).not.toContain('\u001b[');
+  });
+
   it('exits 2 with changes, in text, Markdown and versioned JSON, sending GETs only', async () => {
     const mark = (await http.requests()).length;
     const text = await runInProcess(['plan', SPECS], env);

@@ -18,6 +18,7 @@ import { EarlyReads } from '../early-reads.js';
 import { Interrupt, EXIT_INTERRUPTED } from '../interrupt.js';
 import { loadSpecSet } from '../load-specs.js';
 import {
+  colorOnStdout,
   EXIT_ERROR,
   EXIT_OK,
   MAX_PARALLEL,
@@ -93,7 +94,7 @@ function progressStream(io: CliIo): ProgressStream {
 }
 
 async function confirm(plan: Plan, io: CliIo): Promise<boolean> {
-  io.out(renderText(plan, { color: io.env.NO_COLOR === undefined }));
+  io.out(renderText(plan, { color: colorOnStdout(io.env) }));
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
   try {
     const answer = await prompt.question('\nApply these changes? Only "yes" is accepted: ');

@@ -7,11 +7,12 @@ import type { Plan } from '../../engine/plan/types.js';
 import { batches, withLineEnds } from '../../engine/render/batches.js';
 import { renderJsonChunks } from '../../engine/render/json.js';
 import { renderMarkdown } from '../../engine/render/markdown.js';
-import { renderText, renderTextLines, type TextOptions } from '../../engine/render/text.js';
+import { renderTextLines } from '../../engine/render/text.js';
 import { connectionFailureMessage } from '../azure-setup.js';
 import { EarlyReads } from '../early-reads.js';
 import { loadSpecSet } from '../load-specs.js';
 import {
+  colorOnStdout,
   EXIT_CHANGES,
   EXIT_ERROR,
   EXIT_OK,
@@ -31,17 +32,6 @@ Exit 0: no changes. 2: changes. 1: error.
   --cloud NAME         AzureCloud, AzureUSGovernment or AzureChinaCloud (default: the spec's)
   --auth KIND          token (KVNET_ACCESS_TOKEN, the default when set), azure-cli or default
   --max-parallel N     ARM reads in flight per subscription (default 16, 1 to ${MAX_PARALLEL})`;
-
-/** Colour on a terminal unless NO_COLOR is set. */
-function textOptions(io: CliIo): TextOptions {
-  return { color: process.stdout.isTTY === true && io.env.NO_COLOR === undefined };
-}
-
-/** The plan as text or as the pull-request comment (JSON is written in pieces: runPlan). */
-export function renderPlan(plan: Plan, format: 'text' | 'md', io: CliIo): string {
-  if (format === 'md') return renderMarkdown(plan);
-  return renderText(plan, textOptions(io));
-}
 
 export function exitCodeFor(plan: Plan): number {
   return plan.outcome === 'error'
@@ -99,21 +89,20 @@ export async function runPlan(argv: readonly string[], io: CliIo): Promise<numbe
     io.err(`kvnet plan: ${unreachable}\nNo plan was made.`);
     return EXIT_ERROR;
   }
-  if (format === 'json') {
-    // Tens of megabytes at 10,000 vaults: written as it is made, never held whole.
-    const json = renderJsonChunks(plan);
-    if (values.out) await writeFile(values.out, batches(json));
-    else for (const batch of batches(json, { wholeLines: true })) await io.write(batch);
-  } else if (format === 'text' && !values.out) {
-    for (const batch of batches(withLineEnds(renderTextLines(plan, textOptions(io))), {
-      wholeLines: true,
-    }))
-      await io.write(batch);
-  } else {
-    const rendered = renderPlan(plan, format, io);
+  if (format === 'md') {
+    // The comment's Markdown, held to the comment's size limit.
+    const markdown = renderMarkdown(plan);
     if (values.out)
-      await writeFile(values.out, rendered.endsWith('\n') ? rendered : `${rendered}\n`);
-    else io.out(rendered);
+      await writeFile(values.out, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+    else io.out(markdown);
+  } else {
+    // Tens of megabytes at 10,000 vaults: written as it is made, never held whole. Colour only
+    // on a terminal, never into a file.
+    const color = !values.out && colorOnStdout(io.env);
+    const pieces =
+      format === 'json' ? renderJsonChunks(plan) : withLineEnds(renderTextLines(plan, { color }));
+    if (values.out) await writeFile(values.out, batches(pieces));
+    else for (const batch of batches(pieces, { wholeLines: true })) await io.write(batch);
   }
   if (values.out) io.out(`plan written to ${values.out}: ${plan.outcome}`);
   return exitCodeFor(plan);

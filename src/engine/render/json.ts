@@ -41,6 +41,7 @@ export function* planJsonChunks(
   yield* jsonChunks(body, { replacer, indent: options.indent, streamedDepth: 3 });
 }
 
+/** The plan's JSON as one string: for small plans and tests; kvnet itself writes the pieces. */
 export function planJson(plan: Plan, options: { generator?: string; indent?: number } = {}) {
   return [...planJsonChunks(plan, options)].join('');
 }

@@ -10,10 +10,9 @@ import {
   loadSpecSet,
   makePlan,
   renderJsonChunks,
-  renderText,
   renderTextLines,
   splitByChange
-} from "./chunk-ALVJQ44N.js";
+} from "./chunk-6AXH2S6U.js";
 import "./chunk-NCROHRFL.js";
 import "./chunk-NXIKCKPF.js";
 import {
@@ -25,7 +24,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-TBM4Z5ER.js";
+} from "./chunk-HBBZYGCR.js";
 import "./chunk-FRBLMQPP.js";
 import "./chunk-U5VPZIUV.js";
 import {
@@ -39,8 +38,9 @@ import {
   EXIT_OK,
   MAX_PARALLEL,
   UsageError,
+  colorOnStdout,
   wholeNumberFlag
-} from "./chunk-VOPD2QL3.js";
+} from "./chunk-BSYTSFL5.js";
 import "./chunk-6YIJE4HJ.js";
 
 // src/cli/commands/plan.ts
@@ -332,13 +332,6 @@ Exit 0: no changes. 2: changes. 1: error.
   --cloud NAME         AzureCloud, AzureUSGovernment or AzureChinaCloud (default: the spec's)
   --auth KIND          token (KVNET_ACCESS_TOKEN, the default when set), azure-cli or default
   --max-parallel N     ARM reads in flight per subscription (default 16, 1 to ${MAX_PARALLEL})`;
-function textOptions(io) {
-  return { color: process.stdout.isTTY === true && io.env.NO_COLOR === void 0 };
-}
-function renderPlan(plan, format, io) {
-  if (format === "md") return renderMarkdown(plan);
-  return renderText(plan, textOptions(io));
-}
 function exitCodeFor(plan) {
   return plan.outcome === "error" ? EXIT_ERROR : plan.outcome === "changes" ? EXIT_CHANGES : EXIT_OK;
 }
@@ -393,21 +386,17 @@ async function runPlan(argv, io) {
 No plan was made.`);
     return EXIT_ERROR;
   }
-  if (format === "json") {
-    const json = renderJsonChunks(plan);
-    if (values.out) await writeFile(values.out, batches(json));
-    else for (const batch of batches(json, { wholeLines: true })) await io.write(batch);
-  } else if (format === "text" && !values.out) {
-    for (const batch of batches(withLineEnds(renderTextLines(plan, textOptions(io))), {
-      wholeLines: true
-    }))
-      await io.write(batch);
-  } else {
-    const rendered = renderPlan(plan, format, io);
+  if (format === "md") {
+    const markdown = renderMarkdown(plan);
     if (values.out)
-      await writeFile(values.out, rendered.endsWith("\n") ? rendered : `${rendered}
+      await writeFile(values.out, markdown.endsWith("\n") ? markdown : `${markdown}
 `);
-    else io.out(rendered);
+    else io.out(markdown);
+  } else {
+    const color = !values.out && colorOnStdout(io.env);
+    const pieces = format === "json" ? renderJsonChunks(plan) : withLineEnds(renderTextLines(plan, { color }));
+    if (values.out) await writeFile(values.out, batches(pieces));
+    else for (const batch of batches(pieces, { wholeLines: true })) await io.write(batch);
   }
   if (values.out) io.out(`plan written to ${values.out}: ${plan.outcome}`);
   return exitCodeFor(plan);
@@ -415,6 +404,5 @@ No plan was made.`);
 export {
   PLAN_USAGE,
   exitCodeFor,
-  renderPlan,
   runPlan
 };

@@ -22,7 +22,7 @@ import {
   EXIT_OK,
   UsageError,
   today
-} from "./chunk-VOPD2QL3.js";
+} from "./chunk-BSYTSFL5.js";
 import "./chunk-6YIJE4HJ.js";
 
 // src/cli/commands/validate.ts

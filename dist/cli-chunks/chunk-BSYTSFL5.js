@@ -71,6 +71,9 @@ var OutputClosed = class extends Error {
   }
 };
 var isBrokenPipe = (error) => error.code === "EPIPE";
+function colorOnStdout(env) {
+  return process.stdout.isTTY === true && env.NO_COLOR === void 0;
+}
 var UsageError = class extends Error {
 };
 function today(env) {
@@ -99,6 +102,7 @@ export {
   EXIT_CHANGES,
   processIo,
   OutputClosed,
+  colorOnStdout,
   UsageError,
   today,
   wholeNumberFlag

@@ -6,7 +6,7 @@ import {
   connectionFailureMessage,
   createClients,
   readErrorLine
-} from "./chunk-TBM4Z5ER.js";
+} from "./chunk-HBBZYGCR.js";
 import "./chunk-FRBLMQPP.js";
 import {
   dump,
@@ -23,7 +23,7 @@ import {
   EXIT_ERROR,
   EXIT_OK,
   UsageError
-} from "./chunk-VOPD2QL3.js";
+} from "./chunk-BSYTSFL5.js";
 import "./chunk-6YIJE4HJ.js";
 
 // src/cli/commands/export.ts

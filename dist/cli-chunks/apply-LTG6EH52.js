@@ -21,7 +21,7 @@ import {
   stepsTouching,
   touchedVaults,
   virtualNetworkOf
-} from "./chunk-ALVJQ44N.js";
+} from "./chunk-6AXH2S6U.js";
 import {
   Coverage,
   accessOf,
@@ -43,7 +43,7 @@ import {
   readErrorLines,
   retryAfterBeyondCap,
   stepTitle
-} from "./chunk-TBM4Z5ER.js";
+} from "./chunk-HBBZYGCR.js";
 import "./chunk-FRBLMQPP.js";
 import {
   comparableNetwork,
@@ -65,8 +65,9 @@ import {
   EXIT_OK,
   MAX_PARALLEL,
   UsageError,
+  colorOnStdout,
   wholeNumberFlag
-} from "./chunk-VOPD2QL3.js";
+} from "./chunk-BSYTSFL5.js";
 import "./chunk-6YIJE4HJ.js";
 
 // src/cli/commands/apply.ts
@@ -1599,7 +1600,7 @@ function progressStream(io) {
   return { write: (text) => io.err(text.replace(/\n$/, "")) };
 }
 async function confirm(plan, io) {
-  io.out(renderText(plan, { color: io.env.NO_COLOR === void 0 }));
+  io.out(renderText(plan, { color: colorOnStdout(io.env) }));
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
   try {
     const answer = await prompt.question('\nApply these changes? Only "yes" is accepted: ');

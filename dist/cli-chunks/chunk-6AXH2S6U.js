@@ -40,7 +40,7 @@ import {
   setChangeLines,
   stepLines,
   verdict
-} from "./chunk-TBM4Z5ER.js";
+} from "./chunk-HBBZYGCR.js";
 import {
   KVNET_VERSION
 } from "./chunk-FRBLMQPP.js";
@@ -60,7 +60,7 @@ import {
 import {
   OnceByKey,
   today
-} from "./chunk-VOPD2QL3.js";
+} from "./chunk-BSYTSFL5.js";
 
 // src/engine/state/read-budget.ts
 var ARM_READ_BUCKET = 250;

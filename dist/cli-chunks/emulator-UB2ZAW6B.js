@@ -10,7 +10,7 @@ import {
 import {
   EXIT_OK,
   UsageError
-} from "./chunk-VOPD2QL3.js";
+} from "./chunk-BSYTSFL5.js";
 import {
   __commonJS,
   __require,
